@@ -1,0 +1,3 @@
+//! jot: a toolkit for JSON Web Tokens.
+pub mod error;
+pub use error::{Error, ExitCode, Result};
