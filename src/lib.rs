@@ -1,3 +1,36 @@
-//! jot: a toolkit for JSON Web Tokens.
+//! jot: a toolkit for JSON Web Tokens. The library holds every behaviour; `main.rs` only
+//! parses arguments and maps the result of [`run`] to an exit code.
+
+pub mod alg;
+pub mod b64;
+pub mod cli;
+pub mod clock;
+mod cmd;
 pub mod error;
+pub mod files;
+pub mod keys;
+pub mod term;
+
+pub use cmd::completions::{man_pages, script as completion_script};
 pub use error::{Error, ExitCode, Result};
+
+/// Run one parsed command line. Negative verdicts are `Ok(ExitCode::Negative)`; errors are
+/// usage or input errors (exit 2).
+pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
+    term::init_color(match cli.color {
+        cli::ColorArg::Auto => term::ColorChoice::Auto,
+        cli::ColorArg::Always => term::ColorChoice::Always,
+        cli::ColorArg::Never => term::ColorChoice::Never,
+    });
+    use cli::Command as C;
+    match cli.command {
+        C::Keygen(a) => cmd::keygen::run(&a),
+        C::Convert(a) => cmd::convert::run(&a),
+        C::Thumbprint(a) => cmd::thumbprint::run(&a),
+        C::Completions(a) => cmd::completions::run(&a),
+        C::Sign(_) | C::Decode(_) | C::Verify(_) | C::Audit(_) | C::Crack(_) => {
+            Err(Error::usage("not yet available").into())
+        }
+        C::Rotate(_) | C::Keyset(_) | C::Serve(_) => Err(Error::usage("not yet available").into()),
+    }
+}

@@ -1,0 +1,277 @@
+//! The one algorithm table of the crate: every JWS algorithm jot knows, its family, hash,
+//! curve and key requirements. Everything else asks this table instead of matching names.
+
+use std::fmt;
+
+/// A JWS signature algorithm (RFC 7518, RFC 8037, RFC 8812). `none` is deliberately absent:
+/// it cannot be represented, so it can never be selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[allow(clippy::upper_case_acronyms)]
+pub enum Alg {
+    HS256,
+    HS384,
+    HS512,
+    RS256,
+    RS384,
+    RS512,
+    PS256,
+    PS384,
+    PS512,
+    ES256,
+    ES384,
+    ES512,
+    ES256K,
+    EdDSA,
+}
+
+/// The hash function an algorithm uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Hash {
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+impl Hash {
+    /// Output length in bytes (also the minimum HMAC key length of RFC 7518 §3.2).
+    pub fn len(self) -> usize {
+        match self {
+            Hash::Sha256 => 32,
+            Hash::Sha384 => 48,
+            Hash::Sha512 => 64,
+        }
+    }
+
+    /// Digest `data`.
+    pub fn digest(self, data: &[u8]) -> Vec<u8> {
+        use sha2::Digest;
+        match self {
+            Hash::Sha256 => sha2::Sha256::digest(data).to_vec(),
+            Hash::Sha384 => sha2::Sha384::digest(data).to_vec(),
+            Hash::Sha512 => sha2::Sha512::digest(data).to_vec(),
+        }
+    }
+}
+
+/// A named curve used by EC (`crv` P-256 …) or OKP (`crv` Ed25519) keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Curve {
+    P256,
+    P384,
+    P521,
+    Secp256k1,
+    Ed25519,
+}
+
+impl Curve {
+    /// The JWK `crv` name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+            Curve::Secp256k1 => "secp256k1",
+            Curve::Ed25519 => "Ed25519",
+        }
+    }
+
+    /// Parse a JWK `crv` name.
+    pub fn from_name(s: &str) -> Option<Curve> {
+        [
+            Curve::P256,
+            Curve::P384,
+            Curve::P521,
+            Curve::Secp256k1,
+            Curve::Ed25519,
+        ]
+        .into_iter()
+        .find(|c| c.name() == s)
+    }
+
+    /// Size in bytes of one coordinate or scalar (and of r and s in a JWS signature).
+    pub fn field_len(self) -> usize {
+        match self {
+            Curve::P256 | Curve::Secp256k1 | Curve::Ed25519 => 32,
+            Curve::P384 => 48,
+            Curve::P521 => 66,
+        }
+    }
+}
+
+/// The family of an algorithm: which kind of key it needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// HMAC with an `oct` key.
+    Hmac,
+    /// RSASSA-PKCS1-v1_5 with an RSA key.
+    RsaPkcs1,
+    /// RSASSA-PSS with an RSA key.
+    RsaPss,
+    /// ECDSA with an EC key on the given curve.
+    Ecdsa(Curve),
+    /// EdDSA with an OKP key.
+    EdDsa,
+}
+
+struct Row {
+    alg: Alg,
+    name: &'static str,
+    family: Family,
+    hash: Hash,
+}
+
+const TABLE: &[Row] = &[
+    Row {
+        alg: Alg::HS256,
+        name: "HS256",
+        family: Family::Hmac,
+        hash: Hash::Sha256,
+    },
+    Row {
+        alg: Alg::HS384,
+        name: "HS384",
+        family: Family::Hmac,
+        hash: Hash::Sha384,
+    },
+    Row {
+        alg: Alg::HS512,
+        name: "HS512",
+        family: Family::Hmac,
+        hash: Hash::Sha512,
+    },
+    Row {
+        alg: Alg::RS256,
+        name: "RS256",
+        family: Family::RsaPkcs1,
+        hash: Hash::Sha256,
+    },
+    Row {
+        alg: Alg::RS384,
+        name: "RS384",
+        family: Family::RsaPkcs1,
+        hash: Hash::Sha384,
+    },
+    Row {
+        alg: Alg::RS512,
+        name: "RS512",
+        family: Family::RsaPkcs1,
+        hash: Hash::Sha512,
+    },
+    Row {
+        alg: Alg::PS256,
+        name: "PS256",
+        family: Family::RsaPss,
+        hash: Hash::Sha256,
+    },
+    Row {
+        alg: Alg::PS384,
+        name: "PS384",
+        family: Family::RsaPss,
+        hash: Hash::Sha384,
+    },
+    Row {
+        alg: Alg::PS512,
+        name: "PS512",
+        family: Family::RsaPss,
+        hash: Hash::Sha512,
+    },
+    Row {
+        alg: Alg::ES256,
+        name: "ES256",
+        family: Family::Ecdsa(Curve::P256),
+        hash: Hash::Sha256,
+    },
+    Row {
+        alg: Alg::ES384,
+        name: "ES384",
+        family: Family::Ecdsa(Curve::P384),
+        hash: Hash::Sha384,
+    },
+    Row {
+        alg: Alg::ES512,
+        name: "ES512",
+        family: Family::Ecdsa(Curve::P521),
+        hash: Hash::Sha512,
+    },
+    Row {
+        alg: Alg::ES256K,
+        name: "ES256K",
+        family: Family::Ecdsa(Curve::Secp256k1),
+        hash: Hash::Sha256,
+    },
+    // EdDSA hashes internally (SHA-512); the hash column is not used for signing.
+    Row {
+        alg: Alg::EdDSA,
+        name: "EdDSA",
+        family: Family::EdDsa,
+        hash: Hash::Sha512,
+    },
+];
+
+impl Alg {
+    /// Every algorithm, in table order.
+    pub fn all() -> impl Iterator<Item = Alg> {
+        TABLE.iter().map(|r| r.alg)
+    }
+
+    fn row(self) -> &'static Row {
+        // The table lists every variant once, in declaration order.
+        &TABLE[self as usize]
+    }
+
+    /// Parse an exact, case-sensitive JWS `alg` name. `none` (any spelling) is `None`.
+    pub fn from_name(s: &str) -> Option<Alg> {
+        TABLE.iter().find(|r| r.name == s).map(|r| r.alg)
+    }
+
+    /// The registered name.
+    pub fn name(self) -> &'static str {
+        self.row().name
+    }
+
+    /// The key family this algorithm needs.
+    pub fn family(self) -> Family {
+        self.row().family
+    }
+
+    /// The hash function.
+    pub fn hash(self) -> Hash {
+        self.row().hash
+    }
+
+    /// True for the HMAC algorithms, whose verifiers can also forge.
+    pub fn is_symmetric(self) -> bool {
+        self.family() == Family::Hmac
+    }
+}
+
+impl fmt::Display for Alg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The names of every algorithm, for help texts and errors.
+pub fn names() -> Vec<&'static str> {
+    TABLE.iter().map(|r| r.name).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_order_matches_enum() {
+        for (i, r) in TABLE.iter().enumerate() {
+            assert_eq!(r.alg as usize, i, "{} out of place", r.name);
+            assert_eq!(Alg::from_name(r.name), Some(r.alg));
+        }
+    }
+
+    #[test]
+    fn none_cannot_be_parsed_in_any_spelling() {
+        for s in ["none", "None", "NONE", "nOnE", "", "hs256"] {
+            assert_eq!(Alg::from_name(s), None, "{s}");
+        }
+    }
+}

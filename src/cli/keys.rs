@@ -1,0 +1,129 @@
+//! Arguments of `keygen`, `convert` and `thumbprint`.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+/// Output format of `keygen`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeyFormat {
+    Pem,
+    Jwk,
+}
+
+/// Target form of `convert`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutForm {
+    Jwk,
+    Jwks,
+    Pem,
+}
+
+/// Hash of `thumbprint --hash`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThumbHash {
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+/// `jot keygen`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot keygen ES256 --out es256.pem --public-out es256.pub.pem\n  \
+    jot keygen HS256 --format jwk > hs256.jwk\n  jot keygen RS256 --bits 3072 --kid 2026-11 --format jwk --out rsa.jwk\n\n\
+    Private keys are written with mode 0600 and never overwrite a file without --force.\n\
+    HMAC keys are always JWKs (an HMAC secret has no PEM form)."
+)]
+pub struct KeygenArgs {
+    /// Algorithm: HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA.
+    #[arg(value_name = "ALG")]
+    pub alg: String,
+    /// RSA modulus size: 2048, 3072 or 4096 (default 2048).
+    #[arg(long, value_name = "N")]
+    pub bits: Option<usize>,
+    /// Key id (default: the key's RFC 7638 thumbprint).
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+    /// Output format (default: pem for asymmetric keys, jwk for HMAC keys).
+    #[arg(long, value_enum)]
+    pub format: Option<KeyFormat>,
+    /// Write the private key here (mode 0600) instead of stdout.
+    #[arg(long, short, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Also write the public key here.
+    #[arg(long, value_name = "PATH")]
+    pub public_out: Option<PathBuf>,
+    /// Replace existing files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `jot convert`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot convert key.pem --to jwk\n  jot convert key.pem --to jwks --public --kid k1 --alg ES256 --use sig\n  \
+    jot convert jwks.json --kid k1 --to pem --public\n  openssl genpkey -algorithm ed25519 | jot convert - --to jwk --public\n\n\
+    The input format is detected from the content (PEM PKCS#8/PKCS#1/SEC1/SPKI/X.509, DER, JWK, JWKS)."
+)]
+pub struct ConvertArgs {
+    /// Key file, or - for stdin.
+    #[arg(value_name = "PATH|-")]
+    pub input: String,
+    /// Output form.
+    #[arg(long, value_enum)]
+    pub to: OutForm,
+    /// Write only the public key (private members are never in public output).
+    #[arg(long)]
+    pub public: bool,
+    /// Select this kid from a JWKS input; set it on the output.
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+    /// Set the output's alg.
+    #[arg(long, value_name = "ALG")]
+    pub alg: Option<String>,
+    /// Set the output's use.
+    #[arg(long = "use", value_name = "sig|enc", value_parser = ["sig", "enc"])]
+    pub use_: Option<String>,
+    /// Read encrypted PKCS#8 with the passphrase in this file (jot never prompts).
+    #[arg(long, value_name = "PATH")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Accept RSA keys under 2048 bits.
+    #[arg(long)]
+    pub allow_weak: bool,
+    /// Treat the input's bytes as a raw HMAC secret.
+    #[arg(long)]
+    pub raw: bool,
+    /// Write here (atomically; private output gets mode 0600) instead of stdout.
+    #[arg(long, short, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Replace an existing --out file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `jot thumbprint`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot thumbprint key.pem\n  jot thumbprint jwks.json --kid k1 --hash sha512"
+)]
+pub struct ThumbprintArgs {
+    /// Key file, or - for stdin.
+    #[arg(value_name = "PATH|-")]
+    pub input: String,
+    /// Hash function.
+    #[arg(long, value_enum, default_value_t = ThumbHash::Sha256)]
+    pub hash: ThumbHash,
+    /// Select this kid from a JWKS input.
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+    /// Read encrypted PKCS#8 with the passphrase in this file.
+    #[arg(long, value_name = "PATH")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Accept RSA keys under 2048 bits.
+    #[arg(long)]
+    pub allow_weak: bool,
+    /// Treat the input's bytes as a raw HMAC secret.
+    #[arg(long)]
+    pub raw: bool,
+}

@@ -1,0 +1,78 @@
+//! The command-line interface: clap types only, no behaviour. `lib.rs` turns these into
+//! calls of the `cmd` glue; nothing outside `cli` and `cmd` sees clap.
+
+mod keys;
+mod review;
+mod rotate;
+mod token;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbHash, ThumbprintArgs};
+pub use review::{AuditArgs, AuditFormat, CrackArgs, Severity};
+pub use rotate::{CompletionsArgs, KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
+pub use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};
+
+/// jot: a toolkit for JSON Web Tokens.
+#[derive(Debug, Parser)]
+#[command(
+    name = "jot",
+    version,
+    about = "A toolkit for JSON Web Tokens: keys, signing, verification, audit, cracking, rotation",
+    long_about = "jot makes, reads, checks and attacks JSON Web Tokens.\n\n\
+        Exit codes: 0 success or valid, 1 a negative verdict (invalid token, findings at or \
+        above --fail-on, secret not found), 2 a usage or input error.",
+    after_help = "Examples:\n  jot keygen ES256 --out key.jwk --public-out key.pub.jwk\n  \
+        jot sign --key key.jwk --sub alice --exp 15m\n  \
+        jot verify \"$TOKEN\" --key key.pub.jwk --iss https://issuer.example"
+)]
+pub struct Cli {
+    /// When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorArg,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK.
+    Keygen(KeygenArgs),
+    /// Convert a key between PEM, DER, JWK and JWKS.
+    Convert(ConvertArgs),
+    /// Print a key's RFC 7638 thumbprint.
+    Thumbprint(ThumbprintArgs),
+    /// Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp).
+    Sign(SignArgs),
+    /// Show a token's header and claims without verifying it.
+    Decode(DecodeArgs),
+    /// Verify a token's signature and claims against keys you supply.
+    Verify(VerifyArgs),
+    /// Review tokens and key files for weaknesses; JSON and SARIF reports.
+    Audit(AuditArgs),
+    /// Recover a weak HMAC secret from an HS256/384/512 token.
+    Crack(CrackArgs),
+    /// Rotate a key set on disk (next → active → retiring → removed).
+    Rotate(RotateArgs),
+    /// List or publish a key set on disk.
+    Keyset(KeysetArgs),
+    /// Serve a key set's JWKS and OpenID discovery document over HTTP.
+    Serve(ServeArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// The clap command, for completions, man pages and the staleness tests.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}

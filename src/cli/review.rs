@@ -1,0 +1,109 @@
+//! Arguments of `audit` and `crack`.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+/// Report format of `audit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    Text,
+    Json,
+    Sarif,
+}
+
+/// Finding severities, lowest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// `jot audit`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot audit \"$TOKEN\"\n  jot audit tokens.txt jwks.json --format sarif > jot.sarif\n  \
+    jot audit --extract access.log capture.har --fail-on medium\n\n\
+    An INPUT is a token, a file of tokens (one per line), or a key file / JWKS (detected by content).\n\
+    Exit 1 when a finding is at or above --fail-on, else 0; 2 for unreadable input."
+)]
+pub struct AuditArgs {
+    /// Tokens, token files, key files or JWKS; - for stdin.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Extra wordlist of secrets to try on HS* tokens (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub wordlist: Vec<PathBuf>,
+    /// Do not try the built-in weak-secret list.
+    #[arg(long)]
+    pub no_builtin: bool,
+    /// Verify signatures with this key.
+    #[arg(long, value_name = "PATH", conflicts_with = "jwks")]
+    pub key: Option<String>,
+    /// Verify signatures with this JWKS file.
+    #[arg(long, value_name = "PATH")]
+    pub jwks: Option<String>,
+    /// Longest acceptable token lifetime (exp - iat).
+    #[arg(long, value_name = "DURATION", default_value = "24h")]
+    pub max_lifetime: String,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+    pub format: AuditFormat,
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = Severity::High)]
+    pub fail_on: Severity,
+    /// Treat inputs as logs, HAR files or HTTP dumps and pull every JWT out of them.
+    #[arg(long)]
+    pub extract: bool,
+    /// Fix the clock (unix seconds or RFC 3339).
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+}
+
+/// `jot crack`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot crack \"$TOKEN\" --wordlist rockyou.txt.gz\n  jot crack \"$TOKEN\" --mask '?l?l?l?d?d'\n  \
+    jot crack \"$TOKEN\" --mask '?1?1?1?1' --charset 1=abc123\n  jot crack \"$TOKEN\" --min-len 1 --max-len 5 --charset all=abcdef0123456789\n  \
+    jot crack \"$TOKEN\" --mask '?a?a?a?a?a' --skip 0 --limit 1000000000   # one shard of a split search\n  \
+    jot crack \"$TOKEN\" --export-hashcat --wordlist words.txt\n\n\
+    Exit 0 with the secret on stdout when found, 1 when the search space is exhausted."
+)]
+pub struct CrackArgs {
+    /// The HS256/HS384/HS512 token (or - to read it from stdin).
+    #[arg(value_name = "TOKEN")]
+    pub token: String,
+    /// Wordlist (plain or gzip; - for stdin); repeatable.
+    #[arg(long, value_name = "PATH")]
+    pub wordlist: Vec<String>,
+    /// Mask in hashcat notation: ?l ?u ?d ?s ?a ?1-?4, ?? for a literal ?.
+    #[arg(long, value_name = "PATTERN", conflicts_with = "wordlist")]
+    pub mask: Option<String>,
+    /// Custom charset: 1=CHARS … 4=CHARS for masks, or all=CHARS for --min-len/--max-len.
+    #[arg(long, value_name = "NAME=CHARS")]
+    pub charset: Vec<String>,
+    /// Brute force: shortest candidate.
+    #[arg(long, value_name = "N", requires = "max_len")]
+    pub min_len: Option<usize>,
+    /// Brute force: longest candidate.
+    #[arg(long, value_name = "N")]
+    pub max_len: Option<usize>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Skip the first N candidates (resume, or one shard of a split search).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub skip: u64,
+    /// Try at most N candidates.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// Do not also try each candidate base64- and hex-decoded.
+    #[arg(long)]
+    pub no_transforms: bool,
+    /// Print the hashcat (mode 16500) input line and command instead of cracking.
+    #[arg(long)]
+    pub export_hashcat: bool,
+}

@@ -1,0 +1,97 @@
+//! Arguments of `rotate`, `keyset`, `serve` and `completions`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use clap_complete::Shell;
+
+/// `jot rotate`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot rotate --dir keys/ --alg ES256          # first run: creates active + next\n  \
+    jot rotate --dir keys/ --grace 7d --dry-run  # show the plan\n  jot rotate --dir keys/ --alg EdDSA         # rotate into a new algorithm\n\n\
+    Safe from cron: writes are atomic, runs are serialised by a lock, and an interrupted run\n\
+    is completed or rolled back by the next one."
+)]
+pub struct RotateArgs {
+    /// The key set directory (created on the first run, mode 0700).
+    #[arg(long, value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Algorithm of new keys (default: the set's, else ES256).
+    #[arg(long, value_name = "ALG")]
+    pub alg: Option<String>,
+    /// How long a retired key stays published; at least your longest token lifetime.
+    #[arg(long, value_name = "DURATION", default_value = "7d")]
+    pub grace: String,
+    /// Fix the clock (unix seconds or RFC 3339).
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+    /// Print the plan and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Move removed private keys to DIR/archive instead of deleting them.
+    #[arg(long)]
+    pub archive: bool,
+    /// Repair group/other-readable private key files instead of refusing the set.
+    #[arg(long)]
+    pub fix_permissions: bool,
+}
+
+/// `jot keyset`.
+#[derive(Debug, Args)]
+pub struct KeysetArgs {
+    #[command(subcommand)]
+    pub command: KeysetCommand,
+}
+
+/// `jot keyset` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum KeysetCommand {
+    /// List the keys of a set: kid, alg, state, dates.
+    List {
+        /// The key set directory.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the set's public JWKS (atomically) to a path or stdout.
+    Publish {
+        /// The key set directory.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Output path (default: stdout).
+        #[arg(long, short, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// `jot serve`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot serve --dir keys/\n  jot serve --dir keys/ --addr 127.0.0.1:0\n\n\
+    Serves /.well-known/jwks.json and /.well-known/openid-configuration; reloads after a rotation."
+)]
+pub struct ServeArgs {
+    /// The key set directory (its jwks.json is served).
+    #[arg(long, value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Address to listen on.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Issuer URL in the discovery document (default: http://ADDR).
+    #[arg(long, value_name = "URL")]
+    pub issuer: Option<String>,
+}
+
+/// `jot completions`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot completions bash > /etc/bash_completion.d/jot\n  jot completions zsh > \"${fpath[1]}/_jot\""
+)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}

@@ -1,0 +1,175 @@
+//! Arguments of `sign`, `decode` and `verify`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+/// Where the key comes from (sign and verify).
+#[derive(Debug, Args, Default)]
+pub struct KeySourceArgs {
+    /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
+    #[arg(long, value_name = "PATH")]
+    pub key: Option<String>,
+    /// HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file.
+    #[arg(long, value_name = "TEXT")]
+    pub secret: Option<String>,
+    /// HMAC secret: the file's exact bytes (- for stdin). Preferred over --secret.
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Option<String>,
+    /// Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts).
+    #[arg(long, value_name = "PATH")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Accept RSA keys under 2048 bits (for analysis only).
+    #[arg(long)]
+    pub allow_weak: bool,
+}
+
+/// `jot sign`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot sign --key es256.pem --sub alice --aud api --exp 15m\n  \
+    jot sign --secret-file hs.key --claims @claims.json --claim role=admin --claim 'scopes=[\"a\",\"b\"]'\n  \
+    echo '{\"sub\":\"bob\"}' | jot sign --key rsa.jwk --claims - --now 2026-01-01T00:00:00Z\n\n\
+    Defaults: typ JWT, iat = now, exp = now + 15m, alg and kid from the key.\n\
+    Prefer --secret-file over --secret: arguments are visible to other users in `ps`."
+)]
+pub struct SignArgs {
+    #[command(flatten)]
+    pub key: KeySourceArgs,
+    /// Sign with the active key of a rotated key set (see `jot rotate`).
+    #[arg(long, value_name = "DIR")]
+    pub keyset: Option<PathBuf>,
+    /// Algorithm (default: from the key). `none` is refused.
+    #[arg(long, value_name = "ALG")]
+    pub alg: Option<String>,
+    /// Key id for the header (default: the key's kid, else its thumbprint).
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+    /// Claims as a JSON object, @FILE, or - for stdin.
+    #[arg(long, value_name = "JSON|@FILE|-")]
+    pub claims: Option<String>,
+    /// One claim; the value is parsed as JSON when it is JSON (numbers, true, arrays), else a string.
+    #[arg(long = "claim", value_name = "K=V")]
+    pub claim: Vec<String>,
+    /// Issuer.
+    #[arg(long, value_name = "S")]
+    pub iss: Option<String>,
+    /// Subject.
+    #[arg(long, value_name = "S")]
+    pub sub: Option<String>,
+    /// Audience (repeat for several).
+    #[arg(long, value_name = "S")]
+    pub aud: Vec<String>,
+    /// Expiry: a duration from now (15m, 2h, 7d) or a time (unix seconds, RFC 3339). Default 15m.
+    #[arg(long, value_name = "DURATION|TIME")]
+    pub exp: Option<String>,
+    /// Not before: a duration from now or a time.
+    #[arg(long, value_name = "DURATION|TIME")]
+    pub nbf: Option<String>,
+    /// Omit iat.
+    #[arg(long)]
+    pub no_iat: bool,
+    /// Omit exp (a token that never expires cannot be revoked by time; warns).
+    #[arg(long, conflicts_with = "exp")]
+    pub no_exp: bool,
+    /// Add a random jti.
+    #[arg(long)]
+    pub jti: bool,
+    /// Extra header member; the value is parsed as JSON when it is JSON.
+    #[arg(long = "header", value_name = "K=V")]
+    pub header: Vec<String>,
+    /// Bind the token to a fresh random value (OWASP token sidejacking defence): its SHA-256 goes
+    /// in the "fgp" claim and the value is printed on stderr or to --fingerprint-out.
+    #[arg(long)]
+    pub fingerprint: bool,
+    /// Write the fingerprint value to this file (mode 0600) instead of stderr.
+    #[arg(long, value_name = "PATH", requires = "fingerprint")]
+    pub fingerprint_out: Option<PathBuf>,
+    /// Fix the clock (unix seconds or RFC 3339), for reproducible output.
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+}
+
+/// `jot decode`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot decode eyJhbGciOi...\n  pbpaste | jot decode -\n  \
+    jot decode - --json < tokens.txt\n\nDecoding does NOT verify anything: use `jot verify` for that."
+)]
+pub struct DecodeArgs {
+    /// The token, or - to read tokens from stdin (one per line).
+    #[arg(value_name = "TOKEN|-")]
+    pub token: String,
+    /// One JSON object per token: {"header":…,"payload":…,"signature":"…"}.
+    #[arg(long)]
+    pub json: bool,
+    /// Fix the clock used for relative times.
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+}
+
+/// `jot verify`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  jot verify \"$TOKEN\" --key es256.pub.pem --iss https://id.example --aud api\n  \
+    jot verify - --jwks https://id.example/.well-known/jwks.json --json < tokens.txt\n  \
+    jot verify \"$TOKEN\" --oidc https://id.example --aud api\n\n\
+    Algorithms are pinned: --alg, else those the key implies; never the token's say-so. Keys named by\n\
+    the token (jwk, jku, x5u, x5c) are never used. exp is required unless --allow-no-exp.\n\
+    Exit 0 valid, 1 invalid (the reason is printed), 2 usage or input error."
+)]
+pub struct VerifyArgs {
+    /// The token, or - to read tokens from stdin (one per line; one result line each).
+    #[arg(value_name = "TOKEN|-")]
+    pub token: String,
+    #[command(flatten)]
+    pub key: KeySourceArgs,
+    /// A JWKS: a file or an http(s) URL.
+    #[arg(long, value_name = "PATH|URL")]
+    pub jwks: Option<String>,
+    /// An OpenID issuer: its discovery document names the JWKS.
+    #[arg(long, value_name = "ISSUER_URL")]
+    pub oidc: Option<String>,
+    /// Allowed algorithm (repeat for several). Default: what the key implies.
+    #[arg(long = "alg", value_name = "ALG")]
+    pub alg: Vec<String>,
+    /// Required issuer (exact match; also the expected issuer with --oidc).
+    #[arg(long, value_name = "S")]
+    pub iss: Option<String>,
+    /// Accepted audience (repeat; the token's aud must contain one).
+    #[arg(long, value_name = "S")]
+    pub aud: Vec<String>,
+    /// Required subject (exact match).
+    #[arg(long, value_name = "S")]
+    pub sub: Option<String>,
+    /// Claims that must be present (replaces the default requirement of exp).
+    #[arg(long = "require", value_name = "CLAIM")]
+    pub require: Vec<String>,
+    /// Accept tokens without exp.
+    #[arg(long)]
+    pub allow_no_exp: bool,
+    /// Clock skew allowed for exp, nbf and iat.
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub leeway: String,
+    /// Reject tokens whose iat is older than this.
+    #[arg(long, value_name = "DURATION")]
+    pub max_age: Option<String>,
+    /// Revoked tokens: one jti or token SHA-256 (hex) per line.
+    #[arg(long, value_name = "FILE")]
+    pub denylist: Option<PathBuf>,
+    /// The fingerprint value the token must be bound to (see `jot sign --fingerprint`).
+    #[arg(long, value_name = "VALUE")]
+    pub fingerprint: Option<String>,
+    /// Select the key by this kid (overrides the token's kid).
+    #[arg(long, value_name = "KID")]
+    pub kid: Option<String>,
+    /// Fix the clock (unix seconds or RFC 3339).
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+    /// JSON output (one object per token).
+    #[arg(long)]
+    pub json: bool,
+    /// Do not use or fill the on-disk JWKS cache.
+    #[arg(long)]
+    pub no_cache: bool,
+}

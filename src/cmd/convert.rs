@@ -1,0 +1,45 @@
+//! `jot convert`: any readable key or JWKS to PEM, JWK or JWKS.
+
+use crate::cli::{ConvertArgs, OutForm};
+use crate::cmd::keygen::parse_alg;
+use crate::cmd::keyin::read_key_file;
+use crate::cmd::output::{emit, json_text};
+use crate::keys::{self, KeyInput};
+use crate::{Error, ExitCode};
+
+/// Run `jot convert`.
+pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
+    let input = read_key_file(&a.input, a.passphrase_file.as_deref(), a.allow_weak, a.raw)?;
+    // A JWKS converts to a JWKS whole; anything else is one key, chosen by --kid from a set.
+    let mut keys = match (&input, a.to) {
+        (KeyInput::Set(_), OutForm::Jwks) if a.kid.is_none() => input.into_keys(),
+        _ => vec![input.select(a.kid.as_deref())?],
+    };
+    for k in &mut keys {
+        if a.public {
+            *k = k.to_public()?;
+        }
+        if let Some(kid) = &a.kid {
+            k.kid = Some(kid.clone());
+        }
+        if let Some(alg) = &a.alg {
+            let alg = parse_alg(alg)?;
+            k.check_alg_family(alg)?;
+            k.alg = Some(alg.name().into());
+        }
+        if let Some(u) = &a.use_ {
+            k.use_ = Some(u.clone());
+        }
+    }
+    let private = !a.public && keys.iter().any(|k| k.is_private());
+    let text = match a.to {
+        OutForm::Pem => keys[0].to_pem(!a.public)?,
+        OutForm::Jwk => zeroize::Zeroizing::new(json_text(&keys[0].to_json(!a.public))?),
+        OutForm::Jwks => zeroize::Zeroizing::new(json_text(&keys::to_jwks(&keys, !a.public))?),
+    };
+    if a.to == OutForm::Pem && keys[0].kty() == "oct" {
+        return Err(Error::usage("an HMAC secret has no PEM form").into());
+    }
+    emit(a.out.as_deref(), text.as_bytes(), private, a.force)?;
+    Ok(ExitCode::Success)
+}

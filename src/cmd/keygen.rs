@@ -1,0 +1,64 @@
+//! `jot keygen`: generate a key and write it (private 0600), plus its public half if asked.
+
+use crate::alg::{self, Alg, Family};
+use crate::cli::{KeyFormat, KeygenArgs};
+use crate::cmd::output::{emit, json_text, note};
+use crate::keys::{self, Jwk};
+use crate::{Error, ExitCode};
+
+/// Parse an algorithm name for a command, refusing `none` with a reason.
+pub fn parse_alg(s: &str) -> crate::Result<Alg> {
+    Alg::from_name(s).ok_or_else(|| {
+        let why = if s.eq_ignore_ascii_case("none") {
+            "alg none means an unsigned token, which jot never makes or accepts".to_string()
+        } else {
+            format!("unknown algorithm {s:?}")
+        };
+        Error::usage(why).with_hint(format!("expected one of {}", alg::names().join(" ")))
+    })
+}
+
+fn render(
+    jwk: &Jwk,
+    format: KeyFormat,
+    private: bool,
+) -> crate::Result<zeroize::Zeroizing<String>> {
+    match format {
+        KeyFormat::Pem => jwk.to_pem(private),
+        KeyFormat::Jwk => Ok(zeroize::Zeroizing::new(json_text(&jwk.to_json(private))?)),
+    }
+}
+
+/// Run `jot keygen`.
+pub fn run(a: &KeygenArgs) -> anyhow::Result<ExitCode> {
+    let alg = parse_alg(&a.alg)?;
+    let format = match (a.format, alg.family()) {
+        (Some(KeyFormat::Pem), Family::Hmac) => {
+            return Err(Error::usage("an HMAC secret has no PEM form")
+                .with_hint("use --format jwk (the default for HS*)")
+                .into())
+        }
+        (Some(f), _) => f,
+        (None, Family::Hmac) => KeyFormat::Jwk,
+        (None, _) => KeyFormat::Pem,
+    };
+    if a.public_out.is_some() && alg.is_symmetric() {
+        return Err(Error::usage("an HMAC key has no public half for --public-out").into());
+    }
+    let jwk = keys::generate(alg, a.bits, a.kid.clone())?;
+    let private = render(&jwk, format, true)?;
+    emit(a.out.as_deref(), private.as_bytes(), true, a.force)?;
+    if let Some(p) = &a.public_out {
+        let public = render(&jwk.to_public()?, format, false)?;
+        emit(Some(p), public.as_bytes(), false, a.force)?;
+    }
+    if let Some(p) = &a.out {
+        let kid = jwk.kid.as_deref().unwrap_or_default();
+        note(
+            crate::term::style::DIM,
+            "wrote",
+            &format!("{alg} key {kid} to {} (mode 0600)", p.display()),
+        );
+    }
+    Ok(ExitCode::Success)
+}

@@ -1,0 +1,161 @@
+//! Reading inputs (a path or `-` for stdin, with a size limit) and writing files atomically:
+//! temp file in the same directory, fsync, rename, fsync of the directory, so a crash never
+//! leaves a half-written key or key set; private files are created 0600.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::{Error, Result};
+
+/// Inputs larger than this are refused before they are parsed (keys, tokens, JWKS).
+pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
+
+/// Read a file, or stdin for `-`, refusing more than `limit` bytes.
+pub fn read_input(arg: &str, limit: u64) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    if arg == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io(Path::new("<stdin>"), e))?;
+    } else {
+        let path = Path::new(arg);
+        let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+            return Err(Error::input(format!(
+                "{arg}: is a directory, expected a file"
+            )));
+        }
+        f.take(limit + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io(path, e))?;
+    }
+    if buf.len() as u64 > limit {
+        let name = if arg == "-" { "<stdin>" } else { arg };
+        return Err(Error::input(format!("{name}: larger than {} bytes", limit))
+            .with_hint("is this the right file? keys and tokens are far smaller"));
+    }
+    Ok(buf)
+}
+
+/// How `write_atomic` treats an existing file and what mode it gives a new one.
+#[derive(Clone, Copy, Debug)]
+pub struct WriteOptions {
+    /// Replace an existing file (`--force`); otherwise an existing file is an error.
+    pub overwrite: bool,
+    /// Unix mode for the file (0o600 for anything holding a private key).
+    pub mode: u32,
+}
+
+impl WriteOptions {
+    /// A private file (0600), never silently overwritten.
+    pub const PRIVATE: WriteOptions = WriteOptions {
+        overwrite: false,
+        mode: 0o600,
+    };
+    /// A public file (0644) that replaces what was there, like a published JWKS.
+    pub const PUBLIC_REPLACE: WriteOptions = WriteOptions {
+        overwrite: true,
+        mode: 0o644,
+    };
+}
+
+/// Write `data` to `path` atomically with the given mode.
+pub fn write_atomic(path: &Path, data: &[u8], opts: WriteOptions) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !opts.overwrite && path.exists() {
+        return Err(Error::usage(format!("{}: already exists", path.display()))
+            .with_hint("pass --force to replace it, or choose another --out path"));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".jot-tmp-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    set_mode(tmp.as_file(), opts.mode).map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.write_all(data).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    if opts.overwrite {
+        tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    } else {
+        // Refuse to clobber a file that appeared since the check above.
+        tmp.persist_noclobber(path)
+            .map_err(|e| Error::io(path, e.error))?;
+    }
+    sync_dir(dir)
+}
+
+/// fsync a directory so a rename in it is durable.
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        let d = fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
+        d.sync_all().map_err(|e| Error::io(dir, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_mode(f: &fs::File, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    f.set_permissions(fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_f: &fs::File, _mode: u32) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// The permission bits of a file, where the platform has them.
+pub fn mode_of(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path)
+            .ok()
+            .map(|m| m.permissions().mode() & 0o777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_files_are_0600_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("k.pem");
+        write_atomic(&p, b"one", WriteOptions::PRIVATE).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"one");
+        #[cfg(unix)]
+        assert_eq!(mode_of(&p), Some(0o600));
+        assert!(write_atomic(&p, b"two", WriteOptions::PRIVATE).is_err());
+        assert_eq!(fs::read(&p).unwrap(), b"one");
+        let force = WriteOptions {
+            overwrite: true,
+            ..WriteOptions::PRIVATE
+        };
+        write_atomic(&p, b"two", force).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+    }
+
+    #[test]
+    fn input_limit_is_enforced() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big");
+        fs::write(&p, vec![b'a'; 100]).unwrap();
+        assert!(read_input(p.to_str().unwrap(), 99).is_err());
+        assert_eq!(read_input(p.to_str().unwrap(), 100).unwrap().len(), 100);
+    }
+}

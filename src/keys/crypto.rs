@@ -1,0 +1,255 @@
+//! Raw signature primitives over the key model, one arm per algorithm family. ECDSA
+//! signatures must be exactly r||s of the curve's size with 0 < r, s < n: the curve crates
+//! reject zero and out-of-range scalars, which is what stops CVE-2022-21449's "psychic
+//! signatures".
+
+use ecdsa::signature::{RandomizedSigner, Signer, Verifier};
+use elliptic_curve::sec1::ToSec1Point;
+use hmac::{KeyInit, Mac};
+use rand_core::UnwrapErr;
+
+use super::{EcKey, Key, OkpKey, RsaKey, Secret};
+use crate::alg::{Alg, Curve, Family, Hash};
+use crate::{Error, Result};
+
+/// Run `$body` with `$m` bound to the curve crate of `$curve` (p256, p384, p521, k256).
+macro_rules! with_curve {
+    ($curve:expr, $m:ident => $body:expr) => {
+        match $curve {
+            Curve::P256 => {
+                use p256 as $m;
+                $body
+            }
+            Curve::P384 => {
+                use p384 as $m;
+                $body
+            }
+            Curve::P521 => {
+                use p521 as $m;
+                $body
+            }
+            Curve::Secp256k1 => {
+                use k256 as $m;
+                $body
+            }
+            Curve::Ed25519 => Err(Error::input("Ed25519 is an OKP curve, not an EC one")),
+        }
+    };
+}
+
+fn rng() -> UnwrapErr<getrandom::SysRng> {
+    UnwrapErr(getrandom::SysRng)
+}
+
+/// Check that an EC point is on its curve and that `d`, if present, matches it.
+pub fn ec_validate(k: EcKey) -> Result<EcKey> {
+    let point = ec_normalize_point(k.curve, &k.point)?;
+    if let Some(d) = &k.d {
+        if ec_public_from_scalar(k.curve, d.expose())? != point {
+            return Err(Error::input(format!(
+                "EC {} private key \"d\" does not match the public point",
+                k.curve.name()
+            )));
+        }
+    }
+    Ok(EcKey { point, ..k })
+}
+
+/// Decode a SEC1 point (compressed or not), check it is on the curve, return it uncompressed.
+pub fn ec_normalize_point(curve: Curve, sec1: &[u8]) -> Result<Vec<u8>> {
+    with_curve!(curve, m => {
+        let pk = m::PublicKey::from_sec1_bytes(sec1).map_err(|_| {
+            Error::input(format!("EC point is not on curve {}", curve.name()))
+        })?;
+        Ok(pk.to_sec1_point(false).as_bytes().to_vec())
+    })
+}
+
+/// The uncompressed public point of a private scalar.
+pub fn ec_public_from_scalar(curve: Curve, d: &[u8]) -> Result<Vec<u8>> {
+    with_curve!(curve, m => {
+        let sk = m::SecretKey::from_slice(d).map_err(|_| {
+            Error::input(format!("EC {} private scalar is out of range", curve.name()))
+        })?;
+        Ok(sk.public_key().to_sec1_point(false).as_bytes().to_vec())
+    })
+}
+
+/// Check an Ed25519 public key decodes and that the seed, if present, matches it.
+pub fn okp_validate(k: OkpKey) -> Result<OkpKey> {
+    ed25519_dalek::VerifyingKey::from_bytes(&k.x)
+        .map_err(|_| Error::input("Ed25519 public key \"x\" is not a valid point"))?;
+    if let Some(d) = &k.d {
+        let seed: [u8; 32] = d
+            .expose()
+            .try_into()
+            .map_err(|_| Error::input("Ed25519 private key \"d\" must be 32 bytes"))?;
+        if ed25519_dalek::SigningKey::from_bytes(&seed)
+            .verifying_key()
+            .to_bytes()
+            != k.x
+        {
+            return Err(Error::input(
+                "Ed25519 private key \"d\" does not match \"x\"",
+            ));
+        }
+    }
+    Ok(k)
+}
+
+fn need_private() -> Error {
+    Error::usage("signing needs a private key, and this one is public")
+        .with_hint("pass the private key file (PKCS#8 PEM or a JWK with \"d\")")
+}
+
+fn hmac(hash: Hash, key: &[u8], msg: &[u8]) -> Vec<u8> {
+    macro_rules! tag {
+        ($h:ty) => {{
+            let mut m = <hmac::Hmac<$h> as KeyInit>::new_from_slice(key)
+                .expect("HMAC accepts keys of any length");
+            m.update(msg);
+            m.finalize().into_bytes().to_vec()
+        }};
+    }
+    match hash {
+        Hash::Sha256 => tag!(sha2::Sha256),
+        Hash::Sha384 => tag!(sha2::Sha384),
+        Hash::Sha512 => tag!(sha2::Sha512),
+    }
+}
+
+/// Sign `msg`. The caller has checked that `alg` fits the key.
+pub fn sign(key: &Key, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
+    match (key, alg.family()) {
+        (Key::Oct(s), Family::Hmac) => Ok(hmac(alg.hash(), s.expose(), msg)),
+        (Key::Rsa(RsaKey::Private(k)), Family::RsaPkcs1) => {
+            use rsa::pkcs1v15::SigningKey;
+            use rsa::signature::SignatureEncoding;
+            let k = (**k).clone();
+            Ok(match alg.hash() {
+                Hash::Sha256 => SigningKey::<sha2::Sha256>::new(k)
+                    .try_sign(msg)
+                    .map(|s| s.to_vec()),
+                Hash::Sha384 => SigningKey::<sha2::Sha384>::new(k)
+                    .try_sign(msg)
+                    .map(|s| s.to_vec()),
+                Hash::Sha512 => SigningKey::<sha2::Sha512>::new(k)
+                    .try_sign(msg)
+                    .map(|s| s.to_vec()),
+            }
+            .map_err(|e| Error::input(format!("RSA signing failed: {e}")))?)
+        }
+        (Key::Rsa(RsaKey::Private(k)), Family::RsaPss) => {
+            use rsa::pss::SigningKey;
+            use rsa::signature::SignatureEncoding;
+            let k = (**k).clone();
+            let mut r = rng();
+            Ok(match alg.hash() {
+                Hash::Sha256 => SigningKey::<sha2::Sha256>::new(k)
+                    .try_sign_with_rng(&mut r, msg)
+                    .map(|s| s.to_vec()),
+                Hash::Sha384 => SigningKey::<sha2::Sha384>::new(k)
+                    .try_sign_with_rng(&mut r, msg)
+                    .map(|s| s.to_vec()),
+                Hash::Sha512 => SigningKey::<sha2::Sha512>::new(k)
+                    .try_sign_with_rng(&mut r, msg)
+                    .map(|s| s.to_vec()),
+            }
+            .map_err(|e| Error::input(format!("RSA-PSS signing failed: {e}")))?)
+        }
+        (Key::Ec(k), Family::Ecdsa(_)) => {
+            let d = k.d.as_ref().ok_or_else(need_private)?;
+            with_curve!(k.curve, m => {
+                let sk = m::ecdsa::SigningKey::from_slice(d.expose())
+                    .map_err(|_| Error::input("EC private scalar is out of range"))?;
+                let sig: m::ecdsa::Signature = sk.sign(msg);
+                Ok(sig.to_bytes().to_vec())
+            })
+        }
+        (Key::Okp(k), Family::EdDsa) => {
+            let d = k.d.as_ref().ok_or_else(need_private)?;
+            let seed: [u8; 32] = d.expose().try_into().map_err(|_| need_private())?;
+            let sk = ed25519_dalek::SigningKey::from_bytes(&seed);
+            Ok(sk.sign(msg).to_bytes().to_vec())
+        }
+        (Key::Rsa(RsaKey::Public(_)), _) => Err(need_private()),
+        _ => Err(Error::usage(format!("{alg} does not fit this key"))),
+    }
+}
+
+/// Verify `sig` over `msg`; `Ok(false)` for any bad signature, including malformed ones.
+pub fn verify(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
+    Ok(match (key, alg.family()) {
+        (Key::Oct(s), Family::Hmac) => {
+            let tag = Secret::new(hmac(alg.hash(), s.expose(), msg));
+            constant_time_eq(tag.expose(), sig)
+        }
+        (Key::Rsa(k), Family::RsaPkcs1) => {
+            use rsa::pkcs1v15::{Signature, VerifyingKey};
+            let pk = k.public();
+            let Ok(sig) = Signature::try_from(sig) else {
+                return Ok(false);
+            };
+            match alg.hash() {
+                Hash::Sha256 => VerifyingKey::<sha2::Sha256>::new(pk)
+                    .verify(msg, &sig)
+                    .is_ok(),
+                Hash::Sha384 => VerifyingKey::<sha2::Sha384>::new(pk)
+                    .verify(msg, &sig)
+                    .is_ok(),
+                Hash::Sha512 => VerifyingKey::<sha2::Sha512>::new(pk)
+                    .verify(msg, &sig)
+                    .is_ok(),
+            }
+        }
+        (Key::Rsa(k), Family::RsaPss) => {
+            use rsa::pss::{Signature, VerifyingKey};
+            let pk = k.public();
+            let Ok(sig) = Signature::try_from(sig) else {
+                return Ok(false);
+            };
+            match alg.hash() {
+                Hash::Sha256 => VerifyingKey::<sha2::Sha256>::new(pk)
+                    .verify(msg, &sig)
+                    .is_ok(),
+                Hash::Sha384 => VerifyingKey::<sha2::Sha384>::new(pk)
+                    .verify(msg, &sig)
+                    .is_ok(),
+                Hash::Sha512 => VerifyingKey::<sha2::Sha512>::new(pk)
+                    .verify(msg, &sig)
+                    .is_ok(),
+            }
+        }
+        (Key::Ec(k), Family::Ecdsa(_)) => {
+            if sig.len() != 2 * k.curve.field_len() {
+                return Ok(false);
+            }
+            with_curve!(k.curve, m => {
+                let vk = m::ecdsa::VerifyingKey::from_sec1_bytes(&k.point)
+                    .map_err(|_| Error::input("EC public point is invalid"))?;
+                // from_slice rejects r or s equal to zero or not below the group order.
+                let Ok(sig) = m::ecdsa::Signature::from_slice(sig) else { return Ok(false) };
+                // secp256k1 verifiers insist on low-S; other JOSE libraries may emit high-S.
+                let sig = sig.normalize_s();
+                Ok::<bool, Error>(vk.verify(msg, &sig).is_ok())
+            })?
+        }
+        (Key::Okp(k), Family::EdDsa) => {
+            let Ok(vk) = ed25519_dalek::VerifyingKey::from_bytes(&k.x) else {
+                return Ok(false);
+            };
+            let Ok(sig) = ed25519_dalek::Signature::from_slice(sig) else {
+                return Ok(false);
+            };
+            vk.verify_strict(msg, &sig).is_ok()
+        }
+        _ => return Err(Error::usage(format!("{alg} does not fit this key"))),
+    })
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -1,0 +1,306 @@
+//! The key model: one `Jwk` type for every key jot reads or writes (RSA, EC P-256/P-384/
+//! P-521/secp256k1, OKP Ed25519, oct), private or public, with its JWK metadata. Reading
+//! (`read`), writing (`write`), generation (`generate`), RFC 7638 thumbprints (`thumbprint`)
+//! and the raw sign/verify primitives (`crypto`) live in the submodules.
+
+mod crypto;
+mod der_read;
+mod generate;
+mod jwk_json;
+mod read;
+mod thumbprint;
+mod write;
+
+use std::fmt;
+
+use zeroize::Zeroizing;
+
+use crate::alg::{Alg, Curve, Family};
+use crate::{Error, Result};
+
+pub use generate::generate;
+pub use jwk_json::PRIVATE_MEMBERS;
+pub use read::{read, KeyInput, ReadOptions};
+pub use thumbprint::ThumbprintHash;
+
+/// Secret bytes (an HMAC key or a private scalar): redacted in `Debug`, zeroized on drop.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(Zeroizing<Vec<u8>>);
+
+impl Secret {
+    /// Wrap secret bytes.
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Secret(Zeroizing::new(bytes))
+    }
+
+    /// The bytes.
+    pub fn expose(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret([REDACTED; {} bytes])", self.0.len())
+    }
+}
+
+/// An RSA key.
+#[derive(Clone, Debug)]
+pub enum RsaKey {
+    Public(rsa::RsaPublicKey),
+    Private(Box<rsa::RsaPrivateKey>),
+}
+
+impl RsaKey {
+    /// The public half.
+    pub fn public(&self) -> rsa::RsaPublicKey {
+        match self {
+            RsaKey::Public(k) => k.clone(),
+            RsaKey::Private(k) => k.to_public_key(),
+        }
+    }
+
+    /// Modulus size in bits.
+    pub fn bits(&self) -> usize {
+        use rsa::traits::PublicKeyParts;
+        match self {
+            RsaKey::Public(k) => k.n().bits() as usize,
+            RsaKey::Private(k) => k.n().bits() as usize,
+        }
+    }
+}
+
+/// An EC key: the curve, the uncompressed public point (`04 || x || y`, checked to be on the
+/// curve), and the private scalar if present (checked to match the point).
+#[derive(Clone, Debug)]
+pub struct EcKey {
+    pub curve: Curve,
+    pub point: Vec<u8>,
+    pub d: Option<Secret>,
+}
+
+impl EcKey {
+    /// The x coordinate.
+    pub fn x(&self) -> &[u8] {
+        &self.point[1..1 + self.curve.field_len()]
+    }
+
+    /// The y coordinate.
+    pub fn y(&self) -> &[u8] {
+        &self.point[1 + self.curve.field_len()..]
+    }
+}
+
+/// An Ed25519 key (OKP): the public key and, if present, the 32-byte seed.
+#[derive(Clone, Debug)]
+pub struct OkpKey {
+    pub x: [u8; 32],
+    pub d: Option<Secret>,
+}
+
+/// Key material of any kind.
+#[derive(Clone, Debug)]
+pub enum Key {
+    Rsa(RsaKey),
+    Ec(EcKey),
+    Okp(OkpKey),
+    Oct(Secret),
+}
+
+/// A JSON Web Key: key material plus the optional members jot understands.
+#[derive(Clone, Debug)]
+pub struct Jwk {
+    pub key: Key,
+    pub kid: Option<String>,
+    /// The `alg` member as written (it may name an algorithm jot does not know).
+    pub alg: Option<String>,
+    pub use_: Option<String>,
+    pub key_ops: Option<Vec<String>>,
+    /// Certificate chain (standard base64 DER), as in RFC 7517 §4.7.
+    pub x5c: Option<Vec<String>>,
+    pub x5t_s256: Option<String>,
+}
+
+impl Jwk {
+    /// A JWK with no metadata.
+    pub fn new(key: Key) -> Self {
+        Jwk {
+            key,
+            kid: None,
+            alg: None,
+            use_: None,
+            key_ops: None,
+            x5c: None,
+            x5t_s256: None,
+        }
+    }
+
+    /// The JWK `kty`.
+    pub fn kty(&self) -> &'static str {
+        match self.key {
+            Key::Rsa(_) => "RSA",
+            Key::Ec(_) => "EC",
+            Key::Okp(_) => "OKP",
+            Key::Oct(_) => "oct",
+        }
+    }
+
+    /// True when the key holds private (or secret) material.
+    pub fn is_private(&self) -> bool {
+        match &self.key {
+            Key::Rsa(RsaKey::Private(_)) | Key::Oct(_) => true,
+            Key::Rsa(RsaKey::Public(_)) => false,
+            Key::Ec(k) => k.d.is_some(),
+            Key::Okp(k) => k.d.is_some(),
+        }
+    }
+
+    /// The same key without private members (oct keys have no public half).
+    pub fn to_public(&self) -> Result<Jwk> {
+        let key =
+            match &self.key {
+                Key::Rsa(k) => Key::Rsa(RsaKey::Public(k.public())),
+                Key::Ec(k) => Key::Ec(EcKey {
+                    d: None,
+                    ..k.clone()
+                }),
+                Key::Okp(k) => Key::Okp(OkpKey { x: k.x, d: None }),
+                Key::Oct(_) => return Err(Error::usage("an HMAC (oct) key has no public half")
+                    .with_hint(
+                        "anyone who can verify an HS* token can also forge one; publish nothing",
+                    )),
+            };
+        Ok(Jwk {
+            key,
+            ..self.clone()
+        })
+    }
+
+    /// A short description for listings: "RSA 2048", "EC P-256", "oct 256 bits".
+    pub fn describe(&self) -> String {
+        match &self.key {
+            Key::Rsa(k) => format!("RSA {}", k.bits()),
+            Key::Ec(k) => format!("EC {}", k.curve.name()),
+            Key::Okp(_) => "OKP Ed25519".into(),
+            Key::Oct(s) => format!("oct {} bits", s.expose().len() * 8),
+        }
+    }
+
+    /// The algorithm this key signs with when none is asked for: its own `alg` if it is one
+    /// jot knows, else the natural one for the key type.
+    pub fn default_alg(&self) -> Alg {
+        if let Some(a) = self.alg.as_deref().and_then(Alg::from_name) {
+            if self.check_alg(a).is_ok() {
+                return a;
+            }
+        }
+        match &self.key {
+            Key::Rsa(_) => Alg::RS256,
+            Key::Ec(k) => match k.curve {
+                Curve::P384 => Alg::ES384,
+                Curve::P521 => Alg::ES512,
+                Curve::Secp256k1 => Alg::ES256K,
+                _ => Alg::ES256,
+            },
+            Key::Okp(_) => Alg::EdDSA,
+            Key::Oct(_) => Alg::HS256,
+        }
+    }
+
+    /// The algorithms this key can be used with: its `alg` alone when set, else every
+    /// algorithm of its family (all RS*/PS* for RSA, the one ES* of its curve, …).
+    pub fn implied_algs(&self) -> Vec<Alg> {
+        if let Some(a) = self.alg.as_deref().and_then(Alg::from_name) {
+            return vec![a];
+        }
+        Alg::all().filter(|a| self.check_alg(*a).is_ok()).collect()
+    }
+
+    /// Whether `alg` fits this key: the family must match the key type (an RSA or EC key
+    /// is never an HMAC secret), the curve must match, and the JWK's own `alg` is honoured.
+    pub fn check_alg(&self, alg: Alg) -> Result<()> {
+        self.check_alg_family(alg)?;
+        if let Some(own) = self.alg.as_deref() {
+            if own != alg.name() {
+                return Err(Error::usage(format!(
+                    "the key is restricted to alg {own:?}, not {alg}"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `alg` fits the key type and curve, ignoring the JWK's own `alg`.
+    pub fn check_alg_family(&self, alg: Alg) -> Result<()> {
+        let fits = match (&self.key, alg.family()) {
+            (Key::Rsa(_), Family::RsaPkcs1 | Family::RsaPss) => true,
+            (Key::Ec(k), Family::Ecdsa(c)) => k.curve == c,
+            (Key::Okp(_), Family::EdDsa) => true,
+            (Key::Oct(_), Family::Hmac) => true,
+            _ => false,
+        };
+        if !fits {
+            let mut natural = self.clone();
+            natural.alg = None;
+            return Err(
+                Error::usage(format!("{alg} does not fit this key ({})", self.describe()))
+                    .with_hint(format!("this key signs with {}", natural.default_alg())),
+            );
+        }
+        Ok(())
+    }
+
+    /// Whether the JWK's `use`/`key_ops` allow `op` ("sign" or "verify").
+    pub fn allows_op(&self, op: &str) -> bool {
+        if let Some(u) = self.use_.as_deref() {
+            if u != "sig" {
+                return false;
+            }
+        }
+        match &self.key_ops {
+            Some(ops) => ops.iter().any(|o| o == op),
+            None => true,
+        }
+    }
+
+    /// RFC 7638 thumbprint, base64url.
+    pub fn thumbprint(&self, hash: ThumbprintHash) -> String {
+        thumbprint::thumbprint(self, hash)
+    }
+
+    /// The kid to use: the key's own, else its SHA-256 thumbprint.
+    pub fn kid_or_thumbprint(&self) -> String {
+        self.kid
+            .clone()
+            .unwrap_or_else(|| self.thumbprint(ThumbprintHash::Sha256))
+    }
+
+    /// The JWK as JSON; private members only when `private` is true (and present).
+    pub fn to_json(&self, private: bool) -> serde_json::Value {
+        jwk_json::to_json(self, private)
+    }
+
+    /// PEM: PKCS#8 for private keys (when `private`), SPKI for public ones.
+    pub fn to_pem(&self, private: bool) -> Result<Zeroizing<String>> {
+        write::to_pem(self, private)
+    }
+
+    /// Sign `msg` with `alg`; the key must be private and fit the algorithm.
+    pub fn sign(&self, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
+        self.check_alg(alg)?;
+        crypto::sign(&self.key, alg, msg)
+    }
+
+    /// Verify `sig` over `msg` with `alg`. `Ok(false)` for a bad signature; errors only when
+    /// the key cannot be used at all.
+    pub fn verify(&self, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
+        self.check_alg(alg)?;
+        crypto::verify(&self.key, alg, msg, sig)
+    }
+}
+
+/// Serialize keys as a JWKS document `{"keys":[…]}`.
+pub fn to_jwks(keys: &[Jwk], private: bool) -> serde_json::Value {
+    serde_json::json!({ "keys": keys.iter().map(|k| k.to_json(private)).collect::<Vec<_>>() })
+}

@@ -1,0 +1,234 @@
+//! The one place that detects key formats, from the content and never the file name:
+//! PEM (PKCS#8, encrypted PKCS#8, PKCS#1, SEC1, SPKI, X.509), the DER of each, a JWK, a
+//! JWKS, and (only when the caller allows it) raw HMAC secret bytes.
+
+use serde_json::Value;
+
+use super::{der_read, Jwk, Key, RsaKey, Secret};
+use crate::{b64, Error, Result};
+
+/// What a key file held: one key, or a set of them (a JWKS).
+#[derive(Clone, Debug)]
+pub enum KeyInput {
+    Single(Jwk),
+    Set(Vec<Jwk>),
+}
+
+impl KeyInput {
+    /// One key: the single key, or the key of a set chosen by `kid` (or the set's only key).
+    pub fn select(self, kid: Option<&str>) -> Result<Jwk> {
+        match self {
+            KeyInput::Single(k) => Ok(k),
+            KeyInput::Set(keys) => select_by_kid(keys, kid),
+        }
+    }
+
+    /// Every key it holds.
+    pub fn into_keys(self) -> Vec<Jwk> {
+        match self {
+            KeyInput::Single(k) => vec![k],
+            KeyInput::Set(v) => v,
+        }
+    }
+}
+
+fn select_by_kid(mut keys: Vec<Jwk>, kid: Option<&str>) -> Result<Jwk> {
+    let kids = || {
+        keys.iter()
+            .map(|k| k.kid.as_deref().unwrap_or("(no kid)").to_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match kid {
+        Some(want) => match keys.iter().position(|k| k.kid.as_deref() == Some(want)) {
+            Some(i) => Ok(keys.swap_remove(i)),
+            None => Err(Error::input(format!("no key with kid {want:?} in the set"))
+                .with_hint(format!("the set holds: {}", kids()))),
+        },
+        None if keys.len() == 1 => Ok(keys.remove(0)),
+        None if keys.is_empty() => Err(Error::input("the JWKS holds no keys")),
+        None => Err(Error::usage(format!("the JWKS holds {} keys", keys.len()))
+            .with_hint(format!("choose one with --kid; the set holds: {}", kids()))),
+    }
+}
+
+/// How to read a key.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// Passphrase for encrypted PKCS#8.
+    pub passphrase: Option<Secret>,
+    /// Accept RSA keys under 2048 bits.
+    pub allow_weak: bool,
+    /// Take content that is no key format as raw HMAC secret bytes.
+    pub raw_secret: bool,
+}
+
+/// Refuse RSA keys under 2048 bits unless allowed (NIST SP 800-131A; RFC 7518 §3.3).
+pub fn check_rsa_size(k: &RsaKey, allow_weak: bool) -> Result<()> {
+    let bits = k.bits();
+    if bits < 2048 && !allow_weak {
+        return Err(Error::input(format!(
+            "RSA key is {bits} bits; at least 2048 are required"
+        ))
+        .with_hint("pass --allow-weak to read it anyway (for analysis only)"));
+    }
+    Ok(())
+}
+
+/// Read a key or key set from bytes, detecting the format from the content.
+pub fn read(data: &[u8], opts: &ReadOptions) -> Result<KeyInput> {
+    let text = std::str::from_utf8(data).ok();
+    let trimmed = text.map(str::trim_start);
+    if data.is_empty() || trimmed == Some("") {
+        return Err(Error::input(
+            "empty input: expected a key (PEM, DER, JWK or JWKS)",
+        ));
+    }
+    let input = if let Some(t) = trimmed.filter(|t| t.starts_with('{')) {
+        read_json(t, opts)?
+    } else if let Some(t) = text.filter(|t| t.contains("-----BEGIN ")) {
+        KeyInput::Single(read_pem(t, opts)?)
+    } else if let Some(jwk) = read_der(data, opts)? {
+        KeyInput::Single(jwk)
+    } else if opts.raw_secret {
+        KeyInput::Single(Jwk::new(Key::Oct(Secret::new(data.to_vec()))))
+    } else {
+        return Err(Error::input(
+            "not a key: expected PEM, DER, a JWK or a JWKS (detected from the content)",
+        )
+        .with_hint("for an HMAC secret use --secret-file (or --raw with convert/thumbprint)"));
+    };
+    for k in match &input {
+        KeyInput::Single(k) => std::slice::from_ref(k),
+        KeyInput::Set(v) => v.as_slice(),
+    } {
+        if let Key::Rsa(r) = &k.key {
+            check_rsa_size(r, opts.allow_weak)?;
+        }
+    }
+    Ok(input)
+}
+
+fn read_json(t: &str, opts: &ReadOptions) -> Result<KeyInput> {
+    let v: Value =
+        serde_json::from_str(t).map_err(|e| Error::input(format!("invalid JSON: {e}")))?;
+    match v.get("keys") {
+        Some(Value::Array(items)) => {
+            let keys = items
+                .iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    super::jwk_json::from_json(k, opts.allow_weak)
+                        .map_err(|e| e.context(format!("keys[{i}]")))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok(KeyInput::Set(keys))
+        }
+        Some(_) => Err(Error::input("JWKS member \"keys\" must be an array")),
+        None => Ok(KeyInput::Single(super::jwk_json::from_json(
+            &v,
+            opts.allow_weak,
+        )?)),
+    }
+}
+
+fn read_pem(t: &str, opts: &ReadOptions) -> Result<Jwk> {
+    // Skip blocks that hold no key (EC PARAMETERS from `openssl ecparam`), take the first key.
+    let mut rest = t;
+    loop {
+        let start = rest
+            .find("-----BEGIN ")
+            .ok_or_else(|| Error::input("PEM holds no key block"))?;
+        let block = &rest[start..];
+        let label_end = block[11..]
+            .find("-----")
+            .ok_or_else(|| Error::input("malformed PEM header line"))?;
+        let label = &block[11..11 + label_end];
+        let end_marker = format!("-----END {label}-----");
+        let end = block
+            .find(&end_marker)
+            .ok_or_else(|| Error::input(format!("truncated PEM: no \"{end_marker}\" line")))?;
+        let pem = &block[..end + end_marker.len()];
+        if label == "EC PARAMETERS" {
+            rest = &block[end + end_marker.len()..];
+            continue;
+        }
+        let (l, der) = pem_rfc7468::decode_vec(pem.as_bytes())
+            .map_err(|e| Error::input(format!("malformed PEM ({label}): {e}")))?;
+        let der = zeroize::Zeroizing::new(der);
+        return decode_labelled(l, &der, opts);
+    }
+}
+
+fn decode_labelled(label: &str, der: &[u8], opts: &ReadOptions) -> Result<Jwk> {
+    let key = match label {
+        "PRIVATE KEY" => der_read::from_pkcs8(der)?,
+        "ENCRYPTED PRIVATE KEY" => decrypt(der, opts)?,
+        "RSA PRIVATE KEY" => der_read::from_pkcs1_private(der)?,
+        "RSA PUBLIC KEY" => der_read::from_pkcs1_public(der)?,
+        "EC PRIVATE KEY" => der_read::from_sec1(der)?,
+        "PUBLIC KEY" => der_read::from_spki(der)?,
+        "CERTIFICATE" => return with_cert(der),
+        other => {
+            return Err(Error::input(format!(
+                "unsupported PEM label {other:?}: expected PRIVATE KEY, ENCRYPTED PRIVATE KEY, \
+                 RSA PRIVATE KEY, RSA PUBLIC KEY, EC PRIVATE KEY, PUBLIC KEY or CERTIFICATE"
+            )))
+        }
+    };
+    Ok(Jwk::new(key))
+}
+
+fn with_cert(der: &[u8]) -> Result<Jwk> {
+    use base64ct::Encoding;
+    let mut jwk = Jwk::new(der_read::from_certificate(der)?);
+    jwk.x5c = Some(vec![base64ct::Base64::encode_string(der)]);
+    jwk.x5t_s256 = Some(b64::encode(&crate::alg::Hash::Sha256.digest(der)));
+    Ok(jwk)
+}
+
+fn decrypt(der: &[u8], opts: &ReadOptions) -> Result<Key> {
+    let pass = opts.passphrase.as_ref().ok_or_else(|| {
+        Error::usage("the key is encrypted (PKCS#8) and no passphrase was given")
+            .with_hint("pass --passphrase-file PATH (jot never prompts)")
+    })?;
+    let enc = pkcs8::EncryptedPrivateKeyInfoRef::try_from(der)
+        .map_err(|e| Error::input(format!("malformed encrypted PKCS#8: {e}")))?;
+    let doc = enc.decrypt(pass.expose()).map_err(|_| {
+        Error::input("cannot decrypt the key: wrong passphrase or unsupported cipher")
+    })?;
+    der_read::from_pkcs8(doc.as_bytes())
+}
+
+/// Try each DER structure in turn; `None` when the bytes are none of them.
+fn read_der(data: &[u8], opts: &ReadOptions) -> Result<Option<Jwk>> {
+    // A DER SEQUENCE starts with 0x30; anything else is not DER (and may be a raw secret).
+    if data.first() != Some(&0x30) {
+        return Ok(None);
+    }
+    type Reader = fn(&[u8]) -> Result<Key>;
+    let readers: [Reader; 5] = [
+        der_read::from_pkcs8,
+        der_read::from_spki,
+        der_read::from_pkcs1_private,
+        der_read::from_pkcs1_public,
+        der_read::from_sec1,
+    ];
+    for r in readers {
+        if let Ok(k) = r(data) {
+            return Ok(Some(Jwk::new(k)));
+        }
+    }
+    if let Ok(j) = with_cert(data) {
+        return Ok(Some(j));
+    }
+    if pkcs8::EncryptedPrivateKeyInfoRef::try_from(data).is_ok() {
+        return decrypt(data, opts).map(|k| Some(Jwk::new(k)));
+    }
+    if opts.raw_secret {
+        return Ok(None);
+    }
+    Err(Error::input(
+        "malformed DER: not PKCS#8, SPKI, PKCS#1, SEC1 or an X.509 certificate",
+    ))
+}

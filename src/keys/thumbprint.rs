@@ -1,0 +1,45 @@
+//! RFC 7638 JWK thumbprints: the hash of the required members only, in lexicographic order,
+//! with no whitespace.
+
+use super::{Jwk, Key};
+use crate::alg::Hash;
+use crate::b64;
+
+/// The hash used for a thumbprint (`--hash`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ThumbprintHash {
+    #[default]
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+/// The canonical JSON of RFC 7638 §3.2 for `jwk`.
+pub fn canonical(jwk: &Jwk) -> String {
+    let q = |s: &[u8]| format!("\"{}\"", b64::encode(s));
+    match &jwk.key {
+        Key::Rsa(_) => {
+            // n and e in their minimal big-endian form, exactly as the JWK writes them.
+            let json = jwk.to_json(false);
+            format!(r#"{{"e":{},"kty":"RSA","n":{}}}"#, json["e"], json["n"])
+        }
+        Key::Ec(k) => format!(
+            r#"{{"crv":"{}","kty":"EC","x":{},"y":{}}}"#,
+            k.curve.name(),
+            q(k.x()),
+            q(k.y())
+        ),
+        Key::Okp(k) => format!(r#"{{"crv":"Ed25519","kty":"OKP","x":{}}}"#, q(&k.x)),
+        Key::Oct(s) => format!(r#"{{"k":{},"kty":"oct"}}"#, q(s.expose())),
+    }
+}
+
+/// The base64url thumbprint.
+pub fn thumbprint(jwk: &Jwk, hash: ThumbprintHash) -> String {
+    let h = match hash {
+        ThumbprintHash::Sha256 => Hash::Sha256,
+        ThumbprintHash::Sha384 => Hash::Sha384,
+        ThumbprintHash::Sha512 => Hash::Sha512,
+    };
+    b64::encode(&h.digest(canonical(jwk).as_bytes()))
+}
