@@ -9,6 +9,8 @@ mod cmd;
 pub mod error;
 pub mod files;
 pub mod keys;
+pub mod net;
+pub mod serve;
 pub mod term;
 
 pub use cmd::completions::{man_pages, script as completion_script};
