@@ -12,6 +12,7 @@ pub mod keys;
 pub mod net;
 pub mod serve;
 pub mod term;
+pub mod token;
 
 pub use cmd::completions::{man_pages, script as completion_script};
 pub use error::{Error, ExitCode, Result};
@@ -30,9 +31,10 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Convert(a) => cmd::convert::run(&a),
         C::Thumbprint(a) => cmd::thumbprint::run(&a),
         C::Completions(a) => cmd::completions::run(&a),
-        C::Sign(_) | C::Decode(_) | C::Verify(_) | C::Audit(_) | C::Crack(_) => {
-            Err(Error::usage("not yet available").into())
-        }
+        C::Sign(a) => cmd::sign::run(&a),
+        C::Decode(a) => cmd::decode::run(&a),
+        C::Verify(a) => cmd::verify::run(&a),
+        C::Audit(_) | C::Crack(_) => Err(Error::usage("not yet available").into()),
         C::Rotate(_) | C::Keyset(_) | C::Serve(_) => Err(Error::usage("not yet available").into()),
     }
 }

@@ -3,7 +3,36 @@
 
 pub mod completions;
 pub mod convert;
+pub mod decode;
 pub mod keygen;
 pub mod keyin;
 pub mod output;
+pub mod sign;
 pub mod thumbprint;
+pub mod verify;
+
+use crate::files::{read_input, MAX_INPUT};
+
+/// Tokens from an argument, or from stdin (one per line, blank lines skipped) for `-`,
+/// with their 1-based line numbers.
+pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
+    if arg != "-" {
+        return Ok(vec![(1, arg.trim().to_owned())]);
+    }
+    // Bulk input may be large; the per-token limit still applies when each is parsed.
+    let data = read_input("-", 64 * MAX_INPUT)?;
+    let text = String::from_utf8_lossy(&data);
+    Ok(text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l.trim().to_owned()))
+        .collect())
+}
+
+/// The active key of a key set (filled in by the key-set module).
+pub fn sign_keyset(_dir: &std::path::Path) -> crate::Result<crate::keys::Jwk> {
+    Err(crate::Error::usage(
+        "--keyset is not available in this build",
+    ))
+}

@@ -232,3 +232,24 @@ fn read_der(data: &[u8], opts: &ReadOptions) -> Result<Option<Jwk>> {
         "malformed DER: not PKCS#8, SPKI, PKCS#1, SEC1 or an X.509 certificate",
     ))
 }
+
+/// Read a JWKS for verification, skipping keys jot cannot use (an `enc` key, an unknown
+/// kty or crv) with a note for each, as published sets often mix kinds. A document that is
+/// not a JWKS at all is still an error.
+pub fn read_jwks_lenient(data: &[u8]) -> Result<(Vec<Jwk>, Vec<String>)> {
+    let v: Value = serde_json::from_slice(data)
+        .map_err(|e| Error::input(format!("JWKS is not valid JSON: {e}")))?;
+    let items = v
+        .get("keys")
+        .and_then(Value::as_array)
+        .ok_or_else(|| Error::input("not a JWKS: no \"keys\" array"))?;
+    let mut keys = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match super::jwk_json::from_json(item, false) {
+            Ok(k) => keys.push(k),
+            Err(e) => skipped.push(format!("JWKS keys[{i}] skipped: {e}")),
+        }
+    }
+    Ok((keys, skipped))
+}

@@ -1,0 +1,158 @@
+//! `jot decode`: header and payload of tokens, unverified and saying so; time claims
+//! annotated; warnings for dangerous headers. Everything printed is sanitised.
+
+use std::io::Write;
+
+use serde_json::{json, Map, Value};
+
+use crate::cli::DecodeArgs;
+use crate::clock::{format_utc, relative, Clock};
+use crate::cmd::tokens_in;
+use crate::term::{sanitize, style};
+use crate::token::{parse, Jws, Parsed};
+use crate::{b64, Error, ExitCode};
+
+const TIME_CLAIMS: &[&str] = &["iat", "nbf", "exp", "auth_time"];
+
+/// Warnings a reader of this token should see.
+pub fn header_warnings(
+    header: &Map<String, Value>,
+    claims: Option<&Map<String, Value>>,
+) -> Vec<String> {
+    let mut w = Vec::new();
+    if let Some(a) = header.get("alg").and_then(Value::as_str) {
+        if a.eq_ignore_ascii_case("none") {
+            w.push(format!(
+                "alg {a:?}: the token is unsigned; anyone can forge it"
+            ));
+        }
+    }
+    for (h, what) in [
+        ("jku", "a URL to fetch keys from"),
+        ("x5u", "a URL to fetch a certificate from"),
+        ("jwk", "an embedded key"),
+        ("x5c", "an embedded certificate chain"),
+    ] {
+        if header.contains_key(h) {
+            w.push(format!(
+                "header {h} carries {what}: a verifier must never trust it"
+            ));
+        }
+    }
+    if claims.is_some_and(|c| !c.contains_key("exp")) {
+        w.push("no exp: the token never expires".into());
+    }
+    w
+}
+
+fn print_json(out: &mut impl Write, v: &Value) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(v).unwrap_or_default();
+    for line in text.lines() {
+        writeln!(out, "{}", sanitize(line))?;
+    }
+    Ok(())
+}
+
+fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
+    let (w, b, d) = (style::WARN, style::BOLD, style::DIM);
+    writeln!(
+        out,
+        "{w}NOT VERIFIED{w:#} {d}(decode shows what a token says; `jot verify` checks it){d:#}"
+    )?;
+    writeln!(out, "{b}header{b:#}")?;
+    print_json(out, &Value::Object(j.header.clone()))?;
+    writeln!(out, "{b}payload{b:#}")?;
+    match &j.payload {
+        Some(v) => print_json(out, v)?,
+        None => writeln!(out, "{} bytes, not JSON", j.payload_raw.len())?,
+    }
+    if let Some(c) = j.claims() {
+        let times: Vec<_> = TIME_CLAIMS
+            .iter()
+            .filter_map(|k| c.get(*k).map(|v| (*k, v)))
+            .collect();
+        if !times.is_empty() {
+            writeln!(out, "{b}times{b:#}")?;
+        }
+        for (k, v) in times {
+            let note = match v.as_f64() {
+                Some(t) if t.is_finite() && t.abs() < 1e15 => {
+                    let t = t as i64;
+                    let rel = relative(t, now);
+                    let phrase = match (k, t >= now) {
+                        ("exp", true) => format!("expires {rel}"),
+                        ("exp", false) => format!("expired {rel}"),
+                        ("nbf", true) => format!("valid {rel}"),
+                        _ => rel,
+                    };
+                    format!("{}  {phrase}", format_utc(t))
+                }
+                _ => "not a NumericDate".into(),
+            };
+            writeln!(out, "  {k:<9} {}", sanitize(&note))?;
+        }
+    }
+    let alg = sanitize(j.alg().unwrap_or("?")).into_owned();
+    writeln!(out, "{b}signature{b:#} {} bytes ({alg})", j.signature.len())?;
+    for warning in header_warnings(&j.header, j.claims()) {
+        writeln!(out, "{w}warning:{w:#} {}", sanitize(&warning))?;
+    }
+    Ok(())
+}
+
+/// Run `jot decode`.
+pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
+    let now = Clock::from_flag(a.now.as_deref())?.now();
+    let tokens = tokens_in(&a.token)?;
+    let mut out = anstream::stdout().lock();
+    let mut failed = None;
+    for (line, t) in &tokens {
+        let parsed = match parse(t) {
+            Ok(p) => p,
+            Err(e) => {
+                let e = match crate::token::identify_other(t) {
+                    Some(what) => Error::input(format!("not a JWT: this is {what}")),
+                    None => e,
+                };
+                let e = if tokens.len() > 1 {
+                    e.context(format!("line {line}"))
+                } else {
+                    e
+                };
+                if tokens.len() == 1 {
+                    return Err(e.into());
+                }
+                writeln!(anstream::stderr(), "error: {}", sanitize(&e.to_string()))?;
+                failed = Some(ExitCode::Error);
+                continue;
+            }
+        };
+        match (&parsed, a.json) {
+            (Parsed::Jws(j), true) => {
+                let v = json!({"header": j.header, "payload": j.payload.clone().unwrap_or_else(|| Value::String(b64::encode(&j.payload_raw))), "signature": b64::encode(&j.signature)});
+                writeln!(out, "{}", serde_json::to_string(&v)?)?;
+            }
+            (Parsed::Jwe { header }, true) => {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&json!({"header": header, "encrypted": true}))?
+                )?;
+            }
+            (Parsed::Jws(j), false) => {
+                if tokens.len() > 1 {
+                    writeln!(out, "--- line {line}")?;
+                }
+                show_jws(&mut out, j, now)?;
+            }
+            (Parsed::Jwe { header }, false) => {
+                writeln!(
+                    out,
+                    "a JWE (encrypted token): only its protected header can be read"
+                )?;
+                print_json(&mut out, &Value::Object(header.clone()))?;
+            }
+        }
+    }
+    Ok(failed.unwrap_or(ExitCode::Success))
+}

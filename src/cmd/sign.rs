@@ -1,0 +1,171 @@
+//! `jot sign`: claims plus safe defaults (typ JWT, iat now, exp now + 15m, alg and kid from
+//! the key) into a compact JWS on stdout.
+
+use serde_json::{Map, Value};
+
+use crate::cli::SignArgs;
+use crate::clock::{parse_time, Clock};
+use crate::cmd::keygen::parse_alg;
+use crate::cmd::keyin::{read_key_file, secret};
+use crate::cmd::output::{emit, warn};
+use crate::files::{read_input, MAX_INPUT};
+use crate::keys::{Jwk, Key};
+use crate::token::sign;
+use crate::{Error, ExitCode, Result};
+
+/// Default lifetime: short, so a leaked token is soon useless.
+const DEFAULT_EXP: i64 = 15 * 60;
+
+/// Parse `k=v`; the value is JSON when it parses as JSON, else a string.
+pub fn parse_kv(s: &str) -> Result<(String, Value)> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| Error::usage(format!("{s:?} is not of the form key=value")))?;
+    if k.is_empty() {
+        return Err(Error::usage(format!("{s:?} has an empty key")));
+    }
+    let v = serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.to_owned()));
+    Ok((k.to_owned(), v))
+}
+
+fn base_claims(arg: Option<&str>) -> Result<Map<String, Value>> {
+    let Some(a) = arg else { return Ok(Map::new()) };
+    let text = if a == "-" || a.starts_with('@') {
+        let path = if a == "-" { "-" } else { &a[1..] };
+        String::from_utf8(read_input(path, MAX_INPUT)?)
+            .map_err(|_| Error::input(format!("{path}: claims are not UTF-8")))?
+    } else {
+        a.to_owned()
+    };
+    match crate::token::parse_strict(text.as_bytes()) {
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(_) => Err(Error::input("--claims must be a JSON object")),
+        Err(e) => Err(Error::input(format!("--claims is not valid JSON: {e}"))
+            .with_hint("pass a JSON object, @FILE or - for stdin")),
+    }
+}
+
+fn load_key(a: &SignArgs) -> Result<(Jwk, bool)> {
+    let k = &a.key;
+    let given = [
+        k.key.is_some(),
+        k.secret.is_some(),
+        k.secret_file.is_some(),
+        a.keyset.is_some(),
+    ];
+    match given.iter().filter(|g| **g).count() {
+        1 => {}
+        0 => {
+            return Err(Error::usage("no key given")
+                .with_hint("pass --key PATH, --secret-file PATH or --keyset DIR"))
+        }
+        _ => {
+            return Err(Error::usage(
+                "give one of --key, --secret, --secret-file, --keyset",
+            ))
+        }
+    }
+    if let Some(s) = secret(k.secret.as_deref(), k.secret_file.as_deref())? {
+        return Ok((Jwk::new(Key::Oct(s)), true));
+    }
+    if let Some(dir) = &a.keyset {
+        return Ok((crate::cmd::sign_keyset(dir)?, false));
+    }
+    let path = k.key.as_deref().unwrap_or("-");
+    let jwk = read_key_file(path, k.passphrase_file.as_deref(), k.allow_weak, false)?
+        .select(a.kid.as_deref())?;
+    Ok((jwk, false))
+}
+
+/// Run `jot sign`.
+pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
+    let now = Clock::from_flag(a.now.as_deref())?.now();
+    let (key, raw_secret) = load_key(a)?;
+    if !key.is_private() {
+        return Err(
+            Error::usage("signing needs a private key, and this one is public")
+                .with_hint("pass the private key file (PKCS#8 PEM or a JWK with \"d\")")
+                .into(),
+        );
+    }
+    let alg = match &a.alg {
+        Some(s) => parse_alg(s)?,
+        None => key.default_alg(),
+    };
+    key.check_alg(alg)?;
+    if let Key::Oct(s) = &key.key {
+        if s.expose().len() < alg.hash().len() {
+            warn(&format!(
+                "the HMAC secret is {} bytes; RFC 7518 §3.2 requires at least {} for {alg}",
+                s.expose().len(),
+                alg.hash().len()
+            ));
+        }
+    }
+    // A raw secret's thumbprint would be a hash of the secret: no default kid for it.
+    let kid = a.kid.clone().or_else(|| {
+        if raw_secret {
+            key.kid.clone()
+        } else {
+            Some(key.kid_or_thumbprint())
+        }
+    });
+    let mut claims = base_claims(a.claims.as_deref())?;
+    for kv in &a.claim {
+        let (k, v) = parse_kv(kv)?;
+        claims.insert(k, v);
+    }
+    if let Some(s) = &a.iss {
+        claims.insert("iss".into(), s.clone().into());
+    }
+    if let Some(s) = &a.sub {
+        claims.insert("sub".into(), s.clone().into());
+    }
+    match a.aud.len() {
+        0 => {}
+        1 => drop(claims.insert("aud".into(), a.aud[0].clone().into())),
+        _ => drop(claims.insert(
+            "aud".into(),
+            a.aud.iter().cloned().map(Value::String).collect(),
+        )),
+    }
+    if !a.no_iat && !claims.contains_key("iat") {
+        claims.insert("iat".into(), now.into());
+    }
+    if let Some(e) = &a.exp {
+        claims.insert("exp".into(), parse_time(e, Some(now))?.into());
+    } else if a.no_exp {
+        claims.remove("exp");
+        warn("the token has no exp: it never expires and cannot be revoked by time");
+    } else if !claims.contains_key("exp") {
+        claims.insert("exp".into(), (now + DEFAULT_EXP).into());
+    }
+    if let Some(n) = &a.nbf {
+        claims.insert("nbf".into(), parse_time(n, Some(now))?.into());
+    }
+    if a.jti {
+        claims.insert("jti".into(), sign::random_jti()?.into());
+    }
+    let fingerprint = if a.fingerprint {
+        let (value, digest) = sign::fingerprint()?;
+        claims.insert("fgp".into(), digest.into());
+        Some(value)
+    } else {
+        None
+    };
+    let mut extra = Map::new();
+    for kv in &a.header {
+        let (k, v) = parse_kv(kv)?;
+        extra.insert(k, v);
+    }
+    let header = sign::header(alg, kid.as_deref(), extra)?;
+    let token = sign::sign(&key, alg, &header, &claims)?;
+    emit(None, format!("{token}\n").as_bytes(), false, false)?;
+    if let Some(value) = fingerprint {
+        match &a.fingerprint_out {
+            Some(p) => emit(Some(p), format!("{value}\n").as_bytes(), true, false)?,
+            None => crate::cmd::output::note(crate::term::style::BOLD, "fingerprint:", &value),
+        }
+    }
+    Ok(ExitCode::Success)
+}

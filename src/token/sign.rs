@@ -1,0 +1,81 @@
+//! Making a compact JWS: the header (alg, typ, kid, extras) and claims with jot's safe
+//! defaults decided by the caller, signed by a key that must fit the algorithm.
+
+use serde_json::{Map, Value};
+
+use crate::alg::Alg;
+use crate::keys::Jwk;
+use crate::{b64, Error, Result};
+
+/// Header members the caller may not set through `--header`: jot decides them.
+const RESERVED: &[&str] = &["alg", "crit", "jwk", "jku", "x5u", "x5c", "b64"];
+
+/// Build the protected header: `alg`, `typ: JWT`, `kid` (when given), then the extras.
+pub fn header(
+    alg: Alg,
+    kid: Option<&str>,
+    extra: Map<String, Value>,
+) -> Result<Map<String, Value>> {
+    let mut h = Map::new();
+    h.insert("alg".into(), Value::String(alg.name().into()));
+    h.insert("typ".into(), Value::String("JWT".into()));
+    if let Some(k) = kid {
+        h.insert("kid".into(), Value::String(k.into()));
+    }
+    for (k, v) in extra {
+        if RESERVED.contains(&k.as_str()) {
+            return Err(
+                Error::usage(format!("header member {k:?} cannot be set with --header")).with_hint(
+                    "alg comes from --alg; embedding keys or critical extensions is unsafe",
+                ),
+            );
+        }
+        h.insert(k, v);
+    }
+    Ok(h)
+}
+
+/// Sign `claims` under `header` with `key`. The header's alg must fit the key.
+pub fn sign(
+    key: &Jwk,
+    alg: Alg,
+    header: &Map<String, Value>,
+    claims: &Map<String, Value>,
+) -> Result<String> {
+    let enc = |m: &Map<String, Value>| {
+        serde_json::to_vec(m).map_err(|e| Error::input(format!("cannot serialise JSON: {e}")))
+    };
+    let input = format!(
+        "{}.{}",
+        b64::encode(&enc(header)?),
+        b64::encode(&enc(claims)?)
+    );
+    let sig = key.sign(alg, input.as_bytes())?;
+    Ok(format!("{input}.{}", b64::encode(&sig)))
+}
+
+/// The OWASP token-sidejacking fingerprint: a random value for the client's hardened cookie,
+/// and the SHA-256 (hex) that goes in the token's `fgp` claim.
+pub fn fingerprint() -> Result<(String, String)> {
+    let mut raw = [0u8; 32];
+    getrandom::fill(&mut raw).map_err(|e| Error::input(format!("no randomness: {e}")))?;
+    let value = hex(&raw);
+    let digest = fingerprint_digest(&value);
+    Ok((value, digest))
+}
+
+/// SHA-256 hex of a fingerprint value.
+pub fn fingerprint_digest(value: &str) -> String {
+    hex(&crate::alg::Hash::Sha256.digest(value.as_bytes()))
+}
+
+/// A random `jti`: 128 bits, base64url.
+pub fn random_jti() -> Result<String> {
+    let mut raw = [0u8; 16];
+    getrandom::fill(&mut raw).map_err(|e| Error::input(format!("no randomness: {e}")))?;
+    Ok(b64::encode(&raw))
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}

@@ -1,0 +1,287 @@
+//! Verification as a value: a `Verdict` lists every reason a token is invalid. Algorithms
+//! are pinned by the caller or the keys, never by the token; keys named by the token (jwk,
+//! jku, x5u, x5c) are reported and never used; `kid` only selects among the caller's keys.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::{parse, Parsed};
+use crate::alg::Alg;
+use crate::keys::Jwk;
+
+/// What a valid token must satisfy.
+#[derive(Clone, Debug, Default)]
+pub struct Policy {
+    /// Allowed algorithms; empty means those the supplied keys imply.
+    pub algs: Vec<Alg>,
+    pub iss: Option<String>,
+    pub sub: Option<String>,
+    /// The token's `aud` must contain one of these (when non-empty).
+    pub aud: Vec<String>,
+    /// Claims that must be present.
+    pub require: Vec<String>,
+    /// Whether `exp` must be present.
+    pub require_exp: bool,
+    /// Allowed clock skew, seconds.
+    pub leeway: i64,
+    /// Maximum age (now - iat), seconds.
+    pub max_age: Option<i64>,
+    /// Revoked `jti` values or token SHA-256 hex digests.
+    pub denylist: HashSet<String>,
+    /// Fingerprint value whose SHA-256 must equal the `fgp` claim.
+    pub fingerprint: Option<String>,
+    /// Select keys by this kid instead of the token's.
+    pub kid: Option<String>,
+}
+
+/// The outcome of verifying one token.
+#[derive(Clone, Debug, Serialize)]
+pub struct Verdict {
+    pub valid: bool,
+    /// Why the token is invalid (empty when valid).
+    pub reasons: Vec<String>,
+    /// Things worth knowing that did not decide the verdict.
+    pub warnings: Vec<String>,
+    pub alg: Option<String>,
+    /// The kid of the key that verified the signature.
+    pub kid: Option<String>,
+    pub header: Option<Map<String, Value>>,
+    pub claims: Option<Value>,
+}
+
+impl Verdict {
+    fn invalid(reason: impl Into<String>) -> Verdict {
+        Verdict {
+            valid: false,
+            reasons: vec![reason.into()],
+            warnings: vec![],
+            alg: None,
+            kid: None,
+            header: None,
+            claims: None,
+        }
+    }
+}
+
+/// Header members that name or carry a key: never trusted, always reported.
+const KEY_HEADERS: &[&str] = &["jwk", "jku", "x5u", "x5c"];
+
+/// Verify `token` against `keys` under `policy` at time `now` (unix seconds).
+pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
+    let jws = match parse(token) {
+        Ok(Parsed::Jws(j)) => j,
+        Ok(Parsed::Jwe { .. }) => {
+            return Verdict::invalid(
+                "the token is a JWE (encrypted); jot verifies signed tokens only",
+            )
+        }
+        Err(e) => return Verdict::invalid(format!("malformed token: {e}")),
+    };
+    let mut v = Verdict {
+        valid: false,
+        reasons: vec![],
+        warnings: vec![],
+        alg: jws.alg().map(str::to_owned),
+        kid: None,
+        header: Some(jws.header.clone()),
+        claims: jws.payload.clone(),
+    };
+    for h in KEY_HEADERS {
+        if jws.header.contains_key(*h) {
+            v.warnings.push(format!(
+                "header {h:?} ignored: jot never uses keys the token names"
+            ));
+        }
+    }
+    check_signature(&jws, keys, policy, &mut v);
+    match jws.claims() {
+        Some(c) => check_claims(c, token, policy, now, &mut v.reasons),
+        None => v
+            .reasons
+            .push("the payload is not a JSON claims set".into()),
+    }
+    v.valid = v.reasons.is_empty();
+    v
+}
+
+fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verdict) {
+    let alg_name = match jws.header.get("alg") {
+        Some(Value::String(s)) => s.as_str(),
+        Some(_) => return v.reasons.push("header alg is not a string".into()),
+        None => return v.reasons.push("header has no alg".into()),
+    };
+    if alg_name.trim().eq_ignore_ascii_case("none") {
+        return v
+            .reasons
+            .push(format!("alg {alg_name:?} (unsigned) is never accepted"));
+    }
+    let Some(alg) = Alg::from_name(alg_name) else {
+        return v.reasons.push(format!("unknown alg {alg_name:?}"));
+    };
+    if let Some(crit) = jws.header.get("crit") {
+        // jot implements no JWS extensions, so every critical one is unknown (RFC 7515 §4.1.11).
+        return v
+            .reasons
+            .push(format!("unsupported critical header extension(s): {crit}"));
+    }
+    let kid = policy.kid.as_deref().or(jws.kid());
+    let candidates: Vec<&Jwk> = match kid {
+        Some(k) if keys.iter().any(|j| j.kid.is_some()) => keys
+            .iter()
+            .filter(|j| j.kid.as_deref() == Some(k))
+            .collect(),
+        _ => keys.iter().collect(),
+    };
+    if candidates.is_empty() {
+        return v.reasons.push(format!(
+            "no supplied key has kid {:?}",
+            kid.unwrap_or_default()
+        ));
+    }
+    let allowed: Vec<Alg> = if policy.algs.is_empty() {
+        candidates.iter().flat_map(|k| k.implied_algs()).collect()
+    } else {
+        policy.algs.clone()
+    };
+    if !allowed.contains(&alg) {
+        let mut names: Vec<&str> = allowed.iter().map(|a| a.name()).collect();
+        names.dedup();
+        return v.reasons.push(format!(
+            "alg {alg} is not allowed (allowed: {})",
+            if names.is_empty() {
+                "none".into()
+            } else {
+                names.join(", ")
+            }
+        ));
+    }
+    let usable: Vec<&&Jwk> = candidates
+        .iter()
+        .filter(|k| k.check_alg(alg).is_ok() && k.allows_op("verify"))
+        .collect();
+    if usable.is_empty() {
+        // RS256→HS256 confusion lands here: an RSA/EC key never verifies an HMAC tag.
+        return v.reasons.push(format!(
+            "no supplied key can verify {alg} (key type or use does not fit)"
+        ));
+    }
+    if jws.signature.is_empty() {
+        return v.reasons.push("the signature is empty".into());
+    }
+    for k in usable {
+        if let Ok(true) = k.verify(alg, jws.signing_input.as_bytes(), &jws.signature) {
+            v.kid = k.kid.clone();
+            return;
+        }
+    }
+    v.reasons.push("signature does not verify".into());
+}
+
+/// A NumericDate claim: must be a finite JSON number (RFC 7519 §2); fractions are floored.
+fn numeric_date(c: &Map<String, Value>, name: &str, reasons: &mut Vec<String>) -> Option<i64> {
+    match c.get(name)? {
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Some(i),
+            None => match n.as_f64() {
+                Some(f) if f.is_finite() && f.abs() < 1e15 => Some(f.floor() as i64),
+                _ => {
+                    reasons.push(format!("{name} is out of range"));
+                    None
+                }
+            },
+        },
+        _ => {
+            reasons.push(format!("{name} is not a number"));
+            None
+        }
+    }
+}
+
+fn check_claims(
+    c: &Map<String, Value>,
+    token: &str,
+    p: &Policy,
+    now: i64,
+    reasons: &mut Vec<String>,
+) {
+    let exp = numeric_date(c, "exp", reasons);
+    let nbf = numeric_date(c, "nbf", reasons);
+    let iat = numeric_date(c, "iat", reasons);
+    match exp {
+        Some(e) if e.saturating_add(p.leeway) <= now => reasons.push(format!(
+            "expired at {} ({})",
+            crate::clock::format_utc(e),
+            crate::clock::relative(e, now)
+        )),
+        None if p.require_exp && !c.contains_key("exp") => reasons
+            .push("no exp claim (pass --allow-no-exp to accept tokens that never expire)".into()),
+        _ => {}
+    }
+    if let Some(n) = nbf.filter(|n| *n > now.saturating_add(p.leeway)) {
+        reasons.push(format!("not valid before {}", crate::clock::format_utc(n)));
+    }
+    if let Some(i) = iat.filter(|i| *i > now.saturating_add(p.leeway)) {
+        reasons.push(format!(
+            "issued in the future ({})",
+            crate::clock::format_utc(i)
+        ));
+    }
+    if let Some(max) = p.max_age {
+        match iat {
+            Some(i) if now.saturating_sub(i) > max.saturating_add(p.leeway) => {
+                reasons.push(format!(
+                    "older than --max-age (issued {})",
+                    crate::clock::relative(i, now)
+                ))
+            }
+            None if !c.contains_key("iat") => {
+                reasons.push("no iat claim, needed for --max-age".into())
+            }
+            _ => {}
+        }
+    }
+    let exact = |name: &str, want: &Option<String>, reasons: &mut Vec<String>| {
+        if let Some(w) = want {
+            match c.get(name) {
+                Some(Value::String(s)) if s == w => {}
+                Some(got) => reasons.push(format!("{name} is {got}, expected {w:?}")),
+                None => reasons.push(format!("no {name} claim, expected {w:?}")),
+            }
+        }
+    };
+    exact("iss", &p.iss, reasons);
+    exact("sub", &p.sub, reasons);
+    if !p.aud.is_empty() {
+        let auds: Vec<&str> = match c.get("aud") {
+            Some(Value::String(s)) => vec![s.as_str()],
+            Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        if !auds.iter().any(|a| p.aud.iter().any(|w| w == a)) {
+            reasons.push(format!("aud does not contain any of {:?}", p.aud));
+        }
+    }
+    for r in &p.require {
+        if !c.contains_key(r) {
+            reasons.push(format!("required claim {r:?} is missing"));
+        }
+    }
+    if !p.denylist.is_empty() {
+        let jti = c.get("jti").and_then(Value::as_str);
+        if jti.is_some_and(|j| p.denylist.contains(j))
+            || p.denylist.contains(&super::token_sha256_hex(token))
+        {
+            reasons.push("the token is revoked (denylist)".into());
+        }
+    }
+    if let Some(f) = &p.fingerprint {
+        let want = super::sign::fingerprint_digest(f);
+        match c.get("fgp").and_then(Value::as_str) {
+            Some(got) if got == want => {}
+            Some(_) => reasons.push("fingerprint does not match the token's fgp claim".into()),
+            None => reasons.push("no fgp claim to check the fingerprint against".into()),
+        }
+    }
+}
