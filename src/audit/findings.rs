@@ -1,0 +1,186 @@
+//! Findings and the token rules: what an attacker would notice in a captured token.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::rules::{rule, Severity};
+use crate::alg::Alg;
+use crate::keys::Jwk;
+use crate::token::{self, Parsed};
+
+/// One finding: a rule that fired on a subject.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// The token (abbreviated) or file it concerns.
+    pub subject: String,
+    /// Where it was found: a file name (or "argument", "stdin").
+    pub location: String,
+    /// 1-based line in `location`, when known.
+    pub line: Option<usize>,
+    pub message: String,
+    pub remediation: &'static str,
+}
+
+impl Finding {
+    /// A finding of rule `id` with its table severity.
+    pub fn new(id: &'static str, subject: &Subject, message: impl Into<String>) -> Finding {
+        let r = rule(id);
+        Finding {
+            rule: r.id,
+            severity: r.severity,
+            subject: subject.name.clone(),
+            location: subject.location.clone(),
+            line: subject.line,
+            message: message.into(),
+            remediation: r.remediation,
+        }
+    }
+}
+
+/// What a finding is about and where it came from.
+#[derive(Clone, Debug)]
+pub struct Subject {
+    pub name: String,
+    pub location: String,
+    pub line: Option<usize>,
+}
+
+/// Abbreviate a token for reports: its first and last characters.
+pub fn abbreviate(token: &str) -> String {
+    let t = token.trim();
+    if t.len() <= 24 {
+        return t.to_owned();
+    }
+    format!("{}…{}", &t[..12], &t[t.len() - 8..])
+}
+
+/// Settings of a token audit.
+pub struct TokenAudit<'a> {
+    pub now: i64,
+    pub max_lifetime: i64,
+    /// Keys to check the signature with (`--key`/`--jwks`).
+    pub keys: Option<&'a [Jwk]>,
+    /// Secrets tried on HS* tokens: a found one is returned with how it was derived.
+    pub crack: &'a dyn Fn(&crate::crack::Target) -> Option<String>,
+}
+
+/// Tokens over this size get a finding (4 KB is the common cookie limit).
+const OVERSIZED: usize = 4096;
+
+fn kid_injection(kid: &str) -> Option<&'static str> {
+    if kid.contains("..") || kid.contains('/') || kid.contains('\\') || kid.contains('\0') {
+        Some("path traversal")
+    } else if kid.contains('\'') || kid.contains('"') || kid.contains("--") || kid.to_ascii_lowercase().contains(" union ") || kid.contains(';') {
+        Some("SQL metacharacters")
+    } else if kid.chars().any(|c| "|&$`<>".contains(c)) {
+        Some("shell metacharacters")
+    } else {
+        None
+    }
+}
+
+/// Audit one token.
+pub fn audit_token(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let f = |id, msg: String| Finding::new(id, subject, msg);
+    let jws = match token::parse(token) {
+        Ok(Parsed::Jws(j)) => j,
+        Ok(Parsed::Jwe { .. }) => {
+            out.push(f("JOT020", "a JWE (encrypted token): its claims cannot be audited without the key".into()));
+            return out;
+        }
+        Err(e) => {
+            let what = token::identify_other(token).map_or_else(|| format!("not a JWT: {e}"), |w| format!("not a JWT: this is {w}"));
+            out.push(f("JOT020", what));
+            return out;
+        }
+    };
+    if token.trim().len() > OVERSIZED {
+        out.push(f("JOT018", format!("the token is {} bytes", token.trim().len())));
+    }
+    header_findings(&jws.header, &f, &mut out);
+    let alg = jws.alg().and_then(Alg::from_name);
+    if let Some(a) = alg.filter(|a| a.is_symmetric()) {
+        out.push(f("JOT003", format!("{a}: anyone who can verify this token can also mint one")));
+        if let Ok(target) = crate::crack::Target::from_token(token) {
+            if let Some(secret) = (cfg.crack)(&target) {
+                out.push(f("JOT002", format!("the {a} secret is {secret}")));
+            }
+        }
+    }
+    if let (Some(keys), Some(a)) = (cfg.keys, alg) {
+        let ok = keys
+            .iter()
+            .filter(|k| k.check_alg(a).is_ok())
+            .any(|k| matches!(k.verify(a, jws.signing_input.as_bytes(), &jws.signature), Ok(true)));
+        if !ok {
+            out.push(f("JOT019", format!("no supplied key verifies this {a} signature")));
+        }
+    }
+    match jws.claims() {
+        Some(c) => claim_findings(c, cfg, &f, &mut out),
+        None => out.push(f("JOT020", "the payload is not a JSON claims set".into())),
+    }
+    out
+}
+
+fn header_findings(h: &Map<String, Value>, f: &dyn Fn(&'static str, String) -> Finding, out: &mut Vec<Finding>) {
+    if let Some(a) = h.get("alg").and_then(Value::as_str) {
+        if a.trim().eq_ignore_ascii_case("none") {
+            out.push(f("JOT001", format!("alg is {a:?}")));
+        }
+    }
+    for k in ["jku", "x5u"] {
+        if let Some(v) = h.get(k) {
+            out.push(f("JOT012", format!("{k} is {v}")));
+        }
+    }
+    if h.contains_key("jwk") {
+        out.push(f("JOT013", "the header embeds a jwk".into()));
+    }
+    if h.contains_key("x5c") {
+        out.push(f("JOT014", "the header carries an x5c chain".into()));
+    }
+    if let Some(kid) = h.get("kid").and_then(Value::as_str) {
+        if let Some(why) = kid_injection(kid) {
+            out.push(f("JOT015", format!("kid {kid:?} contains {why}")));
+        }
+    }
+    if let Some(c) = h.get("crit") {
+        out.push(f("JOT016", format!("crit is {c}")));
+    }
+}
+
+fn claim_findings(c: &Map<String, Value>, cfg: &TokenAudit<'_>, f: &dyn Fn(&'static str, String) -> Finding, out: &mut Vec<Finding>) {
+    let num = |k: &str| c.get(k).and_then(Value::as_f64).filter(|v| v.is_finite()).map(|v| v as i64);
+    let (exp, nbf, iat) = (num("exp"), num("nbf"), num("iat"));
+    match exp {
+        None => out.push(f("JOT004", "no exp claim".into())),
+        Some(e) if e <= cfg.now => {
+            out.push(f("JOT006", format!("expired {}", crate::clock::relative(e, cfg.now))))
+        }
+        _ => {}
+    }
+    if let Some(e) = exp {
+        let start = iat.or(nbf).unwrap_or(cfg.now);
+        let life = e.saturating_sub(start);
+        if life > cfg.max_lifetime {
+            out.push(f("JOT005", format!("lifetime is {}s, over the maximum of {}s", life, cfg.max_lifetime)));
+        }
+    }
+    for (k, v) in [("nbf", nbf), ("iat", iat)] {
+        if let Some(t) = v.filter(|t| *t > cfg.now + 60) {
+            out.push(f("JOT007", format!("{k} is {} ({})", crate::clock::format_utc(t), crate::clock::relative(t, cfg.now))));
+        }
+    }
+    for (k, id) in [("iss", "JOT008"), ("aud", "JOT009"), ("iat", "JOT010"), ("jti", "JOT011")] {
+        if !c.contains_key(k) {
+            out.push(f(id, format!("no {k} claim")));
+        }
+    }
+    for s in super::sensitive::scan(&Value::Object(c.clone())) {
+        out.push(f("JOT017", format!("{} at {}: {}", s.kind.name(), s.path, s.excerpt)));
+    }
+}

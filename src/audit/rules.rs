@@ -1,0 +1,113 @@
+//! The audit rule table: a stable id, a severity, a title and a remediation for every rule.
+//! Reports, SARIF `rules` and the docs are generated from this one table.
+
+use serde::Serialize;
+
+/// How bad a finding is, lowest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    /// Lowercase name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+
+    /// SARIF `level`.
+    pub fn sarif_level(self) -> &'static str {
+        match self {
+            Severity::Info | Severity::Low => "note",
+            Severity::Medium => "warning",
+            Severity::High | Severity::Critical => "error",
+        }
+    }
+
+    /// GitHub's `security-severity` score (CVSS-like, 0–10).
+    pub fn score(self) -> &'static str {
+        match self {
+            Severity::Info => "0.0",
+            Severity::Low => "3.0",
+            Severity::Medium => "5.5",
+            Severity::High => "8.0",
+            Severity::Critical => "9.5",
+        }
+    }
+}
+
+/// One rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub remediation: &'static str,
+}
+
+macro_rules! rules {
+    ($($id:literal $sev:ident $title:literal => $fix:literal;)*) => {
+        /// Every rule jot audits, in report order.
+        pub const RULES: &[Rule] = &[$(Rule { id: $id, severity: Severity::$sev, title: $title, remediation: $fix }),*];
+    };
+}
+
+rules! {
+    "JOT001" Critical "alg none: the token is unsigned" => "Reject alg none in every verifier; pin the algorithms a verifier accepts.";
+    "JOT002" Critical "HMAC secret cracked" => "Rotate the secret now: use a random key of at least the hash size (jot keygen HS256) and revoke tokens signed with the old one.";
+    "JOT003" Info "symmetric algorithm: every verifier can also forge" => "Prefer an asymmetric algorithm (ES256, EdDSA) when verifiers are not fully trusted.";
+    "JOT004" High "no exp: the token never expires" => "Always set exp; keep access tokens short-lived (minutes).";
+    "JOT005" Medium "lifetime longer than the maximum" => "Shorten the lifetime (exp - iat); use refresh tokens for long sessions.";
+    "JOT006" Low "token has expired" => "Expired tokens must be rejected; if it was still accepted, check the verifier's exp handling.";
+    "JOT007" Medium "nbf or iat in the future" => "Check the issuer's clock; verifiers must reject tokens not yet valid.";
+    "JOT008" Low "no iss claim" => "Set iss and make verifiers check it.";
+    "JOT009" Low "no aud claim" => "Set aud to the intended recipient and make verifiers check it, so a token for one service is not replayed at another.";
+    "JOT010" Low "no iat claim" => "Set iat so verifiers can bound a token's age.";
+    "JOT011" Info "no jti claim" => "Set a unique jti so single tokens can be revoked (denylist).";
+    "JOT012" High "jku or x5u header: keys fetched from a URL the token names" => "Never fetch keys from URLs in the token; pin the JWKS URL in the verifier.";
+    "JOT013" High "embedded jwk header" => "Never verify with a key the token carries (CVE-2018-0114); use the verifier's own keys.";
+    "JOT014" Medium "x5c header: certificate chain in the token" => "Verify only against pinned keys or a chain validated to a pinned root.";
+    "JOT015" High "kid with path traversal, SQL or shell metacharacters" => "Treat kid as an opaque lookup key among known keys; never as a path, query or command.";
+    "JOT016" Medium "unknown critical header (crit)" => "Verifiers must reject tokens with critical extensions they do not understand (RFC 7515 §4.1.11).";
+    "JOT017" Medium "sensitive data in the payload" => "JWT payloads are readable by anyone: move personal data and secrets out of the token (or use JWE).";
+    "JOT018" Low "oversized token" => "Keep tokens small (under 4 KB for cookies and headers): carry references, not data.";
+    "JOT019" High "signature does not verify with the given key" => "The token was not signed by this key: it is forged, tampered or from another issuer.";
+    "JOT020" Info "not a JWT" => "Audit the format it is (see the message).";
+    "JOT101" Critical "private key material in a JWKS or public key file" => "Publish only public members; rotate the exposed key.";
+    "JOT102" High "symmetric (oct) key in a JWKS" => "Never publish HMAC secrets; anyone who has it can forge tokens.";
+    "JOT103" High "RSA key under 2048 bits" => "Use RSA 2048 bits or more, or ES256/EdDSA.";
+    "JOT104" Medium "missing kid" => "Give every published key a kid (its RFC 7638 thumbprint is a good one) so verifiers can select it.";
+    "JOT105" Medium "duplicate kid" => "Every key in a set needs a unique kid.";
+    "JOT106" Info "kid is not the key's RFC 7638 thumbprint" => "A thumbprint kid can be checked by anyone against the key; consider using it.";
+    "JOT107" Low "missing alg or use" => "Set alg and use on published keys so verifiers pin them.";
+    "JOT108" Critical "weak HMAC secret" => "Replace the secret with a random key of at least the hash size (jot keygen HS256).";
+    "JOT109" High "private key file readable by group or others" => "chmod 600 the file; rotate the key if others could have read it.";
+}
+
+/// Look up a rule by id. Every id used in the crate is in the table (a test checks it).
+pub fn rule(id: &str) -> &'static Rule {
+    RULES.iter().find(|r| r.id == id).unwrap_or(&RULES[RULES.len() - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_sorted() {
+        for w in RULES.windows(2) {
+            assert!(w[0].id < w[1].id, "{} then {}", w[0].id, w[1].id);
+        }
+    }
+}
