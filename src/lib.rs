@@ -5,6 +5,7 @@ pub mod alg;
 pub mod b64;
 pub mod cli;
 pub mod clock;
+pub mod crack;
 mod cmd;
 pub mod error;
 pub mod files;

@@ -1,0 +1,333 @@
+//! Running a search on many threads: splitting the selected index range among workers,
+//! stopping every worker at the first hit or on cancel, and working out, after a cancel,
+//! the lowest index not yet fully tried (so `--skip` resumes with nothing missed).
+
+use std::io::Read;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use zeroize::Zeroizing;
+
+use super::lanes::{Kernel, Lanes};
+use super::mask::{Odometer, Seq};
+use super::prep::Prepared;
+use super::wordlist::{self, Chunk, ReaderState};
+use super::{check, transform, Options, Outcome, Progress, Source, Target, Transform};
+use crate::{Error, Result};
+
+/// Indices a mask worker claims at a time.
+const SEQ_CHUNK: u64 = 1 << 16;
+/// Candidates between two looks at the stop flags (and progress updates).
+const STEP: u64 = 2048;
+
+struct Hit {
+    index: u64,
+    transform: Transform,
+    candidate: Zeroizing<Vec<u8>>,
+    secret: Zeroizing<Vec<u8>>,
+}
+
+/// What every worker shares.
+struct Shared<'a> {
+    target: &'a Target,
+    prep: Prepared,
+    kernel: Kernel,
+    transforms: bool,
+    progress: &'a Progress,
+    stop: AtomicBool,
+    hit: Mutex<Option<Hit>>,
+    /// The lowest index a stopped worker had not tried (u64::MAX: none stopped mid-range).
+    resume: AtomicU64,
+}
+
+impl Shared<'_> {
+    fn should_stop(&self) -> bool {
+        self.stop.load(Ordering::Relaxed) || self.progress.cancel.load(Ordering::Relaxed)
+    }
+
+    /// Confirm a kernel hit with the reference implementation and keep the lowest.
+    fn record_hit(&self, index: u64, how: Transform, candidate: &[u8]) {
+        let Some(secret) = transform::apply(how, candidate) else {
+            return;
+        };
+        if !check(self.target, &secret) {
+            return;
+        }
+        if let Ok(mut slot) = self.hit.lock() {
+            if slot.as_ref().is_none_or(|h| index < h.index) {
+                let candidate = Zeroizing::new(candidate.to_vec());
+                *slot = Some(Hit {
+                    index,
+                    transform: how,
+                    candidate,
+                    secret,
+                });
+            }
+        }
+        self.stop.store(true, Ordering::SeqCst);
+    }
+
+    fn found(&self) -> Option<Outcome> {
+        let hit = self.hit.lock().ok()?.take()?;
+        Some(Outcome::Found {
+            secret: hit.secret,
+            transform: hit.transform,
+            candidate: hit.candidate,
+            index: hit.index,
+        })
+    }
+}
+
+pub(crate) fn run(
+    target: &Target,
+    source: Source,
+    opts: &Options,
+    progress: &Progress,
+    kernel: Kernel,
+) -> Result<Outcome> {
+    let threads = match opts.threads {
+        0 => thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let start = opts.skip;
+    let end = opts.limit.map_or(u64::MAX, |l| start.saturating_add(l));
+    let shared = Shared {
+        target,
+        prep: Prepared::new(target),
+        kernel,
+        transforms: opts.transforms,
+        progress,
+        stop: AtomicBool::new(false),
+        hit: Mutex::new(None),
+        resume: AtomicU64::new(u64::MAX),
+    };
+    let seq = match source {
+        Source::Wordlists(inputs) => return run_wordlists(&shared, inputs, start, end, threads),
+        Source::Mask(mask) => Seq::mask(&mask),
+        Source::Brute {
+            charset,
+            min_len,
+            max_len,
+        } => Seq::brute(&charset, min_len, max_len)?,
+    };
+    let total = u64::try_from(seq.total()).map_err(|_| {
+        Error::input(format!(
+            "the keyspace ({} candidates) exceeds 2^64: use a shorter mask or length range",
+            seq.total()
+        ))
+    })?;
+    run_seq(&shared, &seq, start, end.min(total), threads)
+}
+
+fn run_seq(
+    shared: &Shared<'_>,
+    seq: &Seq,
+    start: u64,
+    end: u64,
+    threads: usize,
+) -> Result<Outcome> {
+    if start >= end {
+        return Ok(Outcome::Exhausted { tried: 0 });
+    }
+    let next = AtomicU64::new(start);
+    thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| seq_worker(shared, seq, &next, end));
+        }
+    });
+    if let Some(found) = shared.found() {
+        return Ok(found);
+    }
+    let resume = shared
+        .resume
+        .load(Ordering::SeqCst)
+        .min(next.load(Ordering::SeqCst))
+        .min(end);
+    Ok(if resume < end {
+        Outcome::Cancelled {
+            resume_skip: resume,
+        }
+    } else {
+        Outcome::Exhausted { tried: end - start }
+    })
+}
+
+fn seq_worker(shared: &Shared<'_>, seq: &Seq, next: &AtomicU64, end: u64) {
+    let mut lanes = Lanes::new(&shared.prep, shared.kernel, shared.transforms);
+    loop {
+        if shared.should_stop() {
+            return;
+        }
+        let claim = next.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |a| {
+            (a < end).then(|| a.saturating_add(SEQ_CHUNK).min(end))
+        });
+        let Ok(a) = claim else {
+            // Nothing left to claim: hash what is queued.
+            lanes.flush();
+            if let Some((index, how)) = lanes.hit() {
+                shared.record_hit(index, how, &seq.candidate(index));
+            }
+            return;
+        };
+        let b = a.saturating_add(SEQ_CHUNK).min(end);
+        let mut od = Odometer::new(seq, a);
+        let mut i = a;
+        while i < b {
+            if shared.should_stop() {
+                stop_at(shared, &mut lanes, i, |idx| seq.candidate(idx));
+                return;
+            }
+            let step_end = i.saturating_add(STEP).min(b);
+            let step_start = i;
+            while i < step_end {
+                if lanes.push(i, od.current()) {
+                    break;
+                }
+                od.advance();
+                i += 1;
+            }
+            if let Some((index, how)) = lanes.hit() {
+                shared.record_hit(index, how, &seq.candidate(index));
+                return;
+            }
+            shared
+                .progress
+                .done
+                .fetch_add(i - step_start, Ordering::Relaxed);
+        }
+    }
+}
+
+/// A worker stopping at index `i`: finish the queued keys, then either record a hit among
+/// them or record `i` as the place to resume.
+fn stop_at(shared: &Shared<'_>, lanes: &mut Lanes<'_>, i: u64, candidate: impl Fn(u64) -> Vec<u8>) {
+    lanes.flush();
+    match lanes.hit() {
+        Some((index, how)) => shared.record_hit(index, how, &candidate(index)),
+        None => {
+            shared.resume.fetch_min(i, Ordering::SeqCst);
+        }
+    }
+}
+
+fn run_wordlists(
+    shared: &Shared<'_>,
+    inputs: Vec<Box<dyn Read + Send>>,
+    start: u64,
+    end: u64,
+    threads: usize,
+) -> Result<Outcome> {
+    let (tx, rx) = sync_channel::<Chunk>(threads * 2);
+    let state = Arc::new(ReaderState::default());
+    let reader_state = Arc::clone(&state);
+    // Not scoped: a reader blocked on a slow stdin must not keep a hit or a cancel waiting.
+    let reader = thread::Builder::new()
+        .name("jot-crack-reader".into())
+        .spawn(move || wordlist::read_all(inputs, start, end, tx, reader_state))
+        .map_err(|e| Error::input(format!("cannot start the wordlist reader thread: {e}")))?;
+    let rx = Mutex::new(rx);
+    thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| word_worker(shared, &rx, start, end));
+        }
+    });
+    state.stop.store(true, Ordering::SeqCst);
+    if let Some(found) = shared.found() {
+        return Ok(found);
+    }
+    let stopped = shared.should_stop();
+    if !stopped {
+        // The workers drained the channel, so the reader has ended; joining cannot block.
+        let _ = reader.join();
+    }
+    if let Some(err) = state.error.lock().ok().and_then(|mut e| e.take()) {
+        return Err(err);
+    }
+    // Read before draining: any chunk sent after this read starts at or above it.
+    let sent_upto = state.sent_upto.load(Ordering::SeqCst);
+    let queued = drain_first(&rx);
+    let resume = shared
+        .resume
+        .load(Ordering::SeqCst)
+        .min(queued.unwrap_or(u64::MAX))
+        .min(sent_upto)
+        .max(start);
+    let total = state.total.load(Ordering::SeqCst).min(end);
+    if state.finished.load(Ordering::SeqCst) && resume >= total {
+        return Ok(Outcome::Exhausted {
+            tried: total.saturating_sub(start),
+        });
+    }
+    if stopped {
+        return Ok(Outcome::Cancelled {
+            resume_skip: resume,
+        });
+    }
+    Err(Error::input(
+        "the wordlist reader stopped without finishing",
+    ))
+}
+
+/// Empty the channel; the first index of the earliest chunk still queued.
+fn drain_first(rx: &Mutex<Receiver<Chunk>>) -> Option<u64> {
+    let rx = rx.lock().ok()?;
+    let mut first = None;
+    while let Ok(chunk) = rx.try_recv() {
+        first = first.or(Some(chunk.first));
+    }
+    first
+}
+
+fn word_worker(shared: &Shared<'_>, rx: &Mutex<Receiver<Chunk>>, start: u64, end: u64) {
+    let mut lanes = Lanes::new(&shared.prep, shared.kernel, shared.transforms);
+    loop {
+        if shared.should_stop() {
+            return;
+        }
+        let chunk = match rx.lock() {
+            Ok(rx) => match rx.recv() {
+                Ok(chunk) => chunk,
+                Err(_) => return,
+            },
+            Err(_) => return,
+        };
+        let find = |index: u64| {
+            wordlist::lines(&chunk)
+                .find(|&(i, _)| i == index)
+                .map(|(_, l)| l.to_vec())
+                .unwrap_or_default()
+        };
+        let mut since_check = 0u64;
+        for (i, line) in wordlist::lines(&chunk) {
+            if i < start {
+                continue;
+            }
+            if i >= end {
+                break;
+            }
+            if since_check == 0 && shared.should_stop() {
+                stop_at(shared, &mut lanes, i, find);
+                return;
+            }
+            since_check = (since_check + 1) % STEP;
+            if since_check == 0 {
+                shared.progress.done.fetch_add(STEP, Ordering::Relaxed);
+            }
+            if lanes.push(i, line) {
+                break;
+            }
+        }
+        // Hits are reported from the chunk that holds their line, so none carry over.
+        lanes.flush();
+        if let Some((index, how)) = lanes.hit() {
+            shared.record_hit(index, how, &find(index));
+            return;
+        }
+        shared
+            .progress
+            .done
+            .fetch_add(since_check, Ordering::Relaxed);
+    }
+}

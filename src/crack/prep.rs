@@ -1,0 +1,234 @@
+//! Work done once per target (the padded message blocks, the SHA-256 message schedule of
+//! those blocks, the expected tag as words) and the portable HMAC kernels built on
+//! `sha2::block_api::compress256`/`compress512` with reused buffers.
+//!
+//! HMAC(K, m) = H((K ^ opad) || H((K ^ ipad) || m)). The inner message is one key block
+//! followed by `m`, so `m`'s blocks (with padding and the total length) never change; only
+//! the state they start from does. Per candidate: two key-block compressions, the message
+//! blocks, and one outer block holding the inner digest.
+
+use sha2::block_api::{compress256, compress512};
+
+use super::target::{HashAlg, Target};
+
+pub(crate) const IV256: [u32; 8] = [
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+];
+
+pub(crate) const IV384: [u64; 8] = [
+    0xcbbb9d5dc1059ed8,
+    0x629a292a367cd507,
+    0x9159015a3070dd17,
+    0x152fecd8f70e5939,
+    0x67332667ffc00b31,
+    0x8eb44a8768581511,
+    0xdb0c2e0d64f98fa7,
+    0x47b5481dbefa4fa4,
+];
+
+pub(crate) const IV512: [u64; 8] = [
+    0x6a09e667f3bcc908,
+    0xbb67ae8584caa73b,
+    0x3c6ef372fe94f82b,
+    0xa54ff53a5f1d36f1,
+    0x510e527fade682d1,
+    0x9b05688c2b3e6c1f,
+    0x1f83d9abfb41bd6b,
+    0x5be0cd19137e2179,
+];
+
+/// The SHA-256 round constants (FIPS 180-4, 4.2.2).
+pub(crate) static K256: [u32; 64] = [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+];
+
+/// A key padded to the hash's block (the first 64 bytes only for SHA-256).
+pub(crate) type KeyBlock = [u8; 128];
+
+/// One SHA-256 message block's schedule with the round constants added: `wk[g][j]` is
+/// W\[4g+j\] + K\[4g+j\], the operand of rounds 4g+j.
+pub(crate) type Wk = [[u32; 4]; 16];
+
+/// Everything about a target that does not depend on the key.
+pub(crate) struct Prepared {
+    pub(crate) hash: HashAlg,
+    pub(crate) blocks256: Vec<[u8; 64]>,
+    pub(crate) blocks512: Vec<[u8; 128]>,
+    pub(crate) wk256: Vec<Wk>,
+    /// The signature as big-endian words (the first `tag_len / 4` are meaningful).
+    pub(crate) want256: [u32; 8],
+    /// The signature as big-endian words (the first `tag_len / 8` are meaningful).
+    pub(crate) want512: [u64; 8],
+}
+
+/// `msg` padded as the tail of a message that starts with one `B`-byte key block.
+fn pad<const B: usize>(msg: &[u8]) -> Vec<[u8; B]> {
+    let len_field = B / 8; // 8 bytes for SHA-256, 16 for SHA-512
+    let total_bits = ((B + msg.len()) as u128) * 8;
+    let mut bytes = msg.to_vec();
+    bytes.push(0x80);
+    while !(bytes.len() + len_field).is_multiple_of(B) {
+        bytes.push(0);
+    }
+    bytes.extend_from_slice(&total_bits.to_be_bytes()[16 - len_field..]);
+    bytes
+        .chunks_exact(B)
+        .map(|c| {
+            let mut b = [0u8; B];
+            b.copy_from_slice(c);
+            b
+        })
+        .collect()
+}
+
+/// The message schedule of a fixed block, plus the round constants.
+pub(crate) fn schedule256(block: &[u8; 64]) -> Wk {
+    let mut w = [0u32; 64];
+    for (i, c) in block.chunks_exact(4).enumerate() {
+        w[i] = u32::from_be_bytes([c[0], c[1], c[2], c[3]]);
+    }
+    for i in 16..64 {
+        let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+        let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+        w[i] = w[i - 16]
+            .wrapping_add(s0)
+            .wrapping_add(w[i - 7])
+            .wrapping_add(s1);
+    }
+    let mut wk = [[0u32; 4]; 16];
+    for (i, v) in w.iter().enumerate() {
+        wk[i / 4][i % 4] = v.wrapping_add(K256[i]);
+    }
+    wk
+}
+
+impl Prepared {
+    pub(crate) fn new(target: &Target) -> Prepared {
+        let mut want256 = [0u32; 8];
+        for (w, c) in want256.iter_mut().zip(target.signature.chunks_exact(4)) {
+            *w = u32::from_be_bytes([c[0], c[1], c[2], c[3]]);
+        }
+        let mut want512 = [0u64; 8];
+        for (w, c) in want512.iter_mut().zip(target.signature.chunks_exact(8)) {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            *w = u64::from_be_bytes(b);
+        }
+        let (blocks256, blocks512) = match target.hash {
+            HashAlg::Sha256 => (pad::<64>(&target.signing_input), Vec::new()),
+            _ => (Vec::new(), pad::<128>(&target.signing_input)),
+        };
+        let wk256 = blocks256.iter().map(schedule256).collect();
+        Prepared {
+            hash: target.hash,
+            blocks256,
+            blocks512,
+            wk256,
+            want256,
+            want512,
+        }
+    }
+
+    /// Whether a final SHA-256 state is the target's tag.
+    #[inline]
+    pub(crate) fn matches256(&self, state: &[u32; 8]) -> bool {
+        // The first word rejects all but one candidate in 2^32; the rest confirms.
+        state[0] == self.want256[0] && state[1..] == self.want256[1..]
+    }
+
+    /// Whether a final SHA-384/512 state is the target's tag.
+    #[inline]
+    pub(crate) fn matches512(&self, state: &[u64; 8]) -> bool {
+        let words = self.hash.tag_len() / 8;
+        state[0] == self.want512[0] && state[1..words] == self.want512[1..words]
+    }
+}
+
+/// HMAC-SHA-256 of the prepared message under a key already padded to its block.
+pub(crate) fn hmac256(prep: &Prepared, key: &KeyBlock) -> [u32; 8] {
+    let mut ipad = [0u8; 64];
+    let mut opad = [0u8; 64];
+    for i in 0..64 {
+        ipad[i] = key[i] ^ 0x36;
+        opad[i] = key[i] ^ 0x5c;
+    }
+    let mut inner = IV256;
+    compress256(&mut inner, &[ipad]);
+    compress256(&mut inner, &prep.blocks256);
+    let mut outer = IV256;
+    compress256(&mut outer, &[opad]);
+    // The outer message is the opad block and the 32-byte inner digest: 96 bytes, 768 bits.
+    let mut last = [0u8; 64];
+    for (c, w) in last.chunks_exact_mut(4).zip(inner) {
+        c.copy_from_slice(&w.to_be_bytes());
+    }
+    last[32] = 0x80;
+    last[62..].copy_from_slice(&768u16.to_be_bytes());
+    compress256(&mut outer, &[last]);
+    outer
+}
+
+/// HMAC-SHA-384 or HMAC-SHA-512 of the prepared message under a padded key.
+pub(crate) fn hmac512(prep: &Prepared, key: &KeyBlock) -> [u64; 8] {
+    let iv = if prep.hash == HashAlg::Sha384 {
+        IV384
+    } else {
+        IV512
+    };
+    let mut ipad = [0u8; 128];
+    let mut opad = [0u8; 128];
+    for i in 0..128 {
+        ipad[i] = key[i] ^ 0x36;
+        opad[i] = key[i] ^ 0x5c;
+    }
+    let mut inner = iv;
+    compress512(&mut inner, &[ipad]);
+    compress512(&mut inner, &prep.blocks512);
+    let mut outer = iv;
+    compress512(&mut outer, &[opad]);
+    let digest_len = prep.hash.tag_len();
+    let mut last = [0u8; 128];
+    for (c, w) in last[..digest_len].chunks_exact_mut(8).zip(inner) {
+        c.copy_from_slice(&w.to_be_bytes());
+    }
+    last[digest_len] = 0x80;
+    last[112..].copy_from_slice(&(((128 + digest_len) * 8) as u128).to_be_bytes());
+    compress512(&mut outer, &[last]);
+    outer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pad_lays_out_length_and_block_count_like_sha2() {
+        for len in [0usize, 1, 54, 55, 56, 63, 64, 119, 120, 300] {
+            let msg = vec![b'x'; len];
+            let p = pad::<64>(&msg);
+            assert_eq!(p.len(), (len + 9).div_ceil(64), "len {len}");
+            let last = p.last().unwrap();
+            assert_eq!(
+                u64::from_be_bytes(last[56..].try_into().unwrap()),
+                ((64 + len) * 8) as u64
+            );
+            let p = pad::<128>(&msg);
+            assert_eq!(p.len(), (len + 17).div_ceil(128), "len {len}");
+        }
+    }
+
+    #[test]
+    fn schedule_matches_the_first_sixteen_words_plus_constants() {
+        let block = [7u8; 64];
+        let wk = schedule256(&block);
+        assert_eq!(wk[0][0], 0x07070707u32.wrapping_add(K256[0]));
+        assert_eq!(wk[3][3], 0x07070707u32.wrapping_add(K256[15]));
+    }
+}

@@ -1,0 +1,213 @@
+//! What is being cracked: an HS256/HS384/HS512 token split into its signing input and
+//! signature, and the reference check (the `hmac` crate) every fast kernel must agree with.
+
+use base64ct::{Base64UrlUnpadded, Encoding};
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::{Sha256, Sha384, Sha512};
+
+use crate::{Error, Result};
+
+/// The HMAC hash of an HS* token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HashAlg {
+    /// HS256: HMAC-SHA-256.
+    Sha256,
+    /// HS384: HMAC-SHA-384.
+    Sha384,
+    /// HS512: HMAC-SHA-512.
+    Sha512,
+}
+
+impl HashAlg {
+    /// The JOSE name: `HS256`, `HS384` or `HS512`.
+    pub fn jose_name(self) -> &'static str {
+        match self {
+            HashAlg::Sha256 => "HS256",
+            HashAlg::Sha384 => "HS384",
+            HashAlg::Sha512 => "HS512",
+        }
+    }
+
+    /// The tag length in bytes.
+    pub fn tag_len(self) -> usize {
+        match self {
+            HashAlg::Sha256 => 32,
+            HashAlg::Sha384 => 48,
+            HashAlg::Sha512 => 64,
+        }
+    }
+
+    /// The hash's block length in bytes; longer keys are hashed first (RFC 2104).
+    pub fn block_len(self) -> usize {
+        match self {
+            HashAlg::Sha256 => 64,
+            HashAlg::Sha384 | HashAlg::Sha512 => 128,
+        }
+    }
+}
+
+/// A token to crack: the algorithm, the signed bytes (`header.payload`) and the signature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    /// The HMAC hash named by the header's `alg`.
+    pub hash: HashAlg,
+    /// The ASCII bytes `header.payload` that the signature covers.
+    pub signing_input: Vec<u8>,
+    /// The decoded signature (the HMAC tag).
+    pub signature: Vec<u8>,
+}
+
+impl Target {
+    /// Parse a compact JWS whose header names HS256, HS384 or HS512.
+    pub fn from_token(token: &str) -> Result<Target> {
+        let token = token.trim();
+        let parts: Vec<&str> = token.split('.').collect();
+        if parts.len() == 5 {
+            return Err(Error::input(
+                "this is a JWE (five segments): an encrypted token has no HMAC signature to crack",
+            ));
+        }
+        if parts.len() != 3 {
+            return Err(Error::input(format!(
+                "expected a JWT: three base64url segments separated by dots, found {} segment{}",
+                parts.len(),
+                if parts.len() == 1 { "" } else { "s" }
+            )));
+        }
+        let header = Base64UrlUnpadded::decode_vec(parts[0])
+            .map_err(|_| Error::input("the JWT header is not base64url"))?;
+        let header: serde_json::Value = serde_json::from_slice(&header)
+            .map_err(|e| Error::input(format!("the JWT header is not JSON: {e}")))?;
+        let alg = header
+            .get("alg")
+            .ok_or_else(|| Error::input("the JWT header has no \"alg\""))?
+            .as_str()
+            .ok_or_else(|| Error::input("the JWT header's \"alg\" is not a string"))?;
+        let hash = match alg {
+            "HS256" => HashAlg::Sha256,
+            "HS384" => HashAlg::Sha384,
+            "HS512" => HashAlg::Sha512,
+            "none" => {
+                return Err(Error::input(
+                    "alg \"none\": the token is unsigned, so there is no secret to crack",
+                ))
+            }
+            other => {
+                return Err(Error::input(format!(
+                    "alg {other:?} is not an HMAC algorithm: only HS256, HS384 and HS512 secrets can be cracked"
+                )))
+            }
+        };
+        let signature = Base64UrlUnpadded::decode_vec(parts[2].trim_end_matches('='))
+            .map_err(|_| Error::input("the JWT signature is not base64url"))?;
+        if signature.len() != hash.tag_len() {
+            return Err(Error::input(format!(
+                "the {alg} signature is {} bytes, expected {}",
+                signature.len(),
+                hash.tag_len()
+            )));
+        }
+        let signing_input = token.as_bytes()[..parts[0].len() + 1 + parts[1].len()].to_vec();
+        Ok(Target {
+            hash,
+            signing_input,
+            signature,
+        })
+    }
+}
+
+/// The HMAC tag of `msg` under `key` (the reference implementation, the `hmac` crate).
+pub(crate) fn reference_tag(hash: HashAlg, key: &[u8], msg: &[u8]) -> Vec<u8> {
+    // new_from_slice accepts keys of any length for HMAC, so the error arm is unreachable.
+    match hash {
+        HashAlg::Sha256 => Hmac::<Sha256>::new_from_slice(key)
+            .map(|m| m.chain_update(msg).finalize().into_bytes().to_vec())
+            .unwrap_or_default(),
+        HashAlg::Sha384 => Hmac::<Sha384>::new_from_slice(key)
+            .map(|m| m.chain_update(msg).finalize().into_bytes().to_vec())
+            .unwrap_or_default(),
+        HashAlg::Sha512 => Hmac::<Sha512>::new_from_slice(key)
+            .map(|m| m.chain_update(msg).finalize().into_bytes().to_vec())
+            .unwrap_or_default(),
+    }
+}
+
+/// Whether `key` signs `target` (via the `hmac` crate: the reference the kernels match).
+pub fn check(target: &Target, key: &[u8]) -> bool {
+    reference_tag(target.hash, key, &target.signing_input) == target.signature
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Build an HS* token with `secret` (test helper shared by the crack tests).
+    pub(crate) fn sign(hash: HashAlg, secret: &[u8], payload_json: &str) -> String {
+        let header = format!(r#"{{"alg":"{}","typ":"JWT"}}"#, hash.jose_name());
+        let input = format!(
+            "{}.{}",
+            Base64UrlUnpadded::encode_string(header.as_bytes()),
+            Base64UrlUnpadded::encode_string(payload_json.as_bytes())
+        );
+        let tag = reference_tag(hash, secret, input.as_bytes());
+        format!("{input}.{}", Base64UrlUnpadded::encode_string(&tag))
+    }
+
+    #[test]
+    fn from_token_reads_each_hmac_alg_and_check_accepts_the_secret() {
+        for hash in [HashAlg::Sha256, HashAlg::Sha384, HashAlg::Sha512] {
+            let token = sign(hash, b"secret", r#"{"sub":"1"}"#);
+            let t = Target::from_token(&format!(" {token}\n")).unwrap();
+            assert_eq!(t.hash, hash);
+            assert_eq!(t.signature.len(), hash.tag_len());
+            assert!(token.starts_with(std::str::from_utf8(&t.signing_input).unwrap()));
+            assert!(check(&t, b"secret"));
+            assert!(!check(&t, b"secreT"));
+        }
+    }
+
+    #[test]
+    fn from_token_rejects_non_hmac_and_malformed_tokens() {
+        let rs = format!(
+            "{}.{}.AAAA",
+            Base64UrlUnpadded::encode_string(br#"{"alg":"RS256"}"#),
+            Base64UrlUnpadded::encode_string(b"{}")
+        );
+        let err = Target::from_token(&rs).unwrap_err().to_string();
+        assert!(err.contains("RS256"), "{err}");
+        let none = format!(
+            "{}.e30.",
+            Base64UrlUnpadded::encode_string(br#"{"alg":"none"}"#)
+        );
+        assert!(Target::from_token(&none)
+            .unwrap_err()
+            .to_string()
+            .contains("unsigned"));
+        assert!(Target::from_token("a.b.c.d.e")
+            .unwrap_err()
+            .to_string()
+            .contains("JWE"));
+        assert!(Target::from_token("not a token").is_err());
+        assert!(Target::from_token("!!.e30.AAAA").is_err());
+        let short = format!(
+            "{}.e30.AAAA",
+            Base64UrlUnpadded::encode_string(br#"{"alg":"HS256"}"#)
+        );
+        assert!(Target::from_token(&short)
+            .unwrap_err()
+            .to_string()
+            .contains("32"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn from_token_never_panics(s in "\\PC{0,80}") {
+            let _ = Target::from_token(&s);
+        }
+
+        #[test]
+        fn from_token_never_panics_on_dotted_base64(a in "[A-Za-z0-9_-]{0,40}", b in "[A-Za-z0-9_-]{0,40}", c in "[A-Za-z0-9_=-]{0,90}") {
+            let _ = Target::from_token(&format!("{a}.{b}.{c}"));
+        }
+    }
+}

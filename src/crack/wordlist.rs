@@ -1,0 +1,255 @@
+//! Streaming wordlists: one reader thread cuts the inputs (gzip or not, detected by magic
+//! bytes) into large chunks of whole lines and hands them, with the index of their first
+//! line, to the workers through a bounded channel, so memory stays bounded whatever the
+//! size of the lists.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::SyncSender;
+use std::sync::{Arc, Mutex};
+
+use flate2::read::MultiGzDecoder;
+use zeroize::Zeroizing;
+
+use crate::Error;
+
+/// Bytes per chunk: large enough that channel traffic is negligible, small enough that a
+/// few chunks per worker stay in cache-friendly, bounded memory.
+pub(crate) const CHUNK: usize = 1 << 21;
+
+/// A line is refused once this many bytes pass without a newline (the input is then not a
+/// wordlist), which bounds the reader's buffer.
+pub(crate) const MAX_LINE: usize = 1 << 22;
+
+/// Whole lines (each ending in `\n`) and the index of the first.
+pub(crate) struct Chunk {
+    pub(crate) data: Zeroizing<Vec<u8>>,
+    pub(crate) first: u64,
+}
+
+/// What the reader thread tells the rest, through shared atomics.
+#[derive(Default)]
+pub(crate) struct ReaderState {
+    /// Every line below this index has been sent (or lies before the range).
+    pub(crate) sent_upto: AtomicU64,
+    /// The reader reached the end of the inputs or of the range.
+    pub(crate) finished: AtomicBool,
+    /// Lines seen when finished.
+    pub(crate) total: AtomicU64,
+    /// Stop early (a hit or a cancel).
+    pub(crate) stop: AtomicBool,
+    pub(crate) error: Mutex<Option<Error>>,
+}
+
+enum Next {
+    More,
+    /// The range end was reached, or the receiver is gone.
+    Done,
+}
+
+/// Read every input in order and send its lines in chunks; lines outside `start..end` are
+/// counted but not sent.
+pub(crate) fn read_all(
+    inputs: Vec<Box<dyn Read + Send>>,
+    start: u64,
+    end: u64,
+    tx: SyncSender<Chunk>,
+    state: Arc<ReaderState>,
+) {
+    let mut index = 0u64;
+    for (n, input) in inputs.into_iter().enumerate() {
+        match read_one(input, start, end, &tx, &state, &mut index) {
+            Ok(Next::More) => {}
+            Ok(Next::Done) => break,
+            Err(e) => {
+                let name = format!("wordlist #{}", n + 1);
+                let err = match e {
+                    ReadError::Io(e) => Error::io(Path::new(&name), e),
+                    ReadError::LongLine(line) => Error::input(format!(
+                        "{name}: line {} is longer than {} MiB: is this a wordlist?",
+                        line + 1,
+                        MAX_LINE >> 20
+                    )),
+                };
+                if let Ok(mut slot) = state.error.lock() {
+                    *slot = Some(err);
+                }
+                return;
+            }
+        }
+    }
+    if !state.stop.load(Ordering::SeqCst) {
+        state.total.store(index, Ordering::SeqCst);
+        state.finished.store(true, Ordering::SeqCst);
+    }
+}
+
+enum ReadError {
+    Io(std::io::Error),
+    /// The global index of the over-long line.
+    LongLine(u64),
+}
+
+/// Fill `buf` up to `want` bytes; true at end of input.
+fn fill(src: &mut dyn Read, buf: &mut Vec<u8>, want: usize) -> std::io::Result<bool> {
+    let mut len = buf.len();
+    buf.resize(want, 0);
+    while len < want {
+        match src.read(&mut buf[len..]) {
+            Ok(0) => {
+                buf.truncate(len);
+                return Ok(true);
+            }
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                buf.truncate(len);
+                return Err(e);
+            }
+        }
+    }
+    Ok(false)
+}
+
+fn read_one(
+    input: Box<dyn Read + Send>,
+    start: u64,
+    end: u64,
+    tx: &SyncSender<Chunk>,
+    state: &ReaderState,
+    index: &mut u64,
+) -> std::result::Result<Next, ReadError> {
+    let mut buffered = BufReader::with_capacity(1 << 16, input);
+    let gzip = buffered
+        .fill_buf()
+        .map_err(ReadError::Io)?
+        .starts_with(&[0x1f, 0x8b]);
+    let mut src: Box<dyn Read> = if gzip {
+        Box::new(MultiGzDecoder::new(buffered))
+    } else {
+        Box::new(buffered)
+    };
+    let mut carry: Vec<u8> = Vec::new();
+    loop {
+        if state.stop.load(Ordering::Relaxed) {
+            return Ok(Next::Done);
+        }
+        // A line longer than the buffer doubles it, up to MAX_LINE.
+        let want = CHUNK.max(carry.len() * 2).min(MAX_LINE + 1);
+        let mut buf = Zeroizing::new(Vec::with_capacity(want));
+        buf.extend_from_slice(&carry);
+        let eof = fill(&mut *src, &mut buf, want).map_err(ReadError::Io)?;
+        if eof && !buf.is_empty() && buf.last() != Some(&b'\n') {
+            buf.push(b'\n');
+        }
+        let cut = match buf.iter().rposition(|&b| b == b'\n') {
+            Some(p) => p + 1,
+            None if eof => return Ok(Next::More),
+            None if buf.len() >= MAX_LINE => return Err(ReadError::LongLine(*index)),
+            None => {
+                carry = std::mem::take(&mut *buf);
+                continue;
+            }
+        };
+        carry.clear();
+        carry.extend_from_slice(&buf[cut..]);
+        buf.truncate(cut);
+        let lines = buf.iter().filter(|&&b| b == b'\n').count() as u64;
+        let first = *index;
+        *index += lines;
+        if *index > start && first < end && tx.send(Chunk { data: buf, first }).is_err() {
+            return Ok(Next::Done);
+        }
+        state.sent_upto.store(*index, Ordering::SeqCst);
+        if *index >= end {
+            return Ok(Next::Done);
+        }
+        if eof {
+            return Ok(Next::More);
+        }
+    }
+}
+
+/// The lines of a chunk with their indices, `\r\n` endings reduced to the line.
+pub(crate) fn lines(chunk: &Chunk) -> impl Iterator<Item = (u64, &[u8])> {
+    let body = chunk.data.strip_suffix(b"\n").unwrap_or(&chunk.data);
+    body.split(|&b| b == b'\n')
+        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
+        .enumerate()
+        .map(move |(i, line)| (chunk.first + i as u64, line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::sync::mpsc::sync_channel;
+
+    fn read(inputs: Vec<Vec<u8>>, start: u64, end: u64) -> (Vec<(u64, Vec<u8>)>, Arc<ReaderState>) {
+        let (tx, rx) = sync_channel(4);
+        let state = Arc::new(ReaderState::default());
+        let readers: Vec<Box<dyn Read + Send>> = inputs
+            .into_iter()
+            .map(|v| Box::new(std::io::Cursor::new(v)) as Box<dyn Read + Send>)
+            .collect();
+        let st = state.clone();
+        let t = std::thread::spawn(move || read_all(readers, start, end, tx, st));
+        let mut out = Vec::new();
+        for chunk in rx {
+            out.extend(lines(&chunk).map(|(i, l)| (i, l.to_vec())));
+        }
+        t.join().unwrap();
+        (out, state)
+    }
+
+    #[test]
+    fn lines_span_inputs_strip_cr_and_keep_empty_lines() {
+        let (got, st) = read(
+            vec![b"a\r\n\nb".to_vec(), Vec::new(), b"c\n".to_vec()],
+            0,
+            u64::MAX,
+        );
+        let want: Vec<(u64, Vec<u8>)> = vec![
+            (0, b"a".to_vec()),
+            (1, b"".to_vec()),
+            (2, b"b".to_vec()),
+            (3, b"c".to_vec()),
+        ];
+        assert_eq!(got, want);
+        assert!(st.finished.load(Ordering::SeqCst));
+        assert_eq!(st.total.load(Ordering::SeqCst), 4);
+    }
+
+    #[test]
+    fn gzip_inputs_are_detected_and_decompressed() {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(b"one\ntwo\n").unwrap();
+        let (got, _) = read(vec![enc.finish().unwrap(), b"three".to_vec()], 0, u64::MAX);
+        let words: Vec<&[u8]> = got.iter().map(|(_, l)| l.as_slice()).collect();
+        assert_eq!(words, [&b"one"[..], b"two", b"three"]);
+    }
+
+    #[test]
+    fn lines_longer_than_a_chunk_are_kept_whole() {
+        let long = vec![b'x'; CHUNK + 10];
+        let mut input = b"a\n".to_vec();
+        input.extend_from_slice(&long);
+        input.extend_from_slice(b"\nb\n");
+        let (got, _) = read(vec![input], 0, u64::MAX);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1].1.len(), CHUNK + 10);
+        assert_eq!(got[2], (2, b"b".to_vec()));
+    }
+
+    #[test]
+    fn over_long_lines_are_an_error_naming_the_line() {
+        let mut input = b"a\n".to_vec();
+        input.extend(std::iter::repeat_n(b'x', MAX_LINE + CHUNK));
+        input.extend_from_slice(b"\nb\n");
+        let (_, st) = read(vec![input], 0, u64::MAX);
+        let err = st.error.lock().unwrap().take().unwrap().to_string();
+        assert!(err.contains("line 2"), "{err}");
+        assert!(!st.finished.load(Ordering::SeqCst));
+    }
+}
