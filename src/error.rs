@@ -62,24 +62,39 @@ pub enum Error {
 impl Error {
     /// Bad input with no hint.
     pub fn input(msg: impl fmt::Display) -> Self {
-        Error::Input { msg: msg.to_string(), hint: None }
+        Error::Input {
+            msg: msg.to_string(),
+            hint: None,
+        }
     }
 
     /// Bad usage with no hint.
     pub fn usage(msg: impl fmt::Display) -> Self {
-        Error::Usage { msg: msg.to_string(), hint: None }
+        Error::Usage {
+            msg: msg.to_string(),
+            hint: None,
+        }
     }
 
     /// An I/O error on `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
-        Error::Io { path: path.to_path_buf(), source }
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 
     /// Attach a next step for the user.
     pub fn with_hint(self, h: impl fmt::Display) -> Self {
         match self {
-            Error::Input { msg, .. } => Error::Input { msg, hint: Some(h.to_string()) },
-            Error::Usage { msg, .. } => Error::Usage { msg, hint: Some(h.to_string()) },
+            Error::Input { msg, .. } => Error::Input {
+                msg,
+                hint: Some(h.to_string()),
+            },
+            Error::Usage { msg, .. } => Error::Usage {
+                msg,
+                hint: Some(h.to_string()),
+            },
             other => other,
         }
     }
@@ -87,8 +102,14 @@ impl Error {
     /// Prefix the message with where it happened (a file name, a segment).
     pub fn context(self, what: impl fmt::Display) -> Self {
         match self {
-            Error::Input { msg, hint } => Error::Input { msg: format!("{what}: {msg}"), hint },
-            Error::Usage { msg, hint } => Error::Usage { msg: format!("{what}: {msg}"), hint },
+            Error::Input { msg, hint } => Error::Input {
+                msg: format!("{what}: {msg}"),
+                hint,
+            },
+            Error::Usage { msg, hint } => Error::Usage {
+                msg: format!("{what}: {msg}"),
+                hint,
+            },
             other => other,
         }
     }

@@ -12,7 +12,8 @@ use serde_json::{Map, Value};
 /// bytes, and decoding a multi-megabyte "header" from hostile input is wasted work.
 pub(crate) const MAX_HEADER_SEGMENT: usize = 16 * 1024;
 
-const JWE: &str = "a JWE (encrypted JWT): its payload cannot be read or cracked without the decryption key";
+const JWE: &str =
+    "a JWE (encrypted JWT): its payload cannot be read or cracked without the decryption key";
 const FERNET: &str = "a Fernet token (AES-CBC encrypted and HMAC-signed, not a JWT): only the Fernet key can read it";
 const FLASK: &str = "a Flask/itsdangerous signed cookie (payload.timestamp.signature), not a JWT: its HMAC covers a different format";
 const MACAROON: &str = "a macaroon (a bearer credential with caveats), not a JWT";
@@ -91,7 +92,10 @@ fn paseto(s: &str) -> Option<&'static str> {
         ("v4.local.", "a PASETO token (v4.local), not a JWT"),
         ("v4.public.", "a PASETO token (v4.public), not a JWT"),
     ];
-    KINDS.iter().find(|(prefix, _)| s.starts_with(prefix)).map(|(_, kind)| *kind)
+    KINDS
+        .iter()
+        .find(|(prefix, _)| s.starts_with(prefix))
+        .map(|(_, kind)| *kind)
 }
 
 /// itsdangerous `TimestampSigner` output: `base64(json).base64(int).base64(hmac)`. A JWS
@@ -121,10 +125,9 @@ fn is_mac(sig: &str) -> bool {
 /// A `.`-prefixed itsdangerous payload is zlib-compressed: check the zlib header only,
 /// since inflating attacker-supplied data could be a decompression bomb.
 fn is_zlib(payload: &str) -> bool {
-    payload
-        .get(..4)
-        .and_then(b64url)
-        .is_some_and(|b| matches!(b.as_slice(), [0x78, flg, ..] if (0x7800 | u16::from(*flg)) % 31 == 0))
+    payload.get(..4).and_then(b64url).is_some_and(
+        |b| matches!(b.as_slice(), [0x78, flg, ..] if (0x7800 | u16::from(*flg)) % 31 == 0),
+    )
 }
 
 fn no_dots(s: &str) -> Option<&'static str> {
@@ -161,7 +164,9 @@ fn is_macaroon(s: &str) -> bool {
         .or_else(|| Base64::decode_vec(s).ok());
     let Some(b) = bytes else { return false };
     if s.starts_with("MDAx") {
-        let hex = b.get(..4).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+        let hex = b
+            .get(..4)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
         let rest = b.get(4..).unwrap_or(&[]);
         hex && (rest.starts_with(b"location ") || rest.starts_with(b"identifier "))
     } else {
@@ -176,21 +181,27 @@ fn is_opaque(s: &str) -> bool {
         return false;
     }
     let body = s.trim_end_matches('=');
-    if !body.bytes().all(|c| c.is_ascii_alphanumeric() || b"+/_-".contains(&c)) {
+    if !body
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || b"+/_-".contains(&c))
+    {
         return false;
     }
     let mut seen = [false; 256];
     body.bytes().for_each(|c| seen[usize::from(c)] = true);
     let distinct = seen.iter().filter(|&&x| x).count();
     let has = |f: fn(&u8) -> bool| body.bytes().any(|c| f(&c));
-    let classes = [has(u8::is_ascii_lowercase), has(u8::is_ascii_uppercase), has(u8::is_ascii_digit)]
-        .iter()
-        .filter(|&&x| x)
-        .count();
+    let classes = [
+        has(u8::is_ascii_lowercase),
+        has(u8::is_ascii_uppercase),
+        has(u8::is_ascii_digit),
+    ]
+    .iter()
+    .filter(|&&x| x)
+    .count();
     let hex = body.bytes().all(|c| c.is_ascii_hexdigit() || c == b'-');
     (hex && distinct >= 6 && classes >= 2) || (distinct >= 10 && classes >= 2)
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -228,7 +239,10 @@ mod tests {
             identify("v4.public.eyJkYXRhIjoidGhpcyBpcyBhIHNpZ25lZCBtZXNzYWdlIn0"),
             Some("a PASETO token (v4.public), not a JWT")
         );
-        assert_eq!(identify("v2.local.QAxIpVe-ECVNI1z4xQbm"), Some("a PASETO token (v2.local), not a JWT"));
+        assert_eq!(
+            identify("v2.local.QAxIpVe-ECVNI1z4xQbm"),
+            Some("a PASETO token (v2.local), not a JWT")
+        );
         assert_eq!(identify("v5.local.abc"), None);
     }
 
@@ -253,7 +267,10 @@ mod tests {
         let sig = b64(&[9u8; 20]);
         let cookie = format!("{}.{stamp}.{sig}", b64(br#"{"user":"admin"}"#));
         assert_eq!(identify(&cookie), Some(FLASK));
-        let compressed = format!(".{}.{stamp}.{sig}", b64(&[0x78, 0x9c, 0xab, 0x56, 0x2a, 0x2d]));
+        let compressed = format!(
+            ".{}.{stamp}.{sig}",
+            b64(&[0x78, 0x9c, 0xab, 0x56, 0x2a, 0x2d])
+        );
         assert_eq!(identify(&compressed), Some(FLASK));
         // A JWS with a tiny payload is not mistaken for a cookie: its header has `alg`.
         let jws = format!("{}.{stamp}.{sig}", b64(br#"{"alg":"HS256"}"#));
@@ -282,7 +299,13 @@ mod tests {
         ] {
             assert_eq!(identify(s), Some(OPAQUE), "{s}");
         }
-        for s in ["password", "correcthorsebatterystaple", "aaaaaaaaaaaaaaaaaaaa", "short1A", "hello world 123456"] {
+        for s in [
+            "password",
+            "correcthorsebatterystaple",
+            "aaaaaaaaaaaaaaaaaaaa",
+            "short1A",
+            "hello world 123456",
+        ] {
             assert_eq!(identify(s), None, "{s}");
         }
     }

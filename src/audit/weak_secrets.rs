@@ -51,7 +51,9 @@ mod tests {
     #[test]
     fn raw_file_has_no_empty_lines_or_carriage_returns() {
         // The filter in LIST would hide an empty line, so check the file itself.
-        let body = RAW.strip_suffix('\n').expect("file must end with a newline");
+        let body = RAW
+            .strip_suffix('\n')
+            .expect("file must end with a newline");
         for (i, line) in body.split('\n').enumerate() {
             assert!(!line.is_empty(), "empty line {}", i + 1);
             assert!(!line.contains('\r'), "carriage return on line {}", i + 1);
@@ -61,7 +63,11 @@ mod tests {
     #[test]
     fn list_is_large_enough() {
         assert!(len() >= 3_000, "only {} entries", len());
-        assert!(len() <= 20_000, "{} entries: keep the list small enough to ship", len());
+        assert!(
+            len() <= 20_000,
+            "{} entries: keep the list small enough to ship",
+            len()
+        );
         assert_eq!(builtin().count(), len());
     }
 
@@ -91,7 +97,10 @@ mod tests {
     fn likeliest_secrets_come_first() {
         assert_eq!(as_slice().first(), Some(&"secret"));
         let pos = as_slice().iter().position(|s| *s == "your-256-bit-secret");
-        assert!(pos.is_some_and(|p| p < 10), "jwt.io's example should be tried early");
+        assert!(
+            pos.is_some_and(|p| p < 10),
+            "jwt.io's example should be tried early"
+        );
     }
 
     #[test]
