@@ -2,6 +2,7 @@
 //! parses arguments and maps the result of [`run`] to an exit code.
 
 pub mod alg;
+pub mod audit;
 pub mod b64;
 pub mod cli;
 pub mod clock;
