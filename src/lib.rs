@@ -36,7 +36,8 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Sign(a) => cmd::sign::run(&a),
         C::Decode(a) => cmd::decode::run(&a),
         C::Verify(a) => cmd::verify::run(&a),
-        C::Audit(_) | C::Crack(_) => Err(Error::usage("not yet available").into()),
+        C::Audit(a) => cmd::audit::run(&a),
+        C::Crack(a) => cmd::crack::run(&a),
         C::Rotate(_) | C::Keyset(_) | C::Serve(_) => Err(Error::usage("not yet available").into()),
     }
 }

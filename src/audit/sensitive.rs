@@ -25,6 +25,20 @@ pub enum SensitiveKind {
     NestedJwt,
 }
 
+impl SensitiveKind {
+    /// A short phrase for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            SensitiveKind::Email => "email address",
+            SensitiveKind::SecretName => "secret-like member",
+            SensitiveKind::CardNumber => "payment card number",
+            SensitiveKind::CloudKey => "cloud access key",
+            SensitiveKind::PemBlock => "PEM block",
+            SensitiveKind::NestedJwt => "nested JWT",
+        }
+    }
+}
+
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sensitive {

@@ -1,7 +1,9 @@
 //! Glue between the CLI and the library: one file per subcommand. Each reads its inputs,
 //! calls the domain modules, prints, and returns an exit code.
 
+pub mod audit;
 pub mod completions;
+pub mod crack;
 pub mod convert;
 pub mod decode;
 pub mod keygen;

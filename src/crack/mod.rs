@@ -53,7 +53,7 @@ use zeroize::Zeroizing;
 pub use hashcat::{hashcat_export, HashcatAttack, HashcatExport, HASHCAT_HASH_FILE};
 pub use lanes::Kernel;
 pub use mask::{Mask, MAX_BRUTE_LEN};
-pub use target::{check, HashAlg, Target};
+pub use target::{check, target_for_secret, HashAlg, Target};
 
 use crate::Result;
 

@@ -211,3 +211,14 @@ pub(crate) mod tests {
         }
     }
 }
+
+/// A target whose secret is `secret`: the HS256 tag of a fixed message. `jot audit` runs the
+/// cracker on it to tell whether a key file's HMAC secret is one of the weak ones.
+pub fn target_for_secret(secret: &[u8]) -> Target {
+    use hmac::{KeyInit, Mac};
+    let msg = b"jot audit: is this HMAC secret weak?".to_vec();
+    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(secret)
+        .expect("HMAC accepts keys of any length");
+    mac.update(&msg);
+    Target { hash: HashAlg::Sha256, signing_input: msg, signature: mac.finalize().into_bytes().to_vec() }
+}

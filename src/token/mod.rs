@@ -125,8 +125,8 @@ pub fn parse(token: &str) -> Result<Parsed> {
 }
 
 /// Name a token format that is not a JWT (PASETO, Fernet, …), when it is recognisable.
-pub fn identify_other(_t: &str) -> Option<&'static str> {
-    None
+pub fn identify_other(t: &str) -> Option<&'static str> {
+    crate::audit::identify::identify(t)
 }
 
 /// SHA-256 of the token text, hex: how a denylist names a token without a jti.
