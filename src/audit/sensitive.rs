@@ -5,11 +5,15 @@
 //! bytes scanned, findings kept) and every excerpt is redacted before it leaves here.
 
 mod detect;
+mod path;
 
 use serde_json::Value;
 
+use path::{clean, pointer, Step};
+
 /// What kind of sensitive data was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SensitiveKind {
     /// An email address inside a string value.
     Email,
@@ -25,8 +29,22 @@ pub enum SensitiveKind {
     NestedJwt,
 }
 
+impl SensitiveKind {
+    /// A stable lower-case name for reports and JSON output (`email`, `secret-name`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SensitiveKind::Email => "email",
+            SensitiveKind::SecretName => "secret-name",
+            SensitiveKind::CardNumber => "card-number",
+            SensitiveKind::CloudKey => "cloud-key",
+            SensitiveKind::PemBlock => "pem-block",
+            SensitiveKind::NestedJwt => "nested-jwt",
+        }
+    }
+}
+
 /// One finding.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Sensitive {
     /// What was found.
     pub kind: SensitiveKind,
@@ -61,7 +79,7 @@ impl Default for Limits {
 }
 
 /// The findings, and whether a limit cut the scan short.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Scan {
     /// Findings in document order.
     pub findings: Vec<Sensitive>,
@@ -72,13 +90,6 @@ pub struct Scan {
 /// Scans `payload` with the default limits.
 pub fn scan(payload: &Value) -> Vec<Sensitive> {
     scan_with(payload, &Limits::default()).findings
-}
-
-/// One step of a path, kept by reference so that paths are only built for findings.
-#[derive(Clone, Copy)]
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
 }
 
 /// Scans `payload` within `limits`.
@@ -121,7 +132,8 @@ pub fn scan_with(payload: &Value, limits: &Limits) -> Scan {
                 report(SensitiveKind::PemBlock, detect::pem(searched));
             }
             Value::Number(n) => report(SensitiveKind::CardNumber, detect::card_number(n)),
-            Value::Object(_) | Value::Array(_) if depth >= limits.max_depth => out.truncated = true,
+            Value::Object(m) if depth >= limits.max_depth => out.truncated |= !m.is_empty(),
+            Value::Array(a) if depth >= limits.max_depth => out.truncated |= !a.is_empty(),
             Value::Object(map) => {
                 let room = limits.max_nodes.saturating_sub(visited + stack.len());
                 out.truncated |= map.len() > room;
@@ -176,42 +188,6 @@ fn prefix_within(s: &str, budget: usize) -> &str {
     &s[..end]
 }
 
-/// Builds the JSON pointer of step `at` by walking up to the root (depth is bounded).
-fn pointer(steps: &[(usize, Step)], mut at: usize) -> String {
-    let mut parts = Vec::new();
-    while at != 0 {
-        let (parent, step) = steps[at];
-        parts.push(match step {
-            Step::Key(k) => escape(k),
-            Step::Index(i) => i.to_string(),
-        });
-        at = parent;
-    }
-    parts.iter().rev().fold(String::new(), |mut path, p| {
-        path.push('/');
-        path.push_str(p);
-        path
-    })
-}
-
-/// RFC 6901 escaping, with over-long member names shortened so paths stay readable.
-fn escape(key: &str) -> String {
-    let short: String = key.chars().take(64).collect();
-    let short = if short.len() < key.len() {
-        format!("{short}…")
-    } else {
-        short
-    };
-    clean(&short.replace('~', "~0").replace('/', "~1"))
-}
-
-/// Payload text is attacker-controlled and will reach a terminal: no control characters.
-fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +220,20 @@ mod tests {
                 (NestedJwt, "/inner".into()),
             ]
         );
+    }
+
+    #[test]
+    fn kinds_serialize_as_their_stable_names() {
+        for kind in [
+            SensitiveKind::Email,
+            SensitiveKind::SecretName,
+            SensitiveKind::CardNumber,
+            SensitiveKind::CloudKey,
+            SensitiveKind::PemBlock,
+            SensitiveKind::NestedJwt,
+        ] {
+            assert_eq!(serde_json::to_value(kind).ok(), Some(json!(kind.as_str())));
+        }
     }
 
     #[test]
