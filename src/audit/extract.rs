@@ -27,7 +27,7 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A token found in the input.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Extracted {
     /// The compact token, exactly as it appeared.
     pub token: String,
@@ -36,7 +36,7 @@ pub struct Extracted {
 }
 
 /// Tokens that share an issuer and a key id, for the report.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Group {
     /// `iss` from the payload, when the payload is readable JSON with a string `iss`.
     pub iss: Option<String>,
@@ -105,10 +105,13 @@ fn validate(candidate: &str) -> Option<&str> {
 }
 
 fn issuer(token: &str) -> Option<String> {
-    let mut parts = token.split('.');
-    let (_, payload) = (parts.next(), parts.next()?);
-    if parts.clone().count() != 1 || payload.len() > MAX_PAYLOAD_SEGMENT {
-        return None; // a JWE's second segment is an encrypted key, not claims
+    // Only a JWS has readable claims: a JWE's second segment is an encrypted key.
+    let segments: Vec<&str> = token.split('.').collect();
+    let [_, payload, _] = segments.as_slice() else {
+        return None;
+    };
+    if payload.len() > MAX_PAYLOAD_SEGMENT {
+        return None;
     }
     match json_object(&b64url(payload)?)?.get("iss")? {
         Value::String(s) => Some(s.clone()),

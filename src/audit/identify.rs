@@ -155,22 +155,22 @@ fn is_fernet(s: &str) -> bool {
 /// Macaroons: v1 is base64 of `NNNNlocation …` / `NNNNidentifier …` packets (NNNN hex);
 /// v2 is base64 of a binary format starting with version byte 2.
 fn is_macaroon(s: &str) -> bool {
-    if s.len() > 1 << 20 {
+    let v1 = s.starts_with("MDAx");
+    if !(v1 || s.starts_with("AgE") || s.starts_with("AgI")) || s.len() > 1 << 20 {
         return false;
     }
-    let trimmed = s.trim_end_matches('=');
-    let bytes = Base64UrlUnpadded::decode_vec(trimmed)
+    let bytes = Base64UrlUnpadded::decode_vec(s.trim_end_matches('='))
         .ok()
         .or_else(|| Base64::decode_vec(s).ok());
     let Some(b) = bytes else { return false };
-    if s.starts_with("MDAx") {
+    if v1 {
         let hex = b
             .get(..4)
             .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
         let rest = b.get(4..).unwrap_or(&[]);
         hex && (rest.starts_with(b"location ") || rest.starts_with(b"identifier "))
     } else {
-        (s.starts_with("AgE") || s.starts_with("AgI")) && b.len() >= 20
+        b.len() >= 20
     }
 }
 

@@ -5,8 +5,11 @@
 //! bytes scanned, findings kept) and every excerpt is redacted before it leaves here.
 
 mod detect;
+mod path;
 
 use serde_json::Value;
+
+use path::{clean, pointer, Step};
 
 /// What kind of sensitive data was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -88,13 +91,6 @@ pub fn scan(payload: &Value) -> Vec<Sensitive> {
     scan_with(payload, &Limits::default()).findings
 }
 
-/// One step of a path, kept by reference so that paths are only built for findings.
-#[derive(Clone, Copy)]
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
 /// Scans `payload` within `limits`.
 pub fn scan_with(payload: &Value, limits: &Limits) -> Scan {
     let mut out = Scan::default();
@@ -135,7 +131,8 @@ pub fn scan_with(payload: &Value, limits: &Limits) -> Scan {
                 report(SensitiveKind::PemBlock, detect::pem(searched));
             }
             Value::Number(n) => report(SensitiveKind::CardNumber, detect::card_number(n)),
-            Value::Object(_) | Value::Array(_) if depth >= limits.max_depth => out.truncated = true,
+            Value::Object(m) if depth >= limits.max_depth => out.truncated |= !m.is_empty(),
+            Value::Array(a) if depth >= limits.max_depth => out.truncated |= !a.is_empty(),
             Value::Object(map) => {
                 let room = limits.max_nodes.saturating_sub(visited + stack.len());
                 out.truncated |= map.len() > room;
@@ -190,42 +187,6 @@ fn prefix_within(s: &str, budget: usize) -> &str {
     &s[..end]
 }
 
-/// Builds the JSON pointer of step `at` by walking up to the root (depth is bounded).
-fn pointer(steps: &[(usize, Step)], mut at: usize) -> String {
-    let mut parts = Vec::new();
-    while at != 0 {
-        let (parent, step) = steps[at];
-        parts.push(match step {
-            Step::Key(k) => escape(k),
-            Step::Index(i) => i.to_string(),
-        });
-        at = parent;
-    }
-    parts.iter().rev().fold(String::new(), |mut path, p| {
-        path.push('/');
-        path.push_str(p);
-        path
-    })
-}
-
-/// RFC 6901 escaping, with over-long member names shortened so paths stay readable.
-fn escape(key: &str) -> String {
-    let short: String = key.chars().take(64).collect();
-    let short = if short.len() < key.len() {
-        format!("{short}…")
-    } else {
-        short
-    };
-    clean(&short.replace('~', "~0").replace('/', "~1"))
-}
-
-/// Payload text is attacker-controlled and will reach a terminal: no control characters.
-fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +219,22 @@ mod tests {
                 (NestedJwt, "/inner".into()),
             ]
         );
+    }
+
+    #[test]
+    fn every_kind_has_its_own_name() {
+        let names: std::collections::HashSet<_> = [
+            SensitiveKind::Email,
+            SensitiveKind::SecretName,
+            SensitiveKind::CardNumber,
+            SensitiveKind::CloudKey,
+            SensitiveKind::PemBlock,
+            SensitiveKind::NestedJwt,
+        ]
+        .map(SensitiveKind::name)
+        .into_iter()
+        .collect();
+        assert_eq!(names.len(), 6);
     }
 
     #[test]
