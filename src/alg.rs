@@ -34,7 +34,7 @@ pub enum Hash {
 
 impl Hash {
     /// Output length in bytes (also the minimum HMAC key length of RFC 7518 §3.2).
-    pub fn len(self) -> usize {
+    pub fn output_len(self) -> usize {
         match self {
             Hash::Sha256 => 32,
             Hash::Sha384 => 48,

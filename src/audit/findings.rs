@@ -72,7 +72,12 @@ const OVERSIZED: usize = 4096;
 fn kid_injection(kid: &str) -> Option<&'static str> {
     if kid.contains("..") || kid.contains('/') || kid.contains('\\') || kid.contains('\0') {
         Some("path traversal")
-    } else if kid.contains('\'') || kid.contains('"') || kid.contains("--") || kid.to_ascii_lowercase().contains(" union ") || kid.contains(';') {
+    } else if kid.contains('\'')
+        || kid.contains('"')
+        || kid.contains("--")
+        || kid.to_ascii_lowercase().contains(" union ")
+        || kid.contains(';')
+    {
         Some("SQL metacharacters")
     } else if kid.chars().any(|c| "|&$`<>".contains(c)) {
         Some("shell metacharacters")
@@ -88,22 +93,34 @@ pub fn audit_token(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Vec<
     let jws = match token::parse(token) {
         Ok(Parsed::Jws(j)) => j,
         Ok(Parsed::Jwe { .. }) => {
-            out.push(f("JOT020", "a JWE (encrypted token): its claims cannot be audited without the key".into()));
+            out.push(f(
+                "JOT020",
+                "a JWE (encrypted token): its claims cannot be audited without the key".into(),
+            ));
             return out;
         }
         Err(e) => {
-            let what = token::identify_other(token).map_or_else(|| format!("not a JWT: {e}"), |w| format!("not a JWT: this is {w}"));
+            let what = token::identify_other(token).map_or_else(
+                || format!("not a JWT: {e}"),
+                |w| format!("not a JWT: this is {w}"),
+            );
             out.push(f("JOT020", what));
             return out;
         }
     };
     if token.trim().len() > OVERSIZED {
-        out.push(f("JOT018", format!("the token is {} bytes", token.trim().len())));
+        out.push(f(
+            "JOT018",
+            format!("the token is {} bytes", token.trim().len()),
+        ));
     }
     header_findings(&jws.header, &f, &mut out);
     let alg = jws.alg().and_then(Alg::from_name);
     if let Some(a) = alg.filter(|a| a.is_symmetric()) {
-        out.push(f("JOT003", format!("{a}: anyone who can verify this token can also mint one")));
+        out.push(f(
+            "JOT003",
+            format!("{a}: anyone who can verify this token can also mint one"),
+        ));
         if let Ok(target) = crate::crack::Target::from_token(token) {
             if let Some(secret) = (cfg.crack)(&target) {
                 out.push(f("JOT002", format!("the {a} secret is {secret}")));
@@ -111,12 +128,17 @@ pub fn audit_token(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Vec<
         }
     }
     if let (Some(keys), Some(a)) = (cfg.keys, alg) {
-        let ok = keys
-            .iter()
-            .filter(|k| k.check_alg(a).is_ok())
-            .any(|k| matches!(k.verify(a, jws.signing_input.as_bytes(), &jws.signature), Ok(true)));
+        let ok = keys.iter().filter(|k| k.check_alg(a).is_ok()).any(|k| {
+            matches!(
+                k.verify(a, jws.signing_input.as_bytes(), &jws.signature),
+                Ok(true)
+            )
+        });
         if !ok {
-            out.push(f("JOT019", format!("no supplied key verifies this {a} signature")));
+            out.push(f(
+                "JOT019",
+                format!("no supplied key verifies this {a} signature"),
+            ));
         }
     }
     match jws.claims() {
@@ -126,7 +148,11 @@ pub fn audit_token(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Vec<
     out
 }
 
-fn header_findings(h: &Map<String, Value>, f: &dyn Fn(&'static str, String) -> Finding, out: &mut Vec<Finding>) {
+fn header_findings(
+    h: &Map<String, Value>,
+    f: &dyn Fn(&'static str, String) -> Finding,
+    out: &mut Vec<Finding>,
+) {
     if let Some(a) = h.get("alg").and_then(Value::as_str) {
         if a.trim().eq_ignore_ascii_case("none") {
             out.push(f("JOT001", format!("alg is {a:?}")));
@@ -153,34 +179,66 @@ fn header_findings(h: &Map<String, Value>, f: &dyn Fn(&'static str, String) -> F
     }
 }
 
-fn claim_findings(c: &Map<String, Value>, cfg: &TokenAudit<'_>, f: &dyn Fn(&'static str, String) -> Finding, out: &mut Vec<Finding>) {
-    let num = |k: &str| c.get(k).and_then(Value::as_f64).filter(|v| v.is_finite()).map(|v| v as i64);
+fn claim_findings(
+    c: &Map<String, Value>,
+    cfg: &TokenAudit<'_>,
+    f: &dyn Fn(&'static str, String) -> Finding,
+    out: &mut Vec<Finding>,
+) {
+    let num = |k: &str| {
+        c.get(k)
+            .and_then(Value::as_f64)
+            .filter(|v| v.is_finite())
+            .map(|v| v as i64)
+    };
     let (exp, nbf, iat) = (num("exp"), num("nbf"), num("iat"));
     match exp {
         None => out.push(f("JOT004", "no exp claim".into())),
-        Some(e) if e <= cfg.now => {
-            out.push(f("JOT006", format!("expired {}", crate::clock::relative(e, cfg.now))))
-        }
+        Some(e) if e <= cfg.now => out.push(f(
+            "JOT006",
+            format!("expired {}", crate::clock::relative(e, cfg.now)),
+        )),
         _ => {}
     }
     if let Some(e) = exp {
         let start = iat.or(nbf).unwrap_or(cfg.now);
         let life = e.saturating_sub(start);
         if life > cfg.max_lifetime {
-            out.push(f("JOT005", format!("lifetime is {}s, over the maximum of {}s", life, cfg.max_lifetime)));
+            out.push(f(
+                "JOT005",
+                format!(
+                    "lifetime is {}s, over the maximum of {}s",
+                    life, cfg.max_lifetime
+                ),
+            ));
         }
     }
     for (k, v) in [("nbf", nbf), ("iat", iat)] {
         if let Some(t) = v.filter(|t| *t > cfg.now + 60) {
-            out.push(f("JOT007", format!("{k} is {} ({})", crate::clock::format_utc(t), crate::clock::relative(t, cfg.now))));
+            out.push(f(
+                "JOT007",
+                format!(
+                    "{k} is {} ({})",
+                    crate::clock::format_utc(t),
+                    crate::clock::relative(t, cfg.now)
+                ),
+            ));
         }
     }
-    for (k, id) in [("iss", "JOT008"), ("aud", "JOT009"), ("iat", "JOT010"), ("jti", "JOT011")] {
+    for (k, id) in [
+        ("iss", "JOT008"),
+        ("aud", "JOT009"),
+        ("iat", "JOT010"),
+        ("jti", "JOT011"),
+    ] {
         if !c.contains_key(k) {
             out.push(f(id, format!("no {k} claim")));
         }
     }
     for s in super::sensitive::scan(&Value::Object(c.clone())) {
-        out.push(f("JOT017", format!("{} at {}: {}", s.kind.name(), s.path, s.excerpt)));
+        out.push(f(
+            "JOT017",
+            format!("{} at {}: {}", s.kind.name(), s.path, s.excerpt),
+        ));
     }
 }

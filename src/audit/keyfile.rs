@@ -20,7 +20,10 @@ pub fn audit_key_file(
     let json: Option<Value> = serde_json::from_slice(data).ok();
     let is_jwks = json.as_ref().is_some_and(|v| v.get("keys").is_some());
     let looks_public = path.is_some_and(|p| {
-        let n = p.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let n = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
         n.contains("pub") || n.contains("jwks")
     });
     // Private members are checked on the raw JSON: a set may hold keys jot cannot parse.
@@ -30,18 +33,31 @@ pub fn audit_key_file(
             None => vec![v],
         };
         for (i, k) in items.iter().enumerate() {
-            let members: Vec<&str> = PRIVATE_MEMBERS.iter().copied().filter(|m| k.get(*m).is_some()).collect();
+            let members: Vec<&str> = PRIVATE_MEMBERS
+                .iter()
+                .copied()
+                .filter(|m| k.get(*m).is_some())
+                .collect();
             let kid = k.get("kid").and_then(Value::as_str).unwrap_or("(no kid)");
             let oct = k.get("kty").and_then(Value::as_str) == Some("oct");
             if (is_jwks || looks_public) && !members.is_empty() && !oct {
-                out.push(f("JOT101", format!("key {i} ({kid}) has private member(s) {}", members.join(", "))));
+                out.push(f(
+                    "JOT101",
+                    format!(
+                        "key {i} ({kid}) has private member(s) {}",
+                        members.join(", ")
+                    ),
+                ));
             }
             if is_jwks && oct {
                 out.push(f("JOT102", format!("key {i} ({kid}) is an oct (HMAC) key")));
             }
         }
     }
-    let opts = ReadOptions { allow_weak: true, ..ReadOptions::default() };
+    let opts = ReadOptions {
+        allow_weak: true,
+        ..ReadOptions::default()
+    };
     let input = keys::read(data, &opts)?;
     let keys: Vec<Jwk> = match input {
         KeyInput::Set(v) => v,
@@ -66,12 +82,21 @@ pub fn audit_key_file(
                 Some(kid) => {
                     *kids.entry(kid).or_default() += 1;
                     if k.kty() != "oct" && kid != k.thumbprint(ThumbprintHash::Sha256) {
-                        out.push(f("JOT106", format!("kid {kid:?} is not the key's thumbprint")));
+                        out.push(f(
+                            "JOT106",
+                            format!("kid {kid:?} is not the key's thumbprint"),
+                        ));
                     }
                 }
             }
             if k.alg.is_none() || k.use_.is_none() && k.key_ops.is_none() {
-                out.push(f("JOT107", format!("{name} has no {}", if k.alg.is_none() { "alg" } else { "use" })));
+                out.push(f(
+                    "JOT107",
+                    format!(
+                        "{name} has no {}",
+                        if k.alg.is_none() { "alg" } else { "use" }
+                    ),
+                ));
             }
         }
     }

@@ -9,7 +9,13 @@ use super::rules::{rule, Severity, RULES};
 /// Count of findings per severity, highest first, e.g. "1 critical, 2 high".
 pub fn summary(findings: &[Finding]) -> String {
     let mut parts = Vec::new();
-    for s in [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info] {
+    for s in [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ] {
         let n = findings.iter().filter(|f| f.severity == s).count();
         if n > 0 {
             parts.push(format!("{n} {}", s.name()));
@@ -18,7 +24,12 @@ pub fn summary(findings: &[Finding]) -> String {
     if parts.is_empty() {
         "no findings".into()
     } else {
-        format!("{} finding{}: {}", findings.len(), if findings.len() == 1 { "" } else { "s" }, parts.join(", "))
+        format!(
+            "{} finding{}: {}",
+            findings.len(),
+            if findings.len() == 1 { "" } else { "s" },
+            parts.join(", ")
+        )
     }
 }
 

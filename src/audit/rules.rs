@@ -97,7 +97,10 @@ rules! {
 
 /// Look up a rule by id. Every id used in the crate is in the table (a test checks it).
 pub fn rule(id: &str) -> &'static Rule {
-    RULES.iter().find(|r| r.id == id).unwrap_or(&RULES[RULES.len() - 1])
+    RULES
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap_or(&RULES[RULES.len() - 1])
 }
 
 #[cfg(test)]

@@ -35,7 +35,11 @@ fn severity(s: cli::Severity) -> Severity {
 fn crack_target(a: &AuditArgs, target: &Target) -> Option<String> {
     let shown = |s: &[u8], t: crack::Transform| {
         let s = String::from_utf8_lossy(s).into_owned();
-        if t == crack::Transform::Plain { format!("{s:?}") } else { format!("{s:?} (from its {t} form)") }
+        if t == crack::Transform::Plain {
+            format!("{s:?}")
+        } else {
+            format!("{s:?} (from its {t} form)")
+        }
     };
     if !a.no_builtin {
         if let Some((s, t)) = crack::try_words(target, weak_secrets::builtin(), true) {
@@ -45,7 +49,10 @@ fn crack_target(a: &AuditArgs, target: &Target) -> Option<String> {
     for w in &a.wordlist {
         let f = std::fs::File::open(w).ok()?;
         let src = Source::Wordlists(vec![Box::new(std::io::BufReader::new(f))]);
-        if let Ok(Outcome::Found { secret, transform, .. }) = crack::crack(target, src, &Options::default(), &Progress::new()) {
+        if let Ok(Outcome::Found {
+            secret, transform, ..
+        }) = crack::crack(target, src, &Options::default(), &Progress::new())
+        {
             return Some(shown(&secret, transform));
         }
     }
@@ -64,7 +71,14 @@ fn verification_keys(a: &AuditArgs) -> Result<Option<Vec<Jwk>>> {
 }
 
 fn is_key_material(data: &[u8]) -> bool {
-    keys::read(data, &ReadOptions { allow_weak: true, ..ReadOptions::default() }).is_ok()
+    keys::read(
+        data,
+        &ReadOptions {
+            allow_weak: true,
+            ..ReadOptions::default()
+        },
+    )
+    .is_ok()
 }
 
 /// Run `jot audit`.
@@ -72,33 +86,61 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     let keys = verification_keys(a)?;
     let crack_fn = |t: &Target| crack_target(a, t);
-    let cfg = TokenAudit { now, max_lifetime: parse_duration(&a.max_lifetime)?, keys: keys.as_deref(), crack: &crack_fn };
+    let cfg = TokenAudit {
+        now,
+        max_lifetime: parse_duration(&a.max_lifetime)?,
+        keys: keys.as_deref(),
+        crack: &crack_fn,
+    };
     let weak = |secret: &[u8]| {
         if secret.len() < 32 {
-            return Some(format!("only {} bytes (RFC 7518 §3.2 wants at least 32 for HS256)", secret.len()));
+            return Some(format!(
+                "only {} bytes (RFC 7518 §3.2 wants at least 32 for HS256)",
+                secret.len()
+            ));
         }
         let target = crack::target_for_secret(secret);
         crack_target(a, &target)
     };
-    let inputs: Vec<String> = if a.inputs.is_empty() { vec!["-".into()] } else { a.inputs.clone() };
+    let inputs: Vec<String> = if a.inputs.is_empty() {
+        vec!["-".into()]
+    } else {
+        a.inputs.clone()
+    };
     let mut findings: Vec<Finding> = Vec::new();
     let mut audited = 0usize;
     for input in &inputs {
         let path = Path::new(input);
         let is_file = input == "-" || path.is_file();
-        let location = if input == "-" { "stdin".to_owned() } else if is_file { input.clone() } else { "argument".to_owned() };
+        let location = if input == "-" {
+            "stdin".to_owned()
+        } else if is_file {
+            input.clone()
+        } else {
+            "argument".to_owned()
+        };
         if !is_file {
             if input.contains('/') && !input.starts_with("eyJ") {
-                return Err(Error::io(path, std::io::Error::from(std::io::ErrorKind::NotFound)).into());
+                return Err(
+                    Error::io(path, std::io::Error::from(std::io::ErrorKind::NotFound)).into(),
+                );
             }
-            let subject = Subject { name: abbreviate(input), location, line: None };
+            let subject = Subject {
+                name: abbreviate(input),
+                location,
+                line: None,
+            };
             findings.extend(audit_token(input, &subject, &cfg));
             audited += 1;
             continue;
         }
         let data = read_input(input, MAX_AUDIT_INPUT)?;
         if !a.extract && is_key_material(&data) {
-            let subject = Subject { name: location.clone(), location: location.clone(), line: None };
+            let subject = Subject {
+                name: location.clone(),
+                location: location.clone(),
+                line: None,
+            };
             let p = (input != "-").then_some(path);
             findings.extend(audit_key_file(p, &data, &subject, &weak)?);
             audited += 1;
@@ -106,12 +148,23 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
         }
         let text = String::from_utf8_lossy(&data);
         let tokens: Vec<(usize, String)> = if a.extract {
-            extract::extract(&text).into_iter().map(|e| (e.line, e.token)).collect()
+            extract::extract(&text)
+                .into_iter()
+                .map(|e| (e.line, e.token))
+                .collect()
         } else {
-            text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i + 1, l.trim().to_owned())).collect()
+            text.lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, l)| (i + 1, l.trim().to_owned()))
+                .collect()
         };
         for (line, t) in tokens {
-            let subject = Subject { name: abbreviate(&t), location: location.clone(), line: Some(line) };
+            let subject = Subject {
+                name: abbreviate(&t),
+                location: location.clone(),
+                line: Some(line),
+            };
             findings.extend(audit_token(&t, &subject, &cfg));
             audited += 1;
         }
@@ -119,7 +172,9 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
     findings.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.rule.cmp(y.rule)));
     let mut out = anstream::stdout().lock();
     match a.format {
-        AuditFormat::Json => out.write_all(json_text(&report::to_json(&findings, audited))?.as_bytes())?,
+        AuditFormat::Json => {
+            out.write_all(json_text(&report::to_json(&findings, audited))?.as_bytes())?
+        }
         AuditFormat::Sarif => out.write_all(json_text(&report::to_sarif(&findings))?.as_bytes())?,
         AuditFormat::Text => {
             let mut last = None;
@@ -133,13 +188,23 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
                     writeln!(out, "{st}{}{st:#}", f.severity.name().to_uppercase())?;
                     last = Some(f.severity);
                 }
-                let at = f.line.map_or_else(|| f.location.clone(), |l| format!("{}:{l}", f.location));
-                writeln!(out, "  {} {}  {}", f.rule, sanitize(&f.subject), sanitize(&f.message))?;
+                let at = f
+                    .line
+                    .map_or_else(|| f.location.clone(), |l| format!("{}:{l}", f.location));
+                writeln!(
+                    out,
+                    "  {} {}  {}",
+                    f.rule,
+                    sanitize(&f.subject),
+                    sanitize(&f.message)
+                )?;
                 writeln!(out, "      at {}; fix: {}", sanitize(&at), f.remediation)?;
             }
             writeln!(out, "{} ({audited} audited)", report::summary(&findings))?;
         }
     }
     let threshold = severity(a.fail_on);
-    Ok(ExitCode::verdict(!findings.iter().any(|f| f.severity >= threshold)))
+    Ok(ExitCode::verdict(
+        !findings.iter().any(|f| f.severity >= threshold),
+    ))
 }

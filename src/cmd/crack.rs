@@ -23,7 +23,10 @@ fn open_wordlist(path: &str) -> Result<Box<dyn Read + Send>> {
 }
 
 /// Split `--charset NAME=CHARS` flags into mask sets (1–4) and the brute-force set (`all`).
-fn charsets(a: &CrackArgs) -> Result<(Vec<(u8, String)>, Option<Vec<u8>>)> {
+/// Mask sets (1–4) and the brute-force set.
+type Charsets = (Vec<(u8, String)>, Option<Vec<u8>>);
+
+fn charsets(a: &CrackArgs) -> Result<Charsets> {
     let mut custom = Vec::new();
     let mut all = None;
     for c in &a.charset {
@@ -34,7 +37,9 @@ fn charsets(a: &CrackArgs) -> Result<(Vec<(u8, String)>, Option<Vec<u8>>)> {
             "1" | "2" | "3" | "4" => custom.push((name.as_bytes()[0] - b'0', chars.to_owned())),
             "all" => all = Some(chars.as_bytes().to_vec()),
             _ => {
-                return Err(Error::usage(format!("--charset name {name:?}: expected 1, 2, 3, 4 or all")))
+                return Err(Error::usage(format!(
+                    "--charset name {name:?}: expected 1, 2, 3, 4 or all"
+                )))
             }
         }
     }
@@ -55,10 +60,11 @@ fn read_token(arg: &str) -> Result<String> {
 /// Run `jot crack`.
 pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
     let token = read_token(&a.token)?;
-    let target = Target::from_token(&token).map_err(|e| match crate::token::identify_other(&token) {
-        Some(what) => Error::input(format!("not a JWT: this is {what}")),
-        None => e,
-    })?;
+    let target =
+        Target::from_token(&token).map_err(|e| match crate::token::identify_other(&token) {
+            Some(what) => Error::input(format!("not a JWT: this is {what}")),
+            None => e,
+        })?;
     let (custom, all) = charsets(a)?;
     let brute = match (a.min_len, a.max_len) {
         (None, None) => None,
@@ -67,9 +73,16 @@ pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
     };
     if a.export_hashcat {
         let attack = if let Some(m) = &a.mask {
-            HashcatAttack::Mask { pattern: m, custom: &custom }
+            HashcatAttack::Mask {
+                pattern: m,
+                custom: &custom,
+            }
         } else if let Some((min_len, max_len)) = brute {
-            HashcatAttack::Brute { charset: all.as_deref().unwrap_or(PRINTABLE), min_len, max_len }
+            HashcatAttack::Brute {
+                charset: all.as_deref().unwrap_or(PRINTABLE),
+                min_len,
+                max_len,
+            }
         } else {
             HashcatAttack::Wordlists(&a.wordlist)
         };
@@ -86,16 +99,30 @@ pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
     let source = if let Some(m) = &a.mask {
         Source::Mask(Mask::parse(m, &custom)?)
     } else if let Some((min_len, max_len)) = brute {
-        Source::Brute { charset: all.unwrap_or_else(|| PRINTABLE.to_vec()), min_len, max_len }
+        Source::Brute {
+            charset: all.unwrap_or_else(|| PRINTABLE.to_vec()),
+            min_len,
+            max_len,
+        }
     } else if !a.wordlist.is_empty() {
-        Source::Wordlists(a.wordlist.iter().map(|w| open_wordlist(w)).collect::<Result<_>>()?)
+        Source::Wordlists(
+            a.wordlist
+                .iter()
+                .map(|w| open_wordlist(w))
+                .collect::<Result<_>>()?,
+        )
     } else {
         return Err(Error::usage("nothing to try")
             .with_hint("pass --wordlist PATH, --mask PATTERN or --min-len/--max-len")
             .into());
     };
     let total = crack::keyspace(&source)?;
-    let opts = Options { threads: a.threads.unwrap_or(0), skip: a.skip, limit: a.limit, transforms: !a.no_transforms };
+    let opts = Options {
+        threads: a.threads.unwrap_or(0),
+        skip: a.skip,
+        limit: a.limit,
+        transforms: !a.no_transforms,
+    };
     let progress = Arc::new(Progress::new());
     {
         let p = Arc::clone(&progress);
@@ -127,27 +154,53 @@ pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        worker.join().unwrap_or_else(|_| Err(Error::input("the search stopped unexpectedly")))
+        worker
+            .join()
+            .unwrap_or_else(|_| Err(Error::input("the search stopped unexpectedly")))
     });
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     match outcome? {
-        Outcome::Found { secret, transform, candidate, index } => {
+        Outcome::Found {
+            secret,
+            transform,
+            candidate,
+            index,
+        } => {
             let shown = String::from_utf8_lossy(&secret).into_owned();
-            emit(None, format!("{}\n", crate::term::sanitize(&shown)).as_bytes(), false, false)?;
+            emit(
+                None,
+                format!("{}\n", crate::term::sanitize(&shown)).as_bytes(),
+                false,
+                false,
+            )?;
             if transform != crack::Transform::Plain {
                 let c = String::from_utf8_lossy(&candidate).into_owned();
-                note(crate::term::style::DIM, "note:", &format!("found as the {transform}-decoding of candidate {c:?} (index {index})"));
+                note(
+                    crate::term::style::DIM,
+                    "note:",
+                    &format!(
+                        "found as the {transform}-decoding of candidate {c:?} (index {index})"
+                    ),
+                );
             }
             Ok(ExitCode::Success)
         }
         Outcome::Exhausted { tried } => {
-            note(crate::term::style::BAD, "not found:", &format!("{tried} candidates tried, the search space is exhausted"));
+            note(
+                crate::term::style::BAD,
+                "not found:",
+                &format!("{tried} candidates tried, the search space is exhausted"),
+            );
             Ok(ExitCode::Negative)
         }
         Outcome::Cancelled { resume_skip } => {
-            note(crate::term::style::WARN, "interrupted:", &format!("resume with --skip {resume_skip}"));
+            note(
+                crate::term::style::WARN,
+                "interrupted:",
+                &format!("resume with --skip {resume_skip}"),
+            );
             Ok(ExitCode::Negative)
         }
     }

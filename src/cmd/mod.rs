@@ -3,8 +3,8 @@
 
 pub mod audit;
 pub mod completions;
-pub mod crack;
 pub mod convert;
+pub mod crack;
 pub mod decode;
 pub mod keygen;
 pub mod keyin;

@@ -94,11 +94,11 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
     };
     key.check_alg(alg)?;
     if let Key::Oct(s) = &key.key {
-        if s.expose().len() < alg.hash().len() {
+        if s.expose().len() < alg.hash().output_len() {
             warn(&format!(
                 "the HMAC secret is {} bytes; RFC 7518 §3.2 requires at least {} for {alg}",
                 s.expose().len(),
-                alg.hash().len()
+                alg.hash().output_len()
             ));
         }
     }

@@ -18,7 +18,7 @@ pub fn generate(alg: Alg, bits: Option<usize>, kid: Option<String>) -> Result<Jw
     let key = match alg.family() {
         Family::Hmac => {
             // RFC 7518 §3.2: a key of the same size as the hash output.
-            let mut k = vec![0u8; alg.hash().len()];
+            let mut k = vec![0u8; alg.hash().output_len()];
             getrandom::fill(&mut k).map_err(|e| Error::input(format!("no randomness: {e}")))?;
             Key::Oct(Secret::new(k))
         }
