@@ -113,4 +113,12 @@ mod tests {
             assert!(w[0].id < w[1].id, "{} then {}", w[0].id, w[1].id);
         }
     }
+
+    #[test]
+    fn every_rule_is_documented() {
+        let doc = include_str!("../../docs/audit.md");
+        for r in RULES {
+            assert!(doc.contains(&format!("| {} |", r.id)), "{} missing from docs/audit.md", r.id);
+        }
+    }
 }
