@@ -9,6 +9,7 @@ mod cmd;
 pub mod error;
 pub mod files;
 pub mod keys;
+pub mod keyset;
 pub mod net;
 pub mod serve;
 pub mod term;
@@ -33,6 +34,8 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Sign(_) | C::Decode(_) | C::Verify(_) | C::Audit(_) | C::Crack(_) => {
             Err(Error::usage("not yet available").into())
         }
-        C::Rotate(_) | C::Keyset(_) | C::Serve(_) => Err(Error::usage("not yet available").into()),
+        C::Rotate(a) => cmd::rotate::run(&a),
+        C::Keyset(a) => cmd::keyset::run(&a),
+        C::Serve(a) => cmd::serve::run(&a),
     }
 }

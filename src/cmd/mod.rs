@@ -5,5 +5,8 @@ pub mod completions;
 pub mod convert;
 pub mod keygen;
 pub mod keyin;
+pub mod keyset;
 pub mod output;
+pub mod rotate;
+pub mod serve;
 pub mod thumbprint;
