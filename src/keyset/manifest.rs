@@ -131,7 +131,8 @@ impl Manifest {
         self.keys.iter().find(|k| k.state == state)
     }
 
-    /// Keys that belong in `jwks.json`, in publishing order (see [`publishing_order`]).
+    /// Keys that belong in `jwks.json`: active first, then next, then retiring keys,
+    /// most recently retired first.
     pub fn published(&self) -> Vec<&Entry> {
         publishing_order(
             self.keys

@@ -201,7 +201,8 @@ pub struct Survey {
     pub pending: Vec<Entry>,
     /// Files or directories readable or writable by group or others, with their mode.
     pub bad_modes: Vec<(PathBuf, u32)>,
-    /// jwks.json is missing or differs from what the manifest says.
+    /// jwks.json is missing or differs from what the manifest says (never for a set with
+    /// no keys yet).
     pub jwks_stale: bool,
 }
 
@@ -234,8 +235,11 @@ pub fn survey(dir: &Path, m: &Manifest, keys: &HashMap<String, Jwk>) -> Result<S
             s.bad_modes.push((p, mode));
         }
     }
-    let want = jwks_bytes(&m.published(), keys)?;
-    s.jwks_stale = fs::read(dir.join(JWKS)).ok().as_deref() != Some(want.as_slice());
+    // A set with no keys yet (an interrupted first run) gets its jwks.json from this run.
+    if !m.keys.is_empty() {
+        let want = jwks_bytes(&m.published(), keys)?;
+        s.jwks_stale = fs::read(dir.join(JWKS)).ok().as_deref() != Some(want.as_slice());
+    }
     Ok(s)
 }
 
