@@ -202,7 +202,7 @@ impl fmt::Display for Action {
             Action::Create => write!(f, "create the key set"),
             Action::Generate { kid, alg, state } => match kid {
                 Some(k) => write!(f, "generate {alg} key {k} ({state})"),
-                None => write!(f, "generate an {alg} key ({state})"),
+                None => write!(f, "generate a new {alg} key ({state})"),
             },
             Action::Promote { kid } => write!(f, "promote {kid}: next -> active"),
             Action::Retire { kid, expires } => write!(

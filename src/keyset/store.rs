@@ -11,7 +11,7 @@ use std::time::Duration;
 use zeroize::Zeroizing;
 
 use super::manifest::{Entry, Manifest, State};
-use crate::files::{mode_of, read_input, sync_dir, write_atomic, WriteOptions};
+use crate::files::{mode_of, sync_dir, write_atomic, WriteOptions};
 use crate::keys::{self, Jwk, KeyInput, ReadOptions};
 use crate::{Error, Result};
 
@@ -83,13 +83,29 @@ fn acquire(
     .with_hint("is a rotation stuck? the lock is released when that process ends"))
 }
 
+/// Read a file of the set, refusing more than `limit` bytes (paths need not be UTF-8).
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut buf))
+        .map_err(|e| Error::io(path, e))?;
+    if buf.len() as u64 > limit {
+        return Err(Error::input(format!(
+            "{}: larger than {limit} bytes; not a file jot wrote",
+            path.display()
+        )));
+    }
+    Ok(buf)
+}
+
 /// The manifest, `None` when the file does not exist. Errors name the file.
 pub fn read_manifest(dir: &Path) -> Result<Option<Manifest>> {
     let path = dir.join(MANIFEST);
     if !path.try_exists().map_err(|e| Error::io(&path, e))? {
         return Ok(None);
     }
-    let bytes = read_input(&path.to_string_lossy(), MAX_MANIFEST)?;
+    let bytes = read_limited(&path, MAX_MANIFEST)?;
     Manifest::parse(&bytes)
         .map(Some)
         .map_err(|e| e.context(path.display()))
@@ -123,7 +139,7 @@ pub fn read_key(dir: &Path, e: &Entry) -> Result<Jwk> {
         ))
         .with_hint("restore the key file from a backup; nothing was changed"));
     }
-    let bytes = Zeroizing::new(read_input(&path.to_string_lossy(), MAX_KEY_FILE)?);
+    let bytes = Zeroizing::new(read_limited(&path, MAX_KEY_FILE)?);
     let mut jwk = match keys::read(&bytes, &ReadOptions::default()) {
         Ok(KeyInput::Single(j)) => j,
         Ok(KeyInput::Set(_)) => {
@@ -187,6 +203,8 @@ pub fn jwks_bytes(entries: &[&Entry], keys: &HashMap<String, Jwk>) -> Result<Vec
     let mut v = serde_json::to_vec_pretty(&keys::to_jwks(&public, false))
         .map_err(|e| Error::input(format!("cannot serialise jwks.json: {e}")))?;
     v.push(b'\n');
+    // Belt and braces: the document is public, so check it as `jot serve` would.
+    crate::serve::check_public_jwks(&v)?;
     Ok(v)
 }
 
