@@ -192,7 +192,7 @@ fn a_dry_run_changes_no_byte() {
     rot(&dir, T0);
     rot(&dir, T0 + DAY);
     // Leave debris of an interrupted run, and a key due for removal.
-    fs::write(dir.join("orphan.jwk"), "{}").unwrap();
+    fs::write(dir.join(format!("{}.jwk", "o".repeat(43))), "{}").unwrap();
     let before = snapshot(&dir);
     let out = rotate(&dir, &dry(T0 + 10 * DAY)).unwrap();
     assert!(out
@@ -335,6 +335,18 @@ fn an_interrupted_run_is_rolled_back_or_finished() {
     assert_eq!(mode_of(&dir.join(ARCHIVE)), Some(0o700));
     assert!(out.manifest.keys.iter().all(|e| e.kid != gone));
     assert!(!jwks_kids(&dir).contains(&gone));
+}
+
+#[test]
+fn files_jot_did_not_name_are_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("set");
+    rot(&dir, T0);
+    fs::write(dir.join("my-backup.jwk"), "mine").unwrap();
+    fs::write(dir.join("README"), "mine").unwrap();
+    rot(&dir, T0 + DAY);
+    assert_eq!(fs::read(dir.join("my-backup.jwk")).unwrap(), b"mine");
+    assert_eq!(fs::read(dir.join("README")).unwrap(), b"mine");
 }
 
 #[test]

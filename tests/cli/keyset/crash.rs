@@ -87,6 +87,14 @@ impl Checker {
             published.contains_key(&active),
             "kill {i}: active key unpublished"
         );
+        // jwks.json may hold more than the manifest (a run that never committed), never less.
+        for e in m.published() {
+            assert!(
+                published.contains_key(&e.kid),
+                "kill {i}: {} unpublished",
+                e.kid
+            );
+        }
         jot::keyset::active_key(dir).expect("the active key loads");
         for (token, kid, exp) in tokens {
             if now < *exp {
