@@ -8,6 +8,9 @@ use std::path::Path;
 
 use crate::{Error, Result};
 
+/// Prefix of the temporary files `write_atomic` makes (cleaned up as orphans by key sets).
+pub const TEMP_PREFIX: &str = ".jot-tmp-";
+
 /// Inputs larger than this are refused before they are parsed (keys, tokens, JWKS).
 pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
 
@@ -73,7 +76,7 @@ pub fn write_atomic(path: &Path, data: &[u8], opts: WriteOptions) -> Result<()> 
             .with_hint("pass --force to replace it, or choose another --out path"));
     }
     let mut tmp = tempfile::Builder::new()
-        .prefix(".jot-tmp-")
+        .prefix(TEMP_PREFIX)
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
     set_mode(tmp.as_file(), opts.mode).map_err(|e| Error::io(tmp.path(), e))?;

@@ -11,6 +11,7 @@ pub mod crack;
 pub mod error;
 pub mod files;
 pub mod keys;
+pub mod keyset;
 pub mod net;
 pub mod serve;
 pub mod term;
@@ -38,6 +39,8 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Verify(a) => cmd::verify::run(&a),
         C::Audit(a) => cmd::audit::run(&a),
         C::Crack(a) => cmd::crack::run(&a),
-        C::Rotate(_) | C::Keyset(_) | C::Serve(_) => Err(Error::usage("not yet available").into()),
+        C::Rotate(a) => cmd::rotate::run(&a),
+        C::Keyset(a) => cmd::keyset::run(&a),
+        C::Serve(a) => cmd::serve::run(&a),
     }
 }

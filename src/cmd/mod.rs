@@ -8,7 +8,10 @@ pub mod crack;
 pub mod decode;
 pub mod keygen;
 pub mod keyin;
+pub mod keyset;
 pub mod output;
+pub mod rotate;
+pub mod serve;
 pub mod sign;
 pub mod thumbprint;
 pub mod verify;
@@ -30,11 +33,4 @@ pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i + 1, l.trim().to_owned()))
         .collect())
-}
-
-/// The active key of a key set (filled in by the key-set module).
-pub fn sign_keyset(_dir: &std::path::Path) -> crate::Result<crate::keys::Jwk> {
-    Err(crate::Error::usage(
-        "--keyset is not available in this build",
-    ))
 }

@@ -69,7 +69,7 @@ fn load_key(a: &SignArgs) -> Result<(Jwk, bool)> {
         return Ok((Jwk::new(Key::Oct(s)), true));
     }
     if let Some(dir) = &a.keyset {
-        return Ok((crate::cmd::sign_keyset(dir)?, false));
+        return Ok((crate::keyset::active_key(dir)?, false));
     }
     let path = k.key.as_deref().unwrap_or("-");
     let jwk = read_key_file(path, k.passphrase_file.as_deref(), k.allow_weak, false)?

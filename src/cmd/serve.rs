@@ -1,0 +1,46 @@
+//! `jot serve`: bind `jot::serve::Server` over a key set's jwks.json, say where it is on
+//! stderr, and serve until Ctrl-C.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::cli::ServeArgs;
+use crate::cmd::output::note;
+use crate::serve::{Server, DISCOVERY_PATH, JWKS_PATH};
+use crate::{Error, ExitCode};
+
+/// Set by the Ctrl-C handler; a static because the handler must be `'static`.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// Run `jot serve`.
+pub fn run(a: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let server = Server::bind(&a.dir, &a.addr, a.issuer.clone()).map_err(|e| match e {
+        Error::Io { .. } if !a.dir.join(crate::keyset::JWKS).exists() => {
+            Error::input(format!("{e}")).with_hint(format!(
+                "create the key set first: jot rotate --dir {}",
+                a.dir.display()
+            ))
+        }
+        other => other,
+    })?;
+    let base = format!("http://{}", server.local_addr());
+    ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst))
+        .map_err(|e| Error::usage(format!("cannot install the Ctrl-C handler: {e}")))?;
+    // Tests and scripts parse this first line to learn the port chosen for :0.
+    note(
+        crate::term::style::BOLD,
+        "serving",
+        &format!("{} on {base}", a.dir.display()),
+    );
+    note(
+        crate::term::style::DIM,
+        "  jwks",
+        &format!("{base}{JWKS_PATH}"),
+    );
+    note(
+        crate::term::style::DIM,
+        "  discovery",
+        &format!("{base}{DISCOVERY_PATH}"),
+    );
+    server.run(&STOP)?;
+    Ok(ExitCode::Success)
+}
