@@ -1,1 +1,2 @@
 mod keyset;
+mod net_serve;
