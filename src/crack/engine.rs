@@ -11,8 +11,8 @@ use std::thread;
 use zeroize::Zeroizing;
 
 use super::lanes::{Kernel, Lanes};
-use super::mask::{Odometer, Seq};
 use super::prep::Prepared;
+use super::seq::{Odometer, Seq};
 use super::wordlist::{self, Chunk, ReaderState};
 use super::{check, transform, Options, Outcome, Progress, Source, Target, Transform};
 use crate::{Error, Result};
@@ -294,27 +294,29 @@ fn word_worker(shared: &Shared<'_>, rx: &Mutex<Receiver<Chunk>>, start: u64, end
             Err(_) => return,
         };
         let find = |index: u64| {
-            wordlist::lines(&chunk)
+            wordlist::Lines::new(&chunk)
                 .find(|&(i, _)| i == index)
                 .map(|(_, l)| l.to_vec())
                 .unwrap_or_default()
         };
-        let mut since_check = 0u64;
-        for (i, line) in wordlist::lines(&chunk) {
-            if i < start {
-                continue;
-            }
+        let mut lines = wordlist::Lines::new(&chunk);
+        lines.skip_before(start);
+        let mut tried = 0u64;
+        for (i, line) in lines {
             if i >= end {
                 break;
             }
-            if since_check == 0 && shared.should_stop() {
-                stop_at(shared, &mut lanes, i, find);
-                return;
+            if tried.is_multiple_of(STEP) {
+                if shared.should_stop() {
+                    stop_at(shared, &mut lanes, i, find);
+                    return;
+                }
+                shared
+                    .progress
+                    .done
+                    .fetch_add(tried.min(STEP), Ordering::Relaxed);
             }
-            since_check = (since_check + 1) % STEP;
-            if since_check == 0 {
-                shared.progress.done.fetch_add(STEP, Ordering::Relaxed);
-            }
+            tried += 1;
             if lanes.push(i, line) {
                 break;
             }
@@ -328,6 +330,6 @@ fn word_worker(shared: &Shared<'_>, rx: &Mutex<Receiver<Chunk>>, start: u64, end
         shared
             .progress
             .done
-            .fetch_add(since_check, Ordering::Relaxed);
+            .fetch_add(tried % STEP, Ordering::Relaxed);
     }
 }

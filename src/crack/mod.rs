@@ -36,6 +36,7 @@ mod hashcat;
 mod lanes;
 mod mask;
 mod prep;
+mod seq;
 #[cfg(target_arch = "x86_64")]
 mod shani;
 mod target;
@@ -221,7 +222,7 @@ pub fn keyspace(source: &Source) -> Result<Option<u128>> {
             charset,
             min_len,
             max_len,
-        } => Ok(Some(mask::Seq::brute(charset, *min_len, *max_len)?.total())),
+        } => Ok(Some(seq::Seq::brute(charset, *min_len, *max_len)?.total())),
     }
 }
 
