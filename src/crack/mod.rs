@@ -125,7 +125,7 @@ impl fmt::Debug for Source {
 /// How to run a search.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// Worker threads; 0 means one per available core.
+    /// Worker threads; 0 means one per available core (at most 256 either way).
     pub threads: usize,
     /// The first candidate index tried.
     pub skip: u64,
