@@ -89,11 +89,14 @@ fn main() {
             "TOKEN alg={alg} signing_input_len={}",
             target.signing_input.len()
         );
-        let kernels: &[Kernel] = match (alg, Kernel::ShaNi.is_available()) {
-            ("HS256", true) => &[Kernel::ShaNi, Kernel::Portable],
-            _ => &[Kernel::Portable],
-        };
-        for &kernel in kernels {
+        // The fastest kernel for this hash here, then the portable one for comparison.
+        let mut kernels = vec![Kernel::Auto.resolve(target.hash)];
+        for k in [Kernel::ShaNi, Kernel::Avx512, Kernel::Portable] {
+            if k.resolve(target.hash) == k && !kernels.contains(&k) {
+                kernels.push(k);
+            }
+        }
+        for kernel in kernels {
             for threads in [1, all] {
                 for (source, transforms) in
                     [("wordlist", false), ("wordlist", true), ("mask", false)]

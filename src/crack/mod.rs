@@ -28,11 +28,18 @@
 //!
 //! The signing input is fixed and only the key changes, so the message's padded blocks (and
 //! for SHA-256 their whole message schedule) are prepared once; per candidate HMAC-SHA-256
-//! costs two key-block compressions, the message blocks and one outer block. On x86-64 with
-//! SHA extensions several candidates are hashed interleaved in one kernel ([`Kernel`]).
+//! costs two key-block compressions, the message blocks and one outer block. On x86-64,
+//! several candidates are hashed at once ([`Kernel`]): four interleaved with the SHA
+//! extensions for HS256, eight side by side in AVX-512 registers for HS384/HS512.
 
+#[cfg(target_arch = "x86_64")]
+mod avx512;
+#[cfg(target_arch = "x86_64")]
+mod avx512_256;
 mod engine;
 mod hashcat;
+#[cfg(test)]
+mod kernel_tests;
 mod lanes;
 mod mask;
 mod prep;
@@ -234,7 +241,7 @@ pub fn crack(
     opts: &Options,
     progress: &Progress,
 ) -> Result<Outcome> {
-    engine::run(target, source, opts, progress, Kernel::best())
+    engine::run(target, source, opts, progress, Kernel::Auto)
 }
 
 /// [`crack`] with a chosen hashing kernel (benchmarks and tests compare kernels).
@@ -256,7 +263,7 @@ pub fn try_words<'a>(
     transforms: bool,
 ) -> Option<(Zeroizing<Vec<u8>>, Transform)> {
     let prep = prep::Prepared::new(target);
-    let mut lanes = lanes::Lanes::new(&prep, Kernel::best(), transforms);
+    let mut lanes = lanes::Lanes::new(&prep, Kernel::Auto, transforms);
     // The lanes hold keys from at most MAX_LANES recent words; keep those words to name a hit.
     const RING: usize = 2 * lanes::MAX_LANES;
     let mut recent: [&[u8]; RING] = [&[]; RING];

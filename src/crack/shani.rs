@@ -16,7 +16,7 @@ use std::arch::x86_64::*;
 use super::prep::{KeyBlock, Wk, IV256, K256};
 
 /// Candidates hashed together by one call of [`hmac256`].
-const LANES: usize = super::lanes::MAX_LANES;
+pub(crate) const LANES: usize = 4;
 
 /// Whether this CPU has the instructions the kernel uses.
 pub(crate) fn detected() -> bool {
