@@ -26,11 +26,19 @@
 //!
 //! # Speed
 //!
-//! The signing input is fixed and only the key changes, so the message's padded blocks (and
-//! for SHA-256 their whole message schedule) are prepared once; per candidate HMAC-SHA-256
-//! costs two key-block compressions, the message blocks and one outer block. On x86-64,
-//! several candidates are hashed at once ([`Kernel`]): four interleaved with the SHA
-//! extensions for HS256, eight side by side in AVX-512 registers for HS384/HS512.
+//! The signing input is fixed and only the key changes, so the message's padded blocks and
+//! their message schedule are prepared once; per candidate, HMAC costs two key-block
+//! compressions, the message blocks (rounds only) and one outer block. On x86-64 several
+//! candidates are hashed at once ([`Kernel`]): four interleaved with the SHA extensions for
+//! HS256, eight side by side in AVX-512 registers for HS384/HS512 (sixteen for HS256 where
+//! there is AVX-512 but no SHA extensions); elsewhere `sha2`'s block functions (which use
+//! the ARMv8 SHA-2 instructions on aarch64). Wordlists are read in 2 MiB chunks by one
+//! thread and split into lines by the workers without copying; nothing is allocated per
+//! candidate.
+//!
+//! A hit is the first found, not necessarily the lowest index when several candidates (or a
+//! candidate and its decoded form) sign the token; every hit is confirmed with the `hmac`
+//! crate before it is reported.
 
 #[cfg(target_arch = "x86_64")]
 mod avx512;
