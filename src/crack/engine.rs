@@ -11,14 +11,16 @@ use std::thread;
 use zeroize::Zeroizing;
 
 use super::lanes::{Kernel, Lanes};
-use super::mask::{Odometer, Seq};
 use super::prep::Prepared;
+use super::seq::{Odometer, Seq};
 use super::wordlist::{self, Chunk, ReaderState};
 use super::{check, transform, Options, Outcome, Progress, Source, Target, Transform};
 use crate::{Error, Result};
 
 /// Indices a mask worker claims at a time.
 const SEQ_CHUNK: u64 = 1 << 16;
+/// More workers than this only add contention (and could exhaust the process's threads).
+pub(crate) const MAX_THREADS: usize = 256;
 /// Candidates between two looks at the stop flags (and progress updates).
 const STEP: u64 = 2048;
 
@@ -90,7 +92,8 @@ pub(crate) fn run(
     let threads = match opts.threads {
         0 => thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
-    };
+    }
+    .min(MAX_THREADS);
     let start = opts.skip;
     let end = opts.limit.map_or(u64::MAX, |l| start.saturating_add(l));
     let shared = Shared {
@@ -121,6 +124,25 @@ pub(crate) fn run(
     run_seq(&shared, &seq, start, end.min(total), threads)
 }
 
+/// Run `work` on `threads` scoped threads and wait for them all. If the system refuses a
+/// thread the search runs on those already started, or fails when there are none.
+fn spawn_workers(threads: usize, work: impl Fn() + Sync) -> Result<()> {
+    thread::scope(|s| {
+        let mut started = 0;
+        for n in 0..threads {
+            let name = format!("jot-crack-{n}");
+            match thread::Builder::new().name(name).spawn_scoped(s, &work) {
+                Ok(_) => started += 1,
+                Err(e) if started == 0 => {
+                    return Err(Error::input(format!("cannot start a worker thread: {e}")));
+                }
+                Err(_) => break,
+            }
+        }
+        Ok(())
+    })
+}
+
 fn run_seq(
     shared: &Shared<'_>,
     seq: &Seq,
@@ -132,11 +154,7 @@ fn run_seq(
         return Ok(Outcome::Exhausted { tried: 0 });
     }
     let next = AtomicU64::new(start);
-    thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| seq_worker(shared, seq, &next, end));
-        }
-    });
+    spawn_workers(threads, || seq_worker(shared, seq, &next, end))?;
     if let Some(found) = shared.found() {
         return Ok(found);
     }
@@ -228,12 +246,9 @@ fn run_wordlists(
         .spawn(move || wordlist::read_all(inputs, start, end, tx, reader_state))
         .map_err(|e| Error::input(format!("cannot start the wordlist reader thread: {e}")))?;
     let rx = Mutex::new(rx);
-    thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| word_worker(shared, &rx, start, end));
-        }
-    });
+    let spawned = spawn_workers(threads, || word_worker(shared, &rx, start, end));
     state.stop.store(true, Ordering::SeqCst);
+    spawned?;
     if let Some(found) = shared.found() {
         return Ok(found);
     }
@@ -294,27 +309,29 @@ fn word_worker(shared: &Shared<'_>, rx: &Mutex<Receiver<Chunk>>, start: u64, end
             Err(_) => return,
         };
         let find = |index: u64| {
-            wordlist::lines(&chunk)
+            wordlist::Lines::new(&chunk)
                 .find(|&(i, _)| i == index)
                 .map(|(_, l)| l.to_vec())
                 .unwrap_or_default()
         };
-        let mut since_check = 0u64;
-        for (i, line) in wordlist::lines(&chunk) {
-            if i < start {
-                continue;
-            }
+        let mut lines = wordlist::Lines::new(&chunk);
+        lines.skip_before(start);
+        let mut tried = 0u64;
+        for (i, line) in lines {
             if i >= end {
                 break;
             }
-            if since_check == 0 && shared.should_stop() {
-                stop_at(shared, &mut lanes, i, find);
-                return;
+            if tried.is_multiple_of(STEP) {
+                if shared.should_stop() {
+                    stop_at(shared, &mut lanes, i, find);
+                    return;
+                }
+                shared
+                    .progress
+                    .done
+                    .fetch_add(tried.min(STEP), Ordering::Relaxed);
             }
-            since_check = (since_check + 1) % STEP;
-            if since_check == 0 {
-                shared.progress.done.fetch_add(STEP, Ordering::Relaxed);
-            }
+            tried += 1;
             if lanes.push(i, line) {
                 break;
             }
@@ -328,6 +345,6 @@ fn word_worker(shared: &Shared<'_>, rx: &Mutex<Receiver<Chunk>>, start: u64, end
         shared
             .progress
             .done
-            .fetch_add(since_check, Ordering::Relaxed);
+            .fetch_add(tried % STEP, Ordering::Relaxed);
     }
 }

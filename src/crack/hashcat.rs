@@ -83,7 +83,7 @@ pub fn hashcat_export(token: &str, attack: &HashcatAttack<'_>) -> Result<Hashcat
             min_len,
             max_len,
         } => {
-            super::mask::Seq::brute(charset, *min_len, *max_len)?;
+            super::seq::Seq::brute(charset, *min_len, *max_len)?;
             args.extend(["-a".into(), "3".into()]);
             let printable = charset.iter().all(|b| (0x20..0x7f).contains(b));
             if printable {

@@ -26,16 +26,32 @@
 //!
 //! # Speed
 //!
-//! The signing input is fixed and only the key changes, so the message's padded blocks (and
-//! for SHA-256 their whole message schedule) are prepared once; per candidate HMAC-SHA-256
-//! costs two key-block compressions, the message blocks and one outer block. On x86-64 with
-//! SHA extensions several candidates are hashed interleaved in one kernel ([`Kernel`]).
+//! The signing input is fixed and only the key changes, so the message's padded blocks and
+//! their message schedule are prepared once; per candidate, HMAC costs two key-block
+//! compressions, the message blocks (rounds only) and one outer block. On x86-64 several
+//! candidates are hashed at once ([`Kernel`]): four interleaved with the SHA extensions for
+//! HS256, eight side by side in AVX-512 registers for HS384/HS512 (sixteen for HS256 where
+//! there is AVX-512 but no SHA extensions); elsewhere `sha2`'s block functions (which use
+//! the ARMv8 SHA-2 instructions on aarch64). Wordlists are read in 2 MiB chunks by one
+//! thread and split into lines by the workers without copying; nothing is allocated per
+//! candidate.
+//!
+//! A hit is the first found, not necessarily the lowest index when several candidates (or a
+//! candidate and its decoded form) sign the token; every hit is confirmed with the `hmac`
+//! crate before it is reported.
 
+#[cfg(target_arch = "x86_64")]
+mod avx512;
+#[cfg(target_arch = "x86_64")]
+mod avx512_256;
 mod engine;
 mod hashcat;
+#[cfg(test)]
+mod kernel_tests;
 mod lanes;
 mod mask;
 mod prep;
+mod seq;
 #[cfg(target_arch = "x86_64")]
 mod shani;
 mod target;
@@ -124,7 +140,7 @@ impl fmt::Debug for Source {
 /// How to run a search.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// Worker threads; 0 means one per available core.
+    /// Worker threads; 0 means one per available core (at most 256 either way).
     pub threads: usize,
     /// The first candidate index tried.
     pub skip: u64,
@@ -221,7 +237,7 @@ pub fn keyspace(source: &Source) -> Result<Option<u128>> {
             charset,
             min_len,
             max_len,
-        } => Ok(Some(mask::Seq::brute(charset, *min_len, *max_len)?.total())),
+        } => Ok(Some(seq::Seq::brute(charset, *min_len, *max_len)?.total())),
     }
 }
 
@@ -233,7 +249,7 @@ pub fn crack(
     opts: &Options,
     progress: &Progress,
 ) -> Result<Outcome> {
-    engine::run(target, source, opts, progress, Kernel::best())
+    engine::run(target, source, opts, progress, Kernel::Auto)
 }
 
 /// [`crack`] with a chosen hashing kernel (benchmarks and tests compare kernels).
@@ -255,7 +271,7 @@ pub fn try_words<'a>(
     transforms: bool,
 ) -> Option<(Zeroizing<Vec<u8>>, Transform)> {
     let prep = prep::Prepared::new(target);
-    let mut lanes = lanes::Lanes::new(&prep, Kernel::best(), transforms);
+    let mut lanes = lanes::Lanes::new(&prep, Kernel::Auto, transforms);
     // The lanes hold keys from at most MAX_LANES recent words; keep those words to name a hit.
     const RING: usize = 2 * lanes::MAX_LANES;
     let mut recent: [&[u8]; RING] = [&[]; RING];

@@ -49,6 +49,90 @@ pub(crate) static K256: [u32; 64] = [
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ];
 
+/// The SHA-512 round constants (FIPS 180-4, 4.2.3).
+pub(crate) static K512: [u64; 80] = [
+    0x428a2f98d728ae22,
+    0x7137449123ef65cd,
+    0xb5c0fbcfec4d3b2f,
+    0xe9b5dba58189dbbc,
+    0x3956c25bf348b538,
+    0x59f111f1b605d019,
+    0x923f82a4af194f9b,
+    0xab1c5ed5da6d8118,
+    0xd807aa98a3030242,
+    0x12835b0145706fbe,
+    0x243185be4ee4b28c,
+    0x550c7dc3d5ffb4e2,
+    0x72be5d74f27b896f,
+    0x80deb1fe3b1696b1,
+    0x9bdc06a725c71235,
+    0xc19bf174cf692694,
+    0xe49b69c19ef14ad2,
+    0xefbe4786384f25e3,
+    0x0fc19dc68b8cd5b5,
+    0x240ca1cc77ac9c65,
+    0x2de92c6f592b0275,
+    0x4a7484aa6ea6e483,
+    0x5cb0a9dcbd41fbd4,
+    0x76f988da831153b5,
+    0x983e5152ee66dfab,
+    0xa831c66d2db43210,
+    0xb00327c898fb213f,
+    0xbf597fc7beef0ee4,
+    0xc6e00bf33da88fc2,
+    0xd5a79147930aa725,
+    0x06ca6351e003826f,
+    0x142929670a0e6e70,
+    0x27b70a8546d22ffc,
+    0x2e1b21385c26c926,
+    0x4d2c6dfc5ac42aed,
+    0x53380d139d95b3df,
+    0x650a73548baf63de,
+    0x766a0abb3c77b2a8,
+    0x81c2c92e47edaee6,
+    0x92722c851482353b,
+    0xa2bfe8a14cf10364,
+    0xa81a664bbc423001,
+    0xc24b8b70d0f89791,
+    0xc76c51a30654be30,
+    0xd192e819d6ef5218,
+    0xd69906245565a910,
+    0xf40e35855771202a,
+    0x106aa07032bbd1b8,
+    0x19a4c116b8d2d0c8,
+    0x1e376c085141ab53,
+    0x2748774cdf8eeb99,
+    0x34b0bcb5e19b48a8,
+    0x391c0cb3c5c95a63,
+    0x4ed8aa4ae3418acb,
+    0x5b9cca4f7763e373,
+    0x682e6ff3d6b2b8a3,
+    0x748f82ee5defb2fc,
+    0x78a5636f43172f60,
+    0x84c87814a1f0ab72,
+    0x8cc702081a6439ec,
+    0x90befffa23631e28,
+    0xa4506cebde82bde9,
+    0xbef9a3f7b2c67915,
+    0xc67178f2e372532b,
+    0xca273eceea26619c,
+    0xd186b8c721c0c207,
+    0xeada7dd6cde0eb1e,
+    0xf57d4f7fee6ed178,
+    0x06f067aa72176fba,
+    0x0a637dc5a2c898a6,
+    0x113f9804bef90dae,
+    0x1b710b35131c471b,
+    0x28db77f523047d84,
+    0x32caab7b40c72493,
+    0x3c9ebe0a15c9bebc,
+    0x431d67c49c100d4c,
+    0x4cc5d4becb3e42b6,
+    0x597f299cfc657e2a,
+    0x5fcb6fab3ad6faec,
+    0x6c44198c4a475817,
+];
+
 /// A key padded to the hash's block (the first 64 bytes only for SHA-256).
 pub(crate) type KeyBlock = [u8; 128];
 
@@ -56,12 +140,16 @@ pub(crate) type KeyBlock = [u8; 128];
 /// W\[4g+j\] + K\[4g+j\], the operand of rounds 4g+j.
 pub(crate) type Wk = [[u32; 4]; 16];
 
+/// One SHA-512 message block's schedule plus the round constants: W\[t\] + K\[t\].
+pub(crate) type Wk512 = [u64; 80];
+
 /// Everything about a target that does not depend on the key.
 pub(crate) struct Prepared {
     pub(crate) hash: HashAlg,
     pub(crate) blocks256: Vec<[u8; 64]>,
     pub(crate) blocks512: Vec<[u8; 128]>,
     pub(crate) wk256: Vec<Wk>,
+    pub(crate) wk512: Vec<Wk512>,
     /// The signature as big-endian words (the first `tag_len / 4` are meaningful).
     pub(crate) want256: [u32; 8],
     /// The signature as big-endian words (the first `tag_len / 8` are meaningful).
@@ -109,6 +197,28 @@ pub(crate) fn schedule256(block: &[u8; 64]) -> Wk {
     wk
 }
 
+/// The message schedule of a fixed SHA-512 block, plus the round constants.
+pub(crate) fn schedule512(block: &[u8; 128]) -> Wk512 {
+    let mut w = [0u64; 80];
+    for (i, c) in block.chunks_exact(8).enumerate() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        w[i] = u64::from_be_bytes(b);
+    }
+    for i in 16..80 {
+        let s0 = w[i - 15].rotate_right(1) ^ w[i - 15].rotate_right(8) ^ (w[i - 15] >> 7);
+        let s1 = w[i - 2].rotate_right(19) ^ w[i - 2].rotate_right(61) ^ (w[i - 2] >> 6);
+        w[i] = w[i - 16]
+            .wrapping_add(s0)
+            .wrapping_add(w[i - 7])
+            .wrapping_add(s1);
+    }
+    for (v, k) in w.iter_mut().zip(K512) {
+        *v = v.wrapping_add(k);
+    }
+    w
+}
+
 impl Prepared {
     pub(crate) fn new(target: &Target) -> Prepared {
         let mut want256 = [0u32; 8];
@@ -126,11 +236,13 @@ impl Prepared {
             _ => (Vec::new(), pad::<128>(&target.signing_input)),
         };
         let wk256 = blocks256.iter().map(schedule256).collect();
+        let wk512 = blocks512.iter().map(schedule512).collect();
         Prepared {
             hash: target.hash,
             blocks256,
             blocks512,
             wk256,
+            wk512,
             want256,
             want512,
         }

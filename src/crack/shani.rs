@@ -16,7 +16,7 @@ use std::arch::x86_64::*;
 use super::prep::{KeyBlock, Wk, IV256, K256};
 
 /// Candidates hashed together by one call of [`hmac256`].
-const LANES: usize = super::lanes::MAX_LANES;
+pub(crate) const LANES: usize = 4;
 
 /// Whether this CPU has the instructions the kernel uses.
 pub(crate) fn detected() -> bool {
@@ -68,28 +68,50 @@ fn k(group: usize) -> __m128i {
     load_u32x4(&v)
 }
 
+/// Rounds 4G..4G+3 of every lane, computing the schedule words they need (from G = 4 on)
+/// in place in `w[l][G % 4]`. G is a constant so every index is too, and `w` stays in
+/// registers once inlined.
+#[inline]
+#[target_feature(enable = "sha,sse2,ssse3,sse4.1")]
+fn group<const N: usize, const G: usize>(s: &mut State<N>, w: &mut [[__m128i; 4]; N]) {
+    let kk = k(G);
+    let mut wk = [_mm_setzero_si128(); N];
+    for l in 0..N {
+        let w = &mut w[l];
+        if G >= 4 {
+            let t = _mm_add_epi32(
+                _mm_sha256msg1_epu32(w[G % 4], w[(G + 1) % 4]),
+                _mm_alignr_epi8::<4>(w[(G + 3) % 4], w[(G + 2) % 4]),
+            );
+            w[G % 4] = _mm_sha256msg2_epu32(t, w[(G + 3) % 4]);
+        }
+        wk[l] = _mm_add_epi32(w[G % 4], kk);
+    }
+    rounds4(s, &wk);
+}
+
 /// One compression of a block whose schedule is computed here: `w[l]` holds lane `l`'s
 /// 16 message words, four per register, W\[0\] in element 0.
 #[inline]
 #[target_feature(enable = "sha,sse2,ssse3,sse4.1")]
 fn compress<const N: usize>(s: &mut State<N>, w: &mut [[__m128i; 4]; N]) {
     let saved = *s;
-    let mut wk = [_mm_setzero_si128(); N];
-    for g in 0..16 {
-        let (i, kk) = (g % 4, k(g));
-        for l in 0..N {
-            if g >= 4 {
-                let w = &mut w[l];
-                let t = _mm_add_epi32(
-                    _mm_sha256msg1_epu32(w[i], w[(i + 1) % 4]),
-                    _mm_alignr_epi8::<4>(w[(i + 3) % 4], w[(i + 2) % 4]),
-                );
-                w[i] = _mm_sha256msg2_epu32(t, w[(i + 3) % 4]);
-            }
-            wk[l] = _mm_add_epi32(w[l][i], kk);
-        }
-        rounds4(s, &wk);
-    }
+    group::<N, 0>(s, w);
+    group::<N, 1>(s, w);
+    group::<N, 2>(s, w);
+    group::<N, 3>(s, w);
+    group::<N, 4>(s, w);
+    group::<N, 5>(s, w);
+    group::<N, 6>(s, w);
+    group::<N, 7>(s, w);
+    group::<N, 8>(s, w);
+    group::<N, 9>(s, w);
+    group::<N, 10>(s, w);
+    group::<N, 11>(s, w);
+    group::<N, 12>(s, w);
+    group::<N, 13>(s, w);
+    group::<N, 14>(s, w);
+    group::<N, 15>(s, w);
     for l in 0..N {
         s.0[l] = _mm_add_epi32(s.0[l], saved.0[l]);
         s.1[l] = _mm_add_epi32(s.1[l], saved.1[l]);
@@ -145,27 +167,15 @@ pub(crate) fn hmac256(blocks: &[Wk], keys: &[KeyBlock; LANES]) -> [[u32; 8]; LAN
     let [a, b, c, d, e, f, g, h] = IV256.map(|x| x as i32);
     let iv = (_mm_set_epi32(a, b, e, f), _mm_set_epi32(c, d, g, h));
 
-    // The ipad and opad key blocks of every lane: 2 × LANES independent streams.
-    let mut keyed: State<{ 2 * LANES }> = ([iv.0; 2 * LANES], [iv.1; 2 * LANES]);
-    let mut w: [[__m128i; 4]; 2 * LANES] = core::array::from_fn(|i| {
-        if i < LANES {
-            key_words(&keys[i], 0x36)
-        } else {
-            key_words(&keys[i - LANES], 0x5c)
-        }
-    });
-    compress(&mut keyed, &mut w);
-
-    let mut inner: State<LANES> = (
-        core::array::from_fn(|l| keyed.0[l]),
-        core::array::from_fn(|l| keyed.1[l]),
-    );
+    // The ipad key blocks, then the opad ones: LANES independent streams each.
+    let mut inner: State<LANES> = ([iv.0; LANES], [iv.1; LANES]);
+    let mut w: [[__m128i; 4]; LANES] = core::array::from_fn(|l| key_words(&keys[l], 0x36));
+    compress(&mut inner, &mut w);
+    let mut outer: State<LANES> = ([iv.0; LANES], [iv.1; LANES]);
+    let mut w: [[__m128i; 4]; LANES] = core::array::from_fn(|l| key_words(&keys[l], 0x5c));
+    compress(&mut outer, &mut w);
     compress_prepared(&mut inner, blocks);
 
-    let mut outer: State<LANES> = (
-        core::array::from_fn(|l| keyed.0[LANES + l]),
-        core::array::from_fn(|l| keyed.1[LANES + l]),
-    );
     // The outer block: the 32-byte inner digest, 0x80, zeros, length 768 bits.
     let mut w: [[__m128i; 4]; LANES] = core::array::from_fn(|l| {
         let [lo, hi] = to_words(inner.0[l], inner.1[l]);

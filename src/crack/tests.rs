@@ -1,90 +1,13 @@
-//! Tests of the whole cracker: every kernel against the `hmac` crate, and searches over
-//! wordlists, masks and brute force (hits, transforms, shards, cancel, gzip, CRLF).
+//! Tests of whole searches over wordlists, masks and brute force: hits, transforms, shards,
+//! cancel and resume, gzip, CRLF, empty lines.
 
 use std::io::{Cursor, Read, Write};
 use std::sync::atomic::Ordering;
 
 use base64ct::{Base64, Encoding};
-use proptest::prelude::*;
 
-use super::lanes::load_key;
-use super::prep::{self, KeyBlock, Prepared};
-use super::target::{reference_tag, tests::sign};
+use super::target::tests::sign;
 use super::*;
-
-/// The tag a kernel computes for `key` over `msg`.
-fn kernel_tag(kernel: Kernel, hash: HashAlg, key: &[u8], msg: &[u8]) -> Vec<u8> {
-    let target = Target {
-        hash,
-        signing_input: msg.to_vec(),
-        signature: vec![0; hash.tag_len()],
-    };
-    let prep = Prepared::new(&target);
-    let mut block: KeyBlock = [0; 128];
-    load_key(&mut block, hash, key);
-    match (kernel, hash) {
-        #[cfg(target_arch = "x86_64")]
-        (Kernel::ShaNi, HashAlg::Sha256) => {
-            // Different keys in the other lanes, to catch lanes mixing their state.
-            let mut keys = [[0x55u8; 128]; lanes::MAX_LANES];
-            keys[1] = block;
-            // SAFETY: callers only pass ShaNi when it is available.
-            let out = unsafe { super::shani::hmac256(&prep.wk256, &keys) };
-            out[1].iter().flat_map(|w| w.to_be_bytes()).collect()
-        }
-        (_, HashAlg::Sha256) => prep::hmac256(&prep, &block)
-            .iter()
-            .flat_map(|w| w.to_be_bytes())
-            .collect(),
-        _ => prep::hmac512(&prep, &block)
-            .iter()
-            .flat_map(|w| w.to_be_bytes())
-            .take(hash.tag_len())
-            .collect(),
-    }
-}
-
-fn kernels() -> Vec<Kernel> {
-    [Kernel::Portable, Kernel::ShaNi]
-        .into_iter()
-        .filter(|k| k.is_available())
-        .collect()
-}
-
-const HASHES: [HashAlg; 3] = [HashAlg::Sha256, HashAlg::Sha384, HashAlg::Sha512];
-
-#[test]
-fn every_kernel_gives_the_hmac_crate_tag_at_key_and_message_edges() {
-    for kernel in kernels() {
-        for hash in HASHES {
-            for key_len in [0, 1, 55, 56, 63, 64, 65, 100, 127, 128, 129, 200] {
-                for msg_len in [0, 1, 55, 56, 63, 64, 111, 112, 128, 300] {
-                    let key: Vec<u8> = (0..key_len).map(|i| (i * 7 + 1) as u8).collect();
-                    let msg: Vec<u8> = (0..msg_len).map(|i| (i * 13 + 5) as u8).collect();
-                    assert_eq!(
-                        kernel_tag(kernel, hash, &key, &msg),
-                        reference_tag(hash, &key, &msg),
-                        "{kernel:?} {hash:?} key {key_len} msg {msg_len}"
-                    );
-                }
-            }
-        }
-    }
-}
-
-proptest! {
-    #[test]
-    fn every_kernel_matches_the_hmac_crate_on_random_input(
-        key in proptest::collection::vec(any::<u8>(), 0..300),
-        msg in proptest::collection::vec(any::<u8>(), 0..400),
-    ) {
-        for kernel in kernels() {
-            for hash in HASHES {
-                prop_assert_eq!(kernel_tag(kernel, hash, &key, &msg), reference_tag(hash, &key, &msg));
-            }
-        }
-    }
-}
 
 fn target(hash: HashAlg, secret: &[u8]) -> Target {
     Target::from_token(&sign(
@@ -125,7 +48,10 @@ fn found(outcome: Outcome) -> (Vec<u8>, Transform, Vec<u8>, u64) {
 #[test]
 fn wordlist_finds_the_secret_with_its_index() {
     let t = target(HashAlg::Sha256, b"secret");
-    for kernel in kernels() {
+    for kernel in super::kernel_tests::kernels()
+        .into_iter()
+        .chain([Kernel::Auto])
+    {
         for threads in [1, 3] {
             let out = crack_with_kernel(
                 &t,

@@ -171,13 +171,70 @@ fn read_one(
     }
 }
 
-/// The lines of a chunk with their indices, `\r\n` endings reduced to the line.
-pub(crate) fn lines(chunk: &Chunk) -> impl Iterator<Item = (u64, &[u8])> {
-    let body = chunk.data.strip_suffix(b"\n").unwrap_or(&chunk.data);
-    body.split(|&b| b == b'\n')
-        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
-        .enumerate()
-        .map(move |(i, line)| (chunk.first + i as u64, line))
+/// The lines of a chunk with their indices, a `\r\n` ending reduced to the line.
+pub(crate) struct Lines<'c> {
+    data: &'c [u8],
+    pos: usize,
+    index: u64,
+}
+
+/// The position of the first `\n` at or after `pos`, or `data.len()`.
+#[inline]
+fn find_newline(data: &[u8], mut pos: usize) -> usize {
+    // Eight bytes at a time: the lowest byte of `x` that was a newline has its high bit set
+    // in `found` (bits above it may be false positives, so take the lowest).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while pos + 8 <= data.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&data[pos..pos + 8]);
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
+        let found = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if found != 0 {
+            return pos + (found.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    data[pos..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(data.len(), |p| pos + p)
+}
+
+impl<'c> Lines<'c> {
+    pub(crate) fn new(chunk: &'c Chunk) -> Lines<'c> {
+        Lines {
+            data: &chunk.data,
+            pos: 0,
+            index: chunk.first,
+        }
+    }
+
+    /// Move past the lines whose index is below `start`.
+    pub(crate) fn skip_before(&mut self, start: u64) {
+        while self.index < start && self.pos < self.data.len() {
+            self.pos = find_newline(self.data, self.pos) + 1;
+            self.index += 1;
+        }
+    }
+}
+
+impl<'c> Iterator for Lines<'c> {
+    type Item = (u64, &'c [u8]);
+
+    #[inline]
+    fn next(&mut self) -> Option<(u64, &'c [u8])> {
+        if self.pos >= self.data.len() {
+            return None;
+        }
+        let nl = find_newline(self.data, self.pos);
+        let mut line = &self.data[self.pos..nl];
+        if let [rest @ .., b'\r'] = line {
+            line = rest;
+        }
+        self.pos = nl + 1;
+        self.index += 1;
+        Some((self.index - 1, line))
+    }
 }
 
 #[cfg(test)]
@@ -197,7 +254,7 @@ mod tests {
         let t = std::thread::spawn(move || read_all(readers, start, end, tx, st));
         let mut out = Vec::new();
         for chunk in rx {
-            out.extend(lines(&chunk).map(|(i, l)| (i, l.to_vec())));
+            out.extend(Lines::new(&chunk).map(|(i, l)| (i, l.to_vec())));
         }
         t.join().unwrap();
         (out, state)
@@ -219,6 +276,29 @@ mod tests {
         assert_eq!(got, want);
         assert!(st.finished.load(Ordering::SeqCst));
         assert_eq!(st.total.load(Ordering::SeqCst), 4);
+    }
+
+    #[test]
+    fn find_newline_agrees_with_a_byte_scan() {
+        let data = b"abc\ndefghijkl\n\nmnopqrstuvwxyz0123\n\x8a\x0b\x0a\xff";
+        for pos in 0..data.len() {
+            let want = data[pos..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(data.len(), |p| pos + p);
+            assert_eq!(find_newline(data, pos), want, "from {pos}");
+        }
+    }
+
+    #[test]
+    fn skip_before_moves_past_earlier_lines() {
+        let chunk = Chunk {
+            data: Zeroizing::new(b"a\nb\nc\n".to_vec()),
+            first: 10,
+        };
+        let mut lines = Lines::new(&chunk);
+        lines.skip_before(12);
+        assert_eq!(lines.collect::<Vec<_>>(), [(12, &b"c"[..])]);
     }
 
     #[test]
