@@ -167,3 +167,21 @@ fn debug_output_of_private_keys_shows_no_secret_bytes() {
         }
     }
 }
+
+#[test]
+fn ed25519_private_pem_is_pkcs8_v1_without_the_public_key() {
+    // OpenSSL 3.0 and pyca/cryptography refuse the v2 form (RFC 5958 with [1] publicKey);
+    // RFC 8410 §10.3 shows the v1 form: this prefix, then the 32-byte seed.
+    let v = super::vector("rfc8037_a");
+    let jwk = read_jwk(&v["private_jwk"]);
+    let pem = jwk.to_pem(true).expect("PEM");
+    let (label, der) = pem_rfc7468::decode_vec(pem.as_bytes()).expect("PEM decodes");
+    assert_eq!(label, "PRIVATE KEY");
+    let prefix = [
+        0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04,
+        0x20,
+    ];
+    assert_eq!(der[..16], prefix);
+    let d = crate::b64::decode(v["private_jwk"]["d"].as_str().expect("d")).expect("d decodes");
+    assert_eq!(der[16..], d[..]);
+}
