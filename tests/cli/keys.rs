@@ -154,6 +154,27 @@ fn keygen_out_is_private_and_never_replaced_without_force() {
 }
 
 #[test]
+fn keygen_with_an_existing_public_out_writes_nothing() {
+    let dir = tmp();
+    let out = dir.path().join("k.pem");
+    let public = write(dir.path(), "k.pub.pem", "keep me");
+    let o = jot()
+        .args(["keygen", "ES256", "--out"])
+        .arg(&out)
+        .arg("--public-out")
+        .arg(&public)
+        .output()
+        .expect("run jot");
+    let stderr = assert_input_error(&o);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert!(
+        !out.exists(),
+        "the private key was written though the command failed"
+    );
+    assert_eq!(std::fs::read_to_string(&public).expect("read"), "keep me");
+}
+
+#[test]
 fn keygen_public_out_jwk_has_no_private_members() {
     let dir = tmp();
     let out = dir.path().join("k.jwk");
