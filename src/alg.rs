@@ -34,7 +34,6 @@ pub enum Hash {
 
 impl Hash {
     /// Output length in bytes (also the minimum HMAC key length of RFC 7518 §3.2).
-    #[allow(clippy::len_without_is_empty)]
     pub fn len(self) -> usize {
         match self {
             Hash::Sha256 => 32,
