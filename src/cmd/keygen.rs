@@ -45,6 +45,20 @@ pub fn run(a: &KeygenArgs) -> anyhow::Result<ExitCode> {
     if a.public_out.is_some() && alg.is_symmetric() {
         return Err(Error::usage("an HMAC key has no public half for --public-out").into());
     }
+    // Refuse before writing anything: a private key written next to a refused public one
+    // would be a key whose public half exists nowhere, and a rerun would then refuse --out.
+    if !a.force {
+        for p in [a.out.as_deref(), a.public_out.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            if p.exists() {
+                return Err(Error::usage(format!("{}: already exists", p.display()))
+                    .with_hint("pass --force to replace it, or choose another path")
+                    .into());
+            }
+        }
+    }
     let jwk = keys::generate(alg, a.bits, a.kid.clone())?;
     let private = render(&jwk, format, true)?;
     emit(a.out.as_deref(), private.as_bytes(), true, a.force)?;

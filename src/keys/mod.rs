@@ -11,6 +11,9 @@ mod read;
 mod thumbprint;
 mod write;
 
+#[cfg(test)]
+mod tests;
+
 use std::fmt;
 
 use zeroize::Zeroizing;

@@ -1,2 +1,8 @@
+//! The one integration-test binary: every test of the real `jot` executable lives in a
+//! module here (`mod x;` per area), sharing the helpers in `common`.
+
+mod common;
+mod generated;
+mod keys;
 mod keyset;
 mod net_serve;

@@ -1,0 +1,230 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_jot_global_optspecs
+    string join \n color= h/help V/version
+end
+
+function __fish_jot_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_jot_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_jot_using_subcommand
+    set -l cmd (__fish_jot_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c jot -n "__fish_jot_needs_command" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jot -n "__fish_jot_needs_command" -s V -l version -d 'Print version'
+complete -c jot -n "__fish_jot_needs_command" -f -a "keygen" -d 'Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK'
+complete -c jot -n "__fish_jot_needs_command" -f -a "convert" -d 'Convert a key between PEM, DER, JWK and JWKS'
+complete -c jot -n "__fish_jot_needs_command" -f -a "thumbprint" -d 'Print a key\'s RFC 7638 thumbprint'
+complete -c jot -n "__fish_jot_needs_command" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
+complete -c jot -n "__fish_jot_needs_command" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
+complete -c jot -n "__fish_jot_needs_command" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
+complete -c jot -n "__fish_jot_needs_command" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
+complete -c jot -n "__fish_jot_needs_command" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
+complete -c jot -n "__fish_jot_needs_command" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
+complete -c jot -n "__fish_jot_needs_command" -f -a "keyset" -d 'List or publish a key set on disk'
+complete -c jot -n "__fish_jot_needs_command" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
+complete -c jot -n "__fish_jot_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c jot -n "__fish_jot_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand keygen" -l bits -d 'RSA modulus size: 2048, 3072 or 4096 (default 2048)' -r
+complete -c jot -n "__fish_jot_using_subcommand keygen" -l kid -d 'Key id (default: the key\'s RFC 7638 thumbprint)' -r
+complete -c jot -n "__fish_jot_using_subcommand keygen" -l format -d 'Output format (default: pem for asymmetric keys, jwk for HMAC keys)' -r -f -a "pem\t''
+jwk\t''"
+complete -c jot -n "__fish_jot_using_subcommand keygen" -s o -l out -d 'Write the private key here (mode 0600) instead of stdout' -r -F
+complete -c jot -n "__fish_jot_using_subcommand keygen" -l public-out -d 'Also write the public key here' -r -F
+complete -c jot -n "__fish_jot_using_subcommand keygen" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand keygen" -l force -d 'Replace existing files'
+complete -c jot -n "__fish_jot_using_subcommand keygen" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand convert" -l to -d 'Output form' -r -f -a "jwk\t''
+jwks\t''
+pem\t''"
+complete -c jot -n "__fish_jot_using_subcommand convert" -l kid -d 'Select this kid from a JWKS input; set it on the output' -r
+complete -c jot -n "__fish_jot_using_subcommand convert" -l alg -d 'Set the output\'s alg' -r
+complete -c jot -n "__fish_jot_using_subcommand convert" -l use -d 'Set the output\'s use' -r -f -a "sig\t''
+enc\t''"
+complete -c jot -n "__fish_jot_using_subcommand convert" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand convert" -s o -l out -d 'Write here (atomically; private output gets mode 0600) instead of stdout' -r -F
+complete -c jot -n "__fish_jot_using_subcommand convert" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand convert" -l public -d 'Write only the public key (private members are never in public output)'
+complete -c jot -n "__fish_jot_using_subcommand convert" -l allow-weak -d 'Accept RSA keys under 2048 bits'
+complete -c jot -n "__fish_jot_using_subcommand convert" -l raw -d 'Treat the input\'s bytes as a raw HMAC secret'
+complete -c jot -n "__fish_jot_using_subcommand convert" -l force -d 'Replace an existing --out file'
+complete -c jot -n "__fish_jot_using_subcommand convert" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l hash -d 'Hash function' -r -f -a "sha256\t''
+sha384\t''
+sha512\t''"
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l kid -d 'Select this kid from a JWKS input' -r
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file' -r -F
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l allow-weak -d 'Accept RSA keys under 2048 bits'
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l raw -d 'Treat the input\'s bytes as a raw HMAC secret'
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l secret -d 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l secret-file -d 'HMAC secret: the file\'s exact bytes (- for stdin). Preferred over --secret' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand sign" -l keyset -d 'Sign with the active key of a rotated key set (see `jot rotate`)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand sign" -l alg -d 'Algorithm (default: from the key). `none` is refused' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l kid -d 'Key id for the header (default: the key\'s kid, else its thumbprint)' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l claims -d 'Claims as a JSON object, @FILE, or - for stdin' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l claim -d 'One claim; the value is parsed as JSON when it is JSON (numbers, true, arrays), else a string' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l iss -d 'Issuer' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l sub -d 'Subject' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l aud -d 'Audience (repeat for several)' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l exp -d 'Expiry: a duration from now (15m, 2h, 7d) or a time (unix seconds, RFC 3339). Default 15m' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l nbf -d 'Not before: a duration from now or a time' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l header -d 'Extra header member; the value is parsed as JSON when it is JSON' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l fingerprint-out -d 'Write the fingerprint value to this file (mode 0600) instead of stderr' -r -F
+complete -c jot -n "__fish_jot_using_subcommand sign" -l now -d 'Fix the clock (unix seconds or RFC 3339), for reproducible output' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand sign" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l no-iat -d 'Omit iat'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l no-exp -d 'Omit exp (a token that never expires cannot be revoked by time; warns)'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l jti -d 'Add a random jti'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l fingerprint -d 'Bind the token to a fresh random value (OWASP token sidejacking defence): its SHA-256 goes in the "fgp" claim and the value is printed on stderr or to --fingerprint-out'
+complete -c jot -n "__fish_jot_using_subcommand sign" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand decode" -l now -d 'Fix the clock used for relative times' -r
+complete -c jot -n "__fish_jot_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand decode" -l json -d 'One JSON object per token: {"header":…,"payload":…,"signature":"…"}'
+complete -c jot -n "__fish_jot_using_subcommand decode" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l secret -d 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l secret-file -d 'HMAC secret: the file\'s exact bytes (- for stdin). Preferred over --secret' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand verify" -l jwks -d 'A JWKS: a file or an http(s) URL' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l oidc -d 'An OpenID issuer: its discovery document names the JWKS' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l alg -d 'Allowed algorithm (repeat for several). Default: what the key implies' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l iss -d 'Required issuer (exact match; also the expected issuer with --oidc)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l aud -d 'Accepted audience (repeat; the token\'s aud must contain one)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l sub -d 'Required subject (exact match)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l require -d 'Claims that must be present (replaces the default requirement of exp)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l leeway -d 'Clock skew allowed for exp, nbf and iat' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l max-age -d 'Reject tokens whose iat is older than this' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l denylist -d 'Revoked tokens: one jti or token SHA-256 (hex) per line' -r -F
+complete -c jot -n "__fish_jot_using_subcommand verify" -l fingerprint -d 'The fingerprint value the token must be bound to (see `jot sign --fingerprint`)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l kid -d 'Select the key by this kid (overrides the token\'s kid)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-no-exp -d 'Accept tokens without exp'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l json -d 'JSON output (one object per token)'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l no-cache -d 'Do not use or fill the on-disk JWKS cache'
+complete -c jot -n "__fish_jot_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand audit" -l wordlist -d 'Extra wordlist of secrets to try on HS* tokens (repeatable)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand audit" -l key -d 'Verify signatures with this key' -r
+complete -c jot -n "__fish_jot_using_subcommand audit" -l jwks -d 'Verify signatures with this JWKS file' -r
+complete -c jot -n "__fish_jot_using_subcommand audit" -l max-lifetime -d 'Longest acceptable token lifetime (exp - iat)' -r
+complete -c jot -n "__fish_jot_using_subcommand audit" -l format -d 'Report format' -r -f -a "text\t''
+json\t''
+sarif\t''"
+complete -c jot -n "__fish_jot_using_subcommand audit" -l fail-on -d 'Exit 1 when a finding is at or above this severity' -r -f -a "info\t''
+low\t''
+medium\t''
+high\t''
+critical\t''"
+complete -c jot -n "__fish_jot_using_subcommand audit" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand audit" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand audit" -l no-builtin -d 'Do not try the built-in weak-secret list'
+complete -c jot -n "__fish_jot_using_subcommand audit" -l extract -d 'Treat inputs as logs, HAR files or HTTP dumps and pull every JWT out of them'
+complete -c jot -n "__fish_jot_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand crack" -l wordlist -d 'Wordlist (plain or gzip; - for stdin); repeatable' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l mask -d 'Mask in hashcat notation: ?l ?u ?d ?s ?a ?1-?4, ?? for a literal ?' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l charset -d 'Custom charset: 1=CHARS … 4=CHARS for masks, or all=CHARS for --min-len/--max-len' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l min-len -d 'Brute force: shortest candidate' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l max-len -d 'Brute force: longest candidate' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l threads -d 'Worker threads (default: all cores)' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l skip -d 'Skip the first N candidates (resume, or one shard of a split search)' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l limit -d 'Try at most N candidates' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand crack" -l no-transforms -d 'Do not also try each candidate base64- and hex-decoded'
+complete -c jot -n "__fish_jot_using_subcommand crack" -l export-hashcat -d 'Print the hashcat (mode 16500) input line and command instead of cracking'
+complete -c jot -n "__fish_jot_using_subcommand crack" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l dir -d 'The key set directory (created on the first run, mode 0700)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l alg -d 'Algorithm of new keys (default: the set\'s, else ES256)' -r
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l grace -d 'How long a retired key stays published; at least your longest token lifetime' -r
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l dry-run -d 'Print the plan and change nothing'
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l archive -d 'Move removed private keys to DIR/archive instead of deleting them'
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l fix-permissions -d 'Repair group/other-readable private key files instead of refusing the set'
+complete -c jot -n "__fish_jot_using_subcommand rotate" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subcommand_from list publish help" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subcommand_from list publish help" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subcommand_from list publish help" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subcommand_from list publish help" -f -a "publish" -d 'Write the set\'s public JWKS (atomically) to a path or stdout'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subcommand_from list publish help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from list" -l json -d 'JSON output'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from publish" -s o -l out -d 'Output path (default: stdout)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from publish" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from publish" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from help" -f -a "publish" -d 'Write the set\'s public JWKS (atomically) to a path or stdout'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand serve" -l dir -d 'The key set directory (its jwks.json is served)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand serve" -l addr -d 'Address to listen on' -r
+complete -c jot -n "__fish_jot_using_subcommand serve" -l issuer -d 'Issuer URL in the discovery document (default: http://ADDR)' -r
+complete -c jot -n "__fish_jot_using_subcommand serve" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "keygen" -d 'Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "convert" -d 'Convert a key between PEM, DER, JWK and JWKS'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "thumbprint" -d 'Print a key\'s RFC 7638 thumbprint'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "keyset" -d 'List or publish a key set on disk'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand help; and __fish_seen_subcommand_from keyset" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates'
+complete -c jot -n "__fish_jot_using_subcommand help; and __fish_seen_subcommand_from keyset" -f -a "publish" -d 'Write the set\'s public JWKS (atomically) to a path or stdout'

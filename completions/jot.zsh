@@ -1,0 +1,592 @@
+#compdef jot
+
+autoload -U is-at-least
+
+_jot() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_jot_commands" \
+"*::: :->jot" \
+&& ret=0
+    case $state in
+    (jot)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:jot-command-$line[1]:"
+        case $line[1] in
+            (keygen)
+_arguments "${_arguments_options[@]}" : \
+'--bits=[RSA modulus size\: 2048, 3072 or 4096 (default 2048)]:N:_default' \
+'--kid=[Key id (default\: the key'\''s RFC 7638 thumbprint)]:KID:_default' \
+'--format=[Output format (default\: pem for asymmetric keys, jwk for HMAC keys)]:FORMAT:(pem jwk)' \
+'-o+[Write the private key here (mode 0600) instead of stdout]:PATH:_files' \
+'--out=[Write the private key here (mode 0600) instead of stdout]:PATH:_files' \
+'--public-out=[Also write the public key here]:PATH:_files' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--force[Replace existing files]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':alg -- Algorithm\: HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA:_default' \
+&& ret=0
+;;
+(convert)
+_arguments "${_arguments_options[@]}" : \
+'--to=[Output form]:TO:(jwk jwks pem)' \
+'--kid=[Select this kid from a JWKS input; set it on the output]:KID:_default' \
+'--alg=[Set the output'\''s alg]:ALG:_default' \
+'--use=[Set the output'\''s use]:sig|enc:(sig enc)' \
+'--passphrase-file=[Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)]:PATH:_files' \
+'-o+[Write here (atomically; private output gets mode 0600) instead of stdout]:PATH:_files' \
+'--out=[Write here (atomically; private output gets mode 0600) instead of stdout]:PATH:_files' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--public[Write only the public key (private members are never in public output)]' \
+'--allow-weak[Accept RSA keys under 2048 bits]' \
+'--raw[Treat the input'\''s bytes as a raw HMAC secret]' \
+'--force[Replace an existing --out file]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':input -- Key file, or - for stdin:_default' \
+&& ret=0
+;;
+(thumbprint)
+_arguments "${_arguments_options[@]}" : \
+'--hash=[Hash function]:HASH:(sha256 sha384 sha512)' \
+'--kid=[Select this kid from a JWKS input]:KID:_default' \
+'--passphrase-file=[Read encrypted PKCS#8 with the passphrase in this file]:PATH:_files' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--allow-weak[Accept RSA keys under 2048 bits]' \
+'--raw[Treat the input'\''s bytes as a raw HMAC secret]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':input -- Key file, or - for stdin:_default' \
+&& ret=0
+;;
+(sign)
+_arguments "${_arguments_options[@]}" : \
+'--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
+'--secret=[HMAC secret as text. Visible in \`ps\` and shell history\: prefer --secret-file]:TEXT:_default' \
+'--secret-file=[HMAC secret\: the file'\''s exact bytes (- for stdin). Preferred over --secret]:PATH:_default' \
+'--passphrase-file=[Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)]:PATH:_files' \
+'--keyset=[Sign with the active key of a rotated key set (see \`jot rotate\`)]:DIR:_files' \
+'--alg=[Algorithm (default\: from the key). \`none\` is refused]:ALG:_default' \
+'--kid=[Key id for the header (default\: the key'\''s kid, else its thumbprint)]:KID:_default' \
+'--claims=[Claims as a JSON object, @FILE, or - for stdin]:JSON|@FILE|-:_default' \
+'*--claim=[One claim; the value is parsed as JSON when it is JSON (numbers, true, arrays), else a string]:K=V:_default' \
+'--iss=[Issuer]:S:_default' \
+'--sub=[Subject]:S:_default' \
+'*--aud=[Audience (repeat for several)]:S:_default' \
+'--exp=[Expiry\: a duration from now (15m, 2h, 7d) or a time (unix seconds, RFC 3339). Default 15m]:DURATION|TIME:_default' \
+'--nbf=[Not before\: a duration from now or a time]:DURATION|TIME:_default' \
+'*--header=[Extra header member; the value is parsed as JSON when it is JSON]:K=V:_default' \
+'--fingerprint-out=[Write the fingerprint value to this file (mode 0600) instead of stderr]:PATH:_files' \
+'--now=[Fix the clock (unix seconds or RFC 3339), for reproducible output]:TIME:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--no-iat[Omit iat]' \
+'(--exp)--no-exp[Omit exp (a token that never expires cannot be revoked by time; warns)]' \
+'--jti[Add a random jti]' \
+'--fingerprint[Bind the token to a fresh random value (OWASP token sidejacking defence)\: its SHA-256 goes in the "fgp" claim and the value is printed on stderr or to --fingerprint-out]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(decode)
+_arguments "${_arguments_options[@]}" : \
+'--now=[Fix the clock used for relative times]:TIME:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--json[One JSON object per token\: {"header"\:…,"payload"\:…,"signature"\:"…"}]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':token -- The token, or - to read tokens from stdin (one per line):_default' \
+&& ret=0
+;;
+(verify)
+_arguments "${_arguments_options[@]}" : \
+'--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
+'--secret=[HMAC secret as text. Visible in \`ps\` and shell history\: prefer --secret-file]:TEXT:_default' \
+'--secret-file=[HMAC secret\: the file'\''s exact bytes (- for stdin). Preferred over --secret]:PATH:_default' \
+'--passphrase-file=[Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)]:PATH:_files' \
+'--jwks=[A JWKS\: a file or an http(s) URL]:PATH|URL:_default' \
+'--oidc=[An OpenID issuer\: its discovery document names the JWKS]:ISSUER_URL:_default' \
+'*--alg=[Allowed algorithm (repeat for several). Default\: what the key implies]:ALG:_default' \
+'--iss=[Required issuer (exact match; also the expected issuer with --oidc)]:S:_default' \
+'*--aud=[Accepted audience (repeat; the token'\''s aud must contain one)]:S:_default' \
+'--sub=[Required subject (exact match)]:S:_default' \
+'*--require=[Claims that must be present (replaces the default requirement of exp)]:CLAIM:_default' \
+'--leeway=[Clock skew allowed for exp, nbf and iat]:DURATION:_default' \
+'--max-age=[Reject tokens whose iat is older than this]:DURATION:_default' \
+'--denylist=[Revoked tokens\: one jti or token SHA-256 (hex) per line]:FILE:_files' \
+'--fingerprint=[The fingerprint value the token must be bound to (see \`jot sign --fingerprint\`)]:VALUE:_default' \
+'--kid=[Select the key by this kid (overrides the token'\''s kid)]:KID:_default' \
+'--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--allow-no-exp[Accept tokens without exp]' \
+'--json[JSON output (one object per token)]' \
+'--no-cache[Do not use or fill the on-disk JWKS cache]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':token -- The token, or - to read tokens from stdin (one per line; one result line each):_default' \
+&& ret=0
+;;
+(audit)
+_arguments "${_arguments_options[@]}" : \
+'*--wordlist=[Extra wordlist of secrets to try on HS* tokens (repeatable)]:PATH:_files' \
+'(--jwks)--key=[Verify signatures with this key]:PATH:_default' \
+'--jwks=[Verify signatures with this JWKS file]:PATH:_default' \
+'--max-lifetime=[Longest acceptable token lifetime (exp - iat)]:DURATION:_default' \
+'--format=[Report format]:FORMAT:(text json sarif)' \
+'--fail-on=[Exit 1 when a finding is at or above this severity]:FAIL_ON:(info low medium high critical)' \
+'--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--no-builtin[Do not try the built-in weak-secret list]' \
+'--extract[Treat inputs as logs, HAR files or HTTP dumps and pull every JWT out of them]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::inputs -- Tokens, token files, key files or JWKS; - for stdin:_default' \
+&& ret=0
+;;
+(crack)
+_arguments "${_arguments_options[@]}" : \
+'*--wordlist=[Wordlist (plain or gzip; - for stdin); repeatable]:PATH:_default' \
+'(--wordlist)--mask=[Mask in hashcat notation\: ?l ?u ?d ?s ?a ?1-?4, ?? for a literal ?]:PATTERN:_default' \
+'*--charset=[Custom charset\: 1=CHARS … 4=CHARS for masks, or all=CHARS for --min-len/--max-len]:NAME=CHARS:_default' \
+'--min-len=[Brute force\: shortest candidate]:N:_default' \
+'--max-len=[Brute force\: longest candidate]:N:_default' \
+'--threads=[Worker threads (default\: all cores)]:N:_default' \
+'--skip=[Skip the first N candidates (resume, or one shard of a split search)]:N:_default' \
+'--limit=[Try at most N candidates]:N:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--no-transforms[Do not also try each candidate base64- and hex-decoded]' \
+'--export-hashcat[Print the hashcat (mode 16500) input line and command instead of cracking]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':token -- The HS256/HS384/HS512 token (or - to read it from stdin):_default' \
+&& ret=0
+;;
+(rotate)
+_arguments "${_arguments_options[@]}" : \
+'--dir=[The key set directory (created on the first run, mode 0700)]:DIR:_files' \
+'--alg=[Algorithm of new keys (default\: the set'\''s, else ES256)]:ALG:_default' \
+'--grace=[How long a retired key stays published; at least your longest token lifetime]:DURATION:_default' \
+'--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--dry-run[Print the plan and change nothing]' \
+'--archive[Move removed private keys to DIR/archive instead of deleting them]' \
+'--fix-permissions[Repair group/other-readable private key files instead of refusing the set]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(keyset)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_jot__subcmd__keyset_commands" \
+"*::: :->keyset" \
+&& ret=0
+
+    case $state in
+    (keyset)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:jot-keyset-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--json[JSON output]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':dir -- The key set directory:_files' \
+&& ret=0
+;;
+(publish)
+_arguments "${_arguments_options[@]}" : \
+'-o+[Output path (default\: stdout)]:PATH:_files' \
+'--out=[Output path (default\: stdout)]:PATH:_files' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'-h[Print help]' \
+'--help[Print help]' \
+':dir -- The key set directory:_files' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_jot__subcmd__keyset__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:jot-keyset-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(publish)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(serve)
+_arguments "${_arguments_options[@]}" : \
+'--dir=[The key set directory (its jwks.json is served)]:DIR:_files' \
+'--addr=[Address to listen on]:ADDR:_default' \
+'--issuer=[Issuer URL in the discovery document (default\: http\://ADDR)]:URL:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'-h[Print help]' \
+'--help[Print help]' \
+':shell -- The shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_jot__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:jot-help-command-$line[1]:"
+        case $line[1] in
+            (keygen)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(convert)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(thumbprint)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(sign)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(decode)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(verify)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(audit)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(crack)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(rotate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(keyset)
+_arguments "${_arguments_options[@]}" : \
+":: :_jot__subcmd__help__subcmd__keyset_commands" \
+"*::: :->keyset" \
+&& ret=0
+
+    case $state in
+    (keyset)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:jot-help-keyset-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(publish)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(serve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_jot_commands] )) ||
+_jot_commands() {
+    local commands; commands=(
+'keygen:Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK' \
+'convert:Convert a key between PEM, DER, JWK and JWKS' \
+'thumbprint:Print a key'\''s RFC 7638 thumbprint' \
+'sign:Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)' \
+'decode:Show a token'\''s header and claims without verifying it' \
+'verify:Verify a token'\''s signature and claims against keys you supply' \
+'audit:Review tokens and key files for weaknesses; JSON and SARIF reports' \
+'crack:Recover a weak HMAC secret from an HS256/384/512 token' \
+'rotate:Rotate a key set on disk (next → active → retiring → removed)' \
+'keyset:List or publish a key set on disk' \
+'serve:Serve a key set'\''s JWKS and OpenID discovery document over HTTP' \
+'completions:Print a shell completion script' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'jot commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__audit_commands] )) ||
+_jot__subcmd__audit_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot audit commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__completions_commands] )) ||
+_jot__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot completions commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__convert_commands] )) ||
+_jot__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot convert commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__crack_commands] )) ||
+_jot__subcmd__crack_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot crack commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__decode_commands] )) ||
+_jot__subcmd__decode_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot decode commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help_commands] )) ||
+_jot__subcmd__help_commands() {
+    local commands; commands=(
+'keygen:Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK' \
+'convert:Convert a key between PEM, DER, JWK and JWKS' \
+'thumbprint:Print a key'\''s RFC 7638 thumbprint' \
+'sign:Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)' \
+'decode:Show a token'\''s header and claims without verifying it' \
+'verify:Verify a token'\''s signature and claims against keys you supply' \
+'audit:Review tokens and key files for weaknesses; JSON and SARIF reports' \
+'crack:Recover a weak HMAC secret from an HS256/384/512 token' \
+'rotate:Rotate a key set on disk (next → active → retiring → removed)' \
+'keyset:List or publish a key set on disk' \
+'serve:Serve a key set'\''s JWKS and OpenID discovery document over HTTP' \
+'completions:Print a shell completion script' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'jot help commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__audit_commands] )) ||
+_jot__subcmd__help__subcmd__audit_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help audit commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__completions_commands] )) ||
+_jot__subcmd__help__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help completions commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__convert_commands] )) ||
+_jot__subcmd__help__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help convert commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__crack_commands] )) ||
+_jot__subcmd__help__subcmd__crack_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help crack commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__decode_commands] )) ||
+_jot__subcmd__help__subcmd__decode_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help decode commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__help_commands] )) ||
+_jot__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help help commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__keygen_commands] )) ||
+_jot__subcmd__help__subcmd__keygen_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help keygen commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__keyset_commands] )) ||
+_jot__subcmd__help__subcmd__keyset_commands() {
+    local commands; commands=(
+'list:List the keys of a set\: kid, alg, state, dates' \
+'publish:Write the set'\''s public JWKS (atomically) to a path or stdout' \
+    )
+    _describe -t commands 'jot help keyset commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__keyset__subcmd__list_commands] )) ||
+_jot__subcmd__help__subcmd__keyset__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help keyset list commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__keyset__subcmd__publish_commands] )) ||
+_jot__subcmd__help__subcmd__keyset__subcmd__publish_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help keyset publish commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__rotate_commands] )) ||
+_jot__subcmd__help__subcmd__rotate_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help rotate commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__serve_commands] )) ||
+_jot__subcmd__help__subcmd__serve_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help serve commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__sign_commands] )) ||
+_jot__subcmd__help__subcmd__sign_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help sign commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__thumbprint_commands] )) ||
+_jot__subcmd__help__subcmd__thumbprint_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help thumbprint commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__verify_commands] )) ||
+_jot__subcmd__help__subcmd__verify_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help verify commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__keygen_commands] )) ||
+_jot__subcmd__keygen_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot keygen commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__keyset_commands] )) ||
+_jot__subcmd__keyset_commands() {
+    local commands; commands=(
+'list:List the keys of a set\: kid, alg, state, dates' \
+'publish:Write the set'\''s public JWKS (atomically) to a path or stdout' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'jot keyset commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__keyset__subcmd__help_commands] )) ||
+_jot__subcmd__keyset__subcmd__help_commands() {
+    local commands; commands=(
+'list:List the keys of a set\: kid, alg, state, dates' \
+'publish:Write the set'\''s public JWKS (atomically) to a path or stdout' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'jot keyset help commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__keyset__subcmd__help__subcmd__help_commands] )) ||
+_jot__subcmd__keyset__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot keyset help help commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__keyset__subcmd__help__subcmd__list_commands] )) ||
+_jot__subcmd__keyset__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot keyset help list commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__keyset__subcmd__help__subcmd__publish_commands] )) ||
+_jot__subcmd__keyset__subcmd__help__subcmd__publish_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot keyset help publish commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__keyset__subcmd__list_commands] )) ||
+_jot__subcmd__keyset__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot keyset list commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__keyset__subcmd__publish_commands] )) ||
+_jot__subcmd__keyset__subcmd__publish_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot keyset publish commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__rotate_commands] )) ||
+_jot__subcmd__rotate_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot rotate commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__serve_commands] )) ||
+_jot__subcmd__serve_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot serve commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__sign_commands] )) ||
+_jot__subcmd__sign_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot sign commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__thumbprint_commands] )) ||
+_jot__subcmd__thumbprint_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot thumbprint commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__verify_commands] )) ||
+_jot__subcmd__verify_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot verify commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_jot" ]; then
+    _jot "$@"
+else
+    compdef _jot jot
+fi
