@@ -246,7 +246,7 @@ fn run_wordlists(
         .spawn(move || wordlist::read_all(inputs, start, end, tx, reader_state))
         .map_err(|e| Error::input(format!("cannot start the wordlist reader thread: {e}")))?;
     let rx = Mutex::new(rx);
-    let spawned = spawn_workers(threads, || word_worker(shared, &rx, start, end));
+    let spawned = spawn_workers(threads, || word_worker(shared, &rx, &state, start, end));
     state.stop.store(true, Ordering::SeqCst);
     spawned?;
     if let Some(found) = shared.found() {
@@ -295,7 +295,13 @@ fn drain_first(rx: &Mutex<Receiver<Chunk>>) -> Option<u64> {
     first
 }
 
-fn word_worker(shared: &Shared<'_>, rx: &Mutex<Receiver<Chunk>>, start: u64, end: u64) {
+fn word_worker(
+    shared: &Shared<'_>,
+    rx: &Mutex<Receiver<Chunk>>,
+    state: &ReaderState,
+    start: u64,
+    end: u64,
+) {
     let mut lanes = Lanes::new(&shared.prep, shared.kernel, shared.transforms);
     loop {
         if shared.should_stop() {
@@ -346,5 +352,6 @@ fn word_worker(shared: &Shared<'_>, rx: &Mutex<Receiver<Chunk>>, start: u64, end
             .progress
             .done
             .fetch_add(tried % STEP, Ordering::Relaxed);
+        state.recycle(chunk);
     }
 }
