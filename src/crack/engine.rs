@@ -174,20 +174,23 @@ fn run_seq(
 
 fn seq_worker(shared: &Shared<'_>, seq: &Seq, next: &AtomicU64, end: u64) {
     let mut lanes = Lanes::new(&shared.prep, shared.kernel, shared.transforms);
+    // Keys queued from earlier chunks are hashed before leaving: they lie below every
+    // index still unclaimed, so leaving them would lose them from the resume point.
+    let finish = |lanes: &mut Lanes<'_>| {
+        lanes.flush();
+        if let Some((index, how)) = lanes.hit() {
+            shared.record_hit(index, how, &seq.candidate(index));
+        }
+    };
     loop {
         if shared.should_stop() {
-            return;
+            return finish(&mut lanes);
         }
         let claim = next.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |a| {
             (a < end).then(|| a.saturating_add(SEQ_CHUNK).min(end))
         });
         let Ok(a) = claim else {
-            // Nothing left to claim: hash what is queued.
-            lanes.flush();
-            if let Some((index, how)) = lanes.hit() {
-                shared.record_hit(index, how, &seq.candidate(index));
-            }
-            return;
+            return finish(&mut lanes);
         };
         let b = a.saturating_add(SEQ_CHUNK).min(end);
         let mut od = Odometer::new(seq, a);
