@@ -134,7 +134,7 @@ pub(crate) fn read_all(
 
 enum ReadError {
     Io(std::io::Error),
-    /// The global index of the over-long line.
+    /// The 0-based line number, within its input, of the over-long line.
     LongLine(u64),
 }
 
@@ -178,6 +178,7 @@ fn read_one(
         Box::new(buffered)
     };
     let mut carry: Zeroizing<Vec<u8>> = Zeroizing::new(Vec::new());
+    let first_of_input = *index;
     loop {
         if state.stop.load(Ordering::Relaxed) {
             return Ok(Next::Done);
@@ -193,7 +194,9 @@ fn read_one(
         let cut = match buf.iter().rposition(|&b| b == b'\n') {
             Some(p) => p + 1,
             None if eof => return Ok(Next::More),
-            None if buf.len() >= MAX_LINE => return Err(ReadError::LongLine(*index)),
+            None if buf.len() >= MAX_LINE => {
+                return Err(ReadError::LongLine(*index - first_of_input));
+            }
             None => {
                 carry = Zeroizing::new(std::mem::take(&mut buf));
                 continue;
@@ -374,9 +377,9 @@ mod tests {
         let mut input = b"a\n".to_vec();
         input.extend(std::iter::repeat_n(b'x', MAX_LINE + CHUNK));
         input.extend_from_slice(b"\nb\n");
-        let (_, st) = read(vec![input], 0, u64::MAX);
+        let (_, st) = read(vec![b"x\ny\n".to_vec(), input], 0, u64::MAX);
         let err = st.error.lock().unwrap().take().unwrap().to_string();
-        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("wordlist #2: line 2 "), "{err}");
         assert!(!st.finished.load(Ordering::SeqCst));
     }
 }
