@@ -77,7 +77,7 @@ for alg, h in [("HS256", hashlib.sha256), ("HS384", hashlib.sha384), ("HS512", h
         f.write(f"{signing_input}.{sig}\n")
 EOF
 
-echo "== jot (library, examples/crack_bench.rs; best of 3 runs each)"
+echo "== jot (library, examples/crack_bench.rs; each figure from at least 2 runs and 2 CPU-seconds)"
 "$bench" "$work/words.txt" "$(cat "$work/HS256.jwt")" "$(cat "$work/HS384.jwt")" \
     "$(cat "$work/HS512.jwt")" | tee "$work/jot.txt"
 

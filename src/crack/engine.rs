@@ -174,20 +174,23 @@ fn run_seq(
 
 fn seq_worker(shared: &Shared<'_>, seq: &Seq, next: &AtomicU64, end: u64) {
     let mut lanes = Lanes::new(&shared.prep, shared.kernel, shared.transforms);
+    // Keys queued from earlier chunks are hashed before leaving: they lie below every
+    // index still unclaimed, so leaving them would lose them from the resume point.
+    let finish = |lanes: &mut Lanes<'_>| {
+        lanes.flush();
+        if let Some((index, how)) = lanes.hit() {
+            shared.record_hit(index, how, &seq.candidate(index));
+        }
+    };
     loop {
         if shared.should_stop() {
-            return;
+            return finish(&mut lanes);
         }
         let claim = next.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |a| {
             (a < end).then(|| a.saturating_add(SEQ_CHUNK).min(end))
         });
         let Ok(a) = claim else {
-            // Nothing left to claim: hash what is queued.
-            lanes.flush();
-            if let Some((index, how)) = lanes.hit() {
-                shared.record_hit(index, how, &seq.candidate(index));
-            }
-            return;
+            return finish(&mut lanes);
         };
         let b = a.saturating_add(SEQ_CHUNK).min(end);
         let mut od = Odometer::new(seq, a);
@@ -246,7 +249,7 @@ fn run_wordlists(
         .spawn(move || wordlist::read_all(inputs, start, end, tx, reader_state))
         .map_err(|e| Error::input(format!("cannot start the wordlist reader thread: {e}")))?;
     let rx = Mutex::new(rx);
-    let spawned = spawn_workers(threads, || word_worker(shared, &rx, start, end));
+    let spawned = spawn_workers(threads, || word_worker(shared, &rx, &state, start, end));
     state.stop.store(true, Ordering::SeqCst);
     spawned?;
     if let Some(found) = shared.found() {
@@ -295,7 +298,13 @@ fn drain_first(rx: &Mutex<Receiver<Chunk>>) -> Option<u64> {
     first
 }
 
-fn word_worker(shared: &Shared<'_>, rx: &Mutex<Receiver<Chunk>>, start: u64, end: u64) {
+fn word_worker(
+    shared: &Shared<'_>,
+    rx: &Mutex<Receiver<Chunk>>,
+    state: &ReaderState,
+    start: u64,
+    end: u64,
+) {
     let mut lanes = Lanes::new(&shared.prep, shared.kernel, shared.transforms);
     loop {
         if shared.should_stop() {
@@ -346,5 +355,6 @@ fn word_worker(shared: &Shared<'_>, rx: &Mutex<Receiver<Chunk>>, start: u64, end
             .progress
             .done
             .fetch_add(tried % STEP, Ordering::Relaxed);
+        state.recycle(chunk);
     }
 }

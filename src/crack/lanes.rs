@@ -12,6 +12,14 @@ use super::{transform, Transform};
 /// The most keys hashed per batch (the widest kernel's width).
 pub(crate) const MAX_LANES: usize = 16;
 
+// Every kernel's batch fits the lanes (so taking the first chunk of them cannot fail).
+#[cfg(target_arch = "x86_64")]
+const _: () = assert!(
+    MAX_LANES >= super::shani::LANES
+        && MAX_LANES >= super::avx512::LANES
+        && MAX_LANES >= super::avx512_256::LANES
+);
+
 /// A hashing kernel for the HMAC computations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kernel {

@@ -304,3 +304,38 @@ fn outcome_debug_redacts_the_secret() {
         "{shown}"
     );
 }
+
+#[test]
+fn resuming_after_a_cancel_mid_mask_misses_nothing() {
+    // Index 60 000 = ((0*26 + 23)*26 + 2)*100 + 0: "axc00", well inside the first claim.
+    let t = target(HashAlg::Sha256, b"axc00");
+    let mask = || Source::Mask(Mask::parse("?l?l?l?d?d", &[]).unwrap());
+    let secret_index = 60_000;
+    let progress = Progress::new();
+    let out = std::thread::scope(|s| {
+        s.spawn(|| {
+            while progress.done.load(Ordering::Relaxed) < 4_000 {
+                std::thread::yield_now();
+            }
+            progress.cancel.store(true, Ordering::SeqCst);
+        });
+        let out = crack(&t, mask(), &opts(2), &progress).unwrap();
+        // Release the watcher if the search ended before it fired.
+        progress.done.store(u64::MAX, Ordering::Relaxed);
+        out
+    });
+    let resume_skip = match out {
+        Outcome::Cancelled { resume_skip } => resume_skip,
+        Outcome::Found { index, .. } => {
+            assert_eq!(index, secret_index);
+            return;
+        }
+        other => panic!("{other:?}"),
+    };
+    assert!(resume_skip <= secret_index, "{resume_skip}");
+    let o = Options {
+        skip: resume_skip,
+        ..opts(2)
+    };
+    assert_eq!(found(run(&t, mask(), &o)).3, secret_index);
+}

@@ -10,7 +10,7 @@ use std::sync::mpsc::SyncSender;
 use std::sync::{Arc, Mutex};
 
 use flate2::read::MultiGzDecoder;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::Error;
 
@@ -24,9 +24,19 @@ pub(crate) const MAX_LINE: usize = 1 << 22;
 
 /// Whole lines (each ending in `\n`) and the index of the first.
 pub(crate) struct Chunk {
-    pub(crate) data: Zeroizing<Vec<u8>>,
+    pub(crate) data: Vec<u8>,
     pub(crate) first: u64,
 }
+
+impl Drop for Chunk {
+    fn drop(&mut self) {
+        // A line may be the secret.
+        self.data.zeroize();
+    }
+}
+
+/// Spare chunk buffers kept for reuse (more than this are wiped and freed).
+const MAX_SPARE: usize = 64;
 
 /// What the reader thread tells the rest, through shared atomics.
 #[derive(Default)]
@@ -40,6 +50,43 @@ pub(crate) struct ReaderState {
     /// Stop early (a hit or a cancel).
     pub(crate) stop: AtomicBool,
     pub(crate) error: Mutex<Option<Error>>,
+    /// Buffers the workers are done with: reusing them saves the page faults of fresh
+    /// allocations and the wiping of each chunk.
+    spare: Mutex<Vec<Vec<u8>>>,
+}
+
+impl ReaderState {
+    /// Take back a processed chunk's buffer for the reader to reuse.
+    pub(crate) fn recycle(&self, mut chunk: Chunk) {
+        let mut data = std::mem::take(&mut chunk.data);
+        if let Ok(mut spare) = self.spare.lock() {
+            if spare.len() < MAX_SPARE {
+                spare.push(data);
+                return;
+            }
+        }
+        data.zeroize();
+    }
+
+    fn buffer(&self, capacity: usize) -> Vec<u8> {
+        let mut buf = self
+            .spare
+            .lock()
+            .ok()
+            .and_then(|mut s| s.pop())
+            .unwrap_or_default();
+        buf.clear();
+        buf.reserve(capacity);
+        buf
+    }
+}
+
+impl Drop for ReaderState {
+    fn drop(&mut self) {
+        if let Ok(spare) = self.spare.get_mut() {
+            spare.iter_mut().for_each(Zeroize::zeroize);
+        }
+    }
 }
 
 enum Next {
@@ -87,7 +134,7 @@ pub(crate) fn read_all(
 
 enum ReadError {
     Io(std::io::Error),
-    /// The global index of the over-long line.
+    /// The 0-based line number, within its input, of the over-long line.
     LongLine(u64),
 }
 
@@ -130,14 +177,15 @@ fn read_one(
     } else {
         Box::new(buffered)
     };
-    let mut carry: Vec<u8> = Vec::new();
+    let mut carry: Zeroizing<Vec<u8>> = Zeroizing::new(Vec::new());
+    let first_of_input = *index;
     loop {
         if state.stop.load(Ordering::Relaxed) {
             return Ok(Next::Done);
         }
         // A line longer than the buffer doubles it, up to MAX_LINE.
         let want = CHUNK.max(carry.len() * 2).min(MAX_LINE + 1);
-        let mut buf = Zeroizing::new(Vec::with_capacity(want));
+        let mut buf = state.buffer(want);
         buf.extend_from_slice(&carry);
         let eof = fill(&mut *src, &mut buf, want).map_err(ReadError::Io)?;
         if eof && !buf.is_empty() && buf.last() != Some(&b'\n') {
@@ -146,9 +194,11 @@ fn read_one(
         let cut = match buf.iter().rposition(|&b| b == b'\n') {
             Some(p) => p + 1,
             None if eof => return Ok(Next::More),
-            None if buf.len() >= MAX_LINE => return Err(ReadError::LongLine(*index)),
+            None if buf.len() >= MAX_LINE => {
+                return Err(ReadError::LongLine(*index - first_of_input));
+            }
             None => {
-                carry = std::mem::take(&mut *buf);
+                carry = Zeroizing::new(std::mem::take(&mut buf));
                 continue;
             }
         };
@@ -293,7 +343,7 @@ mod tests {
     #[test]
     fn skip_before_moves_past_earlier_lines() {
         let chunk = Chunk {
-            data: Zeroizing::new(b"a\nb\nc\n".to_vec()),
+            data: b"a\nb\nc\n".to_vec(),
             first: 10,
         };
         let mut lines = Lines::new(&chunk);
@@ -327,9 +377,9 @@ mod tests {
         let mut input = b"a\n".to_vec();
         input.extend(std::iter::repeat_n(b'x', MAX_LINE + CHUNK));
         input.extend_from_slice(b"\nb\n");
-        let (_, st) = read(vec![input], 0, u64::MAX);
+        let (_, st) = read(vec![b"x\ny\n".to_vec(), input], 0, u64::MAX);
         let err = st.error.lock().unwrap().take().unwrap().to_string();
-        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("wordlist #2: line 2 "), "{err}");
         assert!(!st.finished.load(Ordering::SeqCst));
     }
 }
