@@ -33,7 +33,6 @@ pub fn read_key_file(
 }
 
 /// An HMAC secret from `--secret` or `--secret-file` (the file's exact bytes).
-#[allow(dead_code)] // for the commands that land from other branches (sign, verify, crack)
 pub fn secret(text: Option<&str>, file: Option<&str>) -> Result<Option<Secret>> {
     match (text, file) {
         (Some(_), Some(_)) => Err(Error::usage("give --secret or --secret-file, not both")),

@@ -45,7 +45,6 @@ pub fn note(style: anstyle::Style, label: &str, msg: &str) {
 }
 
 /// A warning on stderr.
-#[allow(dead_code)] // for the commands that land from other branches (sign, verify, crack)
 pub fn warn(msg: &str) {
     note(crate::term::style::WARN, "warning:", msg);
 }
