@@ -118,7 +118,11 @@ mod tests {
     fn every_rule_is_documented() {
         let doc = include_str!("../../docs/audit.md");
         for r in RULES {
-            assert!(doc.contains(&format!("| {} |", r.id)), "{} missing from docs/audit.md", r.id);
+            assert!(
+                doc.contains(&format!("| {} |", r.id)),
+                "{} missing from docs/audit.md",
+                r.id
+            );
         }
     }
 }

@@ -142,7 +142,11 @@ pub fn check(target: &Target, key: &[u8]) -> bool {
 pub fn target_for_secret(secret: &[u8]) -> Target {
     let msg = b"jot audit: is this HMAC secret weak?".to_vec();
     let signature = reference_tag(HashAlg::Sha256, secret, &msg);
-    Target { hash: HashAlg::Sha256, signing_input: msg, signature }
+    Target {
+        hash: HashAlg::Sha256,
+        signing_input: msg,
+        signature,
+    }
 }
 
 #[cfg(test)]
