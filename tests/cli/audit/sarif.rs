@@ -40,8 +40,11 @@ fn validate(python: &str, file: &Path) -> (i32, String) {
     )
 }
 
-/// A SARIF report over a token file (findings with lines), a bare token, and a key file.
+/// A SARIF report over a token file (findings with lines), a bare token, and a key file,
+/// the files in a directory whose name must be percent-encoded in a URI.
 fn sarif_report(dir: &Path) -> (i32, String) {
+    let dir = &dir.join("my tokens");
+    std::fs::create_dir(dir).expect("mkdir");
     let weak = sign_with_secret("secret", &["--sub", "alice"]);
     let strong = hs256(
         &header_with(json!({"jku": "https://x.example/k"})),
@@ -165,10 +168,11 @@ fn sarif_has_rules_with_help_and_results_with_levels_and_locations() {
     let cracked = by("JOT002");
     assert_eq!(cracked["level"], "error");
     let loc = &cracked["locations"][0]["physicalLocation"];
-    assert!(loc["artifactLocation"]["uri"]
-        .as_str()
-        .unwrap_or("")
-        .ends_with("tokens.txt"));
+    let uri = loc["artifactLocation"]["uri"].as_str().unwrap_or("");
+    assert!(
+        uri.ends_with("/my%20tokens/tokens.txt"),
+        "a URI reference, not a path: {uri}"
+    );
     assert_eq!(loc["region"]["startLine"], 3, "the weak token is on line 3");
     assert_eq!(
         by("JOT001")["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
