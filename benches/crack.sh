@@ -81,6 +81,15 @@ echo "== jot (library, examples/crack_bench.rs; each figure from at least 2 runs
 "$bench" "$work/words.txt" "$(cat "$work/HS256.jwt")" "$(cat "$work/HS384.jwt")" \
     "$(cat "$work/HS512.jwt")" | tee "$work/jot.txt"
 
+echo "== jot crack (the real CLI, all cores, transforms on and off; the secret is not in the list)"
+for flags in "--no-transforms" ""; do
+    t0=$(date +%s.%N)
+    target/release/jot crack "$(cat "$work/HS256.jwt")" --wordlist "$work/words.txt" $flags \
+        >/dev/null 2>"$work/cli.err" && { echo "unexpected: found" >&2; exit 1; } || true
+    t1=$(date +%s.%N)
+    python3 -c "import sys; n, a, b = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]); print(f'jot crack ${flags:-(transforms on)}: {n} words in {b-a:.2f} s = {n/(b-a)/1e6:.2f} M/s wall, process start to exit')" "$words" "$t0" "$t1"
+done
+
 echo "== openssl speed (one core)"
 openssl speed -seconds 3 -bytes 64 sha256 2>/dev/null | tee "$work/openssl64.txt" | grep -E '^(type|sha256)'
 openssl speed -seconds 3 -bytes 16384 sha256 2>/dev/null > "$work/openssl16k.txt"

@@ -13,7 +13,11 @@ fn main() -> std::process::ExitCode {
             let mut stderr = anstream::stderr();
             let mut line = format!("error: {err}");
             for cause in err.chain().skip(1) {
-                line.push_str(&format!(": {cause}"));
+                // Some errors already print their source; don't say it twice.
+                let cause = cause.to_string();
+                if !line.contains(&cause) {
+                    line.push_str(&format!(": {cause}"));
+                }
             }
             let _ = writeln!(stderr, "{}", jot::term::sanitize(&line));
             if let Some(hint) = err.downcast_ref::<jot::Error>().and_then(jot::Error::hint) {

@@ -47,13 +47,18 @@ pub struct Subject {
     pub line: Option<usize>,
 }
 
-/// Abbreviate a token for reports: its first and last characters.
+/// Abbreviate a token for reports: its first 12 and last 8 characters. Counted in
+/// characters, not bytes: an input line may be any UTF-8, and slicing inside a character
+/// would panic.
 pub fn abbreviate(token: &str) -> String {
     let t = token.trim();
-    if t.len() <= 24 {
+    let n = t.chars().count();
+    if n <= 24 {
         return t.to_owned();
     }
-    format!("{}…{}", &t[..12], &t[t.len() - 8..])
+    let head: String = t.chars().take(12).collect();
+    let tail: String = t.chars().skip(n - 8).collect();
+    format!("{head}…{tail}")
 }
 
 /// Settings of a token audit.
@@ -91,7 +96,14 @@ pub fn audit_token(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Vec<
     let mut out = Vec::new();
     let f = |id, msg: String| Finding::new(id, subject, msg);
     let jws = match token::parse(token) {
-        Ok(Parsed::Jws(j)) => j,
+        // A Flask cookie (payload.timestamp.mac) also parses as three segments: name it.
+        Ok(Parsed::Jws(j)) => match token::identify_other(token) {
+            Some(w) => {
+                out.push(f("JOT020", format!("not a JWT: this is {w}")));
+                return out;
+            }
+            None => j,
+        },
         Ok(Parsed::Jwe { .. }) => {
             out.push(f(
                 "JOT020",
@@ -240,5 +252,26 @@ fn claim_findings(
             "JOT017",
             format!("{} at {}: {}", s.kind.name(), s.path, s.excerpt),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::abbreviate;
+
+    #[test]
+    fn abbreviate_keeps_short_tokens_and_cuts_long_ones() {
+        assert_eq!(abbreviate(" a.b.c "), "a.b.c");
+        let t = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.signature1";
+        assert_eq!(abbreviate(t), "eyJhbGciOiJI…gnature1");
+    }
+
+    #[test]
+    fn abbreviate_never_splits_a_character() {
+        let t = format!("{}{}", "a".repeat(11), "é".repeat(30));
+        assert_eq!(
+            abbreviate(&t),
+            format!("{}é…{}", "a".repeat(11), "é".repeat(8))
+        );
     }
 }

@@ -44,6 +44,26 @@ pub fn to_json(findings: &[Finding], inputs: usize) -> Value {
     })
 }
 
+/// A file name as a SARIF `uri` (an RFC 3986 URI reference): bytes outside the unreserved
+/// and sub-delimiter characters (a space, `%`, `#`, `?`, non-ASCII) are percent-encoded, and
+/// on Windows `\` separators become `/`, so that `my tokens.txt` stays a valid location.
+fn uri_reference(location: &str) -> String {
+    let location = if cfg!(windows) {
+        location.replace('\\', "/")
+    } else {
+        location.to_owned()
+    };
+    let mut out = String::with_capacity(location.len());
+    for b in location.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/:@!$&'()*+,;=".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// SARIF 2.1.0, as GitHub code scanning accepts it.
 pub fn to_sarif(findings: &[Finding]) -> Value {
     let rules: Vec<Value> = RULES
@@ -67,7 +87,7 @@ pub fn to_sarif(findings: &[Finding]) -> Value {
             if let Some(l) = f.line {
                 region = json!({"startLine": l});
             }
-            let mut loc = json!({"artifactLocation": {"uri": f.location}});
+            let mut loc = json!({"artifactLocation": {"uri": uri_reference(&f.location)}});
             if f.line.is_some() {
                 loc["region"] = region;
             }
@@ -93,4 +113,18 @@ pub fn to_sarif(findings: &[Finding]) -> Value {
             "results": results,
         }],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_reference;
+
+    #[test]
+    fn locations_become_valid_uri_references() {
+        assert_eq!(uri_reference("tokens.txt"), "tokens.txt");
+        assert_eq!(uri_reference("/tmp/my dir/t.txt"), "/tmp/my%20dir/t.txt");
+        assert_eq!(uri_reference("a%b#c?d"), "a%25b%23c%3Fd");
+        assert_eq!(uri_reference("é.txt"), "%C3%A9.txt");
+        assert_eq!(uri_reference("stdin"), "stdin");
+    }
 }

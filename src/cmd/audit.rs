@@ -47,7 +47,10 @@ fn crack_target(a: &AuditArgs, target: &Target) -> Option<String> {
         }
     }
     for w in &a.wordlist {
-        let f = std::fs::File::open(w).ok()?;
+        // Opened once up front by `run` (unreadable is exit 2); a failure here skips it.
+        let Ok(f) = std::fs::File::open(w) else {
+            continue;
+        };
         let src = Source::Wordlists(vec![Box::new(std::io::BufReader::new(f))]);
         if let Ok(Outcome::Found {
             secret, transform, ..
@@ -70,6 +73,21 @@ fn verification_keys(a: &AuditArgs) -> Result<Option<Vec<Jwk>>> {
     Ok(None)
 }
 
+/// Every `--wordlist` must be readable: a typo must not silently weaken the audit.
+fn check_wordlists(a: &AuditArgs) -> Result<()> {
+    for w in &a.wordlist {
+        std::fs::File::open(w).map_err(|e| Error::io(w, e))?;
+    }
+    Ok(())
+}
+
+/// Whether an argument that is not a file is meant as a token. A misspelt file name
+/// (`tokens.txt`) is not, and must be exit 2, not a JOT020 finding and exit 0.
+fn looks_like_token(input: &str) -> bool {
+    let t = input.trim();
+    t.starts_with("eyJ") || t.matches('.').count() >= 2 || crate::token::identify_other(t).is_some()
+}
+
 fn is_key_material(data: &[u8]) -> bool {
     keys::read(
         data,
@@ -84,6 +102,7 @@ fn is_key_material(data: &[u8]) -> bool {
 /// Run `jot audit`.
 pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
+    check_wordlists(a)?;
     let keys = verification_keys(a)?;
     let crack_fn = |t: &Target| crack_target(a, t);
     let cfg = TokenAudit {
@@ -120,9 +139,11 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
             "argument".to_owned()
         };
         if !is_file {
-            if input.contains('/') && !input.starts_with("eyJ") {
+            if (input.contains('/') && !input.starts_with("eyJ")) || !looks_like_token(input) {
                 return Err(
-                    Error::io(path, std::io::Error::from(std::io::ErrorKind::NotFound)).into(),
+                    Error::input(format!("{input}: not a readable file, and not a token"))
+                        .with_hint("an INPUT is a token, a file of tokens, a key file or a JWKS")
+                        .into(),
                 );
             }
             let subject = Subject {

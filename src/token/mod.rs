@@ -107,6 +107,10 @@ pub fn parse(token: &str) -> Result<Parsed> {
     }
     let h = b64::decode(parts[0]).map_err(|e| segment_err(0, e))?;
     let header = object(0, &h)?;
+    if !header.contains_key("alg") {
+        // RFC 7515 §4.1.1: alg is required; without it this is some other format.
+        return Err(segment_err(0, "no \"alg\" member: not a JWS header"));
+    }
     let payload_raw = b64::decode(parts[1]).map_err(|e| segment_err(1, e))?;
     let payload = match parse_strict(&payload_raw) {
         Ok(v) => Some(v),

@@ -1,7 +1,10 @@
 //! The one integration-test binary: every test of the real `jot` executable lives in a
 //! module here (`mod x;` per area), sharing the helpers in `common`.
 
+mod audit;
+mod audit_common;
 mod common;
+mod crack;
 mod generated;
 mod keys;
 mod keyset;
