@@ -1,4 +1,4 @@
-//! Benchmark of `jot::crack` (run by `benches/crack.sh`, not a test): candidates per second
+//! Benchmark of `jot::crack` (run by `scripts/bench-crack`, not a test): candidates per second
 //! on one thread and on all, for HS256 (each kernel), HS384 and HS512, over a wordlist (held
 //! in memory, so the disk is not measured) and over a mask.
 //!
