@@ -162,7 +162,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
             if bulk {
                 j["line"] = (*line).into();
             }
-            writeln!(out, "{}", serde_json::to_string(&j)?)?;
+            writeln!(out, "{}", crate::cmd::decode::safe_json_line(&j)?)?;
             continue;
         }
         for w in &v.warnings {

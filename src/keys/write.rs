@@ -29,10 +29,13 @@ pub fn to_pem(jwk: &Jwk, private: bool) -> Result<Zeroizing<String>> {
         }
         Key::Okp(k) => {
             if let (true, Some(d)) = (private, &k.d) {
-                let seed: [u8; 32] = d.expose().try_into().map_err(enc_err)?;
-                ed25519_dalek::SigningKey::from_bytes(&seed)
-                    .to_pkcs8_pem(LineEnding::LF)
-                    .map_err(enc_err)
+                // PKCS#8 v1, without the optional public key: OpenSSL 3.0 and
+                // pyca/cryptography refuse the v2 (RFC 5958) form ed25519-dalek writes.
+                let pair = ed25519_dalek::pkcs8::KeypairBytes {
+                    secret_key: d.expose().try_into().map_err(enc_err)?,
+                    public_key: None,
+                };
+                pair.to_pkcs8_pem(LineEnding::LF).map_err(enc_err)
             } else {
                 let vk = ed25519_dalek::VerifyingKey::from_bytes(&k.x).map_err(enc_err)?;
                 vk.to_public_key_pem(LineEnding::LF)

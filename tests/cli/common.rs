@@ -1,0 +1,165 @@
+//! Helpers shared by every integration-test module: running the built `jot` binary, temp
+//! dirs, external tools (openssl, python3 with jwcrypto) that a test skips without, and the
+//! standard checks of a clean input error.
+
+#![allow(dead_code)] // each test module uses its own subset
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+pub use assert_cmd::Command;
+use serde_json::Value;
+
+/// A hang guard, not a timing assertion: a command that runs this long is stuck.
+const HANG_GUARD: Duration = Duration::from_secs(120);
+
+/// The `jot` binary cargo built for this test run.
+pub fn jot_path() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_jot"))
+}
+
+/// A `jot` command with the hang guard and colours off.
+pub fn jot() -> Command {
+    let mut c = Command::new(jot_path());
+    c.timeout(HANG_GUARD)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE");
+    c
+}
+
+/// Run `jot args…`, assert exit 0, return stdout.
+pub fn jot_ok<I, S>(args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = jot().args(args).output().expect("run jot");
+    assert_success(&out, "jot");
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+/// `jot thumbprint PATH [extra…]`, trimmed; the command must succeed.
+pub fn thumbprint(path: &Path, extra: &[&str]) -> String {
+    let out = jot()
+        .arg("thumbprint")
+        .arg(path)
+        .args(extra)
+        .output()
+        .expect("run jot");
+    assert_success(&out, &format!("thumbprint {}", path.display()));
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .trim()
+        .to_owned()
+}
+
+/// Assert a process exited 0, showing its stderr when it did not.
+pub fn assert_success(out: &Output, what: &str) {
+    assert!(
+        out.status.success(),
+        "{what} failed with {:?}\nstderr:\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Assert jot refused cleanly: exit 2, stderr starting "error:", no panic. Returns stderr.
+pub fn assert_input_error(out: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "expected exit 2, stderr:\n{stderr}"
+    );
+    assert!(stderr.starts_with("error:"), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    stderr
+}
+
+/// A fresh temp directory, removed when dropped.
+pub fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// Write `data` to `dir/name` and return the path.
+pub fn write(dir: &Path, name: &str, data: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, data).expect("write test file");
+    p
+}
+
+/// Parse JSON text, failing the test with the text when it is not JSON.
+pub fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+fn tool_works(program: &str, args: &[&str]) -> bool {
+    std::process::Command::new(program)
+        .args(args)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+/// Whether openssl is on PATH; prints a skip note once when it is not.
+pub fn have_openssl() -> bool {
+    static HAVE: OnceLock<bool> = OnceLock::new();
+    let have = *HAVE.get_or_init(|| tool_works("openssl", &["version"]));
+    if !have {
+        eprintln!("note: openssl not found; skipping the openssl interop checks");
+    }
+    have
+}
+
+/// Run openssl in `dir` with the whitespace-separated arguments of `cmdline` (no argument
+/// holds a space), assert success, return stdout bytes.
+pub fn openssl(dir: &Path, cmdline: &str) -> Vec<u8> {
+    let out = std::process::Command::new("openssl")
+        .current_dir(dir)
+        .args(cmdline.split_whitespace())
+        .output()
+        .expect("run openssl");
+    assert_success(&out, &format!("openssl {cmdline}"));
+    out.stdout
+}
+
+/// Whether python3 with jwcrypto is available; prints a skip note once when not.
+pub fn have_jwcrypto() -> bool {
+    static HAVE: OnceLock<bool> = OnceLock::new();
+    let have = *HAVE.get_or_init(|| tool_works("python3", &["-c", "import jwcrypto.jwk"]));
+    if !have {
+        eprintln!("note: python3 with jwcrypto not found; skipping the jwcrypto interop checks");
+    }
+    have
+}
+
+/// A script in tests/interop/.
+pub fn interop_script(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/interop")
+        .join(name)
+}
+
+/// Unix permission bits of a file.
+pub fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).expect("stat").permissions().mode() & 0o777
+}
+
+/// Every JWK member that carries private material (RFC 7517/7518).
+pub const PRIVATE_MEMBERS: &[&str] = &["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+
+/// Assert a JWK (or every key of a JWKS) has no private member.
+pub fn assert_public_only(v: &Value) {
+    let keys = match v.get("keys").and_then(Value::as_array) {
+        Some(ks) => ks.clone(),
+        None => vec![v.clone()],
+    };
+    for k in keys {
+        for m in PRIVATE_MEMBERS {
+            assert!(k.get(*m).is_none(), "public output has {m:?}: {k}");
+        }
+    }
+}
