@@ -124,7 +124,10 @@ impl Keys {
                 .expect("jwk json");
         let k = unb64(jwk["k"].as_str().expect("k"));
         let p = self.dir.join(format!("{alg}.secret"));
-        std::fs::write(&p, k).expect("write secret");
+        // Tests run in parallel: replace the file atomically so no reader sees it half-written.
+        let tmp = tempfile::NamedTempFile::new_in(&self.dir).expect("temp file");
+        std::fs::write(tmp.path(), k).expect("write secret");
+        tmp.persist(&p).expect("rename secret");
         p.to_string_lossy().into_owned()
     }
 }
