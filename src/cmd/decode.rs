@@ -1,6 +1,7 @@
 //! `jot decode`: header and payload of tokens, unverified and saying so; time claims
 //! annotated; warnings for dangerous headers. Everything printed is sanitised.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde_json::{json, Map, Value};
@@ -43,6 +44,27 @@ pub fn header_warnings(
         w.push("no exp: the token never expires".into());
     }
     w
+}
+
+/// One line of JSON that is safe on a terminal: serde_json escapes C0 controls; this also
+/// escapes what `sanitize` would (DEL, C1 controls, bidi overrides) as `\uXXXX`, so the JSON
+/// still means the same.
+pub fn safe_json_line(v: &Value) -> serde_json::Result<String> {
+    let text = serde_json::to_string(v)?;
+    if let Cow::Borrowed(_) = sanitize(&text) {
+        return Ok(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        // Every character sanitize escapes is in the BMP, so one \uXXXX suffices.
+        if let Cow::Owned(_) = sanitize(c.encode_utf8(&mut buf)) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
 }
 
 fn print_json(out: &mut impl Write, v: &Value) -> std::io::Result<()> {
@@ -130,13 +152,13 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
         match (&parsed, a.json) {
             (Parsed::Jws(j), true) => {
                 let v = json!({"header": j.header, "payload": j.payload.clone().unwrap_or_else(|| Value::String(b64::encode(&j.payload_raw))), "signature": b64::encode(&j.signature)});
-                writeln!(out, "{}", serde_json::to_string(&v)?)?;
+                writeln!(out, "{}", safe_json_line(&v)?)?;
             }
             (Parsed::Jwe { header }, true) => {
                 writeln!(
                     out,
                     "{}",
-                    serde_json::to_string(&json!({"header": header, "encrypted": true}))?
+                    safe_json_line(&json!({"header": header, "encrypted": true}))?
                 )?;
             }
             (Parsed::Jws(j), false) => {
@@ -155,4 +177,23 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(failed.unwrap_or(ExitCode::Success))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_escape_bidi_and_c1_controls_but_mean_the_same() {
+        let v =
+            json!({"name": "abc\u{202e}gnp.exe", "csi": "\u{9b}2J", "esc": "\u{1b}[0m", "ok": "é"});
+        let line = safe_json_line(&v).unwrap();
+        assert!(!line.contains(['\u{202e}', '\u{9b}', '\u{1b}']), "{line}");
+        assert!(
+            line.contains("\\u202e") && line.contains("\\u009b"),
+            "{line}"
+        );
+        assert!(line.contains('é'));
+        assert_eq!(serde_json::from_str::<Value>(&line).unwrap(), v);
+    }
 }

@@ -114,28 +114,35 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
     })
 }
 
-/// Verify all tokens on every core; verdicts come back in input order.
-fn verify_all(tokens: &[(usize, String)], keys: &[Jwk], p: &Policy, now: i64) -> Vec<Verdict> {
+/// Verify all tokens on every core; verdicts come back in input order. Without `detail`
+/// the verdicts drop header and claims, which bulk text output never prints, so memory
+/// stays small however many tokens come in.
+fn verify_all(
+    tokens: &[(usize, String)],
+    keys: &[Jwk],
+    p: &Policy,
+    now: i64,
+    detail: bool,
+) -> Vec<Verdict> {
+    let one = |t: &str| {
+        let mut v = verify(t, keys, p, now);
+        if !detail {
+            v.header = None;
+            v.claims = None;
+        }
+        v
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(tokens.len().max(1));
     if threads <= 1 {
-        return tokens
-            .iter()
-            .map(|(_, t)| verify(t, keys, p, now))
-            .collect();
+        return tokens.iter().map(|(_, t)| one(t)).collect();
     }
     let chunk = tokens.len().div_ceil(threads);
     std::thread::scope(|s| {
         let handles: Vec<_> = tokens
             .chunks(chunk)
-            .map(|c| {
-                s.spawn(move || {
-                    c.iter()
-                        .map(|(_, t)| verify(t, keys, p, now))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|c| s.spawn(move || c.iter().map(|(_, t)| one(t)).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
@@ -153,17 +160,22 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     if tokens.is_empty() {
         return Err(Error::input("no token given (stdin was empty)").into());
     }
-    let verdicts = verify_all(&tokens, &keys, &p, now);
-    let mut out = anstream::stdout().lock();
     let bulk = tokens.len() > 1 || a.token == "-";
+    let verdicts = verify_all(&tokens, &keys, &p, now, a.json || !bulk);
+    // Buffered: stdout is line-buffered, and bulk output is one line per token.
+    let mut out = std::io::BufWriter::new(anstream::stdout().lock());
     for ((line, _), v) in tokens.iter().zip(&verdicts) {
         if a.json {
             let mut j = serde_json::to_value(v)?;
             if bulk {
                 j["line"] = (*line).into();
             }
-            writeln!(out, "{}", serde_json::to_string(&j)?)?;
+            writeln!(out, "{}", crate::cmd::decode::safe_json_line(&j)?)?;
             continue;
+        }
+        if !v.warnings.is_empty() {
+            // Keep each warning next to its token's line on a terminal.
+            out.flush()?;
         }
         for w in &v.warnings {
             warn(w);
@@ -188,5 +200,6 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "{prefix}{b}invalid{b:#}: {why}")?;
         }
     }
+    out.flush()?;
     Ok(ExitCode::verdict(verdicts.iter().all(|v| v.valid)))
 }

@@ -6,6 +6,9 @@ mod json;
 pub mod sign;
 pub mod verify;
 
+#[cfg(test)]
+mod tests;
+
 use serde_json::{Map, Value};
 
 use crate::{b64, Error, Result};

@@ -1,6 +1,7 @@
 //! The one integration-test binary: every test of the real `jot` executable lives in a
 //! module here (`mod x;` per area), sharing the helpers in `common`.
 
+mod attacks;
 mod audit;
 mod audit_common;
 mod common;
@@ -9,3 +10,5 @@ mod generated;
 mod keys;
 mod keyset;
 mod net_serve;
+mod token;
+mod token_common;
