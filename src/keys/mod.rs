@@ -5,6 +5,8 @@
 
 mod crypto;
 mod der_read;
+#[cfg(feature = "aws-lc")]
+mod fast;
 mod generate;
 mod jwk_json;
 mod read;

@@ -3,6 +3,8 @@
 //! `read` on hostile bytes (`props`, the CI stand-in for the `fuzz/` target). The vectors
 //! themselves are in `src/keys/vectors/` (provenance in its SOURCES.md).
 
+#[cfg(feature = "aws-lc")]
+mod backends;
 mod props;
 mod rfc;
 mod roundtrip;
