@@ -118,7 +118,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --oidc 'An OpenID issuer: its discovery document names the JWKS'
             cand --alg 'Allowed algorithm (repeat for several). Default: what the key implies'
             cand --iss 'Required issuer (exact match; also the expected issuer with --oidc)'
-            cand --aud 'Accepted audience (repeat; the token''s aud must contain one)'
+            cand --aud 'Who you are (repeat): the token''s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)'
             cand --sub 'Required subject (exact match)'
             cand --require 'Claims that must be present (replaces the default requirement of exp)'
             cand --leeway 'Clock skew allowed for exp, nbf and iat'

@@ -121,7 +121,7 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l jwks -d 'A JWKS: a fi
 complete -c jot -n "__fish_jot_using_subcommand verify" -l oidc -d 'An OpenID issuer: its discovery document names the JWKS' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l alg -d 'Allowed algorithm (repeat for several). Default: what the key implies' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l iss -d 'Required issuer (exact match; also the expected issuer with --oidc)' -r
-complete -c jot -n "__fish_jot_using_subcommand verify" -l aud -d 'Accepted audience (repeat; the token\'s aud must contain one)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l aud -d 'Who you are (repeat): the token\'s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l sub -d 'Required subject (exact match)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l require -d 'Claims that must be present (replaces the default requirement of exp)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l leeway -d 'Clock skew allowed for exp, nbf and iat' -r

@@ -127,7 +127,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--oidc', '--oidc', [CompletionResultType]::ParameterName, 'An OpenID issuer: its discovery document names the JWKS')
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Allowed algorithm (repeat for several). Default: what the key implies')
             [CompletionResult]::new('--iss', '--iss', [CompletionResultType]::ParameterName, 'Required issuer (exact match; also the expected issuer with --oidc)')
-            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Accepted audience (repeat; the token''s aud must contain one)')
+            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Who you are (repeat): the token''s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)')
             [CompletionResult]::new('--sub', '--sub', [CompletionResultType]::ParameterName, 'Required subject (exact match)')
             [CompletionResult]::new('--require', '--require', [CompletionResultType]::ParameterName, 'Claims that must be present (replaces the default requirement of exp)')
             [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'Clock skew allowed for exp, nbf and iat')

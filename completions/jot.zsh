@@ -125,7 +125,7 @@ _arguments "${_arguments_options[@]}" : \
 '--oidc=[An OpenID issuer\: its discovery document names the JWKS]:ISSUER_URL:_default' \
 '*--alg=[Allowed algorithm (repeat for several). Default\: what the key implies]:ALG:_default' \
 '--iss=[Required issuer (exact match; also the expected issuer with --oidc)]:S:_default' \
-'*--aud=[Accepted audience (repeat; the token'\''s aud must contain one)]:S:_default' \
+'*--aud=[Who you are (repeat)\: the token'\''s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)]:S:_default' \
 '--sub=[Required subject (exact match)]:S:_default' \
 '*--require=[Claims that must be present (replaces the default requirement of exp)]:CLAIM:_default' \
 '--leeway=[Clock skew allowed for exp, nbf and iat]:DURATION:_default' \

@@ -136,7 +136,8 @@ pub struct VerifyArgs {
     /// Required issuer (exact match; also the expected issuer with --oidc).
     #[arg(long, value_name = "S")]
     pub iss: Option<String>,
-    /// Accepted audience (repeat; the token's aud must contain one).
+    /// Who you are (repeat): the token's aud must contain one. A token that has an aud is
+    /// rejected when none is given (RFC 7519 §4.1.3).
     #[arg(long, value_name = "S")]
     pub aud: Vec<String>,
     /// Required subject (exact match).

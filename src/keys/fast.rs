@@ -19,7 +19,13 @@ fn cache() -> &'static Cache {
     C.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-fn verify_cached(alg: Alg, id: Vec<u8>, parse: impl FnOnce() -> Option<ParsedPublicKey>, msg: &[u8], s: &[u8]) -> Option<bool> {
+fn verify_cached(
+    alg: Alg,
+    id: Vec<u8>,
+    parse: impl FnOnce() -> Option<ParsedPublicKey>,
+    msg: &[u8],
+    s: &[u8],
+) -> Option<bool> {
     let key = (alg, id);
     let parsed = {
         let guard = cache().lock().ok()?;
@@ -58,7 +64,17 @@ pub fn rsa(alg: Alg, n: &[u8], e: &[u8], msg: &[u8], s: &[u8]) -> Option<bool> {
     }
     let mut id = n.to_vec();
     id.extend_from_slice(e);
-    verify_cached(alg, id, || RsaPublicKeyComponents { n, e }.to_parsed_public_key(params).ok(), msg, s)
+    verify_cached(
+        alg,
+        id,
+        || {
+            RsaPublicKeyComponents { n, e }
+                .to_parsed_public_key(params)
+                .ok()
+        },
+        msg,
+        s,
+    )
 }
 
 /// Verify a fixed-size (r||s) ECDSA signature over a NIST curve; `None` for other curves.
@@ -69,5 +85,11 @@ pub fn ecdsa(alg: Alg, curve: Curve, point: &[u8], msg: &[u8], s: &[u8]) -> Opti
         (Curve::P521, Alg::ES512) => &sig::ECDSA_P521_SHA512_FIXED,
         _ => return None,
     };
-    verify_cached(alg, point.to_vec(), || ParsedPublicKey::new(algorithm, point).ok(), msg, s)
+    verify_cached(
+        alg,
+        point.to_vec(),
+        || ParsedPublicKey::new(algorithm, point).ok(),
+        msg,
+        s,
+    )
 }

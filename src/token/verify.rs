@@ -256,7 +256,15 @@ fn check_claims(
     };
     exact("iss", &p.iss, reasons);
     exact("sub", &p.sub, reasons);
-    if !p.aud.is_empty() {
+    if p.aud.is_empty() {
+        // RFC 7519 §4.1.3: a recipient that does not identify itself with a value in aud
+        // MUST reject the token.
+        if let Some(aud) = c.get("aud") {
+            reasons.push(format!(
+                "the token is for audience {aud}, and no --aud was given"
+            ));
+        }
+    } else {
         let auds: Vec<&str> = match c.get("aud") {
             Some(Value::String(s)) => vec![s.as_str()],
             Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),

@@ -8,26 +8,49 @@ use crate::keys::{crypto, generate, Key};
 fn both(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> bool {
     let fast = crypto::verify(key, alg, msg, sig).unwrap();
     let reference = crypto::verify_rustcrypto(key, alg, msg, sig).unwrap();
-    assert_eq!(fast, reference, "{alg}: fast path and RustCrypto disagree on {sig:02x?}");
+    assert_eq!(
+        fast, reference,
+        "{alg}: fast path and RustCrypto disagree on {sig:02x?}"
+    );
     fast
 }
 
 #[test]
 fn fast_path_agrees_with_rustcrypto() {
-    for alg in [Alg::RS256, Alg::RS384, Alg::PS256, Alg::PS512, Alg::ES256, Alg::ES384, Alg::ES512] {
+    for alg in [
+        Alg::RS256,
+        Alg::RS384,
+        Alg::PS256,
+        Alg::PS512,
+        Alg::ES256,
+        Alg::ES384,
+        Alg::ES512,
+    ] {
         let jwk = generate(alg, None, None).unwrap();
         let public = jwk.to_public().unwrap();
         for msg in [&b""[..], b"header.payload", &[7u8; 300]] {
             let sig = jwk.sign(alg, msg).unwrap();
             assert!(both(&public.key, alg, msg, &sig), "{alg} valid");
-            assert!(both(&jwk.key, alg, msg, &sig), "{alg} valid with the private key");
+            assert!(
+                both(&jwk.key, alg, msg, &sig),
+                "{alg} valid with the private key"
+            );
             let mut bad = sig.clone();
             bad[sig.len() / 2] ^= 1;
             assert!(!both(&public.key, alg, msg, &bad), "{alg} tampered");
-            assert!(!both(&public.key, alg, b"other", &sig), "{alg} other message");
+            assert!(
+                !both(&public.key, alg, b"other", &sig),
+                "{alg} other message"
+            );
             assert!(!both(&public.key, alg, msg, &sig[1..]), "{alg} short");
-            assert!(!both(&public.key, alg, msg, &vec![0u8; sig.len()]), "{alg} zeros");
-            assert!(!both(&public.key, alg, msg, &vec![0xffu8; sig.len()]), "{alg} all ones");
+            assert!(
+                !both(&public.key, alg, msg, &vec![0u8; sig.len()]),
+                "{alg} zeros"
+            );
+            assert!(
+                !both(&public.key, alg, msg, &vec![0xffu8; sig.len()]),
+                "{alg} all ones"
+            );
         }
     }
 }

@@ -299,10 +299,19 @@ fn verify_prints_the_verified_claims() {
     .code(0);
     let claims: Value = serde_json::from_str(&r.stdout).expect("claims JSON");
     assert_eq!(claims["sub"], "alice");
-    let r = verify(&token, &k.public("ES384"), &["--json"]).code(0);
+    let r = verify(&token, &k.public("ES384"), &["--json", "--aud", "api"]).code(0);
     let v: Value = serde_json::from_str(r.stdout.trim()).expect("verdict");
     assert_eq!(
         (v["valid"].clone(), v["reasons"].clone()),
         (json!(true), json!([]))
     );
+}
+
+#[test]
+fn verify_rejects_an_audience_the_caller_did_not_claim() {
+    // RFC 7519 §4.1.3: a recipient that does not identify itself with the aud must reject.
+    let k = keys();
+    let token = sign(&k.private("ES384"), &["--sub", "alice", "--aud", "api"]);
+    let r = verify(&token, &k.public("ES384"), &[]).code(1);
+    assert!(r.stdout.contains("no --aud was given"), "{}", r.stdout);
 }
