@@ -219,7 +219,7 @@ impl Jwk {
         if let Some(a) = self.alg.as_deref().and_then(Alg::from_name) {
             return vec![a];
         }
-        Alg::all().filter(|a| self.check_alg(*a).is_ok()).collect()
+        Alg::all().filter(|a| self.fits(*a)).collect()
     }
 
     /// Whether `alg` fits this key: the family must match the key type (an RSA or EC key
@@ -236,16 +236,21 @@ impl Jwk {
         Ok(())
     }
 
-    /// Whether `alg` fits the key type and curve, ignoring the JWK's own `alg`.
-    pub fn check_alg_family(&self, alg: Alg) -> Result<()> {
-        let fits = match (&self.key, alg.family()) {
+    /// Whether `alg` fits the key type and curve (an RSA or EC key is never an HMAC secret),
+    /// ignoring the JWK's own `alg`. Cheap: verification asks it for every token.
+    pub fn fits(&self, alg: Alg) -> bool {
+        match (&self.key, alg.family()) {
             (Key::Rsa(_), Family::RsaPkcs1 | Family::RsaPss) => true,
             (Key::Ec(k), Family::Ecdsa(c)) => k.curve == c,
             (Key::Okp(_), Family::EdDsa) => true,
             (Key::Oct(_), Family::Hmac) => true,
             _ => false,
-        };
-        if !fits {
+        }
+    }
+
+    /// Whether `alg` fits the key type and curve, ignoring the JWK's own `alg`.
+    pub fn check_alg_family(&self, alg: Alg) -> Result<()> {
+        if !self.fits(alg) {
             let mut natural = self.clone();
             natural.alg = None;
             return Err(
