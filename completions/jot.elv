@@ -68,7 +68,7 @@ set edit:completion:arg-completer[jot] = {|@words|
         &'jot;thumbprint'= {
             cand --hash 'Hash function'
             cand --kid 'Select this kid from a JWKS input'
-            cand --passphrase-file 'Read encrypted PKCS#8 with the passphrase in this file'
+            cand --passphrase-file 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-weak 'Accept RSA keys under 2048 bits'
             cand --raw 'Treat the input''s bytes as a raw HMAC secret'

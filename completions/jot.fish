@@ -74,7 +74,7 @@ complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l hash -d 'Hash fun
 sha384\t''
 sha512\t''"
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l kid -d 'Select this kid from a JWKS input' -r
-complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file' -r -F
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"

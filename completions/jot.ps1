@@ -74,7 +74,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
         'jot;thumbprint' {
             [CompletionResult]::new('--hash', '--hash', [CompletionResultType]::ParameterName, 'Hash function')
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Select this kid from a JWKS input')
-            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read encrypted PKCS#8 with the passphrase in this file')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Treat the input''s bytes as a raw HMAC secret')

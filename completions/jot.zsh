@@ -67,7 +67,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--hash=[Hash function]:HASH:(sha256 sha384 sha512)' \
 '--kid=[Select this kid from a JWKS input]:KID:_default' \
-'--passphrase-file=[Read encrypted PKCS#8 with the passphrase in this file]:PATH:_files' \
+'--passphrase-file=[Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)]:PATH:_files' \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--allow-weak[Accept RSA keys under 2048 bits]' \
 '--raw[Treat the input'\''s bytes as a raw HMAC secret]' \

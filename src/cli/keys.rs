@@ -85,15 +85,8 @@ pub struct ConvertArgs {
     /// Set the output's use.
     #[arg(long = "use", value_name = "sig|enc", value_parser = ["sig", "enc"])]
     pub use_: Option<String>,
-    /// Read encrypted PKCS#8 with the passphrase in this file (jot never prompts).
-    #[arg(long, value_name = "PATH")]
-    pub passphrase_file: Option<PathBuf>,
-    /// Accept RSA keys under 2048 bits.
-    #[arg(long)]
-    pub allow_weak: bool,
-    /// Treat the input's bytes as a raw HMAC secret.
-    #[arg(long)]
-    pub raw: bool,
+    #[command(flatten)]
+    pub read: KeyReadArgs,
     /// Write here (atomically; private output gets mode 0600) instead of stdout.
     #[arg(long, short, value_name = "PATH")]
     pub out: Option<PathBuf>,
@@ -117,7 +110,14 @@ pub struct ThumbprintArgs {
     /// Select this kid from a JWKS input.
     #[arg(long, value_name = "KID")]
     pub kid: Option<String>,
-    /// Read encrypted PKCS#8 with the passphrase in this file.
+    #[command(flatten)]
+    pub read: KeyReadArgs,
+}
+
+/// How `convert` and `thumbprint` read their input key.
+#[derive(Debug, Args)]
+pub struct KeyReadArgs {
+    /// Read encrypted PKCS#8 with the passphrase in this file (jot never prompts).
     #[arg(long, value_name = "PATH")]
     pub passphrase_file: Option<PathBuf>,
     /// Accept RSA keys under 2048 bits.

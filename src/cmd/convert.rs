@@ -9,7 +9,12 @@ use crate::{Error, ExitCode};
 
 /// Run `jot convert`.
 pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
-    let input = read_key_file(&a.input, a.passphrase_file.as_deref(), a.allow_weak, a.raw)?;
+    let input = read_key_file(
+        &a.input,
+        a.read.passphrase_file.as_deref(),
+        a.read.allow_weak,
+        a.read.raw,
+    )?;
     // A JWKS converts to a JWKS whole; anything else is one key, chosen by --kid from a set.
     let mut keys = match (&input, a.to) {
         (KeyInput::Set(_), OutForm::Jwks) if a.kid.is_none() => input.into_keys(),

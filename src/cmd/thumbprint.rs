@@ -7,8 +7,13 @@ use crate::ExitCode;
 
 /// Run `jot thumbprint`.
 pub fn run(a: &ThumbprintArgs) -> anyhow::Result<ExitCode> {
-    let key = read_key_file(&a.input, a.passphrase_file.as_deref(), a.allow_weak, a.raw)?
-        .select(a.kid.as_deref())?;
+    let key = read_key_file(
+        &a.input,
+        a.read.passphrase_file.as_deref(),
+        a.read.allow_weak,
+        a.read.raw,
+    )?
+    .select(a.kid.as_deref())?;
     let hash = match a.hash {
         ThumbHash::Sha256 => ThumbprintHash::Sha256,
         ThumbHash::Sha384 => ThumbprintHash::Sha384,

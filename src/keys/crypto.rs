@@ -212,6 +212,28 @@ pub fn verify(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
     verify_rustcrypto(key, alg, msg, sig)
 }
 
+/// RSA verification with the padding module `$m` (pkcs1v15 or pss) and the alg's hash.
+macro_rules! rsa_verify {
+    ($m:path, $k:expr, $alg:expr, $msg:expr, $sig:expr) => {{
+        use $m as padding;
+        let pk = $k.public();
+        match padding::Signature::try_from($sig) {
+            Err(_) => false,
+            Ok(sig) => match $alg.hash() {
+                Hash::Sha256 => padding::VerifyingKey::<sha2::Sha256>::new(pk)
+                    .verify($msg, &sig)
+                    .is_ok(),
+                Hash::Sha384 => padding::VerifyingKey::<sha2::Sha384>::new(pk)
+                    .verify($msg, &sig)
+                    .is_ok(),
+                Hash::Sha512 => padding::VerifyingKey::<sha2::Sha512>::new(pk)
+                    .verify($msg, &sig)
+                    .is_ok(),
+            },
+        }
+    }};
+}
+
 /// Verification with the RustCrypto crates: every algorithm, and the reference the fast
 /// path is checked against in tests.
 pub fn verify_rustcrypto(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
@@ -220,42 +242,8 @@ pub fn verify_rustcrypto(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<
             let tag = Secret::new(hmac(alg.hash(), s.expose(), msg));
             constant_time_eq(tag.expose(), sig)
         }
-        (Key::Rsa(k), Family::RsaPkcs1) => {
-            use rsa::pkcs1v15::{Signature, VerifyingKey};
-            let pk = k.public();
-            let Ok(sig) = Signature::try_from(sig) else {
-                return Ok(false);
-            };
-            match alg.hash() {
-                Hash::Sha256 => VerifyingKey::<sha2::Sha256>::new(pk)
-                    .verify(msg, &sig)
-                    .is_ok(),
-                Hash::Sha384 => VerifyingKey::<sha2::Sha384>::new(pk)
-                    .verify(msg, &sig)
-                    .is_ok(),
-                Hash::Sha512 => VerifyingKey::<sha2::Sha512>::new(pk)
-                    .verify(msg, &sig)
-                    .is_ok(),
-            }
-        }
-        (Key::Rsa(k), Family::RsaPss) => {
-            use rsa::pss::{Signature, VerifyingKey};
-            let pk = k.public();
-            let Ok(sig) = Signature::try_from(sig) else {
-                return Ok(false);
-            };
-            match alg.hash() {
-                Hash::Sha256 => VerifyingKey::<sha2::Sha256>::new(pk)
-                    .verify(msg, &sig)
-                    .is_ok(),
-                Hash::Sha384 => VerifyingKey::<sha2::Sha384>::new(pk)
-                    .verify(msg, &sig)
-                    .is_ok(),
-                Hash::Sha512 => VerifyingKey::<sha2::Sha512>::new(pk)
-                    .verify(msg, &sig)
-                    .is_ok(),
-            }
-        }
+        (Key::Rsa(k), Family::RsaPkcs1) => rsa_verify!(rsa::pkcs1v15, k, alg, msg, sig),
+        (Key::Rsa(k), Family::RsaPss) => rsa_verify!(rsa::pss, k, alg, msg, sig),
         (Key::Ec(k), Family::Ecdsa(_)) => {
             if sig.len() != 2 * k.curve.field_len() {
                 return Ok(false);
