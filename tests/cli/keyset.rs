@@ -277,7 +277,37 @@ fn serve_publishes_the_set_and_follows_a_rotation() {
             url
         );
         let (token, _) = sign(&dir, T0, 3 * DAY);
+        // The real CLI path: `jot sign --keyset`, then `jot verify` against the served JWKS
+        // URL and through OpenID discovery, before and after a rotation.
+        let cli_token = jot()
+            .args(["sign", "--keyset"])
+            .arg(&dir)
+            .args(["--iss", &base, "--exp", "3d", "--now", &T0.to_string()])
+            .output()
+            .unwrap();
+        assert!(cli_token.status.success());
+        let cli_token = String::from_utf8(cli_token.stdout)
+            .unwrap()
+            .trim()
+            .to_string();
+        let verify_cli = |now: i64| {
+            for source in [["--jwks", url.as_str()], ["--oidc", base.as_str()]] {
+                jot()
+                    .args([
+                        "verify",
+                        &cli_token,
+                        "--no-cache",
+                        "--now",
+                        &now.to_string(),
+                    ])
+                    .args(source)
+                    .assert()
+                    .success();
+            }
+        };
+        verify_cli(T0 + 60);
         rotate(&dir, T0 + DAY);
+        verify_cli(T0 + DAY + 60);
         let served = jot::net::fetch(&url, &opts).expect("fetch after rotation");
         let next = manifest(&dir).one(State::Next).unwrap().kid.clone();
         let kids: Vec<String> = jwks_keys(&served)
