@@ -128,6 +128,8 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
     };
     let mut findings: Vec<Finding> = Vec::new();
     let mut audited = 0usize;
+    let mut seen = std::collections::HashSet::new();
+    let mut extracted = Vec::new();
     for input in &inputs {
         let path = Path::new(input);
         let is_file = input == "-" || path.is_file();
@@ -169,8 +171,11 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
         }
         let text = String::from_utf8_lossy(&data);
         let tokens: Vec<(usize, String)> = if a.extract {
+            // Deduplicated across every input, not only within one.
             extract::extract(&text)
                 .into_iter()
+                .filter(|e| seen.insert(e.token.clone()))
+                .inspect(|e| extracted.push(e.clone()))
                 .map(|e| (e.line, e.token))
                 .collect()
         } else {
@@ -191,13 +196,46 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
         }
     }
     findings.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.rule.cmp(y.rule)));
+    let groups = if a.extract {
+        extract::group(&extracted)
+    } else {
+        Vec::new()
+    };
     let mut out = anstream::stdout().lock();
     match a.format {
         AuditFormat::Json => {
-            out.write_all(json_text(&report::to_json(&findings, audited))?.as_bytes())?
+            let mut doc = report::to_json(&findings, audited);
+            if a.extract {
+                doc["groups"] = groups
+                    .iter()
+                    .map(|g| serde_json::json!({"iss": g.iss, "kid": g.kid, "tokens": g.tokens.len()}))
+                    .collect();
+            }
+            out.write_all(json_text(&doc)?.as_bytes())?
         }
         AuditFormat::Sarif => out.write_all(json_text(&report::to_sarif(&findings))?.as_bytes())?,
         AuditFormat::Text => {
+            if a.extract {
+                writeln!(
+                    out,
+                    "extracted {} distinct tokens in {} groups (issuer, kid)",
+                    extracted.len(),
+                    groups.len()
+                )?;
+                for g in &groups {
+                    let name = |v: &Option<String>| {
+                        v.as_deref()
+                            .map_or("-".to_owned(), |s| sanitize(s).into_owned())
+                    };
+                    writeln!(
+                        out,
+                        "  iss {}  kid {}  {} tokens",
+                        name(&g.iss),
+                        name(&g.kid),
+                        g.tokens.len()
+                    )?;
+                }
+            }
             let mut last = None;
             for f in &findings {
                 if last != Some(f.severity) {

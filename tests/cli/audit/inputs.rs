@@ -154,6 +154,16 @@ fn extract_pulls_tokens_out_of_har_files_and_logs() {
     // Without --extract the log's lines are taken as tokens, and none of them is one.
     let (_, report) = audit_json(&[&log_file]);
     assert_eq!(rule_ids(&report, None), ["JOT020".to_owned()].into());
+
+    // Both files at once: deduplicated across inputs and grouped by (iss, kid).
+    let (_, report) = audit_json(&["--extract", &har_file, &log_file]);
+    assert_eq!(
+        report["inputs"], 2,
+        "each distinct token once across both files"
+    );
+    let groups = report["groups"].as_array().expect("groups with --extract");
+    let total: u64 = groups.iter().map(|g| g["tokens"].as_u64().unwrap()).sum();
+    assert_eq!(total, 2);
 }
 
 #[test]
