@@ -84,7 +84,7 @@ fn main() {
             eprintln!("{e}");
             std::process::exit(2);
         });
-        let alg = target.hash.jose_name();
+        let alg = target.hash.hmac_alg().name();
         println!(
             "TOKEN alg={alg} signing_input_len={}",
             target.signing_input.len()

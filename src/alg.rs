@@ -42,6 +42,23 @@ impl Hash {
         }
     }
 
+    /// Block length in bytes; longer HMAC keys are hashed first (RFC 2104).
+    pub fn block_len(self) -> usize {
+        match self {
+            Hash::Sha256 => 64,
+            Hash::Sha384 | Hash::Sha512 => 128,
+        }
+    }
+
+    /// The HMAC algorithm over this hash: HS256, HS384 or HS512.
+    pub fn hmac_alg(self) -> Alg {
+        match self {
+            Hash::Sha256 => Alg::HS256,
+            Hash::Sha384 => Alg::HS384,
+            Hash::Sha512 => Alg::HS512,
+        }
+    }
+
     /// Digest `data`.
     pub fn digest(self, data: &[u8]) -> Vec<u8> {
         use sha2::Digest;
@@ -49,6 +66,29 @@ impl Hash {
             Hash::Sha256 => sha2::Sha256::digest(data).to_vec(),
             Hash::Sha384 => sha2::Sha384::digest(data).to_vec(),
             Hash::Sha512 => sha2::Sha512::digest(data).to_vec(),
+        }
+    }
+
+    /// Digest `data`, as lowercase hex.
+    pub fn hex_digest(self, data: &[u8]) -> String {
+        crate::b64::hex(&self.digest(data))
+    }
+
+    /// HMAC of `msg` under `key` (the `hmac` crate: the reference every fast kernel matches).
+    pub fn hmac(self, key: &[u8], msg: &[u8]) -> Vec<u8> {
+        use hmac::{KeyInit, Mac};
+        macro_rules! tag {
+            ($h:ty) => {
+                <hmac::Hmac<$h> as KeyInit>::new_from_slice(key)
+                    .map(|m| m.chain_update(msg).finalize().into_bytes().to_vec())
+                    // HMAC takes keys of any length: the error arm cannot happen.
+                    .unwrap_or_default()
+            };
+        }
+        match self {
+            Hash::Sha256 => tag!(sha2::Sha256),
+            Hash::Sha384 => tag!(sha2::Sha384),
+            Hash::Sha512 => tag!(sha2::Sha512),
         }
     }
 }

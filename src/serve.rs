@@ -21,9 +21,6 @@ pub const JWKS_PATH: &str = "/.well-known/jwks.json";
 /// Where the discovery document is published.
 pub const DISCOVERY_PATH: &str = "/.well-known/openid-configuration";
 
-/// JWK members that only private or symmetric keys carry (RFC 7518 §6.2.2, §6.3.2, §6.4.1).
-const PRIVATE_MEMBERS: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
-
 /// A published set is a handful of public keys; anything far larger is a mistake.
 const MAX_JWKS_BYTES: u64 = 1024 * 1024;
 
@@ -184,7 +181,10 @@ pub fn check_public_jwks(bytes: &[u8]) -> Result<()> {
         let obj = key
             .as_object()
             .ok_or_else(|| Error::input(format!("key {i} is not a JSON object")))?;
-        if let Some(m) = PRIVATE_MEMBERS.iter().find(|m| obj.contains_key(**m)) {
+        if let Some(m) = crate::keys::PRIVATE_MEMBERS
+            .iter()
+            .find(|m| obj.contains_key(**m))
+        {
             let kid = obj.get("kid").and_then(|k| k.as_str()).unwrap_or("");
             let which = if kid.is_empty() {
                 format!("key {i}")
@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn every_private_member_is_refused_without_echoing_its_value() {
-        for m in PRIVATE_MEMBERS {
+        for m in crate::keys::PRIVATE_MEMBERS {
             let set =
                 format!(r#"{{"keys":[{{"kty":"RSA","n":"n","e":"AQAB","{m}":"SECRETVALUE"}}]}}"#);
             let err = check_public_jwks(set.as_bytes()).expect_err(m);

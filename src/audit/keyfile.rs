@@ -6,12 +6,15 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::findings::{Finding, Subject};
-use crate::keys::{self, Jwk, Key, KeyInput, ReadOptions, ThumbprintHash, PRIVATE_MEMBERS};
+use crate::keys::{Jwk, Key, KeyInput, ThumbprintHash, PRIVATE_MEMBERS};
 
-/// Audit a key file or JWKS. `weak` says whether an HMAC secret is weak (returns how).
+/// Audit a key file or JWKS: `data` as read, `input` the keys it holds (from `keys::read`,
+/// with `allow_weak` so weak keys become findings). `weak` says whether an HMAC secret is
+/// weak (returns how).
 pub fn audit_key_file(
     path: Option<&Path>,
     data: &[u8],
+    input: KeyInput,
     subject: &Subject,
     weak: &dyn Fn(&[u8]) -> Option<String>,
 ) -> crate::Result<Vec<Finding>> {
@@ -54,15 +57,7 @@ pub fn audit_key_file(
             }
         }
     }
-    let opts = ReadOptions {
-        allow_weak: true,
-        ..ReadOptions::default()
-    };
-    let input = keys::read(data, &opts)?;
-    let keys: Vec<Jwk> = match input {
-        KeyInput::Set(v) => v,
-        KeyInput::Single(k) => vec![k],
-    };
+    let keys: Vec<Jwk> = input.into_keys();
     let mut kids: HashMap<&str, usize> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         let name = k.kid.clone().unwrap_or_else(|| format!("key {i}"));

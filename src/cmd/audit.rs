@@ -88,15 +88,13 @@ fn looks_like_token(input: &str) -> bool {
     t.starts_with("eyJ") || t.matches('.').count() >= 2 || crate::token::identify_other(t).is_some()
 }
 
-fn is_key_material(data: &[u8]) -> bool {
-    keys::read(
-        data,
-        &ReadOptions {
-            allow_weak: true,
-            ..ReadOptions::default()
-        },
-    )
-    .is_ok()
+/// The keys in `data` when it is a key file or JWKS (weak keys included: they are findings).
+fn key_material(data: &[u8]) -> Option<keys::KeyInput> {
+    let opts = ReadOptions {
+        allow_weak: true,
+        ..ReadOptions::default()
+    };
+    keys::read(data, &opts).ok()
 }
 
 /// Run `jot audit`.
@@ -158,14 +156,15 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         let data = read_input(input, MAX_AUDIT_INPUT)?;
-        if !a.extract && is_key_material(&data) {
+        let held = if a.extract { None } else { key_material(&data) };
+        if let Some(held) = held {
             let subject = Subject {
                 name: location.clone(),
                 location: location.clone(),
                 line: None,
             };
             let p = (input != "-").then_some(path);
-            findings.extend(audit_key_file(p, &data, &subject, &weak)?);
+            findings.extend(audit_key_file(p, &data, held, &subject, &weak)?);
             audited += 1;
             continue;
         }

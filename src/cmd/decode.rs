@@ -1,13 +1,13 @@
 //! `jot decode`: header and payload of tokens, unverified and saying so; time claims
 //! annotated; warnings for dangerous headers. Everything printed is sanitised.
 
-use std::borrow::Cow;
 use std::io::Write;
 
 use serde_json::{json, Map, Value};
 
 use crate::cli::DecodeArgs;
 use crate::clock::{format_utc, relative, Clock};
+use crate::cmd::output::{json_line, show_json};
 use crate::cmd::tokens_in;
 use crate::term::{sanitize, style};
 use crate::token::{parse, Jws, Parsed};
@@ -46,35 +46,6 @@ pub fn header_warnings(
     w
 }
 
-/// One line of JSON that is safe on a terminal: serde_json escapes C0 controls; this also
-/// escapes what `sanitize` would (DEL, C1 controls, bidi overrides) as `\uXXXX`, so the JSON
-/// still means the same.
-pub fn safe_json_line(v: &Value) -> serde_json::Result<String> {
-    let text = serde_json::to_string(v)?;
-    if let Cow::Borrowed(_) = sanitize(&text) {
-        return Ok(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        // Every character sanitize escapes is in the BMP, so one \uXXXX suffices.
-        if let Cow::Owned(_) = sanitize(c.encode_utf8(&mut buf)) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Ok(out)
-}
-
-fn print_json(out: &mut impl Write, v: &Value) -> std::io::Result<()> {
-    let text = serde_json::to_string_pretty(v).unwrap_or_default();
-    for line in text.lines() {
-        writeln!(out, "{}", sanitize(line))?;
-    }
-    Ok(())
-}
-
 fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
     let (w, b, d) = (style::WARN, style::BOLD, style::DIM);
     writeln!(
@@ -82,10 +53,10 @@ fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
         "{w}NOT VERIFIED{w:#} {d}(decode shows what a token says; `jot verify` checks it){d:#}"
     )?;
     writeln!(out, "{b}header{b:#}")?;
-    print_json(out, &Value::Object(j.header.clone()))?;
+    show_json(out, &Value::Object(j.header.clone()))?;
     writeln!(out, "{b}payload{b:#}")?;
     match &j.payload {
-        Some(v) => print_json(out, v)?,
+        Some(v) => show_json(out, v)?,
         None => writeln!(out, "{} bytes, not JSON", j.payload_raw.len())?,
     }
     if let Some(c) = j.claims() {
@@ -152,13 +123,13 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
         match (&parsed, a.json) {
             (Parsed::Jws(j), true) => {
                 let v = json!({"header": j.header, "payload": j.payload.clone().unwrap_or_else(|| Value::String(b64::encode(&j.payload_raw))), "signature": b64::encode(&j.signature)});
-                writeln!(out, "{}", safe_json_line(&v)?)?;
+                writeln!(out, "{}", json_line(&v)?)?;
             }
             (Parsed::Jwe { header }, true) => {
                 writeln!(
                     out,
                     "{}",
-                    safe_json_line(&json!({"header": header, "encrypted": true}))?
+                    json_line(&json!({"header": header, "encrypted": true}))?
                 )?;
             }
             (Parsed::Jws(j), false) => {
@@ -172,28 +143,9 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
                     out,
                     "a JWE (encrypted token): only its protected header can be read"
                 )?;
-                print_json(&mut out, &Value::Object(header.clone()))?;
+                show_json(&mut out, &Value::Object(header.clone()))?;
             }
         }
     }
     Ok(failed.unwrap_or(ExitCode::Success))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_lines_escape_bidi_and_c1_controls_but_mean_the_same() {
-        let v =
-            json!({"name": "abc\u{202e}gnp.exe", "csi": "\u{9b}2J", "esc": "\u{1b}[0m", "ok": "é"});
-        let line = safe_json_line(&v).unwrap();
-        assert!(!line.contains(['\u{202e}', '\u{9b}', '\u{1b}']), "{line}");
-        assert!(
-            line.contains("\\u202e") && line.contains("\\u009b"),
-            "{line}"
-        );
-        assert!(line.contains('é'));
-        assert_eq!(serde_json::from_str::<Value>(&line).unwrap(), v);
-    }
 }

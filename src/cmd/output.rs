@@ -1,10 +1,13 @@
 //! Writing command output: to stdout, or atomically to a file (0600 when it holds private
-//! material, never replacing a file without --force).
+//! material, never replacing a file without --force); and rendering JSON so that what a
+//! token carries cannot drive the terminal it is printed on.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
 use crate::files::{write_atomic, WriteOptions};
+use crate::term::sanitize;
 use crate::Result;
 
 /// Write `data` to `out`, or to stdout when `out` is `None`.
@@ -30,12 +33,45 @@ pub fn emit(out: Option<&Path>, data: &[u8], private: bool, force: bool) -> anyh
     Ok(())
 }
 
-/// Pretty JSON with a trailing newline.
+/// serde_json escapes C0 controls only; also escape what `sanitize` would (DEL, C1
+/// controls, bidi overrides) as `\uXXXX`, so the JSON still means the same.
+fn escape_json(text: String) -> String {
+    if let Cow::Borrowed(_) = sanitize(&text) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        // Every character sanitize escapes is in the BMP, so one \uXXXX suffices. A raw
+        // newline can only be pretty-printing whitespace (serde escapes it in strings).
+        if c != '\n' && matches!(sanitize(c.encode_utf8(&mut buf)), Cow::Owned(_)) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Pretty JSON with a trailing newline, safe on a terminal.
 pub fn json_text(v: &serde_json::Value) -> Result<String> {
-    let mut s = serde_json::to_string_pretty(v)
+    let s = serde_json::to_string_pretty(v)
         .map_err(|e| crate::Error::input(format!("cannot serialise JSON: {e}")))?;
-    s.push('\n');
-    Ok(s)
+    Ok(escape_json(s) + "\n")
+}
+
+/// One line of JSON (JSON-lines output), safe on a terminal.
+pub fn json_line(v: &serde_json::Value) -> serde_json::Result<String> {
+    serde_json::to_string(v).map(escape_json)
+}
+
+/// Pretty JSON for people to read: each line sanitised as any untrusted text is.
+pub fn show_json(out: &mut impl Write, v: &serde_json::Value) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(v).unwrap_or_default();
+    for line in text.lines() {
+        writeln!(out, "{}", sanitize(line))?;
+    }
+    Ok(())
 }
 
 /// A note on stderr (sanitised; styled when stderr is a colour terminal).
@@ -47,4 +83,25 @@ pub fn note(style: anstyle::Style, label: &str, msg: &str) {
 /// A warning on stderr.
 pub fn warn(msg: &str) {
     note(crate::term::style::WARN, "warning:", msg);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn json_lines_escape_bidi_and_c1_controls_but_mean_the_same() {
+        let v =
+            json!({"name": "abc\u{202e}gnp.exe", "csi": "\u{9b}2J", "esc": "\u{1b}[0m", "ok": "é"});
+        for text in [json_line(&v).unwrap(), json_text(&v).unwrap()] {
+            assert!(!text.contains(['\u{202e}', '\u{9b}', '\u{1b}']), "{text}");
+            assert!(
+                text.contains("\\u202e") && text.contains("\\u009b"),
+                "{text}"
+            );
+            assert!(text.contains('é'));
+            assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), v);
+        }
+    }
 }

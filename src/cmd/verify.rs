@@ -8,7 +8,7 @@ use crate::cli::VerifyArgs;
 use crate::clock::{parse_duration, Clock};
 use crate::cmd::keygen::parse_alg;
 use crate::cmd::keyin::{read_key_file, secret};
-use crate::cmd::output::{json_text, warn};
+use crate::cmd::output::{json_line, show_json, warn};
 use crate::cmd::tokens_in;
 use crate::files::read_input;
 use crate::keys::{read_jwks_lenient, Jwk, Key};
@@ -170,7 +170,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
             if bulk {
                 j["line"] = (*line).into();
             }
-            writeln!(out, "{}", crate::cmd::decode::safe_json_line(&j)?)?;
+            writeln!(out, "{}", json_line(&j)?)?;
             continue;
         }
         if !v.warnings.is_empty() {
@@ -191,9 +191,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
                 writeln!(out, "{prefix}{g}valid{g:#}")?;
             } else {
                 let claims = v.claims.clone().unwrap_or_default();
-                for l in json_text(&claims)?.lines() {
-                    writeln!(out, "{}", sanitize(l))?;
-                }
+                show_json(&mut out, &claims)?;
             }
         } else {
             let why = sanitize(&v.reasons.join("; ")).into_owned();

@@ -13,7 +13,7 @@ fn kernel_tag(kernel: Kernel, hash: HashAlg, key: &[u8], msg: &[u8]) -> Vec<u8> 
     let target = Target {
         hash,
         signing_input: msg.to_vec(),
-        signature: vec![0; hash.tag_len()],
+        signature: vec![0; hash.output_len()],
     };
     let prep = Prepared::new(&target);
     let mut block: KeyBlock = [0; 128];
@@ -46,7 +46,7 @@ fn kernel_tag(kernel: Kernel, hash: HashAlg, key: &[u8], msg: &[u8]) -> Vec<u8> 
             out[5]
                 .iter()
                 .flat_map(|w| w.to_be_bytes())
-                .take(hash.tag_len())
+                .take(hash.output_len())
                 .collect()
         }
         (_, HashAlg::Sha256) => prep::hmac256(&prep, &block)
@@ -56,7 +56,7 @@ fn kernel_tag(kernel: Kernel, hash: HashAlg, key: &[u8], msg: &[u8]) -> Vec<u8> 
         _ => prep::hmac512(&prep, &block)
             .iter()
             .flat_map(|w| w.to_be_bytes())
-            .take(hash.tag_len())
+            .take(hash.output_len())
             .collect(),
     }
 }

@@ -258,7 +258,7 @@ impl Prepared {
     /// Whether a final SHA-384/512 state is the target's tag.
     #[inline]
     pub(crate) fn matches512(&self, state: &[u64; 8]) -> bool {
-        let words = self.hash.tag_len() / 8;
+        let words = self.hash.output_len() / 8;
         state[0] == self.want512[0] && state[1..words] == self.want512[1..words]
     }
 }
@@ -305,7 +305,7 @@ pub(crate) fn hmac512(prep: &Prepared, key: &KeyBlock) -> [u64; 8] {
     compress512(&mut inner, &prep.blocks512);
     let mut outer = iv;
     compress512(&mut outer, &[opad]);
-    let digest_len = prep.hash.tag_len();
+    let digest_len = prep.hash.output_len();
     let mut last = [0u8; 128];
     for (c, w) in last[..digest_len].chunks_exact_mut(8).zip(inner) {
         c.copy_from_slice(&w.to_be_bytes());

@@ -2,49 +2,11 @@
 //! signature, and the reference check (the `hmac` crate) every fast kernel must agree with.
 
 use base64ct::{Base64UrlUnpadded, Encoding};
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::{Sha256, Sha384, Sha512};
 
 use crate::{Error, Result};
 
-/// The HMAC hash of an HS* token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum HashAlg {
-    /// HS256: HMAC-SHA-256.
-    Sha256,
-    /// HS384: HMAC-SHA-384.
-    Sha384,
-    /// HS512: HMAC-SHA-512.
-    Sha512,
-}
-
-impl HashAlg {
-    /// The JOSE name: `HS256`, `HS384` or `HS512`.
-    pub fn jose_name(self) -> &'static str {
-        match self {
-            HashAlg::Sha256 => "HS256",
-            HashAlg::Sha384 => "HS384",
-            HashAlg::Sha512 => "HS512",
-        }
-    }
-
-    /// The tag length in bytes.
-    pub fn tag_len(self) -> usize {
-        match self {
-            HashAlg::Sha256 => 32,
-            HashAlg::Sha384 => 48,
-            HashAlg::Sha512 => 64,
-        }
-    }
-
-    /// The hash's block length in bytes; longer keys are hashed first (RFC 2104).
-    pub fn block_len(self) -> usize {
-        match self {
-            HashAlg::Sha256 => 64,
-            HashAlg::Sha384 | HashAlg::Sha512 => 128,
-        }
-    }
-}
+/// The HMAC hash of an HS* token: the crate's one hash type.
+pub use crate::alg::Hash as HashAlg;
 
 /// A token to crack: the algorithm, the signed bytes (`header.payload`) and the signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,11 +62,11 @@ impl Target {
         };
         let signature = Base64UrlUnpadded::decode_vec(parts[2].trim_end_matches('='))
             .map_err(|_| Error::input("the JWT signature is not base64url"))?;
-        if signature.len() != hash.tag_len() {
+        if signature.len() != hash.output_len() {
             return Err(Error::input(format!(
                 "the {alg} signature is {} bytes, expected {}",
                 signature.len(),
-                hash.tag_len()
+                hash.output_len()
             )));
         }
         let signing_input = token.as_bytes()[..parts[0].len() + 1 + parts[1].len()].to_vec();
@@ -118,18 +80,7 @@ impl Target {
 
 /// The HMAC tag of `msg` under `key` (the reference implementation, the `hmac` crate).
 pub(crate) fn reference_tag(hash: HashAlg, key: &[u8], msg: &[u8]) -> Vec<u8> {
-    // new_from_slice accepts keys of any length for HMAC, so the error arm is unreachable.
-    match hash {
-        HashAlg::Sha256 => Hmac::<Sha256>::new_from_slice(key)
-            .map(|m| m.chain_update(msg).finalize().into_bytes().to_vec())
-            .unwrap_or_default(),
-        HashAlg::Sha384 => Hmac::<Sha384>::new_from_slice(key)
-            .map(|m| m.chain_update(msg).finalize().into_bytes().to_vec())
-            .unwrap_or_default(),
-        HashAlg::Sha512 => Hmac::<Sha512>::new_from_slice(key)
-            .map(|m| m.chain_update(msg).finalize().into_bytes().to_vec())
-            .unwrap_or_default(),
-    }
+    hash.hmac(key, msg)
 }
 
 /// Whether `key` signs `target` (via the `hmac` crate: the reference the kernels match).
@@ -155,7 +106,7 @@ pub(crate) mod tests {
 
     /// Build an HS* token with `secret` (test helper shared by the crack tests).
     pub(crate) fn sign(hash: HashAlg, secret: &[u8], payload_json: &str) -> String {
-        let header = format!(r#"{{"alg":"{}","typ":"JWT"}}"#, hash.jose_name());
+        let header = format!(r#"{{"alg":"{}","typ":"JWT"}}"#, hash.hmac_alg().name());
         let input = format!(
             "{}.{}",
             Base64UrlUnpadded::encode_string(header.as_bytes()),
@@ -171,7 +122,7 @@ pub(crate) mod tests {
             let token = sign(hash, b"secret", r#"{"sub":"1"}"#);
             let t = Target::from_token(&format!(" {token}\n")).unwrap();
             assert_eq!(t.hash, hash);
-            assert_eq!(t.signature.len(), hash.tag_len());
+            assert_eq!(t.signature.len(), hash.output_len());
             assert!(token.starts_with(std::str::from_utf8(&t.signing_input).unwrap()));
             assert!(check(&t, b"secret"));
             assert!(!check(&t, b"secreT"));

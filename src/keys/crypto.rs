@@ -5,7 +5,6 @@
 
 use ecdsa::signature::{RandomizedSigner, Signer, Verifier};
 use elliptic_curve::sec1::ToSec1Point;
-use hmac::{KeyInit, Mac};
 use rand_core::UnwrapErr;
 
 use super::{EcKey, Key, OkpKey, RsaKey, Secret};
@@ -102,26 +101,10 @@ fn need_private() -> Error {
         .with_hint("pass the private key file (PKCS#8 PEM or a JWK with \"d\")")
 }
 
-fn hmac(hash: Hash, key: &[u8], msg: &[u8]) -> Vec<u8> {
-    macro_rules! tag {
-        ($h:ty) => {{
-            let mut m = <hmac::Hmac<$h> as KeyInit>::new_from_slice(key)
-                .expect("HMAC accepts keys of any length");
-            m.update(msg);
-            m.finalize().into_bytes().to_vec()
-        }};
-    }
-    match hash {
-        Hash::Sha256 => tag!(sha2::Sha256),
-        Hash::Sha384 => tag!(sha2::Sha384),
-        Hash::Sha512 => tag!(sha2::Sha512),
-    }
-}
-
 /// Sign `msg`. The caller has checked that `alg` fits the key.
 pub fn sign(key: &Key, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
     match (key, alg.family()) {
-        (Key::Oct(s), Family::Hmac) => Ok(hmac(alg.hash(), s.expose(), msg)),
+        (Key::Oct(s), Family::Hmac) => Ok(alg.hash().hmac(s.expose(), msg)),
         (Key::Rsa(RsaKey::Private(k)), Family::RsaPkcs1) => {
             use rsa::pkcs1v15::SigningKey;
             use rsa::signature::SignatureEncoding;
@@ -239,7 +222,7 @@ macro_rules! rsa_verify {
 pub fn verify_rustcrypto(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
     Ok(match (key, alg.family()) {
         (Key::Oct(s), Family::Hmac) => {
-            let tag = Secret::new(hmac(alg.hash(), s.expose(), msg));
+            let tag = Secret::new(alg.hash().hmac(s.expose(), msg));
             constant_time_eq(tag.expose(), sig)
         }
         (Key::Rsa(k), Family::RsaPkcs1) => rsa_verify!(rsa::pkcs1v15, k, alg, msg, sig),

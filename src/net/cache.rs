@@ -8,8 +8,6 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 /// The longest we trust a server's `max-age`: a key set cached for days would hide a
 /// rotation or a revocation from every verifier on this machine.
 pub const MAX_AGE_CAP: u64 = 24 * 60 * 60;
@@ -61,13 +59,10 @@ fn parse_seconds(s: &str) -> Option<u64> {
 
 /// The file holding the cached response for `url` in `dir`.
 pub fn entry_path(dir: &Path, url: &str) -> PathBuf {
-    let digest = Sha256::digest(url.as_bytes());
-    let mut name = String::with_capacity(70);
-    for byte in digest.iter() {
-        name.push_str(&format!("{byte:02x}"));
-    }
-    name.push_str(".http");
-    dir.join(name)
+    dir.join(format!(
+        "{}.http",
+        crate::alg::Hash::Sha256.hex_digest(url.as_bytes())
+    ))
 }
 
 /// A decoded cache entry.

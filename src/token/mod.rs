@@ -138,9 +138,5 @@ pub fn identify_other(t: &str) -> Option<&'static str> {
 
 /// SHA-256 of the token text, hex: how a denylist names a token without a jti.
 pub fn token_sha256_hex(token: &str) -> String {
-    crate::alg::Hash::Sha256
-        .digest(token.trim().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::alg::Hash::Sha256.hex_digest(token.trim().as_bytes())
 }

@@ -59,14 +59,14 @@ pub fn sign(
 pub fn fingerprint() -> Result<(String, String)> {
     let mut raw = [0u8; 32];
     getrandom::fill(&mut raw).map_err(|e| Error::input(format!("no randomness: {e}")))?;
-    let value = hex(&raw);
+    let value = b64::hex(&raw);
     let digest = fingerprint_digest(&value);
     Ok((value, digest))
 }
 
 /// SHA-256 hex of a fingerprint value.
 pub fn fingerprint_digest(value: &str) -> String {
-    hex(&crate::alg::Hash::Sha256.digest(value.as_bytes()))
+    crate::alg::Hash::Sha256.hex_digest(value.as_bytes())
 }
 
 /// A random `jti`: 128 bits, base64url.
@@ -74,8 +74,4 @@ pub fn random_jti() -> Result<String> {
     let mut raw = [0u8; 16];
     getrandom::fill(&mut raw).map_err(|e| Error::input(format!("no randomness: {e}")))?;
     Ok(b64::encode(&raw))
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }

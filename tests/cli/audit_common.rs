@@ -6,7 +6,6 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
 use base64ct::{Base64UrlUnpadded, Encoding};
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{json, Value};
@@ -19,11 +18,7 @@ pub const NOW: i64 = 1_700_000_000;
 pub const STRONG: &str = "q7Vt2mXw9LpZ4rKc8NbE6hYs3JdF5gAu";
 
 /// The `jot` binary, with colour off whatever the environment says.
-pub fn jot() -> Command {
-    let mut cmd = Command::cargo_bin("jot").expect("the jot binary is built");
-    cmd.env_remove("CLICOLOR_FORCE").env("NO_COLOR", "1");
-    cmd
-}
+pub use crate::common::jot;
 
 /// What a run printed and how it exited.
 pub struct Run {

@@ -19,13 +19,7 @@ use jot::keyset::{Manifest, State};
 pub const DAY: i64 = 86_400;
 pub const T0: i64 = 1_700_000_000;
 
-pub fn bin() -> &'static Path {
-    assert_cmd::cargo::cargo_bin!("jot")
-}
-
-pub fn jot() -> assert_cmd::Command {
-    assert_cmd::Command::new(bin())
-}
+pub use crate::common::{jot, jot_path as bin};
 
 /// One complete rotation at `now` with a 3-day grace.
 pub fn rotate(dir: &Path, now: i64) {

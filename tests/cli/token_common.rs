@@ -5,18 +5,13 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::Duration;
 
-use assert_cmd::Command;
 use base64ct::{Base64UrlUnpadded, Encoding};
 use hmac::{KeyInit, Mac};
 use serde_json::Value;
 
 /// The clock every test fixes with `--now`.
 pub const T0: i64 = 1_700_000_000;
-
-/// A hang guard, not a timing assertion: a command that runs this long is stuck.
-const HANG_GUARD: Duration = Duration::from_secs(120);
 
 /// What one run of `jot` did.
 #[derive(Debug)]
@@ -65,13 +60,7 @@ impl Run {
 }
 
 /// `jot` with colours off.
-pub fn jot() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_jot"));
-    c.timeout(HANG_GUARD)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
-    c
-}
+pub use crate::common::jot;
 
 /// Run `jot args…` with `stdin`.
 pub fn run_in<S: AsRef<std::ffi::OsStr>>(args: &[S], stdin: &[u8]) -> Run {
