@@ -16,28 +16,37 @@ pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
 
 /// Read a file, or stdin for `-`, refusing more than `limit` bytes.
 pub fn read_input(arg: &str, limit: u64) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    if arg == "-" {
-        std::io::stdin()
-            .lock()
-            .take(limit + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::io(Path::new("<stdin>"), e))?;
-    } else {
-        let path = Path::new(arg);
-        let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-            return Err(Error::input(format!(
-                "{arg}: is a directory, expected a file"
-            )));
-        }
-        f.take(limit + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::io(path, e))?;
+    if arg != "-" {
+        return read_path(Path::new(arg), limit);
     }
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io(Path::new("<stdin>"), e))?;
+    check_limit(buf, "<stdin>", limit)
+}
+
+/// Read a file (any path, UTF-8 or not), refusing more than `limit` bytes.
+pub fn read_path(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        return Err(Error::input(format!(
+            "{}: is a directory, expected a file",
+            path.display()
+        )));
+    }
+    f.take(limit + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io(path, e))?;
+    check_limit(buf, &path.display().to_string(), limit)
+}
+
+fn check_limit(buf: Vec<u8>, name: &str, limit: u64) -> Result<Vec<u8>> {
     if buf.len() as u64 > limit {
-        let name = if arg == "-" { "<stdin>" } else { arg };
-        return Err(Error::input(format!("{name}: larger than {} bytes", limit))
+        return Err(Error::input(format!("{name}: larger than {limit} bytes"))
             .with_hint("is this the right file? keys and tokens are far smaller"));
     }
     Ok(buf)

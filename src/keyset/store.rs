@@ -85,18 +85,8 @@ fn acquire(
 
 /// Read a file of the set, refusing more than `limit` bytes (paths need not be UTF-8).
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let mut buf = Vec::new();
-    File::open(path)
-        .and_then(|f| f.take(limit + 1).read_to_end(&mut buf))
-        .map_err(|e| Error::io(path, e))?;
-    if buf.len() as u64 > limit {
-        return Err(Error::input(format!(
-            "{}: larger than {limit} bytes; not a file jot wrote",
-            path.display()
-        )));
-    }
-    Ok(buf)
+    crate::files::read_path(path, limit)
+        .map_err(|e| e.with_hint("the key set's files are small; this is not one jot wrote"))
 }
 
 /// The manifest, `None` when the file does not exist. Errors name the file.

@@ -5,7 +5,7 @@
 //! turns into an error, it just means the next fetch goes to the network.
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The longest we trust a server's `max-age`: a key set cached for days would hide a
@@ -141,13 +141,13 @@ pub fn load_fresh(dir: &Path, url: &str, now: i64, max_bytes: u64) -> Option<Vec
 /// Write the entry for `url` atomically: a temporary file in `dir`, fsynced, then
 /// renamed over the old entry, so a concurrent reader sees the old or the new entry,
 /// never half of one.
-pub fn store(dir: &Path, url: &str, entry: &Entry) -> std::io::Result<()> {
-    create_private_dir(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
-    tmp.write_all(&entry.encode())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(entry_path(dir, url)).map_err(|e| e.error)?;
-    Ok(())
+pub fn store(dir: &Path, url: &str, entry: &Entry) -> crate::Result<()> {
+    create_private_dir(dir).map_err(|e| crate::Error::io(dir, e))?;
+    let opts = crate::files::WriteOptions {
+        overwrite: true,
+        mode: 0o600,
+    };
+    crate::files::write_atomic(&entry_path(dir, url), &entry.encode(), opts)
 }
 
 /// The cache reveals which issuers this user talks to, so keep it owner-only.
