@@ -101,6 +101,16 @@ pub fn write_atomic(path: &Path, data: &[u8], opts: WriteOptions) -> Result<()> 
     sync_dir(dir)
 }
 
+/// Create a directory (and its parents) that only its owner can enter: 0700 when new;
+/// an existing directory is left as it is.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir).map_err(|e| Error::io(dir, e))
+}
+
 /// fsync a directory so a rename in it is durable.
 pub fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]

@@ -299,11 +299,7 @@ pub fn is_fresh(dir: &Path) -> Result<bool> {
 
 /// Create the set's directory (and parents) with mode 0700, or tighten an existing empty one.
 pub fn create_dir(dir: &Path) -> Result<()> {
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir).map_err(|e| Error::io(dir, e))?;
+    crate::files::create_private_dir(dir)?;
     chmod(dir, 0o700)
 }
 

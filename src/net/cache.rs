@@ -142,24 +142,13 @@ pub fn load_fresh(dir: &Path, url: &str, now: i64, max_bytes: u64) -> Option<Vec
 /// renamed over the old entry, so a concurrent reader sees the old or the new entry,
 /// never half of one.
 pub fn store(dir: &Path, url: &str, entry: &Entry) -> crate::Result<()> {
-    create_private_dir(dir).map_err(|e| crate::Error::io(dir, e))?;
+    // The cache reveals which issuers this user talks to, so keep it owner-only.
+    crate::files::create_private_dir(dir)?;
     let opts = crate::files::WriteOptions {
         overwrite: true,
         mode: 0o600,
     };
     crate::files::write_atomic(&entry_path(dir, url), &entry.encode(), opts)
-}
-
-/// The cache reveals which issuers this user talks to, so keep it owner-only.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
 }
 
 #[cfg(test)]
