@@ -13,7 +13,11 @@ use crate::ExitCode;
 /// Run `jot rotate`.
 pub fn run(a: &RotateArgs) -> anyhow::Result<ExitCode> {
     let alg = match a.alg.as_deref() {
-        Some(s) => Some(keyset::parse_set_alg(parse_alg(s)?.name())?),
+        Some(s) => {
+            let alg = parse_alg(s)?;
+            keyset::check_set_alg(alg)?;
+            Some(alg)
+        }
         None => None,
     };
     let opts = RotateOptions {

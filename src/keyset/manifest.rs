@@ -243,13 +243,19 @@ pub fn parse_set_alg(name: &str) -> Result<Alg> {
         Error::input(format!("unknown algorithm {name:?}"))
             .with_hint(format!("expected one of {}", asymmetric_names()))
     })?;
+    check_set_alg(alg)?;
+    Ok(alg)
+}
+
+/// Refuse the HMAC algorithms for a key set: a secret has no public half to publish.
+pub fn check_set_alg(alg: Alg) -> Result<()> {
     if alg.family() == Family::Hmac {
         return Err(Error::usage(format!(
             "{alg} cannot be used in a key set: an HMAC secret has no public half to publish"
         ))
         .with_hint(format!("choose one of {}", asymmetric_names())));
     }
-    Ok(alg)
+    Ok(())
 }
 
 fn asymmetric_names() -> String {

@@ -19,7 +19,7 @@ use std::path::Path;
 use crate::keys::Jwk;
 use crate::{Error, Result};
 
-pub use manifest::{check_kid, parse_set_alg, Entry, Manifest, State, FORMAT};
+pub use manifest::{check_kid, check_set_alg, parse_set_alg, Entry, Manifest, State, FORMAT};
 pub use plan::{Action, DEFAULT_ALG};
 pub use rotate::{rotate, Outcome, RotateOptions};
 pub use store::{ARCHIVE, JWKS, LOCK, MANIFEST};

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::manifest::{parse_set_alg, Entry, Manifest, State};
+use super::manifest::{check_set_alg, Entry, Manifest, State};
 use crate::alg::Alg;
 use crate::clock::format_utc;
 use crate::{Error, Result};
@@ -48,7 +48,7 @@ pub fn check_options(alg: Option<Alg>, grace: i64) -> Result<()> {
             .with_hint("use at least your longest token lifetime, e.g. --grace 7d"));
     }
     if let Some(a) = alg {
-        parse_set_alg(a.name())?;
+        check_set_alg(a)?;
     }
     Ok(())
 }
