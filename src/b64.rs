@@ -37,6 +37,12 @@ pub fn decode(s: &str) -> Result<Vec<u8>, String> {
     Base64UrlUnpadded::decode_vec(s).map_err(|_| "non-canonical base64url".to_string())
 }
 
+/// Decode base64url leniently, tolerating the `=` padding some producers leave on: for
+/// recognising formats and reading captured traffic, never for checking a signature.
+pub fn decode_lenient(s: &str) -> Option<Vec<u8>> {
+    Base64UrlUnpadded::decode_vec(s.trim_end_matches('=')).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +60,13 @@ mod tests {
     fn rejects_noncanonical_trailing_bits() {
         // "YR" decodes to 'a' only if trailing bits are ignored.
         assert!(decode("YR").is_err());
+    }
+
+    #[test]
+    fn lenient_decoding_tolerates_padding_only() {
+        assert_eq!(decode_lenient("YQ=="), Some(b"a".to_vec()));
+        assert_eq!(decode_lenient("YQ"), Some(b"a".to_vec()));
+        assert_eq!(decode_lenient("a+b/"), None);
     }
 
     proptest! {

@@ -11,7 +11,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
-use super::identify::{b64url, jose_header, json_object};
+use serde_json::Map;
+
+use crate::b64::decode_lenient as b64url;
+
+/// Longest segment worth decoding to look for a header: real JOSE headers are a few hundred
+/// bytes, and decoding a multi-megabyte "header" from hostile input is wasted work.
+pub(crate) const MAX_HEADER_SEGMENT: usize = 16 * 1024;
 
 /// Largest payload segment decoded to read `iss`: bigger tokens are grouped without one.
 const MAX_PAYLOAD_SEGMENT: usize = 256 * 1024;
@@ -89,6 +95,24 @@ pub fn group(tokens: &[Extracted]) -> Vec<Group> {
         groups[at].tokens.push(t.clone());
     }
     groups
+}
+
+/// The JSON object a header segment decodes to, if it decodes to one. Lenient (padding
+/// allowed) and bounded: this only finds candidates in captured text; every candidate is
+/// then parsed by `token::parse`.
+pub(crate) fn jose_header(segment: &str) -> Option<Map<String, Value>> {
+    if segment.len() > MAX_HEADER_SEGMENT {
+        return None;
+    }
+    json_object(&b64url(segment)?)
+}
+
+/// The JSON object `bytes` hold, if they hold one.
+pub(crate) fn json_object(bytes: &[u8]) -> Option<Map<String, Value>> {
+    match serde_json::from_slice::<Value>(bytes).ok()? {
+        Value::Object(map) => Some(map),
+        _ => None,
+    }
 }
 
 /// The part of a candidate that is a token: the whole of it when its header decodes, or

@@ -4,14 +4,19 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::rules::{rule, Severity};
-use crate::alg::Alg;
+use super::secrets::Secrets;
+use crate::alg::{Alg, Family};
+use crate::crack::Target;
 use crate::keys::Jwk;
-use crate::token::{self, Parsed};
+use crate::token::{self, Jws, Parsed};
+use crate::Result;
 
 /// One finding: a rule that fired on a subject.
 #[derive(Clone, Debug, Serialize)]
 pub struct Finding {
     pub rule: &'static str,
+    /// The rule's title, so that a script needs no lookup table.
+    pub title: &'static str,
     pub severity: Severity,
     /// The token (abbreviated) or file it concerns.
     pub subject: String,
@@ -29,6 +34,7 @@ impl Finding {
         let r = rule(id);
         Finding {
             rule: r.id,
+            title: r.title,
             severity: r.severity,
             subject: subject.name.clone(),
             location: subject.location.clone(),
@@ -50,7 +56,7 @@ pub struct Subject {
 /// Abbreviate a token for reports: its first 12 and last 8 characters. Counted in
 /// characters, not bytes: an input line may be any UTF-8, and slicing inside a character
 /// would panic.
-pub fn abbreviate(token: &str) -> String {
+pub(crate) fn abbreviate(token: &str) -> String {
     let t = token.trim();
     let n = t.chars().count();
     if n <= 24 {
@@ -62,13 +68,45 @@ pub fn abbreviate(token: &str) -> String {
 }
 
 /// Settings of a token audit.
-pub struct TokenAudit<'a> {
+pub(crate) struct TokenAudit<'a> {
     pub now: i64,
     pub max_lifetime: i64,
     /// Keys to check the signature with (`--key`/`--jwks`).
     pub keys: Option<&'a [Jwk]>,
-    /// Secrets tried on HS* tokens: a found one is returned with how it was derived.
-    pub crack: &'a dyn Fn(&crate::crack::Target) -> Option<String>,
+    /// The candidate secrets tried on HS* tokens.
+    pub secrets: &'a Secrets,
+}
+
+/// A duration as people write it: `30d`, `24h`, `1h30m`, `90s`. Days only from two days
+/// on, so that a one-day maximum reads `24h` as it is usually configured.
+pub(crate) fn human_duration(secs: i64) -> String {
+    let sign = if secs < 0 { "-" } else { "" };
+    let mut left = secs.unsigned_abs();
+    if left == 0 {
+        return "0s".into();
+    }
+    let mut out = String::from(sign);
+    let units: [(u64, &str); 4] = [(86_400, "d"), (3600, "h"), (60, "m"), (1, "s")];
+    for (size, unit) in units {
+        if size == 86_400 && left < 2 * 86_400 {
+            continue;
+        }
+        if left >= size {
+            out.push_str(&format!("{}{unit}", left / size));
+            left %= size;
+        }
+    }
+    out
+}
+
+/// The cracking target of an HS* token, from its parsed form and the algorithm table.
+fn hmac_target(jws: &Jws, alg: Alg) -> Option<Target> {
+    let hash = alg.hash();
+    (alg.family() == Family::Hmac && jws.signature.len() == hash.output_len()).then(|| Target {
+        hash,
+        signing_input: jws.signing_input.as_bytes().to_vec(),
+        signature: jws.signature.clone(),
+    })
 }
 
 /// Tokens over this size get a finding (4 KB is the common cookie limit).
@@ -91,25 +129,22 @@ fn kid_injection(kid: &str) -> Option<&'static str> {
     }
 }
 
-/// Audit one token.
-pub fn audit_token(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Vec<Finding> {
+/// Audit one token. Errors only when a wordlist cannot be decoded.
+pub(crate) fn audit_token(
+    token: &str,
+    subject: &Subject,
+    cfg: &TokenAudit<'_>,
+) -> Result<Vec<Finding>> {
     let mut out = Vec::new();
     let f = |id, msg: String| Finding::new(id, subject, msg);
     let jws = match token::parse(token) {
-        // A Flask cookie (payload.timestamp.mac) also parses as three segments: name it.
-        Ok(Parsed::Jws(j)) => match token::identify_other(token) {
-            Some(w) => {
-                out.push(f("JOT020", format!("not a JWT: this is {w}")));
-                return out;
-            }
-            None => j,
-        },
+        Ok(Parsed::Jws(j)) => j,
         Ok(Parsed::Jwe { .. }) => {
             out.push(f(
                 "JOT020",
                 "a JWE (encrypted token): its claims cannot be audited without the key".into(),
             ));
-            return out;
+            return Ok(out);
         }
         Err(e) => {
             let what = token::identify_other(token).map_or_else(
@@ -117,7 +152,7 @@ pub fn audit_token(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Vec<
                 |w| format!("not a JWT: this is {w}"),
             );
             out.push(f("JOT020", what));
-            return out;
+            return Ok(out);
         }
     };
     if token.trim().len() > OVERSIZED {
@@ -133,9 +168,9 @@ pub fn audit_token(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Vec<
             "JOT003",
             format!("{a}: anyone who can verify this token can also mint one"),
         ));
-        if let Ok(target) = crate::crack::Target::from_token(token) {
-            if let Some(secret) = (cfg.crack)(&target) {
-                out.push(f("JOT002", format!("the {a} secret is {secret}")));
+        if let Some(target) = hmac_target(&jws, a) {
+            if let Some(cracked) = cfg.secrets.crack(&target)? {
+                out.push(f("JOT002", format!("the {a} secret is weak: {cracked}")));
             }
         }
     }
@@ -157,7 +192,7 @@ pub fn audit_token(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Vec<
         Some(c) => claim_findings(c, cfg, &f, &mut out),
         None => out.push(f("JOT020", "the payload is not a JSON claims set".into())),
     }
-    out
+    Ok(out)
 }
 
 fn header_findings(
@@ -219,14 +254,16 @@ fn claim_findings(
             out.push(f(
                 "JOT005",
                 format!(
-                    "lifetime is {}s, over the maximum of {}s",
-                    life, cfg.max_lifetime
+                    "lifetime is {}, over the maximum of {}",
+                    human_duration(life),
+                    human_duration(cfg.max_lifetime)
                 ),
             ));
         }
     }
     for (k, v) in [("nbf", nbf), ("iat", iat)] {
-        if let Some(t) = v.filter(|t| *t > cfg.now + 60) {
+        // Checked: `--now` may be near i64::MAX.
+        if let Some(t) = v.filter(|t| *t > cfg.now.saturating_add(60)) {
             out.push(f(
                 "JOT007",
                 format!(
@@ -257,7 +294,28 @@ fn claim_findings(
 
 #[cfg(test)]
 mod tests {
-    use super::abbreviate;
+    use super::{abbreviate, human_duration};
+
+    #[test]
+    fn durations_read_as_people_write_them() {
+        for (secs, text) in [
+            (0, "0s"),
+            (59, "59s"),
+            (90, "1m30s"),
+            (900, "15m"),
+            (5400, "1h30m"),
+            (86_400, "24h"),
+            (129_600, "36h"),
+            (172_800, "2d"),
+            (2_592_000, "30d"),
+            (2 * 86_400 + 3600 + 1, "2d1h1s"),
+            (-90, "-1m30s"),
+        ] {
+            assert_eq!(human_duration(secs), text, "{secs}");
+        }
+        assert_eq!(human_duration(i64::MIN), "-106751991167300d15h30m8s");
+        assert!(human_duration(i64::MAX).ends_with('s'));
+    }
 
     #[test]
     fn abbreviate_keeps_short_tokens_and_cuts_long_ones() {

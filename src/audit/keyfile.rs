@@ -1,4 +1,7 @@
-//! Key-file and JWKS rules: what CI should catch before a key set is published.
+//! Key-file and JWKS rules: what CI should catch before a key set is published. The file's
+//! format comes from `keys::detect` and its keys from `keys::read` (PEM, DER) or, member by
+//! member, from `keys::read_members` (JWK, JWKS), so that a key that does not read is a
+//! finding of its own and one bad member of a set hides nothing about the others.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -6,22 +9,117 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::findings::{Finding, Subject};
-use crate::keys::{Jwk, Key, KeyInput, ThumbprintHash, PRIVATE_MEMBERS};
+use super::secrets::Secrets;
+use crate::alg::Curve;
+use crate::crack::target_for_secret;
+use crate::keys::{self, Format, Jwk, Key, ReadOptions, ThumbprintHash, PRIVATE_MEMBERS};
+use crate::{Error, Result};
 
-/// Audit a key file or JWKS: `data` as read, `input` the keys it holds (from `keys::read`,
-/// with `allow_weak` so weak keys become findings). `weak` says whether an HMAC secret is
-/// weak (returns how).
-pub fn audit_key_file(
+/// One key of the file: its JSON when the file is a JWK or JWKS, and the key or why it
+/// does not read.
+struct Member {
+    json: Option<Value>,
+    key: Result<Jwk>,
+}
+
+impl Member {
+    /// The kid as written, read from the JSON when the key itself did not read.
+    fn kid(&self) -> Option<&str> {
+        match (&self.key, &self.json) {
+            (Ok(k), _) => k.kid.as_deref(),
+            (Err(_), Some(v)) => v.get("kid").and_then(Value::as_str),
+            (Err(_), None) => None,
+        }
+    }
+}
+
+/// Whether a JWK that does not read is of a type jot does not implement (an unknown `kty`,
+/// an X25519 or X448 key) rather than a broken key: RFC 7517 §5 has readers ignore those.
+fn unsupported(json: &Value) -> bool {
+    let s = |k: &str| json.get(k).and_then(Value::as_str);
+    match s("kty") {
+        Some("RSA" | "oct") => false,
+        Some("EC" | "OKP") => s("crv").is_some_and(|c| Curve::from_name(c).is_none()),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Whether an HMAC secret is weak, and how: under the hash size of the algorithm it is for
+/// (RFC 7518 §3.2: 32, 48 or 64 bytes), or one the candidate lists hold.
+fn weak_secret(k: &Jwk, secret: &[u8], secrets: &Secrets) -> Result<Option<String>> {
+    let alg = k.default_alg();
+    let min = alg.hash().output_len();
+    if secret.len() < min {
+        return Ok(Some(format!(
+            "only {} bytes (RFC 7518 §3.2 wants at least {min} for {alg})",
+            secret.len()
+        )));
+    }
+    Ok(secrets
+        .crack(&target_for_secret(secret))?
+        .map(|c| format!("weak: {c}")))
+}
+
+/// The keys of the file, one [`Member`] each; `Err` with the finding when the file as a
+/// whole does not read.
+fn members(
+    data: &[u8],
+    format: Format,
+) -> std::result::Result<Vec<Member>, (&'static str, String)> {
+    let opts = ReadOptions {
+        allow_weak: true,
+        ..ReadOptions::default()
+    };
+    let what = match format {
+        Format::Jwk => "the JWK",
+        Format::Jwks => "the JWKS",
+        Format::Pem => "the PEM key file",
+        Format::Der => "the DER key file",
+    };
+    match format {
+        Format::Jwk | Format::Jwks => match keys::read_members(data, &opts) {
+            Ok(m) => Ok(m
+                .into_iter()
+                .map(|(json, key)| Member {
+                    json: Some(json),
+                    key,
+                })
+                .collect()),
+            Err(e) => Err(("JOT110", format!("{what} does not read: {e}"))),
+        },
+        Format::Pem | Format::Der => match keys::read(data, &opts) {
+            Ok(input) => Ok(input
+                .into_keys()
+                .into_iter()
+                .map(|k| Member {
+                    json: None,
+                    key: Ok(k),
+                })
+                .collect()),
+            // The one usage error of a reader: an encrypted key and no passphrase.
+            Err(e @ Error::Usage { .. }) => Err(("JOT111", format!("{what}: {e}"))),
+            Err(e) => Err(("JOT110", format!("{what} does not read: {e}"))),
+        },
+    }
+}
+
+/// Audit a key file or JWKS: `data` as read, `format` as `keys::detect` named it.
+pub(crate) fn audit_key_file(
     path: Option<&Path>,
     data: &[u8],
-    input: KeyInput,
+    format: Format,
     subject: &Subject,
-    weak: &dyn Fn(&[u8]) -> Option<String>,
-) -> crate::Result<Vec<Finding>> {
+    secrets: &Secrets,
+) -> Result<Vec<Finding>> {
     let mut out = Vec::new();
     let f = |id, msg: String| Finding::new(id, subject, msg);
-    let json: Option<Value> = serde_json::from_slice(data).ok();
-    let is_jwks = json.as_ref().is_some_and(|v| v.get("keys").is_some());
+    let members = match members(data, format) {
+        Ok(m) => m,
+        Err((id, msg)) => return Ok(vec![f(id, msg)]),
+    };
+    let is_set = format == Format::Jwks;
+    let is_json = matches!(format, Format::Jwk | Format::Jwks);
     let looks_public = path.is_some_and(|p| {
         let n = p
             .file_name()
@@ -29,53 +127,62 @@ pub fn audit_key_file(
             .unwrap_or_default();
         n.contains("pub") || n.contains("jwks")
     });
-    // Private members are checked on the raw JSON: a set may hold keys jot cannot parse.
-    if let Some(v) = &json {
-        let items: Vec<&Value> = match v.get("keys").and_then(Value::as_array) {
-            Some(a) => a.iter().collect(),
-            None => vec![v],
-        };
-        for (i, k) in items.iter().enumerate() {
-            let members: Vec<&str> = PRIVATE_MEMBERS
+    let mut kids: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in members.iter().enumerate() {
+        let shown = m.kid().unwrap_or("no kid");
+        let name = m.kid().map_or_else(|| format!("key {i}"), str::to_owned);
+        if let Some(kid) = m.kid() {
+            *kids.entry(kid).or_default() += 1;
+        }
+        // Private members are checked on the JSON: a member that does not read may leak too.
+        if let Some(v) = &m.json {
+            let private: Vec<&str> = PRIVATE_MEMBERS
                 .iter()
                 .copied()
-                .filter(|m| k.get(*m).is_some())
+                .filter(|p| v.get(*p).is_some())
                 .collect();
-            let kid = k.get("kid").and_then(Value::as_str).unwrap_or("(no kid)");
-            let oct = k.get("kty").and_then(Value::as_str) == Some("oct");
-            if (is_jwks || looks_public) && !members.is_empty() && !oct {
+            let oct = v.get("kty").and_then(Value::as_str) == Some("oct");
+            if (is_set || looks_public) && !private.is_empty() && !oct {
                 out.push(f(
                     "JOT101",
                     format!(
-                        "key {i} ({kid}) has private member(s) {}",
-                        members.join(", ")
+                        "key {i} ({shown}) has private member(s) {}",
+                        private.join(", ")
                     ),
                 ));
             }
-            if is_jwks && oct {
-                out.push(f("JOT102", format!("key {i} ({kid}) is an oct (HMAC) key")));
+            if is_set && oct {
+                out.push(f(
+                    "JOT102",
+                    format!("key {i} ({shown}) is an oct (HMAC) key"),
+                ));
             }
         }
-    }
-    let keys: Vec<Jwk> = input.into_keys();
-    let mut kids: HashMap<&str, usize> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        let name = k.kid.clone().unwrap_or_else(|| format!("key {i}"));
+        let k = match &m.key {
+            Ok(k) => k,
+            Err(e) => {
+                let (id, what) = match &m.json {
+                    Some(v) if unsupported(v) => ("JOT111", "is of a type jot cannot read"),
+                    _ => ("JOT110", "does not read"),
+                };
+                out.push(f(id, format!("key {i} ({shown}) {what}: {e}")));
+                continue;
+            }
+        };
         if let Key::Rsa(r) = &k.key {
             if r.bits() < 2048 {
                 out.push(f("JOT103", format!("{name} is RSA {} bits", r.bits())));
             }
         }
         if let Key::Oct(s) = &k.key {
-            if let Some(how) = weak(s.expose()) {
+            if let Some(how) = weak_secret(k, s.expose(), secrets)? {
                 out.push(f("JOT108", format!("{name}: the secret is {how}")));
             }
         }
-        if json.is_some() {
+        if is_json {
             match k.kid.as_deref() {
                 None => out.push(f("JOT104", format!("key {i} has no kid"))),
                 Some(kid) => {
-                    *kids.entry(kid).or_default() += 1;
                     if k.kty() != "oct" && kid != k.thumbprint(ThumbprintHash::Sha256) {
                         out.push(f(
                             "JOT106",
@@ -95,13 +202,15 @@ pub fn audit_key_file(
             }
         }
     }
-    for (kid, n) in kids {
-        if n > 1 {
-            out.push(f("JOT105", format!("kid {kid:?} is used by {n} keys")));
-        }
+    let mut dups: Vec<(&str, usize)> = kids.into_iter().filter(|(_, n)| *n > 1).collect();
+    dups.sort_unstable();
+    for (kid, n) in dups {
+        out.push(f("JOT105", format!("kid {kid:?} is used by {n} keys")));
     }
     if let Some(p) = path {
-        let private = keys.iter().any(Jwk::is_private);
+        let private = members
+            .iter()
+            .any(|m| m.key.as_ref().is_ok_and(Jwk::is_private));
         if let Some(mode) = crate::files::mode_of(p).filter(|m| private && m & 0o077 != 0) {
             out.push(f("JOT109", format!("mode is {mode:o}")));
         }

@@ -1,13 +1,17 @@
-//! Security review of tokens and key files: the rule table, the token and key-file rules,
-//! the reports, and their pure helpers — the built-in weak-secret list, the sensitive-data
-//! detectors for payloads, the JWT extractor for captured traffic, and the identifier of
-//! non-JWT tokens. Values in, findings out: no printing, no clock, no network.
+//! Security review of tokens and key files: one run over the inputs ([`run`]), the rule
+//! table, the token and key-file rules, the reports, and their pure helpers — the weak-secret
+//! check (built-in list and wordlists), the sensitive-data detectors for payloads and the JWT
+//! extractor for captured traffic. Config in, report out: no printing, no clock, no network.
 
-pub mod extract;
-pub mod findings;
-pub mod identify;
-pub mod keyfile;
+mod extract;
+mod findings;
+mod keyfile;
 pub mod report;
 pub mod rules;
-pub mod sensitive;
-pub mod weak_secrets;
+mod run;
+mod secrets;
+mod sensitive;
+pub(crate) mod weak_secrets;
+
+pub use rules::Severity;
+pub use run::{run, Config, Extraction, Report};

@@ -1,13 +1,15 @@
-//! Rendering findings: a JSON document, SARIF 2.1.0 for code scanning, and the summary the
-//! text report ends with. Rendering returns values; the CLI prints them.
+//! Rendering a report: the text report (grouped by severity), a JSON document, and SARIF
+//! 2.1.0 for code scanning. Rendering returns values; the CLI prints them.
 
 use serde_json::{json, Value};
 
 use super::findings::Finding;
 use super::rules::{rule, Severity, RULES};
+use super::run::Report;
+use crate::term::{sanitize, style};
 
 /// Count of findings per severity, highest first, e.g. "1 critical, 2 high".
-pub fn summary(findings: &[Finding]) -> String {
+fn summary(findings: &[Finding]) -> String {
     let mut parts = Vec::new();
     for s in [
         Severity::Critical,
@@ -33,15 +35,82 @@ pub fn summary(findings: &[Finding]) -> String {
     }
 }
 
-/// The JSON report: stable member order, findings sorted by severity then rule.
-pub fn to_json(findings: &[Finding], inputs: usize) -> Value {
-    json!({
+/// The JSON report: stable member order, findings sorted by severity then rule, and with
+/// `extract` the groups of tokens.
+pub fn to_json(report: &Report) -> Value {
+    let mut doc = json!({
         "tool": "jot",
         "version": env!("CARGO_PKG_VERSION"),
-        "inputs": inputs,
-        "summary": summary(findings),
-        "findings": findings,
-    })
+        "inputs": report.audited,
+        "summary": summary(&report.findings),
+        "findings": report.findings,
+    });
+    if let Some(x) = &report.extraction {
+        doc["groups"] = x
+            .groups
+            .iter()
+            .map(|g| json!({"iss": g.iss, "kid": g.kid, "tokens": g.tokens.len()}))
+            .collect();
+    }
+    doc
+}
+
+/// The text report: with `extract` the groups first, then the findings under a heading per
+/// severity, then the summary. Token contents are attacker-controlled: sanitized here.
+pub fn to_text(report: &Report) -> String {
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    if let Some(x) = &report.extraction {
+        line(format!(
+            "extracted {} distinct tokens in {} groups (issuer, kid)",
+            x.tokens,
+            x.groups.len()
+        ));
+        let name = |v: &Option<String>| {
+            v.as_deref()
+                .map_or("-".to_owned(), |s| sanitize(s).into_owned())
+        };
+        for g in &x.groups {
+            line(format!(
+                "  iss {}  kid {}  {} tokens",
+                name(&g.iss),
+                name(&g.kid),
+                g.tokens.len()
+            ));
+        }
+    }
+    let mut last = None;
+    for f in &report.findings {
+        if last != Some(f.severity) {
+            let st = match f.severity {
+                Severity::Critical | Severity::High => style::BAD,
+                Severity::Medium => style::WARN,
+                _ => style::DIM,
+            };
+            line(format!("{st}{}{st:#}", f.severity.name().to_uppercase()));
+            last = Some(f.severity);
+        }
+        let at = f
+            .line
+            .map_or_else(|| f.location.clone(), |l| format!("{}:{l}", f.location));
+        line(format!(
+            "  {} {}  {}\n      at {}; fix: {}",
+            f.rule,
+            sanitize(&f.subject),
+            sanitize(&f.message),
+            sanitize(&at),
+            f.remediation
+        ));
+    }
+    line(format!(
+        "{} ({} audited)",
+        summary(&report.findings),
+        report.audited
+    ));
+    out
 }
 
 /// A file name as a SARIF `uri` (an RFC 3986 URI reference): bytes outside the unreserved
@@ -65,7 +134,8 @@ fn uri_reference(location: &str) -> String {
 }
 
 /// SARIF 2.1.0, as GitHub code scanning accepts it.
-pub fn to_sarif(findings: &[Finding]) -> Value {
+pub fn to_sarif(report: &Report) -> Value {
+    let findings: &[Finding] = &report.findings;
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {

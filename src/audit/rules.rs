@@ -15,6 +15,20 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity, lowest first (the CLI's `--fail-on` values are their names).
+    pub const ALL: [Severity; 5] = [
+        Severity::Info,
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+    ];
+
+    /// The severity named `name` (lowercase, as [`Severity::name`] writes it).
+    pub fn from_name(name: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.name() == name)
+    }
+
     /// Lowercase name.
     pub fn name(self) -> &'static str {
         match self {
@@ -93,6 +107,8 @@ rules! {
     "JOT107" Low "missing alg or use" => "Set alg and use on published keys so verifiers pin them.";
     "JOT108" Critical "weak HMAC secret" => "Replace the secret with a random key of at least the hash size (jot keygen HS256).";
     "JOT109" High "private key file readable by group or others" => "chmod 600 the file; rotate the key if others could have read it.";
+    "JOT110" High "invalid key file or JWKS member" => "Fix or remove the key: verifiers reject it, and a lax one may accept a dangerous key (the message names the check that failed).";
+    "JOT111" Info "key jot cannot read: not audited" => "Check the key with a tool that supports its type (or give its passphrase); remove it if nothing uses it.";
 }
 
 /// Look up a rule by id. Every id used in the crate is in the table (a test checks it).

@@ -16,22 +16,25 @@ static LIST: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| RAW.lines().filter(|line| !line.is_empty()).collect());
 
 /// Every built-in secret as bytes, in the order they should be tried.
-pub fn builtin() -> impl Iterator<Item = &'static [u8]> {
+pub(crate) fn builtin() -> impl Iterator<Item = &'static [u8]> {
     LIST.iter().map(|s| s.as_bytes())
 }
 
+#[cfg(test)]
 /// The built-in secrets as strings, in the order they should be tried.
-pub fn as_slice() -> &'static [&'static str] {
+fn as_slice() -> &'static [&'static str] {
     LIST.as_slice()
 }
 
+#[cfg(test)]
 /// How many built-in secrets there are.
-pub fn len() -> usize {
+fn len() -> usize {
     LIST.len()
 }
 
+#[cfg(test)]
 /// Whether `secret` is on the built-in list (exact, case-sensitive match).
-pub fn contains(secret: &[u8]) -> bool {
+fn contains(secret: &[u8]) -> bool {
     builtin().any(|s| s == secret)
 }
 

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use crate::audit::Severity;
+
 /// Report format of `audit`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum AuditFormat {
@@ -12,14 +14,11 @@ pub enum AuditFormat {
     Sarif,
 }
 
-/// Finding severities, lowest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub enum Severity {
-    Info,
-    Low,
-    Medium,
-    High,
-    Critical,
+/// `--fail-on` values: the names of the audit's own severities (one type, no copy here).
+fn severity() -> impl clap::builder::TypedValueParser<Value = Severity> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(Severity::ALL.map(Severity::name))
+        .try_map(|s| Severity::from_name(&s).ok_or("unknown severity"))
 }
 
 /// `jot audit`.
@@ -53,7 +52,7 @@ pub struct AuditArgs {
     #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
     pub format: AuditFormat,
     /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = Severity::High)]
+    #[arg(long, value_parser = severity(), default_value = "high")]
     pub fail_on: Severity,
     /// Treat inputs as logs, HAR files or HTTP dumps and pull every JWT out of them.
     #[arg(long)]

@@ -25,7 +25,7 @@ use crate::{Error, Result};
 
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
-pub use read::{read, read_jwks_lenient, KeyInput, ReadOptions};
+pub use read::{detect, read, read_jwks_lenient, read_members, Format, KeyInput, ReadOptions};
 pub use thumbprint::ThumbprintHash;
 
 /// Secret bytes (an HMAC key or a private scalar): redacted in `Debug`, zeroized on drop.

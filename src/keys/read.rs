@@ -233,6 +233,64 @@ fn read_der(data: &[u8], opts: &ReadOptions) -> Result<Option<Jwk>> {
     ))
 }
 
+/// A key format, as [`detect`] tells it from the content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Jwk,
+    Jwks,
+    Pem,
+    Der,
+}
+
+/// The key format `data` is written in when it recognisably is one, whether or not it then
+/// reads (a truncated or invalid key is still a key file, and an audit must say so): a JSON
+/// object with a `kty` (JWK) or `keys` (JWKS) member, a PEM block, or a binary DER SEQUENCE.
+/// `None` for anything else: a file of tokens, a log, a HAR file.
+pub fn detect(data: &[u8]) -> Option<Format> {
+    let text = std::str::from_utf8(data).ok();
+    if let Some(t) = text.map(str::trim_start).filter(|t| t.starts_with('{')) {
+        return match serde_json::from_str::<Value>(t) {
+            Ok(v) if v.get("keys").is_some() => Some(Format::Jwks),
+            Ok(v) if v.get("kty").is_some() => Some(Format::Jwk),
+            Ok(_) => None,
+            // Not JSON (truncated, say): named by the member it was meant to have.
+            Err(_) if t.contains("\"keys\"") => Some(Format::Jwks),
+            Err(_) if t.contains("\"kty\"") => Some(Format::Jwk),
+            Err(_) => None,
+        };
+    }
+    if text.is_some_and(|t| t.contains("-----BEGIN ")) {
+        return Some(Format::Pem);
+    }
+    // DER is binary (tags 0x02, 0x03, 0x06 are control bytes): a text file of tokens that
+    // happens to start with '0' (0x30) is not DER.
+    let binary = text.is_none_or(|t| {
+        t.bytes()
+            .any(|b| b.is_ascii_control() && !b" \t\r\n".contains(&b))
+    });
+    (data.first() == Some(&0x30) && binary).then_some(Format::Der)
+}
+
+/// A JWK or JWKS read member by member, for audits: each member's JSON beside its key or
+/// the reason it does not read, so that one bad member hides nothing about the others (a
+/// JWK is a set of one). An error only when the document itself is no JWK or JWKS.
+pub fn read_members(data: &[u8], opts: &ReadOptions) -> Result<Vec<(Value, Result<Jwk>)>> {
+    let v: Value =
+        serde_json::from_slice(data).map_err(|e| Error::input(format!("invalid JSON: {e}")))?;
+    let items = match v.get("keys") {
+        Some(Value::Array(items)) => items.clone(),
+        Some(_) => return Err(Error::input("JWKS member \"keys\" must be an array")),
+        None => vec![v],
+    };
+    Ok(items
+        .into_iter()
+        .map(|k| {
+            let key = super::jwk_json::from_json(&k, opts.allow_weak);
+            (k, key)
+        })
+        .collect())
+}
+
 /// Read a JWKS for verification, skipping keys jot cannot use (an `enc` key, an unknown
 /// kty or crv) with a note for each, as published sets often mix kinds. A document that is
 /// not a JWKS at all is still an error.

@@ -70,7 +70,9 @@ fn secrets_from_the_builtin_list_are_cracked_and_shown() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("the HS256 secret is \"secret\""),
+        r.stdout.contains(
+            "the HS256 secret is weak: \"secret\", found in the built-in weak-secret list"
+        ),
         "{}",
         r.stdout
     );
@@ -96,7 +98,11 @@ fn a_secret_only_in_a_wordlist_needs_the_wordlist() {
     let (code, report) = audit_json(&["--wordlist", &words, &token]);
     assert_eq!(code, 1);
     let f = finding(&report, "JOT002").expect("cracked with the wordlist");
-    assert!(f["message"].as_str().unwrap_or("").contains(secret));
+    assert_eq!(f["title"], "HMAC secret cracked");
+    assert_eq!(
+        f["message"].as_str().unwrap_or(""),
+        format!("the HS256 secret is weak: {secret:?}, found on line 3 of wordlist {words}")
+    );
 
     // A gzip wordlist works too, and so does a second --wordlist after a useless first one.
     let gz = dir.path().join("words.txt.gz");

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::audit::identify::{b64url, json_object, MAX_HEADER_SEGMENT};
+use crate::audit::extract::{json_object, MAX_HEADER_SEGMENT};
+use crate::b64::decode_lenient as b64url;
 
 fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("detector patterns are valid")

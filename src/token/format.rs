@@ -1,16 +1,13 @@
 //! Names the kind of a token that is not a JWS before decode, audit or crack fail on it:
 //! JWE, PASETO, Fernet, Flask/itsdangerous cookies, macaroons, opaque handles, bare JSON.
-//!
-//! Also owns the small base64url and JOSE-header helpers that the extractor and the
-//! sensitive-data scanner share, so that every part of the audit agrees on what "looks
-//! like a JWT" means.
+//! JOSE shapes are decided by the one token parser ([`super::parse`]); the other formats
+//! are recognised by their own layouts.
 
 use base64ct::{Base64, Base64Url, Base64UrlUnpadded, Encoding};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-/// Longest segment worth decoding to look for a header: real JOSE headers are a few hundred
-/// bytes, and decoding a multi-megabyte "header" from hostile input is wasted work.
-pub(crate) const MAX_HEADER_SEGMENT: usize = 16 * 1024;
+use super::Parsed;
+use crate::b64::decode_lenient as b64url;
 
 const JWE: &str =
     "a JWE (encrypted JWT): its payload cannot be read or cracked without the decryption key";
@@ -37,46 +34,17 @@ pub fn identify(s: &str) -> Option<&'static str> {
     }
     let parts: Vec<&str> = s.split('.').collect();
     match parts.as_slice() {
-        [header, _, _, _, _] if jose_header(header).is_some_and(|h| h.contains_key("enc")) => {
-            Some(JWE)
-        }
+        // Five segments only: `parse` asks this function about other counts.
+        [_, _, _, _, _] => match super::parse(s) {
+            Ok(Parsed::Jwe { header }) if header.contains_key("enc") => Some(JWE),
+            _ => None,
+        },
         [payload, stamp, sig] if is_itsdangerous(payload, stamp, sig) => Some(FLASK),
         ["", payload, stamp, sig] if is_zlib(payload) && is_timestamp(stamp) && is_mac(sig) => {
             Some(FLASK)
         }
         [_, _, _] => None,
         [single] => no_dots(single),
-        _ => None,
-    }
-}
-
-/// Whether `s` is shaped like a compact JWS: three segments and a header that decodes to a
-/// JSON object.
-pub fn looks_like_jws(s: &str) -> bool {
-    let mut parts = s.trim().split('.');
-    match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some(header), Some(_), Some(_), None) => jose_header(header).is_some(),
-        _ => false,
-    }
-}
-
-/// Decodes one base64url segment, tolerating the `=` padding some producers leave on.
-pub(crate) fn b64url(segment: &str) -> Option<Vec<u8>> {
-    Base64UrlUnpadded::decode_vec(segment.trim_end_matches('=')).ok()
-}
-
-/// The JSON object a header segment decodes to, if it decodes to one.
-pub(crate) fn jose_header(segment: &str) -> Option<Map<String, Value>> {
-    if segment.len() > MAX_HEADER_SEGMENT {
-        return None;
-    }
-    json_object(&b64url(segment)?)
-}
-
-/// The JSON object `bytes` hold, if they hold one.
-pub(crate) fn json_object(bytes: &[u8]) -> Option<Map<String, Value>> {
-    match serde_json::from_slice::<Value>(bytes).ok()? {
-        Value::Object(map) => Some(map),
         _ => None,
     }
 }
@@ -218,9 +186,6 @@ mod tests {
     #[test]
     fn jws_is_left_to_the_caller() {
         assert_eq!(identify(JWS), None);
-        assert!(looks_like_jws(JWS));
-        assert!(!looks_like_jws("a.b.c"));
-        assert!(!looks_like_jws("eyJhbGciOiJIUzI1NiJ9.e30"));
     }
 
     #[test]
@@ -328,7 +293,6 @@ mod tests {
         #[test]
         fn identify_never_panics(s in any::<String>()) {
             let _ = identify(&s);
-            let _ = looks_like_jws(&s);
         }
 
         #[test]

@@ -1,0 +1,203 @@
+//! One audit run: classify each input (a token, a file of tokens, a key file or JWKS, or
+//! with `extract` a log/HAR/dump), pull the tokens out, deduplicate them, apply the token
+//! and key-file rules, and return the findings sorted for the report.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::extract::{self, Group};
+use super::findings::{abbreviate, audit_token, Finding, Subject, TokenAudit};
+use super::keyfile::audit_key_file;
+use super::rules::Severity;
+use super::secrets::Secrets;
+use crate::files::read_input;
+use crate::keys::{self, Jwk};
+use crate::{Error, Result};
+
+/// Audit inputs may be logs and HAR files: allow more than a key file.
+const MAX_AUDIT_INPUT: u64 = 256 * 1024 * 1024;
+
+/// What to audit and how.
+#[derive(Debug)]
+pub struct Config {
+    /// Tokens, files of tokens, key files or JWKS; `-` for stdin (none means stdin).
+    pub inputs: Vec<String>,
+    /// Try the built-in weak-secret list on HS* tokens and `oct` keys.
+    pub builtin: bool,
+    /// Wordlists tried after the built-in list, in order.
+    pub wordlists: Vec<PathBuf>,
+    /// Keys to check token signatures with (`--key`/`--jwks`).
+    pub keys: Option<Vec<Jwk>>,
+    /// Longest acceptable lifetime (exp - iat), seconds.
+    pub max_lifetime: i64,
+    /// The time tokens are judged at, unix seconds.
+    pub now: i64,
+    /// Treat inputs as logs, HAR files or dumps and pull every JWT out of them.
+    pub extract: bool,
+}
+
+/// The tokens pulled out of the inputs with `extract`.
+#[derive(Debug)]
+pub struct Extraction {
+    /// Distinct tokens found across all inputs.
+    pub tokens: usize,
+    /// The tokens grouped by issuer and kid.
+    pub groups: Vec<Group>,
+}
+
+/// The outcome of a run.
+#[derive(Debug)]
+pub struct Report {
+    /// Every finding, highest severity first, then by rule.
+    pub findings: Vec<Finding>,
+    /// How many tokens and key files were audited.
+    pub audited: usize,
+    /// With `extract`: what was extracted.
+    pub extraction: Option<Extraction>,
+}
+
+impl Report {
+    /// Whether any finding is at or above `threshold` (the CLI then exits 1).
+    pub fn fails(&self, threshold: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity >= threshold)
+    }
+}
+
+/// Whether an argument that is not a file is meant as a token. A misspelt file name
+/// (`tokens.txt`) is not, and must be an error, not a JOT020 finding and exit 0.
+fn looks_like_token(input: &str) -> bool {
+    let t = input.trim();
+    if input.contains('/') && !t.starts_with("eyJ") {
+        return false;
+    }
+    t.starts_with("eyJ") || t.matches('.').count() >= 2 || crate::token::identify_other(t).is_some()
+}
+
+struct Run<'a> {
+    cfg: &'a Config,
+    tokens: TokenAudit<'a>,
+    secrets: &'a Secrets,
+    findings: Vec<Finding>,
+    audited: usize,
+    seen: HashSet<String>,
+    extracted: Vec<extract::Extracted>,
+}
+
+impl Run<'_> {
+    fn token(&mut self, token: &str, location: &str, line: Option<usize>) -> Result<()> {
+        let subject = Subject {
+            name: abbreviate(token),
+            location: location.to_owned(),
+            line,
+        };
+        self.findings
+            .extend(audit_token(token, &subject, &self.tokens)?);
+        self.audited += 1;
+        Ok(())
+    }
+
+    fn input(&mut self, input: &str) -> Result<()> {
+        let path = Path::new(input);
+        let is_file = input == "-" || path.is_file();
+        if !is_file {
+            if !looks_like_token(input) {
+                return Err(
+                    Error::input(format!("{input}: not a readable file, and not a token"))
+                        .with_hint("an INPUT is a token, a file of tokens, a key file or a JWKS"),
+                );
+            }
+            return self.token(input, "argument", None);
+        }
+        let location = if input == "-" { "stdin" } else { input };
+        let data = read_input(input, MAX_AUDIT_INPUT)?;
+        let format = if self.cfg.extract {
+            None
+        } else {
+            keys::detect(&data)
+        };
+        if let Some(format) = format {
+            let subject = Subject {
+                name: location.to_owned(),
+                location: location.to_owned(),
+                line: None,
+            };
+            let p = (input != "-").then_some(path);
+            self.findings
+                .extend(audit_key_file(p, &data, format, &subject, self.secrets)?);
+            self.audited += 1;
+            return Ok(());
+        }
+        let text = String::from_utf8_lossy(&data);
+        if self.cfg.extract {
+            for e in extract::extract(&text) {
+                // Deduplicated across every input, not only within one.
+                if self.seen.insert(e.token.clone()) {
+                    self.token(&e.token, location, Some(e.line))?;
+                    self.extracted.push(e);
+                }
+            }
+        } else {
+            for (i, l) in text.lines().enumerate() {
+                if !l.trim().is_empty() {
+                    self.token(l.trim(), location, Some(i + 1))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Run an audit. Errors (exit 2) for an input that is neither a readable file nor a token,
+/// and for a wordlist that cannot be read or decoded.
+pub fn run(cfg: &Config) -> Result<Report> {
+    let secrets = Secrets::open(cfg.builtin, &cfg.wordlists)?;
+    let mut run = Run {
+        cfg,
+        tokens: TokenAudit {
+            now: cfg.now,
+            max_lifetime: cfg.max_lifetime,
+            keys: cfg.keys.as_deref(),
+            secrets: &secrets,
+        },
+        secrets: &secrets,
+        findings: Vec::new(),
+        audited: 0,
+        seen: HashSet::new(),
+        extracted: Vec::new(),
+    };
+    let stdin = ["-".to_owned()];
+    let inputs = if cfg.inputs.is_empty() {
+        &stdin[..]
+    } else {
+        &cfg.inputs[..]
+    };
+    for input in inputs {
+        run.input(input)?;
+    }
+    let mut findings = run.findings;
+    findings.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.rule.cmp(y.rule)));
+    let extraction = cfg.extract.then(|| Extraction {
+        tokens: run.extracted.len(),
+        groups: extract::group(&run.extracted),
+    });
+    Ok(Report {
+        findings,
+        audited: run.audited,
+        extraction,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_token;
+
+    #[test]
+    fn misspelt_file_names_are_not_tokens() {
+        for s in ["tokens.txt", "./dir/tokens.txt", "keys/jwks.json", "hello"] {
+            assert!(!looks_like_token(s), "{s}");
+        }
+        for s in ["eyJhbGciOiJub25lIn0.e30.", "a.b.c", "v4.public.abc"] {
+            assert!(looks_like_token(s), "{s}");
+        }
+    }
+}
