@@ -4,6 +4,7 @@
 
 mod inputs;
 mod keyfiles;
+mod keyfiles_invalid;
 mod rules;
 mod sarif;
 

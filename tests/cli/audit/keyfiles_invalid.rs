@@ -1,0 +1,366 @@
+//! Key files that look like keys but do not read (issue 8): every format (PEM of each label,
+//! DER, JWK, JWKS), truncated, with wrong parameters. Each is a high finding of its own
+//! (JOT110, with the reader's reason) that fails the audit, and in a JWKS one bad member
+//! hides nothing about the others. Keys are built here byte by byte, so the cases do not
+//! depend on any generator accepting them.
+
+use std::path::Path;
+
+use base64ct::{Base64, Encoding};
+use serde_json::{json, Value};
+
+use crate::audit_common::*;
+
+/// A DER TLV.
+fn der(tag: u8, body: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let n = body.len();
+    if n < 0x80 {
+        out.push(n as u8);
+    } else {
+        let len: Vec<u8> = n
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|b| *b == 0)
+            .collect();
+        out.push(0x80 | len.len() as u8);
+        out.extend(len);
+    }
+    out.extend_from_slice(body);
+    out
+}
+
+/// A DER INTEGER holding the unsigned big-endian `v`.
+fn int(v: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    if v.first().is_some_and(|b| b & 0x80 != 0) {
+        body.push(0);
+    }
+    body.extend_from_slice(v);
+    der(0x02, &body)
+}
+
+/// A 2048-bit modulus (odd, top bit set): enough for a public key to read.
+fn modulus() -> Vec<u8> {
+    let mut n = vec![0xc5u8; 256];
+    n[255] = 0xc7;
+    n
+}
+
+/// PKCS#1 RSAPublicKey { n, e }.
+fn pkcs1_public(e: &[u8]) -> Vec<u8> {
+    der(0x30, &[int(&modulus()), int(e)].concat())
+}
+
+/// SubjectPublicKeyInfo of an RSA key { n, e }.
+fn spki_rsa(e: &[u8]) -> Vec<u8> {
+    let rsa_encryption = [
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00,
+    ];
+    let mut bits = vec![0u8];
+    bits.extend(pkcs1_public(e));
+    der(
+        0x30,
+        &[der(0x30, &rsa_encryption), der(0x03, &bits)].concat(),
+    )
+}
+
+/// PEM with 64-character lines.
+fn pem(label: &str, der: &[u8]) -> String {
+    let body = Base64::encode_string(der);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).expect("base64 is ASCII"))
+        .collect();
+    format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+        lines.join("\n")
+    )
+}
+
+/// The DER inside a PEM file.
+fn unpem(text: &str) -> Vec<u8> {
+    let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
+    Base64::decode_vec(&body).expect("PEM body is base64")
+}
+
+/// An ES256 public key as SPKI DER and as a JWK (from `jot keygen`/`jot convert`).
+fn ec_public(dir: &Path) -> (Vec<u8>, Value) {
+    let ok = |args: &[&str]| {
+        let r = run_in(Some(dir), args, None);
+        assert_eq!(r.code, 0, "jot {args:?}: {}", r.stderr);
+        r.stdout
+    };
+    ok(&["keygen", "ES256", "--out", "ec.pem"]);
+    let spki = unpem(&ok(&["convert", "ec.pem", "--to", "pem", "--public"]));
+    let jwk: Value =
+        serde_json::from_str(&ok(&["convert", "ec.pem", "--to", "jwk", "--public"])).expect("JWK");
+    (spki, jwk)
+}
+
+/// Flip the last byte: the last coordinate byte of an EC point, so the point leaves the curve.
+fn off_curve(mut v: Vec<u8>) -> Vec<u8> {
+    if let Some(b) = v.last_mut() {
+        *b ^= 1;
+    }
+    v
+}
+
+fn rsa_jwk(e: &[u8]) -> Value {
+    json!({"kty": "RSA", "n": b64(&modulus()), "e": b64(e), "kid": "r1", "alg": "RS256", "use": "sig"})
+}
+
+/// Audit `text` written to `dir/name`: exit code, report, and the JOT110 messages.
+fn audit_file(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> (i32, Value, Vec<String>) {
+    write(dir, name, text);
+    let (code, report) = audit_json_in(Some(dir), &[name], None);
+    let invalid = findings(&report)
+        .iter()
+        .filter(|f| f["rule"] == "JOT110")
+        .map(|f| f["message"].as_str().unwrap_or("").to_owned())
+        .collect();
+    (code, report, invalid)
+}
+
+/// Assert that the file is one JOT110 finding (high, exit 1) and no "not a JWT" note, and
+/// that its message has `reason`.
+fn assert_invalid(case: &str, (code, report, invalid): (i32, Value, Vec<String>), reason: &str) {
+    assert_eq!(code, 1, "{case}: an invalid key fails the audit: {report}");
+    assert_eq!(invalid.len(), 1, "{case}: one JOT110: {report}");
+    assert!(
+        invalid[0].contains(reason),
+        "{case}: the reader's reason {reason:?} in {:?}",
+        invalid[0]
+    );
+    let f = finding(&report, "JOT110").expect("JOT110");
+    assert_eq!(f["severity"], "high", "{case}");
+    assert_eq!(f["title"], "invalid key file or JWKS member", "{case}");
+    assert!(
+        !rule_ids(&report, None).contains("JOT020"),
+        "{case}: a key file is not reported as a token: {report}"
+    );
+    assert_eq!(report["inputs"], 1, "{case}");
+}
+
+#[test]
+fn rsa_keys_with_exponent_one_are_invalid_in_every_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    // The same keys with e = 65537 read: the exponent is what is wrong.
+    let (code, report, invalid) =
+        audit_file(d, "good.pem", pem("PUBLIC KEY", &spki_rsa(&[1, 0, 1])));
+    assert!(invalid.is_empty() && code == 0, "control: {report}");
+    let e1 = [1u8];
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("spki.pem", pem("PUBLIC KEY", &spki_rsa(&e1)).into_bytes()),
+        (
+            "pkcs1.pem",
+            pem("RSA PUBLIC KEY", &pkcs1_public(&e1)).into_bytes(),
+        ),
+        ("spki.der", spki_rsa(&e1)),
+        ("pkcs1.der", pkcs1_public(&e1)),
+        ("rsa.jwk", rsa_jwk(&e1).to_string().into_bytes()),
+        (
+            "jwks.json",
+            json!({"keys": [rsa_jwk(&e1)]}).to_string().into_bytes(),
+        ),
+    ];
+    for (name, text) in cases {
+        // DER names no structure, so the reader can only say it is none it knows.
+        let reason = if name.ends_with(".der") { "DER" } else { "RSA" };
+        assert_invalid(name, audit_file(d, name, text), reason);
+    }
+}
+
+#[test]
+fn ec_points_off_the_curve_are_invalid_in_every_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let (spki, jwk) = ec_public(d);
+    let (code, report, _) = audit_file(d, "good.pem", pem("PUBLIC KEY", &spki));
+    assert_eq!(code, 0, "control: {report}");
+    let y = base64ct::Base64UrlUnpadded::decode_vec(jwk["y"].as_str().expect("y")).expect("y");
+    let mut bad = jwk.clone();
+    bad["y"] = json!(b64(&off_curve(y)));
+    for (name, text) in [
+        (
+            "ec.pem",
+            pem("PUBLIC KEY", &off_curve(spki.clone())).into_bytes(),
+        ),
+        ("ec.der", off_curve(spki)),
+        ("ec.jwk", bad.to_string().into_bytes()),
+    ] {
+        let r = audit_file(d, name, text);
+        assert_eq!(r.2.len(), 1, "{name}: {}", r.1);
+        assert_eq!(r.0, 1, "{name}");
+    }
+}
+
+#[test]
+fn truncated_and_garbled_key_files_are_invalid() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let (spki, jwk) = ec_public(d);
+    let full = pem("PUBLIC KEY", &spki);
+    let no_end = full.split("-----END").next().unwrap_or_default().to_owned();
+    let bad_body = full.replacen("MF", "M!", 1);
+    let half = spki[..spki.len() / 2].to_vec();
+    let jwks = json!({"keys": [jwk]}).to_string();
+    let cut = jwks[..jwks.len() / 2].to_owned();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("no-end.pem", no_end.into_bytes(), "PEM"),
+        ("body.pem", bad_body.into_bytes(), "PEM"),
+        ("half.der", half, "DER"),
+        ("cut.jwks", cut.into_bytes(), "JSON"),
+        (
+            "cert.pem",
+            pem("CERTIFICATE", &spki_rsa(&[1, 0, 1])).into_bytes(),
+            "certificate",
+        ),
+        (
+            "label.pem",
+            pem("OPENSSH PRIVATE KEY", b"openssh-key-v1\0").into_bytes(),
+            "PEM label",
+        ),
+    ];
+    for (name, text, reason) in cases {
+        let r = audit_file(d, name, text);
+        assert_eq!(r.0, 1, "{name}: {}", r.1);
+        assert_eq!(r.2.len(), 1, "{name}: {}", r.1);
+        assert!(
+            r.2[0].to_lowercase().contains(&reason.to_lowercase()),
+            "{name}: {:?} should say {reason}",
+            r.2[0]
+        );
+    }
+}
+
+#[test]
+fn jwk_members_with_wrong_parameters_are_invalid() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let (_, jwk) = ec_public(d);
+    let mut short_x = jwk.clone();
+    short_x["x"] = json!(b64(&[1u8; 31]));
+    let mut padded = jwk.clone();
+    padded["x"] = json!(format!("{}=", jwk["x"].as_str().unwrap_or_default()));
+    let cases = [
+        ("short-x.jwk", short_x, "32 bytes"),
+        ("padded.jwk", padded, "padding"),
+        (
+            "no-crv.jwk",
+            json!({"kty": "EC", "x": jwk["x"], "y": jwk["y"]}),
+            "crv",
+        ),
+        ("empty-k.jwk", json!({"kty": "oct", "k": ""}), "empty"),
+        (
+            "zero-n.jwk",
+            json!({"kty": "RSA", "n": b64(&[0, 1, 2]), "e": "AQAB"}),
+            "leading zero",
+        ),
+        ("no-kty.jwks", json!({"keys": [{"n": "AQAB"}]}), "kty"),
+        ("keys-object.jwks", json!({"keys": {"kty": "oct"}}), "array"),
+    ];
+    for (name, v, reason) in cases {
+        assert_invalid(name, audit_file(d, name, v.to_string()), reason);
+    }
+}
+
+#[test]
+fn one_bad_member_of_a_jwks_hides_nothing_about_the_others() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let (_, good) = ec_public(d);
+    let y = base64ct::Base64UrlUnpadded::decode_vec(good["y"].as_str().expect("y")).expect("y");
+    let mut bad = good.clone();
+    bad["y"] = json!(b64(&off_curve(y)));
+    bad["kid"] = json!("bad");
+    // The good members: one without a kid (JOT104), one oct key with a listed secret
+    // (JOT102, JOT108), one leaking a private member (JOT101).
+    let mut no_kid = good.clone();
+    no_kid.as_object_mut().map(|o| o.remove("kid"));
+    let oct = json!({"kty": "oct", "k": b64(b"secret"), "kid": "h", "alg": "HS256", "use": "sig"});
+    let mut leaky = rsa_jwk(&[1, 0, 1]);
+    leaky["kid"] = json!("r2");
+    leaky["p"] = json!("AQAB");
+    let set = json!({"keys": [bad, no_kid, oct, leaky, rsa_jwk(&[1])]});
+    let (code, report, invalid) = audit_file(d, "jwks.json", set.to_string());
+    assert_eq!(code, 1);
+    assert_eq!(
+        invalid.len(),
+        2,
+        "the off-curve and the e = 1 members: {report}"
+    );
+    assert!(invalid[0].contains("key 0 (bad)") || invalid[1].contains("key 0 (bad)"));
+    assert_rules(
+        "mixed JWKS",
+        &rule_ids(&report, None),
+        &["JOT110", "JOT104", "JOT102", "JOT108", "JOT101"],
+        &["JOT020"],
+    );
+}
+
+#[test]
+fn unsupported_key_types_are_noted_not_failed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let (_, good) = ec_public(d);
+    let x25519 =
+        json!({"kty": "OKP", "crv": "X25519", "x": b64(&[7u8; 32]), "kid": "x", "use": "enc"});
+    let future = json!({"kty": "AKP", "alg": "ML-DSA-44", "pub": "AAAA", "kid": "pq"});
+    let set = json!({"keys": [good, x25519, future]});
+    let (code, report, invalid) = audit_file(d, "jwks.json", set.to_string());
+    assert!(invalid.is_empty(), "{report}");
+    assert_eq!(code, 0, "info only: {report}");
+    let noted: Vec<&Value> = findings(&report)
+        .iter()
+        .filter(|f| f["rule"] == "JOT111")
+        .collect();
+    assert_eq!(noted.len(), 2, "{report}");
+    assert!(noted.iter().all(|f| f["severity"] == "info"));
+}
+
+#[test]
+fn an_encrypted_private_key_is_noted_not_failed() {
+    if !crate::common::have_openssl() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let pem = crate::common::openssl(
+        d,
+        "genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -aes-256-cbc -pass pass:hunter22",
+    );
+    let (code, report, invalid) = audit_file(d, "enc.pem", pem);
+    assert!(invalid.is_empty(), "{report}");
+    assert_eq!(code, 0, "{report}");
+    assert_rules(
+        "encrypted PKCS#8",
+        &rule_ids(&report, None),
+        &["JOT111"],
+        &["JOT020"],
+    );
+}
+
+#[test]
+fn files_that_are_not_keys_are_still_read_as_tokens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    // A JSON document that is no JWK (a HAR file) and a text file starting with '0'
+    // (0x30, a DER SEQUENCE tag) are files of tokens, as before.
+    for (name, text) in [
+        ("capture.har", json!({"log": {"entries": []}}).to_string()),
+        (
+            "handles.txt",
+            "08f14e45fceea167a5a36dedd4bea2543\n".to_owned(),
+        ),
+    ] {
+        let (_, report, invalid) = audit_file(d, name, text);
+        assert!(invalid.is_empty(), "{name}: {report}");
+        assert!(
+            rule_ids(&report, None).contains("JOT020"),
+            "{name}: {report}"
+        );
+    }
+}
