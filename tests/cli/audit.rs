@@ -5,6 +5,8 @@
 mod inputs;
 mod keyfiles;
 mod keyfiles_invalid;
+mod precommit;
+mod review;
 mod rules;
 mod sarif;
 
