@@ -53,7 +53,7 @@ pub struct Group {
 }
 
 /// Every distinct JWT in `text`, in order of first appearance.
-pub fn extract(text: &str) -> Vec<Extracted> {
+pub(crate) fn extract(text: &str) -> Vec<Extracted> {
     let mut found = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     // Lines are counted incrementally from the previous match, so the whole pass stays
@@ -79,7 +79,7 @@ pub fn extract(text: &str) -> Vec<Extracted> {
 }
 
 /// Groups tokens by (`iss`, `kid`), groups in order of first appearance.
-pub fn group(tokens: &[Extracted]) -> Vec<Group> {
+pub(crate) fn group(tokens: &[Extracted]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<(Option<String>, Option<String>), usize> = HashMap::new();
     for t in tokens {

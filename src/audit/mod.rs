@@ -7,7 +7,7 @@ mod extract;
 mod findings;
 mod keyfile;
 pub mod report;
-pub mod rules;
+mod rules;
 mod run;
 mod secrets;
 mod sensitive;

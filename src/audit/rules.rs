@@ -63,7 +63,7 @@ impl Severity {
 
 /// One rule.
 #[derive(Debug)]
-pub struct Rule {
+pub(crate) struct Rule {
     pub id: &'static str,
     pub severity: Severity,
     pub title: &'static str,
@@ -73,7 +73,7 @@ pub struct Rule {
 macro_rules! rules {
     ($($id:literal $sev:ident $title:literal => $fix:literal;)*) => {
         /// Every rule jot audits, in report order.
-        pub const RULES: &[Rule] = &[$(Rule { id: $id, severity: Severity::$sev, title: $title, remediation: $fix }),*];
+        pub(crate) const RULES: &[Rule] = &[$(Rule { id: $id, severity: Severity::$sev, title: $title, remediation: $fix }),*];
     };
 }
 
@@ -112,7 +112,7 @@ rules! {
 }
 
 /// Look up a rule by id. Every id used in the crate is in the table (a test checks it).
-pub fn rule(id: &str) -> &'static Rule {
+pub(crate) fn rule(id: &str) -> &'static Rule {
     RULES
         .iter()
         .find(|r| r.id == id)

@@ -81,7 +81,7 @@ impl Secrets {
 
     /// No candidates at all (`--no-builtin` and no wordlist).
     #[cfg(test)]
-    fn none() -> Secrets {
+    pub(super) fn none() -> Secrets {
         Secrets {
             builtin: false,
             wordlists: Vec::new(),

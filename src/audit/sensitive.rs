@@ -13,7 +13,7 @@ use path::{clean, pointer, Step};
 
 /// What kind of sensitive data was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum SensitiveKind {
+pub(crate) enum SensitiveKind {
     /// An email address inside a string value.
     Email,
     /// A member named like a secret (`password`, `client_secret`, `apiKey`, …) with a value.
@@ -30,7 +30,7 @@ pub enum SensitiveKind {
 
 impl SensitiveKind {
     /// A short phrase for reports.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             SensitiveKind::Email => "email address",
             SensitiveKind::SecretName => "secret-like member",
@@ -44,7 +44,7 @@ impl SensitiveKind {
 
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sensitive {
+pub(crate) struct Sensitive {
     /// What was found.
     pub kind: SensitiveKind,
     /// Where, as a JSON pointer (RFC 6901: `/user/email`, `/roles/0`; `""` is the root).
@@ -55,7 +55,7 @@ pub struct Sensitive {
 
 /// Bounds on how much of a payload is examined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// Containers nested deeper than this are not entered.
     pub max_depth: usize,
     /// At most this many values are visited.
@@ -79,7 +79,7 @@ impl Default for Limits {
 
 /// The findings, and whether a limit cut the scan short.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Scan {
+pub(crate) struct Scan {
     /// Findings in document order.
     pub findings: Vec<Sensitive>,
     /// True when some of the payload was not examined.
@@ -87,12 +87,12 @@ pub struct Scan {
 }
 
 /// Scans `payload` with the default limits.
-pub fn scan(payload: &Value) -> Vec<Sensitive> {
+pub(crate) fn scan(payload: &Value) -> Vec<Sensitive> {
     scan_with(payload, &Limits::default()).findings
 }
 
 /// Scans `payload` within `limits`.
-pub fn scan_with(payload: &Value, limits: &Limits) -> Scan {
+pub(crate) fn scan_with(payload: &Value, limits: &Limits) -> Scan {
     let mut out = Scan::default();
     // steps[i] = (parent, step); stack entries point into it.
     let mut steps: Vec<(usize, Step)> = vec![(0, Step::Index(0))];

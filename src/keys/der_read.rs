@@ -210,6 +210,24 @@ pub fn rsa_private_from_parts(
         };
         rsa::RsaPrivateKey::try_from(k).map_err(|e| bad("RSA private key", e))?
     } else {
+        // Recovering p and q works in fixed-width integers (e*d - 1, …): a zero member, or
+        // e or d not below n, underflows inside the rsa crate, a panic on hostile input.
+        let value = |v: &[u8]| {
+            let start = v.iter().position(|b| *b != 0).unwrap_or(v.len());
+            zeroize::Zeroizing::new(v[start..].to_vec())
+        };
+        let below_n = |v: &[u8]| {
+            let (v, n) = (value(v), value(n));
+            v.len() < n.len() || v.len() == n.len() && *v < *n
+        };
+        if value(d.expose()).is_empty() || value(e).is_empty() {
+            return Err(Error::input("RSA private key: e and d must be non-zero"));
+        }
+        if !below_n(e) || !below_n(d.expose()) {
+            return Err(Error::input(
+                "RSA private key is inconsistent: e and d must be smaller than n",
+            ));
+        }
         let bits = (n.len() * 8) as u32;
         let big = |v: &[u8], w: u32| {
             rsa::BoxedUint::from_be_slice(v, w).map_err(|e| bad("RSA member", format!("{e:?}")))

@@ -289,6 +289,35 @@ mod tests {
         }
     }
 
+    #[test]
+    fn token_does_not_depend_on_audit() {
+        // `token` is below `audit`: format identification lives here so that the parser's
+        // hints need nothing from the audit.
+        let needle = concat!("crate::", "audit");
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/token"
+        ))];
+        let mut seen = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("src/token is readable") {
+                let path = entry.expect("a directory entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let src = std::fs::read_to_string(&path).expect("source is UTF-8");
+                    assert!(
+                        !src.contains(needle),
+                        "{} imports the audit",
+                        path.display()
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 5, "only {seen} files under src/token");
+    }
+
     proptest! {
         #[test]
         fn identify_never_panics(s in any::<String>()) {

@@ -259,6 +259,17 @@ fn jwk_members_with_wrong_parameters_are_invalid() {
             json!({"kty": "RSA", "n": b64(&[0, 1, 2]), "e": "AQAB"}),
             "leading zero",
         ),
+        // Found by the key-file property test: recovering the primes underflowed (a panic).
+        (
+            "zero-d.jwk",
+            json!({"kty": "RSA", "e": "aAA0a00--0__", "n": "Aaaa0A0a_a8", "d": ""}),
+            "non-zero",
+        ),
+        (
+            "big-e.jwk",
+            json!({"kty": "RSA", "e": "aAA0a00--0__", "n": "Aaaa0A0a_a8", "d": "AQ"}),
+            "smaller than n",
+        ),
         ("no-kty.jwks", json!({"keys": [{"n": "AQAB"}]}), "kty"),
         ("keys-object.jwks", json!({"keys": {"kty": "oct"}}), "array"),
     ];
@@ -362,5 +373,18 @@ fn files_that_are_not_keys_are_still_read_as_tokens() {
             rule_ids(&report, None).contains("JOT020"),
             "{name}: {report}"
         );
+    }
+}
+
+#[test]
+fn an_rsa_private_jwk_with_zero_or_oversized_members_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for d in ["", "AQ"] {
+        let jwk = json!({"kty": "RSA", "e": "aAA0a00--0__", "n": "Aaaa0A0a_a8", "d": d});
+        let f = write(dir.path(), "k.jwk", jwk.to_string());
+        let r = run(&["convert", &f, "--to", "pem"]);
+        assert_eq!(r.code, 2, "d = {d:?}: {}", r.stderr);
+        assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
+        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     }
 }
