@@ -53,7 +53,7 @@ pub fn from_pkcs8(der: &[u8]) -> Result<Key> {
         )?;
         let sec1 = sec1::EcPrivateKey::from_der(info.private_key.as_bytes())
             .map_err(|e| bad("EC private key", e))?;
-        ec_from_scalar(curve, sec1.private_key)
+        ec_from_scalar(curve, sec1.private_key, sec1.public_key)
     } else if oid == ED25519 {
         use pkcs8::DecodePrivateKey;
         let sk =
@@ -76,7 +76,10 @@ fn unsupported_oid(oid: ObjectIdentifier) -> Error {
     ))
 }
 
-fn ec_from_scalar(curve: Curve, d: &[u8]) -> Result<Key> {
+/// The EC key of scalar `d`. A public point written beside it (SEC1's optional
+/// `publicKey`) must be the scalar's: other readers (openssl) take the key from it, so a
+/// file whose two halves disagree is a different key to each of them.
+fn ec_from_scalar(curve: Curve, d: &[u8], embedded: Option<&[u8]>) -> Result<Key> {
     let n = curve.field_len();
     if d.len() > n {
         return Err(Error::input(format!(
@@ -87,6 +90,21 @@ fn ec_from_scalar(curve: Curve, d: &[u8]) -> Result<Key> {
     let mut padded = vec![0u8; n - d.len()];
     padded.extend_from_slice(d);
     let point = crypto::ec_public_from_scalar(curve, &padded)?;
+    if let Some(p) = embedded {
+        let x = &point[1..1 + n];
+        let y_odd = point.last().is_some_and(|b| b & 1 == 1);
+        let same = match p.first() {
+            Some(4) => p == point.as_slice(),
+            Some(&tag @ (2 | 3)) => &p[1..] == x && (tag == 3) == y_odd,
+            _ => false,
+        };
+        if !same {
+            return Err(Error::input(
+                "EC private key: the public key written in the file is not the private key's \
+                 (off the curve, or another key's)",
+            ));
+        }
+    }
     Ok(Key::Ec(EcKey {
         curve,
         point,
@@ -157,7 +175,7 @@ pub fn from_sec1(der: &[u8]) -> Result<Key> {
         Some(sec1::EcParameters::NamedCurve(oid)) => oid,
         _ => return Err(Error::input("SEC1 EC key names no curve")),
     };
-    ec_from_scalar(curve_of(oid)?, k.private_key)
+    ec_from_scalar(curve_of(oid)?, k.private_key, k.public_key)
 }
 
 /// A PKCS#1 RSAPrivateKey.

@@ -2,6 +2,7 @@
 //! list and from wordlists), `--fail-on`, and snapshots of the JSON and text reports. Inputs
 //! and signature checks, the rule tables and SARIF live in the submodules.
 
+mod der;
 mod inputs;
 mod keyfiles;
 mod keyfiles_invalid;

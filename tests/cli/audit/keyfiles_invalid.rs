@@ -6,84 +6,10 @@
 
 use std::path::Path;
 
-use base64ct::{Base64, Encoding};
 use serde_json::{json, Value};
 
+use super::der::*;
 use crate::audit_common::*;
-
-/// A DER TLV.
-fn der(tag: u8, body: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let n = body.len();
-    if n < 0x80 {
-        out.push(n as u8);
-    } else {
-        let len: Vec<u8> = n
-            .to_be_bytes()
-            .into_iter()
-            .skip_while(|b| *b == 0)
-            .collect();
-        out.push(0x80 | len.len() as u8);
-        out.extend(len);
-    }
-    out.extend_from_slice(body);
-    out
-}
-
-/// A DER INTEGER holding the unsigned big-endian `v`.
-fn int(v: &[u8]) -> Vec<u8> {
-    let mut body = Vec::new();
-    if v.first().is_some_and(|b| b & 0x80 != 0) {
-        body.push(0);
-    }
-    body.extend_from_slice(v);
-    der(0x02, &body)
-}
-
-/// A 2048-bit modulus (odd, top bit set): enough for a public key to read.
-fn modulus() -> Vec<u8> {
-    let mut n = vec![0xc5u8; 256];
-    n[255] = 0xc7;
-    n
-}
-
-/// PKCS#1 RSAPublicKey { n, e }.
-fn pkcs1_public(e: &[u8]) -> Vec<u8> {
-    der(0x30, &[int(&modulus()), int(e)].concat())
-}
-
-/// SubjectPublicKeyInfo of an RSA key { n, e }.
-fn spki_rsa(e: &[u8]) -> Vec<u8> {
-    let rsa_encryption = [
-        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00,
-    ];
-    let mut bits = vec![0u8];
-    bits.extend(pkcs1_public(e));
-    der(
-        0x30,
-        &[der(0x30, &rsa_encryption), der(0x03, &bits)].concat(),
-    )
-}
-
-/// PEM with 64-character lines.
-fn pem(label: &str, der: &[u8]) -> String {
-    let body = Base64::encode_string(der);
-    let lines: Vec<&str> = body
-        .as_bytes()
-        .chunks(64)
-        .map(|c| std::str::from_utf8(c).expect("base64 is ASCII"))
-        .collect();
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
-    )
-}
-
-/// The DER inside a PEM file.
-fn unpem(text: &str) -> Vec<u8> {
-    let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
-    Base64::decode_vec(&body).expect("PEM body is base64")
-}
 
 /// An ES256 public key as SPKI DER and as a JWK (from `jot keygen`/`jot convert`).
 fn ec_public(dir: &Path) -> (Vec<u8>, Value) {
@@ -97,14 +23,6 @@ fn ec_public(dir: &Path) -> (Vec<u8>, Value) {
     let jwk: Value =
         serde_json::from_str(&ok(&["convert", "ec.pem", "--to", "jwk", "--public"])).expect("JWK");
     (spki, jwk)
-}
-
-/// Flip the last byte: the last coordinate byte of an EC point, so the point leaves the curve.
-fn off_curve(mut v: Vec<u8>) -> Vec<u8> {
-    if let Some(b) = v.last_mut() {
-        *b ^= 1;
-    }
-    v
 }
 
 fn rsa_jwk(e: &[u8]) -> Value {
@@ -180,7 +98,7 @@ fn ec_points_off_the_curve_are_invalid_in_every_format() {
     let (spki, jwk) = ec_public(d);
     let (code, report, _) = audit_file(d, "good.pem", pem("PUBLIC KEY", &spki));
     assert_eq!(code, 0, "control: {report}");
-    let y = base64ct::Base64UrlUnpadded::decode_vec(jwk["y"].as_str().expect("y")).expect("y");
+    let y = unb64(jwk["y"].as_str().expect("y"));
     let mut bad = jwk.clone();
     bad["y"] = json!(b64(&off_curve(y)));
     for (name, text) in [
@@ -283,7 +201,7 @@ fn one_bad_member_of_a_jwks_hides_nothing_about_the_others() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
     let (_, good) = ec_public(d);
-    let y = base64ct::Base64UrlUnpadded::decode_vec(good["y"].as_str().expect("y")).expect("y");
+    let y = unb64(good["y"].as_str().expect("y"));
     let mut bad = good.clone();
     bad["y"] = json!(b64(&off_curve(y)));
     bad["kid"] = json!("bad");
@@ -386,5 +304,75 @@ fn an_rsa_private_jwk_with_zero_or_oversized_members_is_an_error_not_a_panic() {
         assert_eq!(r.code, 2, "d = {d:?}: {}", r.stderr);
         assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
         assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn an_ec_private_key_whose_written_public_key_is_not_its_own_is_invalid() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let key = |name: &str| -> (Vec<u8>, Vec<u8>) {
+        let r = run_in(
+            Some(d),
+            &["keygen", "ES256", "--format", "jwk", "--out", name],
+            None,
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(d.join(name)).expect("jwk"))
+            .expect("JSON");
+        let m = |k: &str| unb64(v[k].as_str().expect("member"));
+        let mut point = vec![4u8];
+        point.extend(m("x"));
+        point.extend(m("y"));
+        (m("d"), point)
+    };
+    let (scalar, own) = key("a.jwk");
+    let (_, other) = key("b.jwk");
+    let mut compressed = vec![2 + (own[64] & 1)];
+    compressed.extend_from_slice(&own[1..33]);
+    for (point, valid) in [
+        (own.clone(), true),
+        (compressed, true),
+        (off_curve(own), false),
+        (other, false),
+    ] {
+        let key = sec1(&scalar, &point);
+        for (name, text) in [
+            ("sec1.pem", pem("EC PRIVATE KEY", &key).into_bytes()),
+            (
+                "pkcs8.pem",
+                pem("PRIVATE KEY", &pkcs8_ec(&key)).into_bytes(),
+            ),
+            ("sec1.der", key.clone()),
+        ] {
+            let path = d.join(name);
+            std::fs::write(&path, &text).expect("write");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+                    .expect("chmod");
+            }
+            let (code, report) = audit_json_in(Some(d), &[name], None);
+            if valid {
+                assert_eq!(code, 0, "{name} with its own point: {report}");
+            } else {
+                assert_invalid(
+                    name,
+                    (code, report.clone(), {
+                        findings(&report)
+                            .iter()
+                            .filter(|f| f["rule"] == "JOT110")
+                            .map(|f| f["message"].as_str().unwrap_or("").to_owned())
+                            .collect()
+                    }),
+                    if name.ends_with(".der") {
+                        "DER"
+                    } else {
+                        "public key"
+                    },
+                );
+            }
+        }
     }
 }
