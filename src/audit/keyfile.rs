@@ -263,6 +263,29 @@ mod tests {
         assert!(!unsupported(&v(r#"{"n":"AQAB"}"#)));
     }
 
+    #[test]
+    fn key_files_are_told_from_token_files_by_content() {
+        let cases: [(&[u8], Option<Format>); 9] = [
+            (br#"{"keys":[]}"#, Some(Format::Jwks)),
+            (br#"{"keys":[{"kty":"RSA","n":"#, Some(Format::Jwks)),
+            (br#" {"kty":"oct","k":"AA"}"#, Some(Format::Jwk)),
+            (b"-----BEGIN CERTIFICATE-----\nMII", Some(Format::Pem)),
+            (&[0x30, 0x82, 0x01], Some(Format::Der)),
+            (br#"{"log":{"entries":[]}}"#, None),
+            (b"08f14e45fceea167a5a36dedd4bea2543\n", None),
+            (b"eyJhbGciOiJIUzI1NiJ9.e30.sig\n", None),
+            (b"", None),
+        ];
+        for (data, format) in cases {
+            assert_eq!(
+                keys::detect(data),
+                format,
+                "{:?}",
+                String::from_utf8_lossy(data)
+            );
+        }
+    }
+
     proptest! {
         #[test]
         fn key_file_audit_never_panics(data in proptest::collection::vec(any::<u8>(), 0..600)) {
