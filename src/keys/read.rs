@@ -228,6 +228,35 @@ fn read_der(data: &[u8], opts: &ReadOptions) -> Result<Option<Jwk>> {
     if opts.raw_secret {
         return Ok(None);
     }
+    // A well-formed structure holding a bad key (an RSA exponent of 1, a point off the
+    // curve) gets its reader's reason, not "malformed DER".
+    use der::Decode;
+    type Shape = fn(&[u8]) -> bool;
+    let shapes: [(Shape, Reader); 5] = [
+        (
+            |d| pkcs8::PrivateKeyInfoRef::try_from(d).is_ok(),
+            der_read::from_pkcs8,
+        ),
+        (
+            |d| spki::SubjectPublicKeyInfoRef::try_from(d).is_ok(),
+            der_read::from_spki,
+        ),
+        (
+            |d| pkcs1::RsaPrivateKey::<der::asn1::UintRef<'_>>::from_der(d).is_ok(),
+            der_read::from_pkcs1_private,
+        ),
+        (
+            |d| pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(d).is_ok(),
+            der_read::from_pkcs1_public,
+        ),
+        (
+            |d| sec1::EcPrivateKey::from_der(d).is_ok(),
+            der_read::from_sec1,
+        ),
+    ];
+    if let Some((_, read)) = shapes.iter().find(|(is, _)| is(data)) {
+        read(data)?;
+    }
     Err(Error::input(
         "malformed DER: not PKCS#8, SPKI, PKCS#1, SEC1 or an X.509 certificate",
     ))
