@@ -3,6 +3,7 @@
 //! verification. Tokens are attacker-controlled: nothing here panics on them.
 
 mod json;
+pub mod options;
 pub mod sign;
 pub mod verify;
 
