@@ -266,10 +266,15 @@ mod tests {
         let page = String::from_utf8(s.index.clone()).unwrap();
         assert!(page.contains(&format!("app.js?token={}", s.token)));
         assert!(!page.contains(TOKEN_SLOT));
-        for text in [INDEX, APP_JS, RENDER_JS, STYLE] {
-            assert!(
-                !text.contains("http://") && !text.contains("https://") && !text.contains("//cdn")
-            );
+        // Every asset reference is relative; scripts and styles name no URL at all.
+        for attr in ["src=\"", "href=\""] {
+            for value in INDEX.split(attr).skip(1) {
+                let value = value.split('"').next().unwrap_or_default();
+                assert!(!value.contains(':') && !value.starts_with("//"), "{value}");
+            }
+        }
+        for text in [APP_JS, RENDER_JS, STYLE] {
+            assert!(!text.contains("http") && !text.contains("//cdn") && !text.contains("url("));
         }
         assert!(
             !INDEX.contains("<script>") && !INDEX.contains("style="),
