@@ -171,6 +171,21 @@ test('keyboard: arrow keys move between tabs', async () => {
   assert.equal(await page.getAttribute('#tab-sign', 'aria-selected'), 'true');
 });
 
+test('a screenshot for the README', async () => {
+  const token = jot('sign', '--key', 'k.pem', '--iss', 'https://id.example', '--sub', 'alice',
+    '--aud', 'api', '--claim', 'scope=read:orders', '--now', NOW, '--exp', '15m', '--jti');
+  await page.fill('#now', '2026-01-01T00:01:00Z');
+  await page.fill('#token', token);
+  await page.click('#tab-verify');
+  await page.selectOption('#verify-source', 'key');
+  await page.fill('#verify-key', readFileSync(path.join(tmp, 'k.pub.pem'), 'utf8'));
+  await page.fill('#verify-iss', 'https://id.example');
+  await page.fill('#verify-aud', 'api');
+  await waitText('#verify-verdict', /^valid$/);
+  await waitText('#verify-claims', /read:orders/);
+  await page.screenshot({ path: path.join(OUT, 'readme.png') });
+});
+
 test('the page made no request to any other origin, and no script error', () => {
   assert.ok(requests.length > 5, 'requests were logged');
   const foreign = requests.filter((u) => !u.startsWith(origin + '/'));

@@ -124,6 +124,13 @@
     return value.trim() ? { [src]: value } : null;
   }
 
+  function showClaims(claims) {
+    const box = $('verify-claims');
+    clear(box);
+    if (claims) box.appendChild(jsonTree(claims));
+    $('verify-claims-box').hidden = !claims;
+  }
+
   const runVerify = debounced(async (current) => {
     const verdict = $('verify-verdict');
     const t = token();
@@ -133,6 +140,7 @@
       verdict.textContent = msg;
       fillList($('verify-warnings'), []);
       $('verify-keys').textContent = '';
+      showClaims(null);
     };
     if (!t.trim()) return idle('paste a token');
     if (!key) return idle('paste a key, a secret, a JWKS URL or an issuer');
@@ -152,6 +160,7 @@
       verdict.className = 'verdict ' + (v.valid ? 'valid' : 'invalid');
       verdict.textContent = v.verdict;
       fillList($('verify-warnings'), (v.warnings || []).concat(v.skipped || []), 'warn');
+      showClaims(v.valid ? v.claims : null);
       $('verify-keys').textContent = 'checked against: ' + v.keys.join(', ') + (v.kid ? ' · verified by kid ' + v.kid : '');
     } catch (e) {
       if (!current()) return;
