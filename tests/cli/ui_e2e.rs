@@ -120,6 +120,21 @@ fn wait(child: &mut Child, limit: Duration) -> Option<std::process::ExitStatus> 
     None
 }
 
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let dir = tmp();
+    let mut r = start(&[], &[], dir.path());
+    let pid = r.child.id().to_string();
+    let sent = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let status = wait(&mut r.child, Duration::from_secs(30)).expect("stopped on SIGINT");
+    assert!(status.success(), "{status:?}");
+}
+
 #[test]
 fn open_without_a_browser_is_a_warning_and_it_still_serves() {
     let dir = tmp();

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{clock, given, pasted_keys, secret_key, strip_token};
+use super::{clock, given, pasted_keys, secret_key, strip_token, Pasted};
 use crate::audit::findings::{abbreviate, audit_token, Subject, TokenAudit};
 use crate::audit::{report, rules, weak_secrets};
 use crate::clock::parse_duration;
@@ -21,9 +21,9 @@ const DEFAULT_MAX_LIFETIME: &str = "24h";
 pub struct AuditRequest {
     pub token: String,
     /// Key text to check the signature with (PEM, JWK, JWKS).
-    pub key: Option<String>,
+    pub key: Option<Pasted>,
     /// Or an HMAC secret.
-    pub secret: Option<String>,
+    pub secret: Option<Pasted>,
     pub max_lifetime: Option<String>,
     pub now: Option<String>,
 }
@@ -47,7 +47,7 @@ pub fn audit(r: &AuditRequest) -> Result<Value> {
     if token.is_empty() {
         return Err(Error::input("no token given"));
     }
-    let keys = match (given(&r.key), r.secret.as_deref().filter(|s| !s.is_empty())) {
+    let keys = match (Pasted::given(&r.key), Pasted::given(&r.secret)) {
         (Some(_), Some(_)) => return Err(Error::usage("give a key or a secret, not both")),
         (Some(k), None) => Some(pasted_keys(k)?),
         (None, Some(s)) => Some(vec![secret_key(s)?]),

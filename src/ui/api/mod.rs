@@ -134,6 +134,32 @@ fn given(s: &Option<String>) -> Option<&str> {
     s.as_deref().filter(|s| !s.trim().is_empty())
 }
 
+/// Text pasted into the page that may be secret (a private key, an HMAC secret): zeroized
+/// when the request is dropped and redacted in `Debug`.
+#[derive(Default)]
+pub struct Pasted(zeroize::Zeroizing<String>);
+
+impl Pasted {
+    /// The text, when it is more than whitespace.
+    fn given(p: &Option<Pasted>) -> Option<&str> {
+        p.as_ref()
+            .map(|p| p.0.as_str())
+            .filter(|s| !s.trim().is_empty())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Pasted {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        String::deserialize(d).map(|s| Pasted(zeroize::Zeroizing::new(s)))
+    }
+}
+
+impl std::fmt::Debug for Pasted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pasted([redacted])")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +179,14 @@ mod tests {
         assert_eq!(strip_token("Bearer").0, "Bearer");
         assert_eq!(strip_token("bearer é").0, "é");
         assert_eq!(strip_token("bearé.x.y").0, "bearé.x.y");
+    }
+
+    #[test]
+    fn pasted_secrets_are_redacted_in_debug() {
+        let p: Pasted = serde_json::from_str("\"hunter2\"").unwrap();
+        assert!(!format!("{p:?}").contains("hunter2"));
+        assert_eq!(Pasted::given(&Some(p)), Some("hunter2"));
+        assert_eq!(Pasted::given(&Some(Pasted::default())), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-use super::{clock, given, pasted_keys, secret_key};
+use super::{clock, given, pasted_keys, secret_key, Pasted};
 use crate::alg::{Alg, Family};
 use crate::keys::{self, Key};
 use crate::token::options::{add_default_times, DEFAULT_LIFETIME};
@@ -21,9 +21,9 @@ pub struct SignRequest {
     pub header: Map<String, Value>,
     pub claims: Map<String, Value>,
     /// Key text (a private PEM or JWK, or a JWKS with `kid` choosing the key).
-    pub key: Option<String>,
+    pub key: Option<Pasted>,
     /// Or an HMAC secret (its UTF-8 bytes).
-    pub secret: Option<String>,
+    pub secret: Option<Pasted>,
     /// Leave exp out (the token never expires; warned).
     pub no_exp: bool,
     pub now: Option<String>,
@@ -38,7 +38,7 @@ pub fn sign(r: &SignRequest) -> Result<Value> {
         Some(Value::String(k)) => Some(k),
         Some(_) => return Err(Error::usage("header kid must be a string")),
     };
-    let (key, raw_secret) = match (given(&r.key), r.secret.as_deref().filter(|s| !s.is_empty())) {
+    let (key, raw_secret) = match (Pasted::given(&r.key), Pasted::given(&r.secret)) {
         (Some(_), Some(_)) => return Err(Error::usage("give a key or a secret, not both")),
         (Some(k), None) => {
             let set = keys::KeyInput::Set(pasted_keys(k)?);

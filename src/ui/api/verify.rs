@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{clock, given, pasted_keys, secret_key, strip_token};
+use super::{clock, given, pasted_keys, secret_key, strip_token, Pasted};
 use crate::alg::Alg;
 use crate::keys::{read_jwks_lenient, Jwk};
 use crate::net::{self, FetchOptions};
@@ -25,9 +25,9 @@ use crate::{Error, Result};
 pub struct VerifyRequest {
     pub token: String,
     /// Key text: PEM, JWK or JWKS.
-    pub key: Option<String>,
+    pub key: Option<Pasted>,
     /// An HMAC secret (its UTF-8 bytes).
-    pub secret: Option<String>,
+    pub secret: Option<Pasted>,
     /// An http(s) URL of a JWKS.
     pub jwks_url: Option<String>,
     /// An OpenID issuer whose discovery document names the JWKS.
@@ -81,8 +81,8 @@ fn load_keys(
     memo: &FetchMemo,
 ) -> Result<(Vec<Jwk>, Vec<String>, Option<String>)> {
     let sources = [
-        given(&r.key).is_some(),
-        r.secret.as_deref().is_some_and(|s| !s.is_empty()),
+        Pasted::given(&r.key).is_some(),
+        Pasted::given(&r.secret).is_some(),
         given(&r.jwks_url).is_some(),
         given(&r.oidc).is_some(),
     ];
@@ -94,10 +94,10 @@ fn load_keys(
         }
         _ => return Err(Error::usage("give exactly one key source")),
     }
-    if let Some(k) = given(&r.key) {
+    if let Some(k) = Pasted::given(&r.key) {
         return Ok((pasted_keys(k)?, vec![], None));
     }
-    if let Some(s) = r.secret.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(s) = Pasted::given(&r.secret) {
         return Ok((vec![secret_key(s)?], vec![], None));
     }
     // No cache directory: nothing the page does is written to disk.
