@@ -5,7 +5,7 @@
 
 use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use super::api::{self, Reply};
@@ -14,6 +14,9 @@ use crate::{Error, Result};
 
 /// The largest request body read; larger ones are a 413.
 pub const MAX_BODY: usize = 1024 * 1024;
+
+/// Requests answered at once.
+pub const WORKERS: usize = 8;
 
 /// How often [`Server::run`] looks at its stop flag and deadline.
 const POLL: Duration = Duration::from_millis(200);
@@ -100,27 +103,41 @@ impl Server {
         format!("http://{host}/?token={}", self.token)
     }
 
-    /// Serve until `stop` is set or a limit is reached. Requests are answered one at a
-    /// time (tiny_http reads them on its own threads).
+    /// Serve until `stop` is set or a limit is reached. Up to [`WORKERS`] requests are
+    /// answered at once, so a slow JWKS fetch does not hold up decoding; beyond that a
+    /// request waits for a free worker. In-flight requests finish before `run` returns.
     pub fn run(&self, stop: &AtomicBool, limits: RunLimits) -> Result<()> {
-        let mut served = 0u64;
-        while !stop.load(Ordering::SeqCst) {
-            if limits.max_requests.is_some_and(|m| served >= m)
-                || limits.deadline.is_some_and(|d| Instant::now() >= d)
-            {
-                break;
+        let busy = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let mut served = 0u64;
+            while !stop.load(Ordering::SeqCst) {
+                if limits.max_requests.is_some_and(|m| served >= m)
+                    || limits.deadline.is_some_and(|d| Instant::now() >= d)
+                {
+                    break;
+                }
+                if busy.load(Ordering::SeqCst) >= WORKERS {
+                    std::thread::sleep(Duration::from_millis(5));
+                    continue;
+                }
+                let request = match self.http.recv_timeout(POLL) {
+                    Ok(Some(r)) => r,
+                    Ok(None) => continue,
+                    Err(e) => return Err(Error::Network(format!("serving on {}: {e}", self.addr))),
+                };
+                served += 1;
+                busy.fetch_add(1, Ordering::SeqCst);
+                let busy = &busy;
+                scope.spawn(move || {
+                    let mut request = request;
+                    let reply = self.answer(&mut request);
+                    // A client that hung up is its own problem, not a reason to stop serving.
+                    let _ = request.respond(with_security_headers(reply));
+                    busy.fetch_sub(1, Ordering::SeqCst);
+                });
             }
-            let mut request = match self.http.recv_timeout(POLL) {
-                Ok(Some(r)) => r,
-                Ok(None) => continue,
-                Err(e) => return Err(Error::Network(format!("serving on {}: {e}", self.addr))),
-            };
-            served += 1;
-            let reply = self.answer(&mut request);
-            // A client that hung up is its own problem, not a reason to stop serving.
-            let _ = request.respond(with_security_headers(reply));
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     fn answer(&self, request: &mut tiny_http::Request) -> Reply {

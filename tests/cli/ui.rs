@@ -340,3 +340,31 @@ fn every_response_has_the_security_headers_and_none_is_cors() {
         );
     });
 }
+
+#[test]
+fn a_slow_jwks_fetch_does_not_hold_up_other_requests() {
+    let idp = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let jwks = format!("http://{}/jwks.json", idp.local_addr().unwrap());
+    let (release, held) = std::sync::mpsc::channel::<()>();
+    let (accepted, fetching) = std::sync::mpsc::channel::<()>();
+    with_ui(|ui| {
+        std::thread::scope(|s| {
+            // An identity provider that accepts and says nothing until the test is done.
+            s.spawn(move || {
+                let conn = idp.accept();
+                let _ = accepted.send(());
+                let _ = held.recv();
+                drop(conn);
+            });
+            let slow = s.spawn(|| {
+                let body = serde_json::json!({"token": "a.b.c", "jwks_url": jwks});
+                ui.api("verify", &body).status
+            });
+            fetching.recv().expect("the fetch has started");
+            let quick = ui.api("decode", &serde_json::from_str(DECODE).unwrap());
+            assert_eq!(quick.status, 200, "answered while the fetch hangs");
+            release.send(()).unwrap();
+            assert_eq!(slow.join().unwrap(), 400);
+        });
+    });
+}
