@@ -169,6 +169,9 @@ test('keyboard: arrow keys move between tabs', async () => {
   assert.equal(await page.isVisible('#panel-verify'), true);
   await page.keyboard.press('End');
   assert.equal(await page.getAttribute('#tab-sign', 'aria-selected'), 'true');
+  await page.focus('#token');
+  await page.keyboard.press('Alt+3');
+  assert.equal(await page.isVisible('#panel-audit'), true);
 });
 
 test('a screenshot for the README', async () => {
@@ -183,6 +186,7 @@ test('a screenshot for the README', async () => {
   await page.fill('#verify-aud', 'api');
   await waitText('#verify-verdict', /^valid$/);
   await waitText('#verify-claims', /read:orders/);
+  await waitText('#verify-claims', /expires in 14m/);
   await page.screenshot({ path: path.join(OUT, 'readme.png') });
 });
 

@@ -63,7 +63,7 @@ pub fn decode(r: &DecodeRequest) -> Result<Value> {
 }
 
 /// Each time claim with its date and phrase, as `jot decode` words them.
-fn time_notes(c: &Map<String, Value>, now: i64) -> Vec<Value> {
+pub(super) fn time_notes(c: &Map<String, Value>, now: i64) -> Vec<Value> {
     TIME_CLAIMS
         .iter()
         .filter_map(|k| c.get(*k).map(|v| (*k, v)))

@@ -164,6 +164,11 @@ pub fn verify(r: &VerifyRequest, memo: &FetchMemo) -> Result<Value> {
     let mut v = serde_json::to_value(&verdict)
         .map_err(|e| Error::input(format!("cannot serialise the verdict: {e}")))?;
     v["verdict"] = line.into();
+    let times = verdict.claims.as_ref().and_then(Value::as_object);
+    v["times"] = times
+        .map(|c| super::decode::time_notes(c, now))
+        .unwrap_or_default()
+        .into();
     v["keys"] = keys
         .iter()
         .map(|k| match &k.kid {

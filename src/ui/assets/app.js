@@ -48,6 +48,16 @@
     select(TABS[(next + TABS.length) % TABS.length], true);
   });
 
+  // Alt+1…4 switch panels from anywhere.
+  document.addEventListener('keydown', (e) => {
+    const i = Number(e.key) - 1;
+    if (e.altKey && !e.ctrlKey && !e.metaKey && i >= 0 && i < TABS.length) {
+      e.preventDefault();
+      select(TABS[i], true);
+    }
+  });
+  TABS.forEach((t, i) => { $('tab-' + t).title = 'Alt+' + (i + 1); });
+
   // ---- decode --------------------------------------------------------------------------
   function tokenParts(t) {
     const box = $('token-parts');
@@ -85,6 +95,15 @@
     }
   }, 150);
 
+  /** Annotations for the JSON tree: each time claim's date and phrase. */
+  function timeNotes(times) {
+    const notes = {};
+    (times || []).forEach((n) => {
+      notes[n.claim] = { text: (n.utc ? n.utc + ' · ' : '') + n.phrase, state: n.state };
+    });
+    return notes;
+  }
+
   function renderDecode(d) {
     const header = $('decode-header');
     const payload = $('decode-payload');
@@ -97,9 +116,8 @@
       $('decode-sig').textContent = '';
       return;
     }
-    const notes = {};
+    const notes = timeNotes(d.times);
     (d.times || []).forEach((n) => {
-      notes[n.claim] = { text: (n.utc ? n.utc + ' · ' : '') + n.phrase, state: n.state };
       const row = el('tr', 'state-' + n.state);
       row.appendChild(el('th', '', n.claim));
       row.appendChild(el('td', 'mono', n.utc || String(n.value)));
@@ -124,10 +142,10 @@
     return value.trim() ? { [src]: value } : null;
   }
 
-  function showClaims(claims) {
+  function showClaims(claims, times) {
     const box = $('verify-claims');
     clear(box);
-    if (claims) box.appendChild(jsonTree(claims));
+    if (claims) box.appendChild(jsonTree(claims, timeNotes(times)));
     $('verify-claims-box').hidden = !claims;
   }
 
@@ -160,7 +178,7 @@
       verdict.className = 'verdict ' + (v.valid ? 'valid' : 'invalid');
       verdict.textContent = v.verdict;
       fillList($('verify-warnings'), (v.warnings || []).concat(v.skipped || []), 'warn');
-      showClaims(v.valid ? v.claims : null);
+      showClaims(v.valid ? v.claims : null, v.times);
       $('verify-keys').textContent = 'checked against: ' + v.keys.join(', ') + (v.kid ? ' · verified by kid ' + v.kid : '');
     } catch (e) {
       if (!current()) return;
