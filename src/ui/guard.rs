@@ -180,6 +180,27 @@ mod tests {
         assert!(!fetch_site_allowed(Some("same-site")));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn only_this_servers_own_host_and_port_are_accepted(
+            name in "(127\\.0\\.0\\.1|localhost|LocalHost|evil\\.example|\\[::1\\]|127\\.0\\.0\\.2|\\PC{0,12})",
+            p in 0u16..,
+            port in 1u16..,
+        ) {
+            let b = SocketAddr::from(([127, 0, 0, 1], port));
+            let own = name == "127.0.0.1" || name.eq_ignore_ascii_case("localhost");
+            proptest::prop_assert_eq!(host_allowed(&format!("{name}:{p}"), b), own && p == port);
+        }
+
+        #[test]
+        fn header_parsers_never_panic(text in "\\PC{0,60}") {
+            let b = SocketAddr::from(([127, 0, 0, 1], 80));
+            let _ = host_allowed(&text, b);
+            let _ = query_token(&text);
+            let _ = origin_allowed(Some(&text), &text);
+        }
+    }
+
     #[test]
     fn no_response_header_is_a_cors_header() {
         assert!(SECURITY_HEADERS

@@ -181,6 +181,22 @@ mod tests {
         assert_eq!(strip_token("bearé.x.y").0, "bearé.x.y");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn stripping_never_panics_and_keeps_a_part_of_the_input(raw in "\\PC{0,60}") {
+            let (t, _) = strip_token(&raw);
+            proptest::prop_assert!(raw.contains(&t));
+        }
+
+        #[test]
+        fn no_request_body_panics_an_endpoint(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+            let api = Api::new();
+            for name in ["decode", "verify", "audit", "sign", "defaults", "keygen"] {
+                let _ = api.handle(name, &body);
+            }
+        }
+    }
+
     #[test]
     fn pasted_secrets_are_redacted_in_debug() {
         let p: Pasted = serde_json::from_str("\"hunter2\"").unwrap();
