@@ -6,4 +6,4 @@ pub mod api;
 pub mod guard;
 mod server;
 
-pub use server::{RunLimits, Server, MAX_BODY};
+pub use server::{RunLimits, Server, MAX_BODY, WORKERS};
