@@ -127,13 +127,15 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
             a.aud.iter().cloned().map(Value::String).collect(),
         )),
     }
+    // iat before exp, as tokens have always been laid out.
+    add_default_times(&mut claims, now, !a.no_iat, false)?;
     if let Some(e) = &a.exp {
         claims.insert("exp".into(), parse_time(e, Some(now))?.into());
     } else if a.no_exp {
         claims.remove("exp");
         warn("the token has no exp: it never expires and cannot be revoked by time");
     }
-    add_default_times(&mut claims, now, !a.no_iat, !a.no_exp)?;
+    add_default_times(&mut claims, now, false, !a.no_exp)?;
     if let Some(n) = &a.nbf {
         claims.insert("nbf".into(), parse_time(n, Some(now))?.into());
     }
