@@ -282,12 +282,11 @@ fn request_bodies_over_one_mebibyte_are_refused() {
             b.extend_from_slice(b"\r\n0\r\n\r\n");
             b
         };
-        let c = ui.api_with(
-            "decode",
-            &chunked,
-            &[("Transfer-Encoding", "chunked"), ("Content-Length", "")],
+        let c = ui.api_with("decode", &chunked, &[("Transfer-Encoding", "chunked")]);
+        assert_eq!(
+            c.status, 413,
+            "a chunked body without a declared length is bounded too"
         );
-        assert!(c.status == 413 || c.status == 400, "chunked: {}", c.status);
         // At the limit the body is read and parsed (here: whitespace, so a 400).
         let at = vec![b' '; MAX_BODY];
         assert_eq!(ui.api_with("decode", &at, &[]).status, 400);

@@ -92,12 +92,16 @@ test('a claim holding HTML is rendered as text, never as markup', async () => {
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 });
 
-test('a Bearer prefix or a whole Authorization line is accepted', async () => {
+test('a Bearer prefix or a whole Authorization line is accepted; a JWE shows its header', async () => {
   const token = await page.inputValue('#token');
   await page.fill('#token', 'Authorization: Bearer ' + token);
   await waitText('#token-note', /Authorization/);
   await waitText('#decode-payload', /"alice"/);
+  await page.fill('#token', 'eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d');
+  await waitText('#decode-header', /"A256GCM"/);
+  await waitText('#decode-payload', /only its protected header/);
   await page.fill('#token', token);
+  await waitText('#decode-payload', /"alice"/);
 });
 
 test('the public key verifies the token: "valid"', async () => {
