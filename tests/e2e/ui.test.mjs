@@ -162,12 +162,16 @@ test('dark mode and a narrow window', async () => {
   await shot('decode-dark');
   await page.setViewportSize({ width: 420, height: 800 });
   await shot('decode-narrow');
+  await page.click('#tab-sign');
+  await shot('sign-narrow-dark');
+  await page.click('#tab-audit');
+  await shot('audit-narrow-dark');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
 test('keyboard: arrow keys move between tabs', async () => {
-  await page.focus('#tab-decode');
+  await page.click('#tab-decode');
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.getAttribute('#tab-verify', 'aria-selected'), 'true');
   assert.equal(await page.isVisible('#panel-verify'), true);
