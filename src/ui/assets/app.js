@@ -170,6 +170,8 @@
       aud: list($('verify-aud').value),
       leeway: $('verify-leeway').value,
       alg: list($('verify-alg').value),
+      max_age: $('verify-max_age').value,
+      require: list($('verify-require').value),
       allow_no_exp: $('verify-allow_no_exp').checked,
     }, key);
     try {
@@ -353,7 +355,7 @@
   $('now').addEventListener('input', () => { everything(); runSign(); });
   $('verify-source').addEventListener('change', () => { showSource(); runVerify(); runAudit(); });
   SOURCES.forEach((s) => $('verify-' + s).addEventListener('input', () => { runVerify(); runAudit(); }));
-  ['iss', 'aud', 'sub', 'leeway', 'alg'].forEach((f) => $('verify-' + f).addEventListener('input', runVerify));
+  ['iss', 'aud', 'sub', 'leeway', 'alg', 'max_age', 'require'].forEach((f) => $('verify-' + f).addEventListener('input', runVerify));
   $('verify-allow_no_exp').addEventListener('change', runVerify);
   ['sign-header', 'sign-claims', 'sign-key', 'sign-secret'].forEach((id) => $(id).addEventListener('input', runSign));
   $('sign-no_exp').addEventListener('change', runSign);
