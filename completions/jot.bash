@@ -52,6 +52,9 @@ _jot() {
             jot,thumbprint)
                 cmd="jot__subcmd__thumbprint"
                 ;;
+            jot,ui)
+                cmd="jot__subcmd__ui"
+                ;;
             jot,verify)
                 cmd="jot__subcmd__verify"
                 ;;
@@ -91,6 +94,9 @@ _jot() {
             jot__subcmd__help,thumbprint)
                 cmd="jot__subcmd__help__subcmd__thumbprint"
                 ;;
+            jot__subcmd__help,ui)
+                cmd="jot__subcmd__help__subcmd__ui"
+                ;;
             jot__subcmd__help,verify)
                 cmd="jot__subcmd__help__subcmd__verify"
                 ;;
@@ -125,7 +131,7 @@ _jot() {
 
     case "${cmd}" in
         jot)
-            opts="-h -V --color --help --version keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help"
+            opts="-h -V --color --help --version keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -325,7 +331,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__help)
-            opts="keygen convert thumbprint sign decode verify audit crack rotate keyset serve completions help"
+            opts="keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -521,6 +527,20 @@ _jot() {
             return 0
             ;;
         jot__subcmd__help__subcmd__thumbprint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jot__subcmd__help__subcmd__ui)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -874,6 +894,36 @@ _jot() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jot__subcmd__ui)
+            opts="-h --addr --open --allow-remote --max-requests --timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-requests)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

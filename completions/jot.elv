@@ -34,6 +34,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand rotate 'Rotate a key set on disk (next → active → retiring → removed)'
             cand keyset 'List or publish a key set on disk'
             cand serve 'Serve a key set''s JWKS and OpenID discovery document over HTTP'
+            cand ui 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -216,6 +217,16 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'jot;ui'= {
+            cand --addr 'Address to listen on (port 0: any free port). Loopback only unless --allow-remote'
+            cand --max-requests 'Stop after this many requests (for tests and scripts)'
+            cand --timeout 'Stop after this long (for tests and scripts)'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --open 'Open the page in the default browser (xdg-open / open); a failure is only a warning'
+            cand --allow-remote 'Allow a non-loopback --addr (anyone who can reach it and has the URL can use the page)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'jot;completions'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand -h 'Print help'
@@ -233,6 +244,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand rotate 'Rotate a key set on disk (next → active → retiring → removed)'
             cand keyset 'List or publish a key set on disk'
             cand serve 'Serve a key set''s JWKS and OpenID discovery document over HTTP'
+            cand ui 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -263,6 +275,8 @@ set edit:completion:arg-completer[jot] = {|@words|
         &'jot;help;keyset;publish'= {
         }
         &'jot;help;serve'= {
+        }
+        &'jot;help;ui'= {
         }
         &'jot;help;completions'= {
         }

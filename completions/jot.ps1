@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Rotate a key set on disk (next → active → retiring → removed)')
             [CompletionResult]::new('keyset', 'keyset', [CompletionResultType]::ParameterValue, 'List or publish a key set on disk')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a key set''s JWKS and OpenID discovery document over HTTP')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -237,6 +238,17 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'jot;ui' {
+            [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on (port 0: any free port). Loopback only unless --allow-remote')
+            [CompletionResult]::new('--max-requests', '--max-requests', [CompletionResultType]::ParameterName, 'Stop after this many requests (for tests and scripts)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after this long (for tests and scripts)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Open the page in the default browser (xdg-open / open); a failure is only a warning')
+            [CompletionResult]::new('--allow-remote', '--allow-remote', [CompletionResultType]::ParameterName, 'Allow a non-loopback --addr (anyone who can reach it and has the URL can use the page)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'jot;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -255,6 +267,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Rotate a key set on disk (next → active → retiring → removed)')
             [CompletionResult]::new('keyset', 'keyset', [CompletionResultType]::ParameterValue, 'List or publish a key set on disk')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a key set''s JWKS and OpenID discovery document over HTTP')
+            [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -298,6 +311,9 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             break
         }
         'jot;help;serve' {
+            break
+        }
+        'jot;help;ui' {
             break
         }
         'jot;help;completions' {

@@ -269,6 +269,18 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 && ret=0
 ;;
+(ui)
+_arguments "${_arguments_options[@]}" : \
+'--addr=[Address to listen on (port 0\: any free port). Loopback only unless --allow-remote]:ADDR:_default' \
+'--max-requests=[Stop after this many requests (for tests and scripts)]:N:_default' \
+'--timeout=[Stop after this long (for tests and scripts)]:DURATION:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--open[Open the page in the default browser (xdg-open / open); a failure is only a warning]' \
+'--allow-remote[Allow a non-loopback --addr (anyone who can reach it and has the URL can use the page)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
@@ -353,6 +365,10 @@ esac
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(ui)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -384,6 +400,7 @@ _jot_commands() {
 'rotate:Rotate a key set on disk (next → active → retiring → removed)' \
 'keyset:List or publish a key set on disk' \
 'serve:Serve a key set'\''s JWKS and OpenID discovery document over HTTP' \
+'ui:Serve a local token debugger page in the browser (loopback, nothing leaves the machine)' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -428,6 +445,7 @@ _jot__subcmd__help_commands() {
 'rotate:Rotate a key set on disk (next → active → retiring → removed)' \
 'keyset:List or publish a key set on disk' \
 'serve:Serve a key set'\''s JWKS and OpenID discovery document over HTTP' \
+'ui:Serve a local token debugger page in the browser (loopback, nothing leaves the machine)' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -506,6 +524,11 @@ _jot__subcmd__help__subcmd__thumbprint_commands() {
     local commands; commands=()
     _describe -t commands 'jot help thumbprint commands' commands "$@"
 }
+(( $+functions[_jot__subcmd__help__subcmd__ui_commands] )) ||
+_jot__subcmd__help__subcmd__ui_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help ui commands' commands "$@"
+}
 (( $+functions[_jot__subcmd__help__subcmd__verify_commands] )) ||
 _jot__subcmd__help__subcmd__verify_commands() {
     local commands; commands=()
@@ -578,6 +601,11 @@ _jot__subcmd__sign_commands() {
 _jot__subcmd__thumbprint_commands() {
     local commands; commands=()
     _describe -t commands 'jot thumbprint commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__ui_commands] )) ||
+_jot__subcmd__ui_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot ui commands' commands "$@"
 }
 (( $+functions[_jot__subcmd__verify_commands] )) ||
 _jot__subcmd__verify_commands() {

@@ -16,6 +16,7 @@ pub mod net;
 pub mod serve;
 pub mod term;
 pub mod token;
+pub mod ui;
 
 pub use cmd::completions::{man_pages, script as completion_script};
 pub use error::{Error, ExitCode, Result};
@@ -42,5 +43,6 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Rotate(a) => cmd::rotate::run(&a),
         C::Keyset(a) => cmd::keyset::run(&a),
         C::Serve(a) => cmd::serve::run(&a),
+        C::Ui(a) => cmd::ui::run(&a),
     }
 }

@@ -7,11 +7,12 @@ mod extract;
 mod findings;
 mod keyfile;
 pub mod report;
-mod rules;
+pub(crate) mod rules;
 mod run;
 mod secrets;
 mod sensitive;
 pub(crate) mod weak_secrets;
 
+pub use findings::Finding;
 pub use rules::Severity;
-pub use run::{run, Config, Extraction, Report};
+pub use run::{run, token, Config, Extraction, Report};

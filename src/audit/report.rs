@@ -9,7 +9,7 @@ use super::run::Report;
 use crate::term::{sanitize, style};
 
 /// Count of findings per severity, highest first, e.g. "1 critical, 2 high".
-fn summary(findings: &[Finding]) -> String {
+pub fn summary(findings: &[Finding]) -> String {
     let mut parts = Vec::new();
     for s in [
         Severity::Critical,

@@ -187,6 +187,36 @@ pub fn run(cfg: &Config) -> Result<Report> {
     })
 }
 
+/// Audit one token given as text, with the built-in weak-secret list: never read as a
+/// file name, for callers whose input is untrusted (the `jot ui` page).
+pub fn token(
+    token: &str,
+    location: &str,
+    keys: Option<&[Jwk]>,
+    max_lifetime: i64,
+    now: i64,
+) -> Result<Report> {
+    let secrets = Secrets::open(true, &[])?;
+    let audit = TokenAudit {
+        now,
+        max_lifetime,
+        keys,
+        secrets: &secrets,
+    };
+    let subject = Subject {
+        name: abbreviate(token),
+        location: location.to_owned(),
+        line: None,
+    };
+    let mut findings = audit_token(token, &subject, &audit)?;
+    findings.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.rule.cmp(y.rule)));
+    Ok(Report {
+        findings,
+        audited: 1,
+        extraction: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::looks_like_token;

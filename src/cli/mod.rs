@@ -5,6 +5,7 @@ mod keys;
 mod review;
 mod rotate;
 mod token;
+mod ui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -12,6 +13,7 @@ pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbHash, Thumbprin
 pub use review::{AuditArgs, AuditFormat, CrackArgs};
 pub use rotate::{CompletionsArgs, KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
 pub use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};
+pub use ui::UiArgs;
 
 /// jot: a toolkit for JSON Web Tokens.
 #[derive(Debug, Parser)]
@@ -68,6 +70,8 @@ pub enum Command {
     Keyset(KeysetArgs),
     /// Serve a key set's JWKS and OpenID discovery document over HTTP.
     Serve(ServeArgs),
+    /// Serve a local token debugger page in the browser (loopback, nothing leaves the machine).
+    Ui(UiArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }

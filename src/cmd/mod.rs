@@ -14,6 +14,7 @@ pub mod rotate;
 pub mod serve;
 pub mod sign;
 pub mod thumbprint;
+pub mod ui;
 pub mod verify;
 
 use crate::files::{read_input, MAX_INPUT};

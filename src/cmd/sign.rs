@@ -10,11 +10,9 @@ use crate::cmd::keyin::{read_key_file, secret};
 use crate::cmd::output::{emit, warn};
 use crate::files::{read_input, MAX_INPUT};
 use crate::keys::{Jwk, Key};
+use crate::token::options::add_default_times;
 use crate::token::sign;
 use crate::{Error, ExitCode, Result};
-
-/// Default lifetime: short, so a leaked token is soon useless.
-const DEFAULT_EXP: i64 = 15 * 60;
 
 /// Parse `k=v`; the value is JSON when it parses as JSON, else a string.
 pub fn parse_kv(s: &str) -> Result<(String, Value)> {
@@ -129,17 +127,15 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
             a.aud.iter().cloned().map(Value::String).collect(),
         )),
     }
-    if !a.no_iat && !claims.contains_key("iat") {
-        claims.insert("iat".into(), now.into());
-    }
+    // iat before exp, as tokens have always been laid out.
+    add_default_times(&mut claims, now, !a.no_iat, false)?;
     if let Some(e) = &a.exp {
         claims.insert("exp".into(), parse_time(e, Some(now))?.into());
     } else if a.no_exp {
         claims.remove("exp");
         warn("the token has no exp: it never expires and cannot be revoked by time");
-    } else if !claims.contains_key("exp") {
-        claims.insert("exp".into(), (now + DEFAULT_EXP).into());
     }
+    add_default_times(&mut claims, now, false, !a.no_exp)?;
     if let Some(n) = &a.nbf {
         claims.insert("nbf".into(), parse_time(n, Some(now))?.into());
     }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io::Write;
 
 use crate::cli::VerifyArgs;
-use crate::clock::{parse_duration, Clock};
+use crate::clock::Clock;
 use crate::cmd::keygen::parse_alg;
 use crate::cmd::keyin::{read_key_file, secret};
 use crate::cmd::output::{json_line, show_json, warn};
@@ -14,6 +14,7 @@ use crate::files::read_input;
 use crate::keys::{read_jwks_lenient, Jwk, Key};
 use crate::net::{self, FetchOptions};
 use crate::term::{sanitize, style};
+use crate::token::options::VerifyOptions;
 use crate::token::verify::{verify, Policy, Verdict};
 use crate::{Error, ExitCode, Result};
 
@@ -98,20 +99,20 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
             .collect(),
         None => HashSet::new(),
     };
-    Ok(Policy {
+    VerifyOptions {
         algs,
         iss: a.iss.clone().or(oidc_issuer),
         sub: a.sub.clone(),
         aud: a.aud.clone(),
-        require_exp: !a.allow_no_exp
-            && (a.require.is_empty() || a.require.iter().any(|r| r == "exp")),
         require: a.require.clone(),
-        leeway: parse_duration(&a.leeway)?,
-        max_age: a.max_age.as_deref().map(parse_duration).transpose()?,
+        allow_no_exp: a.allow_no_exp,
+        leeway: Some(a.leeway.clone()),
+        max_age: a.max_age.clone(),
         denylist,
         fingerprint: a.fingerprint.clone(),
         kid: a.kid.clone(),
-    })
+    }
+    .policy()
 }
 
 /// Verify all tokens on every core; verdicts come back in input order. Without `detail`

@@ -4,6 +4,7 @@
 
 pub mod format;
 mod json;
+pub mod options;
 pub mod sign;
 pub mod verify;
 

@@ -12,3 +12,6 @@ mod keyset;
 mod net_serve;
 mod token;
 mod token_common;
+mod ui;
+mod ui_api;
+mod ui_e2e;
