@@ -14,6 +14,7 @@ pub mod forge;
 pub mod keys;
 pub mod keyset;
 pub mod net;
+pub mod probe;
 pub mod serve;
 pub mod term;
 pub mod token;
@@ -43,5 +44,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Rotate(a) => cmd::rotate::run(&a),
         C::Keyset(a) => cmd::keyset::run(&a),
         C::Serve(a) => cmd::serve::run(&a),
+        C::Forge(a) => cmd::forge::run(&a),
+        C::Probe(a) => cmd::probe::run(&a),
     }
 }

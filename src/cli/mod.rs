@@ -1,6 +1,7 @@
 //! The command-line interface: clap types only, no behaviour. `lib.rs` turns these into
 //! calls of the `cmd` glue; nothing outside `cli` and `cmd` sees clap.
 
+mod attack;
 mod keys;
 mod review;
 mod rotate;
@@ -8,6 +9,7 @@ mod token;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use attack::{AttackInputArgs, ForgeArgs, ProbeArgs, ProbeFormat};
 pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbHash, ThumbprintArgs};
 pub use review::{AuditArgs, AuditFormat, CrackArgs, Severity};
 pub use rotate::{CompletionsArgs, KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
@@ -68,6 +70,10 @@ pub enum Command {
     Keyset(KeysetArgs),
     /// Serve a key set's JWKS and OpenID discovery document over HTTP.
     Serve(ServeArgs),
+    /// Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …).
+    Forge(ForgeArgs),
+    /// Send forged tokens to a live endpoint and report which ones it accepts.
+    Probe(ProbeArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }
