@@ -146,6 +146,32 @@ pub fn help_table() -> String {
     s
 }
 
+/// The table as Markdown, for docs/attacks.md (kept equal by a test).
+pub fn markdown() -> String {
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut s = String::from(
+        "| attack | needs | CVE | what is forged | how to fix a server that accepts it |\n",
+    );
+    s.push_str("|---|---|---|---|---|\n");
+    for a in ATTACKS {
+        let needs = match a.needs {
+            Need::Nothing => "-".to_string(),
+            n => format!(
+                "`{}`",
+                n.flags().replace(", ", "`, `").replace(" or ", "` or `")
+            ),
+        };
+        s.push_str(&format!(
+            "| `{}` | {needs} | {} | {} | {} |\n",
+            a.name,
+            a.cve.unwrap_or("-"),
+            cell(a.description),
+            cell(a.fix)
+        ));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

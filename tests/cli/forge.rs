@@ -191,3 +191,32 @@ fn forged_tokens_check_out_with_independent_implementations() {
         );
     }
 }
+
+/// docs/attacks.md holds the attack table as the code generates it (`UPDATE_GENERATED=1`
+/// rewrites it, like the other generated files).
+#[test]
+fn generated_attack_table_in_docs_matches_the_code() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/attacks.md");
+    let text = std::fs::read_to_string(&path).expect("docs/attacks.md");
+    let begin = text.find("<!-- BEGIN attack-table").expect("begin marker");
+    let body = begin
+        + text[begin..]
+            .find("-->\n")
+            .expect("end of the begin marker")
+        + 4;
+    let end = text.find("<!-- END attack-table -->").expect("end marker");
+    let want = format!(
+        "{}{}{}",
+        &text[..body],
+        jot::forge::table::markdown(),
+        &text[end..]
+    );
+    if std::env::var_os("UPDATE_GENERATED").is_some_and(|v| v == "1") {
+        std::fs::write(&path, want).expect("write docs/attacks.md");
+    } else {
+        assert!(
+            text == want,
+            "docs/attacks.md is stale: run `UPDATE_GENERATED=1 cargo test --test cli generated`"
+        );
+    }
+}
