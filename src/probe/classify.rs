@@ -227,6 +227,23 @@ mod tests {
         assert!(refused.check().unwrap_err().contains("refused"));
     }
 
+    proptest::proptest! {
+        /// Response bodies are the server's (maybe hostile) bytes: any pair is compared
+        /// without panicking, into [0, 1], and the classifier always returns a verdict.
+        #[test]
+        fn similarity_of_any_bodies_is_bounded(
+            x in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+            y in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+            status in 100u16..600,
+        ) {
+            let s = similarity(&x, &y);
+            proptest::prop_assert!((0.0..=1.0).contains(&s));
+            let b = Baselines { original: resp(200, "ok"), garbage: resp(401, "no") };
+            let v = Response { status, body: x, truncated: false, location: None, elapsed_ms: 0 };
+            let _ = b.classify(&v);
+        }
+    }
+
     #[test]
     fn similarity_is_one_for_equal_and_low_for_unrelated() {
         assert_eq!(similarity(b"abc", b"abc"), 1.0);

@@ -226,3 +226,48 @@ pub fn parse_timeout(s: &str) -> Result<Duration> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_templates_need_a_name_and_the_placeholder() {
+        let p = Placement::header("X-Auth: JWT {token}").unwrap();
+        assert_eq!(p.render("T"), ("X-Auth".into(), "JWT T".into()));
+        assert_eq!(Placement::bearer().render("T").1, "Bearer T");
+        assert_eq!(
+            Placement::Cookie("s".into()).render("T"),
+            ("Cookie".into(), "s=T".into())
+        );
+        for bad in [
+            "no colon {token}",
+            ": {token}",
+            "X Y: {token}",
+            "X-Auth: nothing",
+        ] {
+            assert!(Placement::header(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn rates_and_timeouts_parse_or_refuse() {
+        assert_eq!(parse_rate("10/s").unwrap(), 10.0);
+        assert_eq!(parse_rate("0.5").unwrap(), 0.5);
+        for bad in ["0", "-1", "x", "NaN", "inf/s"] {
+            assert!(parse_rate(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_timeout("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(parse_timeout("1m").unwrap(), Duration::from_secs(60));
+        assert!(parse_timeout("0s").is_err() && parse_timeout("soon").is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn flag_parsers_never_panic(s in ".{0,40}") {
+            let _ = Placement::header(&s);
+            let _ = parse_rate(&s);
+            let _ = parse_timeout(&s);
+        }
+    }
+}

@@ -220,3 +220,20 @@ fn generated_attack_table_in_docs_matches_the_code() {
         );
     }
 }
+
+/// A fixed HS256 token (kid key1, secret "s3cret"): the deterministic attacks forge the same
+/// tokens every run, so their output is a snapshot.
+const FIXED: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImtleTEifQ.eyJzdWIiOiJhbGljZSJ9.yaZ1c2zXCeb2oKF1Yzk8c0Uw8YS6jHSmzQZpHmLkD5Y";
+
+#[test]
+fn deterministic_attacks_snapshot() {
+    let mut args = vec!["forge", FIXED, "--now", "2026-01-01T00:00:00Z"];
+    for a in [
+        "tamper", "none", "strip", "null-key", "kid-sqli", "kid-cmdi",
+    ] {
+        args.extend(["--attack", a]);
+    }
+    insta::assert_snapshot!("forge_deterministic", jot_ok(&args));
+    args.push("--json");
+    insta::assert_snapshot!("forge_deterministic_json", jot_ok(&args));
+}
