@@ -163,6 +163,21 @@ fn jku_server_is_reported_as_jku_with_keys_hosted_by_jot_serve() {
 }
 
 #[test]
+fn x5u_server_is_reported_as_x5u_with_the_certificate_on_a_static_host() {
+    let keys = crate::common::tmp();
+    let dir = keys.path().to_string_lossy().into_owned();
+    let host = Vuln::start("static", &["--keydir", &dir]);
+    let x5u = format!("{}x5u.pem", host.url());
+    finds(
+        "x5u",
+        &lab().rs,
+        &["--x5u-url", &x5u, "--out-keys", &dir],
+        &["x5u"],
+    );
+    assert!(host.decisions().iter().any(|e| e["served"] == "x5u.pem"));
+}
+
+#[test]
 fn kid_path_server_is_reported_as_kid_traversal() {
     let r = finds("kid-file", &lab().hs, &[], &["kid-traversal"]);
     let t = r["attacks"]

@@ -11,6 +11,7 @@ One misconfiguration per MODE:
   confusion   verifies with the alg the token names: HS* gets the RSA public key PEM as secret
   jwk         verifies with the key in the token's jwk header when there is one
   jku         fetches the token's jku URL, from anywhere, and verifies with that set
+  x5u         fetches the token's x5u URL, from anywhere, and verifies with that certificate
   kid-file    HS256 with the key read from the file the kid names (os.path.join(keydir, kid))
   kid-sql     HS256 with the key selected by SQL built from the kid (sqlite3)
   psychic     ES256 without the 0 < r, s < n range check (CVE-2022-21449)
@@ -21,6 +22,8 @@ and, for the safety tests, variants of `correct`:
   redirect    answers a rejected token with a 302 to /landed on this server
   huge        answers an accepted token with a --huge-bytes body
   constant    answers everything alike (200), so the baselines cannot be told apart
+  static      not a verifier: serves the files of --keydir (the attacker's host for jku/x5u)
+With --tls-cert/--tls-key the server speaks HTTPS.
 
 Python standard library only. Binds 127.0.0.1 on an OS-chosen port and prints the port on
 the first line of stdout. Stops by itself after --max-seconds (default 60) or --max-requests
@@ -103,6 +106,31 @@ def rs256_verify(n, e, msg, sig):
     return hmac.compare_digest(em, b"\x00\x01" + b"\xff" * (k - len(t) - 3) + b"\x00" + t)
 
 
+def der_items(b):
+    """The TLVs of a DER SEQUENCE's content, as (tag, content) pairs."""
+    out, i = [], 0
+    while i < len(b):
+        tag, n = b[i], b[i + 1]
+        i += 2
+        if n & 0x80:
+            k = n & 0x7F
+            n = int.from_bytes(b[i:i + k], "big")
+            i += k
+        out.append((tag, b[i:i + n]))
+        i += n
+    return out
+
+
+def cert_rsa_key(pem):
+    """(n, e) of the RSA key in a PEM certificate (no chain or validity check: the bug)."""
+    body = "".join(l for l in pem.decode().splitlines() if l and not l.startswith("-----"))
+    cert = der_items(base64.b64decode(body))[0][1]
+    tbs = [c for t, c in der_items(der_items(cert)[0][1]) if t != 0xA0]
+    spki = der_items(tbs[5])
+    rsa = der_items(der_items(spki[1][1][1:])[0][1])
+    return int.from_bytes(rsa[0][1], "big"), int.from_bytes(rsa[1][1], "big")
+
+
 def jwk_verify(jwk, alg, msg, sig):
     try:
         if jwk.get("kty") == "RSA" and alg == "RS256":
@@ -175,6 +203,13 @@ class Verifier:
                 if k.get("kid") == hd.get("kid") and jwk_verify(k, alg, msg, sig):
                     return True, "key from the jku URL"
             return False, "no key of the jku set verifies"
+        if m == "x5u" and isinstance(hd.get("x5u"), str):
+            try:
+                with urllib.request.urlopen(hd["x5u"], timeout=5) as r:
+                    n, e = cert_rsa_key(r.read(1 << 20))
+            except Exception as ex:
+                return False, f"x5u fetch failed: {ex}"
+            return alg == "RS256" and rs256_verify(n, e, msg, sig), "key from the x5u certificate"
         if m == "kid-file":
             try:
                 path = os.path.join(self.keydir, str(hd.get("kid")))
@@ -215,6 +250,8 @@ def main():
     ap.add_argument("--huge-bytes", type=int, default=64 << 20)
     ap.add_argument("--max-seconds", type=float, default=60)
     ap.add_argument("--max-requests", type=int, default=500)
+    ap.add_argument("--tls-cert")
+    ap.add_argument("--tls-key")
     a = ap.parse_args()
     verifier = Verifier(a)
     log = open(a.log, "a", buffering=1)
@@ -229,6 +266,16 @@ def main():
         def handle_any(self):
             count[0] += 1
             entry = {"n": count[0], "t": time.time(), "method": self.command, "path": self.path}
+            if a.mode == "static":
+                name = os.path.basename(self.path.split("?")[0])
+                try:
+                    with open(os.path.join(a.keydir, name), "rb") as f:
+                        data = f.read(1 << 20)
+                except OSError:
+                    return self.reply(404, b"not found")
+                entry["served"] = name
+                log.write(json.dumps(entry) + "\n")
+                return self.reply(200, data)
             if self.path == "/landed":
                 entry["landed"] = True
                 log.write(json.dumps(entry) + "\n")
@@ -285,6 +332,12 @@ def main():
         do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
 
     server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    if a.tls_cert:
+        import ssl
+
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(a.tls_cert, a.tls_key)
+        server.socket = ctx.wrap_socket(server.socket, server_side=True)
     server.timeout = 0.2
     print(server.server_port, flush=True)
     deadline = time.time() + a.max_seconds

@@ -101,6 +101,44 @@ fn huge_body_is_not_read_past_the_bound() {
 }
 
 #[test]
+fn tls_is_verified_unless_insecure_and_insecure_warns() {
+    if !crate::common::have_openssl() {
+        return;
+    }
+    let dir = crate::common::tmp();
+    crate::common::openssl(
+        dir.path(),
+        "req -x509 -newkey rsa:2048 -nodes -keyout k.pem -out c.pem -subj /CN=127.0.0.1 -days 1 -addext subjectAltName=IP:127.0.0.1",
+    );
+    let (cert, key) = (dir.path().join("c.pem"), dir.path().join("k.pem"));
+    let server = Vuln::start(
+        "correct",
+        &[
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    let url = format!("https://127.0.0.1:{}/", server.port);
+    let out = jot()
+        .args(["probe", &url, "--token", &lab().rs, "--attack", "strip"])
+        .output()
+        .unwrap();
+    let stderr = crate::common::assert_input_error(&out);
+    assert!(stderr.contains("baseline request failed"), "{stderr}");
+    assert!(
+        server.decisions().is_empty(),
+        "no request got past the TLS handshake"
+    );
+    let (code, report, stderr) =
+        super::probe(&url, &lab().rs, &["--attack", "strip", "--insecure"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("warning: --insecure"), "{stderr}");
+    assert_eq!(report["requests"], 3);
+}
+
+#[test]
 fn ctrl_c_prints_the_report_so_far() {
     let server = Vuln::start("correct", &[]);
     let child = std::process::Command::new(crate::common::jot_path())
