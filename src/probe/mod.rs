@@ -6,6 +6,9 @@ pub mod classify;
 pub mod http;
 pub mod report;
 
+#[cfg(test)]
+mod tests;
+
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
