@@ -63,6 +63,12 @@ impl Baselines {
     /// Classify `v`; the second value says which signal decided.
     pub fn classify(&self, v: &Response) -> (Verdict, String) {
         let (a, r) = (&self.original, &self.garbage);
+        if v.status == 429 && a.status != 429 && r.status != 429 {
+            return (
+                Verdict::Inconclusive,
+                "status 429: rate limited; try a lower --rate".into(),
+            );
+        }
         if a.status != r.status {
             if v.status == a.status {
                 return (
@@ -191,6 +197,7 @@ mod tests {
         assert_eq!(b.classify(&resp(401, "x")).0, Verdict::Rejected);
         assert_eq!(b.classify(&resp(400, "x")).0, Verdict::Rejected);
         assert_eq!(b.classify(&resp(500, "x")).0, Verdict::Inconclusive);
+        assert_eq!(b.classify(&resp(429, "slow down")).0, Verdict::Inconclusive);
         assert!(b.classify(&resp(200, "x")).1.contains("status"));
     }
 
