@@ -104,7 +104,7 @@ pub const ATTACKS: &[Attack] = &[
         blind: true,
     },
     row!("psychic", Nothing, Some("CVE-2022-21449"),
-        "ES256/ES384/ES512 with r = s = 0, in raw (JWS) and DER shapes",
+        "ECDSA with r = s = 0 in raw (JWS) and DER shapes, for the token's (or --public-key's) ES alg, else ES256/384/512",
         "use an ECDSA verifier that checks 0 < r, s < n (patched Java 15-18 or any current library)"),
     row!("alg-case", HmacKey, None,
         "the HMAC alg in other letter cases (hs256, Hs256) signed with the confused public key or the secret",
