@@ -247,7 +247,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --out-keys 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)'
             cand --now 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)'
             cand --rate 'Requests per second at most (N or N/s)'
-            cand --max-requests 'Requests in all at most, baselines included'
+            cand --max-requests 'Requests in all at most, the baselines and the closing recheck included'
             cand --timeout 'Time for one request, body included (e.g. 10s, 1m)'
             cand --format 'Report format'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'

@@ -270,7 +270,7 @@ complete -c jot -n "__fish_jot_using_subcommand probe" -l x5u-url -d 'URL the x5
 complete -c jot -n "__fish_jot_using_subcommand probe" -l out-keys -d 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand probe" -l now -d 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l rate -d 'Requests per second at most (N or N/s)' -r
-complete -c jot -n "__fish_jot_using_subcommand probe" -l max-requests -d 'Requests in all at most, baselines included' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l max-requests -d 'Requests in all at most, the baselines and the closing recheck included' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l timeout -d 'Time for one request, body included (e.g. 10s, 1m)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l format -d 'Report format' -r -f -a "text\t''
 json\t''

@@ -302,7 +302,7 @@ _arguments "${_arguments_options[@]}" : \
 '--out-keys=[Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)]:DIR:_files' \
 '--now=[Fix the clock for the pushed-out exp (unix seconds or RFC 3339)]:TIME:_default' \
 '--rate=[Requests per second at most (N or N/s)]:N/s:_default' \
-'--max-requests=[Requests in all at most, baselines included]:N:_default' \
+'--max-requests=[Requests in all at most, the baselines and the closing recheck included]:N:_default' \
 '--timeout=[Time for one request, body included (e.g. 10s, 1m)]:D:_default' \
 '--format=[Report format]:FORMAT:(text json sarif)' \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \

@@ -115,7 +115,7 @@ pub struct ProbeArgs {
     /// Requests per second at most (N or N/s).
     #[arg(long, value_name = "N/s", default_value = "10/s")]
     pub rate: String,
-    /// Requests in all at most, baselines included.
+    /// Requests in all at most, the baselines and the closing recheck included.
     #[arg(long, value_name = "N", default_value_t = 200)]
     pub max_requests: usize,
     /// Time for one request, body included (e.g. 10s, 1m).

@@ -36,9 +36,9 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
         rate: parse_rate(&a.rate)?,
         max_requests: a.max_requests,
     };
-    if limits.max_requests < 3 {
+    if limits.max_requests < 4 {
         return Err(Error::usage(
-            "--max-requests must allow the two baselines and one forged token (3 or more)",
+            "--max-requests must allow the two baselines, one forged token and the closing recheck (4 or more)",
         )
         .into());
     }
@@ -84,5 +84,15 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
         ProbeFormat::Sarif => json_text(&report::to_sarif(&report, show))?,
     };
     crate::cmd::output::emit(None, out.as_bytes(), false, false)?;
+    // Nothing accepted means nothing when the server stopped accepting even the original.
+    if let Some(drift) = report.recheck.as_ref().and_then(|c| c.drift()) {
+        if !report.any_accepted() {
+            return Err(Error::input(format!("nothing to conclude: {drift}"))
+                .with_hint(
+                    "the server (or a proxy) may rate-limit or block: lower --rate and probe again",
+                )
+                .into());
+        }
+    }
     Ok(ExitCode::verdict(!report.any_accepted()))
 }

@@ -21,7 +21,7 @@ use http::{Response, GARBAGE};
 pub struct Limits {
     /// Requests per second at most.
     pub rate: f64,
-    /// Requests in all at most, baselines included.
+    /// Requests in all at most, the baselines and the closing recheck included.
     pub max_requests: usize,
 }
 
@@ -51,6 +51,29 @@ pub struct Report {
     pub not_sent: usize,
     /// True when Ctrl-C stopped the probe early.
     pub interrupted: bool,
+    /// The original token sent again at the end.
+    pub recheck: Option<Recheck>,
+}
+
+/// How the server answered the original token after the forged ones.
+#[derive(Clone, Debug)]
+pub struct Recheck {
+    pub verdict: Verdict,
+    pub signal: String,
+    pub status: Option<u16>,
+}
+
+impl Recheck {
+    /// Why the rejections may not be the server's verdict, when the original token is no
+    /// longer accepted.
+    pub fn drift(&self) -> Option<String> {
+        (self.verdict != Verdict::Accepted).then(|| {
+            format!(
+                "the original token is no longer accepted ({}): the server may have blocked the probe, so rejections may not be its verdict; retry with a lower --rate",
+                self.signal
+            )
+        })
+    }
 }
 
 impl Report {
@@ -116,7 +139,8 @@ pub fn run(
         garbage: garbage_resp,
     };
     baselines.check().map_err(Failure::Indistinct)?;
-    let budget = limits.max_requests.saturating_sub(requests);
+    // One request is kept back for the closing recheck of the original token.
+    let budget = limits.max_requests.saturating_sub(requests + 1);
     let total = forged.len();
     let mut outcomes = Vec::new();
     let mut interrupted = false;
@@ -160,6 +184,29 @@ pub fn run(
     } else {
         total - outcomes.len()
     };
+    // The original token once more: a server (or a WAF in front of it) that started
+    // refusing everything mid-probe would otherwise pass for a safe one.
+    let recheck = if interrupted || outcomes.is_empty() {
+        None
+    } else {
+        pacer.wait(stop);
+        requests += 1;
+        Some(match client.send(original) {
+            Ok(resp) => {
+                let (verdict, signal) = baselines.classify(&resp);
+                Recheck {
+                    verdict,
+                    signal,
+                    status: Some(resp.status),
+                }
+            }
+            Err(e) => Recheck {
+                verdict: Verdict::Inconclusive,
+                signal: e,
+                status: None,
+            },
+        })
+    };
     mark_implied(&mut outcomes);
     Ok(Report {
         target: client.target().clone(),
@@ -168,6 +215,7 @@ pub fn run(
         requests,
         not_sent,
         interrupted,
+        recheck,
     })
 }
 

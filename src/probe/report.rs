@@ -101,6 +101,19 @@ pub fn text(r: &Report, show: Show) -> String {
             s.push_str(&format!("              fix: {}\n", a.attack.fix));
         }
     }
+    match &r.recheck {
+        Some(c) if c.drift().is_some() => {
+            s.push_str(&format!(
+                "warning       {}\n",
+                c.drift().unwrap_or_default()
+            ));
+        }
+        Some(c) => s.push_str(&format!(
+            "recheck       original token  still accepted ({})\n",
+            c.signal
+        )),
+        None => {}
+    }
     if r.not_sent > 0 {
         s.push_str(&format!(
             "not sent      {} forged tokens (--max-requests reached)\n",
@@ -169,6 +182,7 @@ pub fn to_json(r: &Report, show: Show) -> Value {
         "interrupted": r.interrupted,
         "vulnerable": r.any_accepted(),
         "baselines": {"original": b(&r.baselines.original), "garbage": b(&r.baselines.garbage)},
+        "recheck": r.recheck.as_ref().map(|c| json!({"verdict": c.verdict.name(), "signal": c.signal, "status": c.status, "warning": c.drift()})),
         "attacks": attacks,
     })
 }

@@ -60,6 +60,7 @@ fn report(mut outcomes: Vec<Outcome>) -> Report {
         requests: 6,
         not_sent: 0,
         interrupted: false,
+        recheck: None,
     }
 }
 

@@ -23,7 +23,8 @@ and, for the safety tests, variants of `correct`:
   huge        answers an accepted token with a --huge-bytes body
   constant    answers everything alike (200), so the baselines cannot be told apart
   static      not a verifier: serves the files of --keydir (the attacker's host for jku/x5u)
-With --tls-cert/--tls-key the server speaks HTTPS.
+With --tls-cert/--tls-key the server speaks HTTPS; with --block-after N it answers 403 to
+everything after N requests (a WAF that starts blocking mid-probe).
 
 Python standard library only. Binds 127.0.0.1 on an OS-chosen port and prints the port on
 the first line of stdout. Stops by itself after --max-seconds (default 60) or --max-requests
@@ -250,6 +251,7 @@ def main():
     ap.add_argument("--huge-bytes", type=int, default=64 << 20)
     ap.add_argument("--max-seconds", type=float, default=60)
     ap.add_argument("--max-requests", type=int, default=500)
+    ap.add_argument("--block-after", type=int, default=0)
     ap.add_argument("--tls-cert")
     ap.add_argument("--tls-key")
     a = ap.parse_args()
@@ -290,6 +292,8 @@ def main():
                 if name == "session":
                     token = value
             ok, why = verifier.decide(token)
+            if a.block_after and count[0] > a.block_after:
+                ok, why = False, "blocked"
             entry.update(token=token, accepted=ok, reason=why)
             if a.slow:
                 time.sleep(a.slow)

@@ -14,6 +14,7 @@ fn max_requests_caps_the_traffic_baselines_included() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(server.decisions().len(), 7);
     assert_eq!(report["requests"], 7);
+    assert_eq!(report["recheck"]["verdict"], "accepted", "{report}");
     assert!(report["not_sent"].as_u64().unwrap() > 0);
 }
 
@@ -43,6 +44,29 @@ fn rate_spaces_the_requests_at_the_server() {
     // A lower bound only: 8 gaps of at least 1/8 s (a slow machine only widens them).
     let span = times[8] - times[0];
     assert!(span >= 0.9, "9 requests at 8/s arrived within {span:.3} s");
+}
+
+#[test]
+fn server_that_blocks_mid_probe_is_nothing_to_conclude() {
+    let server = Vuln::start("correct", &["--block-after", "5"]);
+    let out = jot()
+        .args([
+            "probe",
+            &server.url(),
+            "--token",
+            &lab().rs,
+            "--rate",
+            "500",
+        ])
+        .output()
+        .unwrap();
+    let stderr = crate::common::assert_input_error(&out);
+    assert!(stderr.contains("no longer accepted"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("warning       the original token is no longer accepted"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -135,7 +159,7 @@ fn tls_is_verified_unless_insecure_and_insecure_warns() {
         super::probe(&url, &lab().rs, &["--attack", "strip", "--insecure"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("warning: --insecure"), "{stderr}");
-    assert_eq!(report["requests"], 3);
+    assert_eq!(report["requests"], 4);
 }
 
 #[test]
