@@ -35,6 +35,8 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand keyset 'List or publish a key set on disk'
             cand serve 'Serve a key set''s JWKS and OpenID discovery document over HTTP'
             cand ui 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
+            cand forge 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
+            cand probe 'Send forged tokens to a live endpoint and report which ones it accepts'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -227,6 +229,44 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'jot;forge'= {
+            cand --attack 'Only this attack (repeatable); see the list below'
+            cand --public-key 'The server''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion'
+            cand --secret-file 'The server''s HMAC secret (e.g. from jot crack): the file''s exact bytes'
+            cand --claim 'A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)'
+            cand --jku-url 'URL the jku attack points at (you host --out-keys/jwks.json there)'
+            cand --x5u-url 'URL the x5u attack points at (you host --out-keys/x5u.pem there)'
+            cand --out-keys 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)'
+            cand --now 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --json 'One JSON object per line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'jot;probe'= {
+            cand --token 'A token the server accepts (or - to read it from stdin)'
+            cand --header 'Where the token goes: a header template with {token} (default ''Authorization: Bearer {token}'')'
+            cand --cookie 'Send the token in this cookie instead of a header'
+            cand --method 'HTTP method'
+            cand --data 'Request body ({token} is replaced too)'
+            cand --attack 'Only this attack (repeatable); see the list below'
+            cand --public-key 'The server''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion'
+            cand --secret-file 'The server''s HMAC secret (e.g. from jot crack): the file''s exact bytes'
+            cand --claim 'A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)'
+            cand --jku-url 'URL the jku attack points at (you host --out-keys/jwks.json there)'
+            cand --x5u-url 'URL the x5u attack points at (you host --out-keys/x5u.pem there)'
+            cand --out-keys 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)'
+            cand --now 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)'
+            cand --rate 'Requests per second at most (N or N/s)'
+            cand --max-requests 'Requests in all at most, the baselines and the closing recheck included'
+            cand --timeout 'Time for one request, body included (e.g. 10s, 1m)'
+            cand --format 'Report format'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --insecure 'Skip TLS certificate verification (prints a warning)'
+            cand --show-tokens 'Show whole tokens in the report (abbreviated by default)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'jot;completions'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand -h 'Print help'
@@ -245,6 +285,8 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand keyset 'List or publish a key set on disk'
             cand serve 'Serve a key set''s JWKS and OpenID discovery document over HTTP'
             cand ui 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
+            cand forge 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
+            cand probe 'Send forged tokens to a live endpoint and report which ones it accepts'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -277,6 +319,10 @@ set edit:completion:arg-completer[jot] = {|@words|
         &'jot;help;serve'= {
         }
         &'jot;help;ui'= {
+        }
+        &'jot;help;forge'= {
+        }
+        &'jot;help;probe'= {
         }
         &'jot;help;completions'= {
         }

@@ -41,6 +41,8 @@ complete -c jot -n "__fish_jot_needs_command" -f -a "rotate" -d 'Rotate a key se
 complete -c jot -n "__fish_jot_needs_command" -f -a "keyset" -d 'List or publish a key set on disk'
 complete -c jot -n "__fish_jot_needs_command" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
 complete -c jot -n "__fish_jot_needs_command" -f -a "ui" -d 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
+complete -c jot -n "__fish_jot_needs_command" -f -a "forge" -d 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
+complete -c jot -n "__fish_jot_needs_command" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
 complete -c jot -n "__fish_jot_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c jot -n "__fish_jot_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jot -n "__fish_jot_using_subcommand keygen" -l bits -d 'RSA modulus size: 2048, 3072 or 4096 (default 2048)' -r
@@ -219,23 +221,95 @@ never\t''"
 complete -c jot -n "__fish_jot_using_subcommand ui" -l open -d 'Open the page in the default browser (xdg-open / open); a failure is only a warning'
 complete -c jot -n "__fish_jot_using_subcommand ui" -l allow-remote -d 'Allow a non-loopback --addr (anyone who can reach it and has the URL can use the page)'
 complete -c jot -n "__fish_jot_using_subcommand ui" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand forge" -l attack -d 'Only this attack (repeatable); see the list below' -r -f -a "tamper\t''
+none\t''
+strip\t''
+null-key\t''
+confusion\t''
+embedded-jwk\t''
+jku\t''
+x5u\t''
+kid-traversal\t''
+kid-sqli\t''
+kid-cmdi\t''
+psychic\t''
+alg-case\t''
+resign\t''
+typ\t''
+crit\t''
+b64\t''"
+complete -c jot -n "__fish_jot_using_subcommand forge" -l public-key -d 'The server\'s public key (PEM, DER, JWK, certificate or JWKS), for key confusion' -r
+complete -c jot -n "__fish_jot_using_subcommand forge" -l secret-file -d 'The server\'s HMAC secret (e.g. from jot crack): the file\'s exact bytes' -r
+complete -c jot -n "__fish_jot_using_subcommand forge" -l claim -d 'A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)' -r
+complete -c jot -n "__fish_jot_using_subcommand forge" -l jku-url -d 'URL the jku attack points at (you host --out-keys/jwks.json there)' -r
+complete -c jot -n "__fish_jot_using_subcommand forge" -l x5u-url -d 'URL the x5u attack points at (you host --out-keys/x5u.pem there)' -r
+complete -c jot -n "__fish_jot_using_subcommand forge" -l out-keys -d 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand forge" -l now -d 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand forge" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand forge" -l json -d 'One JSON object per line'
+complete -c jot -n "__fish_jot_using_subcommand forge" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand probe" -l token -d 'A token the server accepts (or - to read it from stdin)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l header -d 'Where the token goes: a header template with {token} (default \'Authorization: Bearer {token}\')' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l cookie -d 'Send the token in this cookie instead of a header' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l method -d 'HTTP method' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l data -d 'Request body ({token} is replaced too)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l attack -d 'Only this attack (repeatable); see the list below' -r -f -a "tamper\t''
+none\t''
+strip\t''
+null-key\t''
+confusion\t''
+embedded-jwk\t''
+jku\t''
+x5u\t''
+kid-traversal\t''
+kid-sqli\t''
+kid-cmdi\t''
+psychic\t''
+alg-case\t''
+resign\t''
+typ\t''
+crit\t''
+b64\t''"
+complete -c jot -n "__fish_jot_using_subcommand probe" -l public-key -d 'The server\'s public key (PEM, DER, JWK, certificate or JWKS), for key confusion' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l secret-file -d 'The server\'s HMAC secret (e.g. from jot crack): the file\'s exact bytes' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l claim -d 'A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l jku-url -d 'URL the jku attack points at (you host --out-keys/jwks.json there)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l x5u-url -d 'URL the x5u attack points at (you host --out-keys/x5u.pem there)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l out-keys -d 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand probe" -l now -d 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l rate -d 'Requests per second at most (N or N/s)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l max-requests -d 'Requests in all at most, the baselines and the closing recheck included' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l timeout -d 'Time for one request, body included (e.g. 10s, 1m)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l format -d 'Report format' -r -f -a "text\t''
+json\t''
+sarif\t''"
+complete -c jot -n "__fish_jot_using_subcommand probe" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand probe" -l insecure -d 'Skip TLS certificate verification (prints a warning)'
+complete -c jot -n "__fish_jot_using_subcommand probe" -l show-tokens -d 'Show whole tokens in the report (abbreviated by default)'
+complete -c jot -n "__fish_jot_using_subcommand probe" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "keygen" -d 'Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "convert" -d 'Convert a key between PEM, DER, JWK and JWKS'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "thumbprint" -d 'Print a key\'s RFC 7638 thumbprint'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "keyset" -d 'List or publish a key set on disk'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "ui" -d 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "keygen" -d 'Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "convert" -d 'Convert a key between PEM, DER, JWK and JWKS'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "thumbprint" -d 'Print a key\'s RFC 7638 thumbprint'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "keyset" -d 'List or publish a key set on disk'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "ui" -d 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "forge" -d 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jot -n "__fish_jot_using_subcommand help; and __fish_seen_subcommand_from keyset" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates'
 complete -c jot -n "__fish_jot_using_subcommand help; and __fish_seen_subcommand_from keyset" -f -a "publish" -d 'Write the set\'s public JWKS (atomically) to a path or stdout'

@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('keyset', 'keyset', [CompletionResultType]::ParameterValue, 'List or publish a key set on disk')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a key set''s JWKS and OpenID discovery document over HTTP')
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)')
+            [CompletionResult]::new('forge', 'forge', [CompletionResultType]::ParameterValue, 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send forged tokens to a live endpoint and report which ones it accepts')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -249,6 +251,46 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'jot;forge' {
+            [CompletionResult]::new('--attack', '--attack', [CompletionResultType]::ParameterName, 'Only this attack (repeatable); see the list below')
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'The server''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'The server''s HMAC secret (e.g. from jot crack): the file''s exact bytes')
+            [CompletionResult]::new('--claim', '--claim', [CompletionResultType]::ParameterName, 'A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)')
+            [CompletionResult]::new('--jku-url', '--jku-url', [CompletionResultType]::ParameterName, 'URL the jku attack points at (you host --out-keys/jwks.json there)')
+            [CompletionResult]::new('--x5u-url', '--x5u-url', [CompletionResultType]::ParameterName, 'URL the x5u attack points at (you host --out-keys/x5u.pem there)')
+            [CompletionResult]::new('--out-keys', '--out-keys', [CompletionResultType]::ParameterName, 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'jot;probe' {
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'A token the server accepts (or - to read it from stdin)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Where the token goes: a header template with {token} (default ''Authorization: Bearer {token}'')')
+            [CompletionResult]::new('--cookie', '--cookie', [CompletionResultType]::ParameterName, 'Send the token in this cookie instead of a header')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'HTTP method')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Request body ({token} is replaced too)')
+            [CompletionResult]::new('--attack', '--attack', [CompletionResultType]::ParameterName, 'Only this attack (repeatable); see the list below')
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'The server''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'The server''s HMAC secret (e.g. from jot crack): the file''s exact bytes')
+            [CompletionResult]::new('--claim', '--claim', [CompletionResultType]::ParameterName, 'A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)')
+            [CompletionResult]::new('--jku-url', '--jku-url', [CompletionResultType]::ParameterName, 'URL the jku attack points at (you host --out-keys/jwks.json there)')
+            [CompletionResult]::new('--x5u-url', '--x5u-url', [CompletionResultType]::ParameterName, 'URL the x5u attack points at (you host --out-keys/x5u.pem there)')
+            [CompletionResult]::new('--out-keys', '--out-keys', [CompletionResultType]::ParameterName, 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per second at most (N or N/s)')
+            [CompletionResult]::new('--max-requests', '--max-requests', [CompletionResultType]::ParameterName, 'Requests in all at most, the baselines and the closing recheck included')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time for one request, body included (e.g. 10s, 1m)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (prints a warning)')
+            [CompletionResult]::new('--show-tokens', '--show-tokens', [CompletionResultType]::ParameterName, 'Show whole tokens in the report (abbreviated by default)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'jot;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -268,6 +310,8 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('keyset', 'keyset', [CompletionResultType]::ParameterValue, 'List or publish a key set on disk')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a key set''s JWKS and OpenID discovery document over HTTP')
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)')
+            [CompletionResult]::new('forge', 'forge', [CompletionResultType]::ParameterValue, 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send forged tokens to a live endpoint and report which ones it accepts')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -314,6 +358,12 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             break
         }
         'jot;help;ui' {
+            break
+        }
+        'jot;help;forge' {
+            break
+        }
+        'jot;help;probe' {
             break
         }
         'jot;help;completions' {

@@ -281,6 +281,50 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 && ret=0
 ;;
+(forge)
+_arguments "${_arguments_options[@]}" : \
+'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64)' \
+'--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
+'--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
+'*--claim=[A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)]:K=V:_default' \
+'--jku-url=[URL the jku attack points at (you host --out-keys/jwks.json there)]:URL:_default' \
+'--x5u-url=[URL the x5u attack points at (you host --out-keys/x5u.pem there)]:URL:_default' \
+'--out-keys=[Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)]:DIR:_files' \
+'--now=[Fix the clock for the pushed-out exp (unix seconds or RFC 3339)]:TIME:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--json[One JSON object per line]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':token -- The captured token (or - to read it from stdin):_default' \
+&& ret=0
+;;
+(probe)
+_arguments "${_arguments_options[@]}" : \
+'--token=[A token the server accepts (or - to read it from stdin)]:TOKEN:_default' \
+'(--cookie)--header=[Where the token goes\: a header template with {token} (default '\''Authorization\: Bearer {token}'\'')]:'NAME: VALUE':_default' \
+'--cookie=[Send the token in this cookie instead of a header]:NAME:_default' \
+'--method=[HTTP method]:M:_default' \
+'--data=[Request body ({token} is replaced too)]:BODY:_default' \
+'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64)' \
+'--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
+'--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
+'*--claim=[A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)]:K=V:_default' \
+'--jku-url=[URL the jku attack points at (you host --out-keys/jwks.json there)]:URL:_default' \
+'--x5u-url=[URL the x5u attack points at (you host --out-keys/x5u.pem there)]:URL:_default' \
+'--out-keys=[Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)]:DIR:_files' \
+'--now=[Fix the clock for the pushed-out exp (unix seconds or RFC 3339)]:TIME:_default' \
+'--rate=[Requests per second at most (N or N/s)]:N/s:_default' \
+'--max-requests=[Requests in all at most, the baselines and the closing recheck included]:N:_default' \
+'--timeout=[Time for one request, body included (e.g. 10s, 1m)]:D:_default' \
+'--format=[Report format]:FORMAT:(text json sarif)' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--insecure[Skip TLS certificate verification (prints a warning)]' \
+'--show-tokens[Show whole tokens in the report (abbreviated by default)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':url -- The endpoint to probe (http or https); jot talks to no other host:_default' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
@@ -369,6 +413,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(forge)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(probe)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -401,6 +453,8 @@ _jot_commands() {
 'keyset:List or publish a key set on disk' \
 'serve:Serve a key set'\''s JWKS and OpenID discovery document over HTTP' \
 'ui:Serve a local token debugger page in the browser (loopback, nothing leaves the machine)' \
+'forge:Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)' \
+'probe:Send forged tokens to a live endpoint and report which ones it accepts' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -431,6 +485,11 @@ _jot__subcmd__decode_commands() {
     local commands; commands=()
     _describe -t commands 'jot decode commands' commands "$@"
 }
+(( $+functions[_jot__subcmd__forge_commands] )) ||
+_jot__subcmd__forge_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot forge commands' commands "$@"
+}
 (( $+functions[_jot__subcmd__help_commands] )) ||
 _jot__subcmd__help_commands() {
     local commands; commands=(
@@ -446,6 +505,8 @@ _jot__subcmd__help_commands() {
 'keyset:List or publish a key set on disk' \
 'serve:Serve a key set'\''s JWKS and OpenID discovery document over HTTP' \
 'ui:Serve a local token debugger page in the browser (loopback, nothing leaves the machine)' \
+'forge:Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)' \
+'probe:Send forged tokens to a live endpoint and report which ones it accepts' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -476,6 +537,11 @@ _jot__subcmd__help__subcmd__decode_commands() {
     local commands; commands=()
     _describe -t commands 'jot help decode commands' commands "$@"
 }
+(( $+functions[_jot__subcmd__help__subcmd__forge_commands] )) ||
+_jot__subcmd__help__subcmd__forge_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help forge commands' commands "$@"
+}
 (( $+functions[_jot__subcmd__help__subcmd__help_commands] )) ||
 _jot__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
@@ -503,6 +569,11 @@ _jot__subcmd__help__subcmd__keyset__subcmd__list_commands() {
 _jot__subcmd__help__subcmd__keyset__subcmd__publish_commands() {
     local commands; commands=()
     _describe -t commands 'jot help keyset publish commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__probe_commands] )) ||
+_jot__subcmd__help__subcmd__probe_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help probe commands' commands "$@"
 }
 (( $+functions[_jot__subcmd__help__subcmd__rotate_commands] )) ||
 _jot__subcmd__help__subcmd__rotate_commands() {
@@ -581,6 +652,11 @@ _jot__subcmd__keyset__subcmd__list_commands() {
 _jot__subcmd__keyset__subcmd__publish_commands() {
     local commands; commands=()
     _describe -t commands 'jot keyset publish commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__probe_commands] )) ||
+_jot__subcmd__probe_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot probe commands' commands "$@"
 }
 (( $+functions[_jot__subcmd__rotate_commands] )) ||
 _jot__subcmd__rotate_commands() {

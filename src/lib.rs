@@ -10,9 +10,11 @@ mod cmd;
 pub mod crack;
 pub mod error;
 pub mod files;
+pub mod forge;
 pub mod keys;
 pub mod keyset;
 pub mod net;
+pub mod probe;
 pub mod serve;
 pub mod term;
 pub mod token;
@@ -44,5 +46,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Keyset(a) => cmd::keyset::run(&a),
         C::Serve(a) => cmd::serve::run(&a),
         C::Ui(a) => cmd::ui::run(&a),
+        C::Forge(a) => cmd::forge::run(&a),
+        C::Probe(a) => cmd::probe::run(&a),
     }
 }

@@ -1,6 +1,7 @@
 //! The command-line interface: clap types only, no behaviour. `lib.rs` turns these into
 //! calls of the `cmd` glue; nothing outside `cli` and `cmd` sees clap.
 
+mod attack;
 mod keys;
 mod review;
 mod rotate;
@@ -9,6 +10,7 @@ mod ui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use attack::{AttackInputArgs, ForgeArgs, ProbeArgs, ProbeFormat};
 pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbHash, ThumbprintArgs};
 pub use review::{AuditArgs, AuditFormat, CrackArgs};
 pub use rotate::{CompletionsArgs, KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
@@ -72,6 +74,10 @@ pub enum Command {
     Serve(ServeArgs),
     /// Serve a local token debugger page in the browser (loopback, nothing leaves the machine).
     Ui(UiArgs),
+    /// Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …).
+    Forge(ForgeArgs),
+    /// Send forged tokens to a live endpoint and report which ones it accepts.
+    Probe(ProbeArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }

@@ -1,0 +1,133 @@
+//! Arguments of `forge` and `probe` (the attack lab). The attack list in the help is
+//! printed from the one table in `forge::table`.
+
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+use clap::{Args, ValueEnum};
+
+/// The attack table, for the help texts.
+static ATTACK_HELP: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "Attacks (default: every one that applies to the token and the inputs given):\n{}",
+        crate::forge::table::help_table()
+    )
+});
+
+fn forge_after_help() -> String {
+    format!(
+        "Examples:\n  jot forge \"$TOKEN\"\n  jot forge \"$TOKEN\" --public-key server.pem --attack confusion\n  \
+        jot forge \"$TOKEN\" --jku-url https://me.example/jwks.json --out-keys keys/ --attack jku\n  \
+        jot forge \"$TOKEN\" --secret-file cracked.txt --attack resign --claim role=admin\n\n{}\n\
+        Output: one `NAME TOKEN` per line, or with --json one object per line \
+        {{\"attack\",\"variant\",\"token\",\"description\",\"cve\"}}. Secrets are read from files, never argv.",
+        *ATTACK_HELP
+    )
+}
+
+fn probe_after_help() -> String {
+    format!(
+        "Examples:\n  jot probe https://api.example/me --token \"$TOKEN\"\n  \
+        jot probe https://api.example/me --token \"$TOKEN\" --cookie session --public-key server.pem\n  \
+        jot probe https://api.example/me --token \"$TOKEN\" --header 'X-Auth: JWT {{token}}' --format sarif > probe.sarif\n\n{}\n\
+        Each response is classified accepted / rejected / inconclusive against two baselines (the \
+        original token and a garbage value). Exit 1 when any variant is accepted, 0 when none is, \
+        2 on usage errors or when the baselines cannot tell acceptance from rejection.",
+        *ATTACK_HELP
+    )
+}
+
+/// The inputs shared by `forge` and `probe`.
+#[derive(Debug, Args)]
+pub struct AttackInputArgs {
+    /// Only this attack (repeatable); see the list below.
+    #[arg(long = "attack", value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(crate::forge::names()))]
+    pub attacks: Vec<String>,
+    /// The server's public key (PEM, DER, JWK, certificate or JWKS), for key confusion.
+    #[arg(long, value_name = "PATH")]
+    pub public_key: Option<String>,
+    /// The server's HMAC secret (e.g. from jot crack): the file's exact bytes.
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Option<String>,
+    /// A claim for tamper/resign, K=V (the value is JSON when it parses as JSON).
+    #[arg(long = "claim", value_name = "K=V")]
+    pub claims: Vec<String>,
+    /// URL the jku attack points at (you host --out-keys/jwks.json there).
+    #[arg(long, value_name = "URL")]
+    pub jku_url: Option<String>,
+    /// URL the x5u attack points at (you host --out-keys/x5u.pem there).
+    #[arg(long, value_name = "URL")]
+    pub x5u_url: Option<String>,
+    /// Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only).
+    #[arg(long, value_name = "DIR")]
+    pub out_keys: Option<PathBuf>,
+    /// Fix the clock for the pushed-out exp (unix seconds or RFC 3339).
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+}
+
+/// `jot forge`.
+#[derive(Debug, Args)]
+#[command(after_help = forge_after_help())]
+pub struct ForgeArgs {
+    /// The captured token (or - to read it from stdin).
+    #[arg(value_name = "TOKEN")]
+    pub token: String,
+    #[command(flatten)]
+    pub inputs: AttackInputArgs,
+    /// One JSON object per line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Report format of `probe`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProbeFormat {
+    Text,
+    Json,
+    Sarif,
+}
+
+/// `jot probe`.
+#[derive(Debug, Args)]
+#[command(after_help = probe_after_help())]
+pub struct ProbeArgs {
+    /// The endpoint to probe (http or https); jot talks to no other host.
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// A token the server accepts (or - to read it from stdin).
+    #[arg(long, value_name = "TOKEN")]
+    pub token: String,
+    /// Where the token goes: a header template with {token} (default 'Authorization: Bearer {token}').
+    #[arg(long, value_name = "'NAME: VALUE'", conflicts_with = "cookie")]
+    pub header: Option<String>,
+    /// Send the token in this cookie instead of a header.
+    #[arg(long, value_name = "NAME")]
+    pub cookie: Option<String>,
+    /// HTTP method.
+    #[arg(long, value_name = "M", default_value = "GET")]
+    pub method: String,
+    /// Request body ({token} is replaced too).
+    #[arg(long, value_name = "BODY")]
+    pub data: Option<String>,
+    #[command(flatten)]
+    pub inputs: AttackInputArgs,
+    /// Requests per second at most (N or N/s).
+    #[arg(long, value_name = "N/s", default_value = "10/s")]
+    pub rate: String,
+    /// Requests in all at most, the baselines and the closing recheck included.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub max_requests: usize,
+    /// Time for one request, body included (e.g. 10s, 1m).
+    #[arg(long, value_name = "D", default_value = "10s")]
+    pub timeout: String,
+    /// Skip TLS certificate verification (prints a warning).
+    #[arg(long)]
+    pub insecure: bool,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ProbeFormat::Text)]
+    pub format: ProbeFormat,
+    /// Show whole tokens in the report (abbreviated by default).
+    #[arg(long)]
+    pub show_tokens: bool,
+}

@@ -1,0 +1,139 @@
+//! `jot forge`: read the captured token and the attack inputs, forge, write the keys to
+//! host (jku/x5u) to --out-keys, print `NAME TOKEN` lines or JSON objects. The input
+//! reading here is shared with `jot probe`.
+
+use std::io::Write;
+
+use serde_json::{json, Map};
+
+use crate::cli::{AttackInputArgs, ForgeArgs};
+use crate::clock::Clock;
+use crate::cmd::keyin::secret;
+use crate::cmd::output::note;
+use crate::cmd::sign::parse_kv;
+use crate::files::{create_private_dir, read_input, write_atomic, WriteOptions, MAX_INPUT};
+use crate::forge::{self, Attack, Forgery, Inputs, PublicKeyInput};
+use crate::keys::{self, ReadOptions};
+use crate::token::{self, Jws, Parsed};
+use crate::{Error, ExitCode, Result};
+
+/// The token of a `TOKEN|-` argument (the first line of stdin for `-`), parsed.
+pub fn read_token(arg: &str) -> Result<(String, Jws)> {
+    let t = crate::cmd::tokens_in(arg)?
+        .into_iter()
+        .next()
+        .map(|(_, t)| t)
+        .ok_or_else(|| Error::input("no token on stdin"))?;
+    match token::parse(&t)? {
+        Parsed::Jws(j) => Ok((t, j)),
+        Parsed::Jwe { .. } => Err(Error::input("this is an encrypted token (JWE)")
+            .with_hint("the attacks forge signed tokens (JWS); capture one the server signs")),
+    }
+}
+
+/// The forge inputs from the flags, and the attacks to run (the named ones, or every one
+/// that applies).
+pub fn inputs(a: &AttackInputArgs, jws: &Jws) -> Result<(Inputs, Vec<&'static Attack>)> {
+    let now = Clock::from_flag(a.now.as_deref())?.now();
+    let public_key = match &a.public_key {
+        Some(p) => {
+            let raw = read_input(p, MAX_INPUT)?;
+            let keys = keys::read(
+                &raw,
+                &ReadOptions {
+                    allow_weak: true,
+                    ..Default::default()
+                },
+            )
+            .map_err(|e| e.context(p))?
+            .into_keys();
+            if keys.iter().any(|k| k.is_private()) {
+                note(
+                    crate::term::style::WARN,
+                    "warning:",
+                    &format!("{p} holds private key material; only its public half is used"),
+                );
+            }
+            Some(PublicKeyInput { raw, keys })
+        }
+        None => None,
+    };
+    let mut claims = Map::new();
+    for c in &a.claims {
+        let (k, v) = parse_kv(c)?;
+        claims.insert(k, v);
+    }
+    for (flag, url) in [("--jku-url", &a.jku_url), ("--x5u-url", &a.x5u_url)] {
+        if url.is_some() && a.out_keys.is_none() {
+            return Err(Error::usage(format!("{flag} needs --out-keys DIR"))
+                .with_hint("the forged key is written there for you to host at the URL"));
+        }
+    }
+    let inputs = Inputs {
+        public_key,
+        secret: secret(None, a.secret_file.as_deref())?,
+        claims,
+        jku_url: a.jku_url.clone(),
+        x5u_url: a.x5u_url.clone(),
+        out_keys: a.out_keys.is_some(),
+        now,
+    };
+    let attacks = if a.attacks.is_empty() {
+        forge::applicable(jws, &inputs)
+    } else {
+        // clap checked the names against the table.
+        a.attacks.iter().filter_map(|n| forge::attack(n)).collect()
+    };
+    Ok((inputs, attacks))
+}
+
+/// Write the files to host into --out-keys (public keys only; replaced on each run).
+pub fn write_hosted(a: &AttackInputArgs, f: &Forgery) -> Result<()> {
+    let Some(dir) = &a.out_keys else {
+        return Ok(());
+    };
+    if f.hosted.is_empty() {
+        return Ok(());
+    }
+    create_private_dir(dir)?;
+    for h in &f.hosted {
+        let path = dir.join(h.file);
+        write_atomic(&path, &h.contents, WriteOptions::PUBLIC_REPLACE)?;
+        note(
+            crate::term::style::DIM,
+            "wrote",
+            &format!("{} (host it at the URL in the token)", path.display()),
+        );
+    }
+    Ok(())
+}
+
+/// Run `jot forge`.
+pub fn run(a: &ForgeArgs) -> anyhow::Result<ExitCode> {
+    let (_, jws) = read_token(&a.token)?;
+    let (inputs, attacks) = inputs(&a.inputs, &jws)?;
+    let f = forge::forge(&jws, &attacks, &inputs)?;
+    write_hosted(&a.inputs, &f)?;
+    for n in &f.notes {
+        note(crate::term::style::DIM, "note:", n);
+    }
+    let mut out = std::io::stdout().lock();
+    for t in &f.tokens {
+        if a.json {
+            let v = json!({
+                "attack": t.attack.name,
+                "variant": t.variant,
+                "token": t.token,
+                "description": t.attack.description,
+                "cve": t.attack.cve,
+            });
+            // A kid or claim value is attacker-chosen text: keep the JSON terminal-safe.
+            let line = crate::cmd::output::json_line(&v)?;
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{} {}", t.attack.name, crate::term::sanitize(&t.token))?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::Success)
+}

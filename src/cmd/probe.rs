@@ -1,0 +1,98 @@
+//! `jot probe`: forge the attacks (as `jot forge` would), send them to the endpoint with
+//! the baselines, print the report in the chosen format, exit 1 when any is accepted.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::cli::{ProbeArgs, ProbeFormat};
+use crate::cmd::forge::{inputs, read_token, write_hosted};
+use crate::cmd::output::{json_text, warn};
+use crate::forge;
+use crate::probe::http::{parse_rate, parse_timeout, Client, Placement, Target};
+use crate::probe::report::{self, Show};
+use crate::probe::{self, Failure, Limits};
+use crate::term::sanitize;
+use crate::{Error, ExitCode};
+
+/// Response bodies are read up to this many bytes; the rest is never read.
+const MAX_BODY: u64 = 1024 * 1024;
+
+/// Set by the Ctrl-C handler: the probe stops and the report so far is printed.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// Run `jot probe`.
+pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
+    let (original, jws) = read_token(&a.token)?;
+    let placement = match (&a.header, &a.cookie) {
+        (Some(h), _) => Placement::header(h)?,
+        (None, Some(c)) if !c.is_empty() && !c.contains(['=', ';', ' ']) => {
+            Placement::Cookie(c.clone())
+        }
+        (None, Some(c)) => {
+            return Err(Error::usage(format!("--cookie {c:?} is not a cookie name")).into())
+        }
+        (None, None) => Placement::bearer(),
+    };
+    let limits = Limits {
+        rate: parse_rate(&a.rate)?,
+        max_requests: a.max_requests,
+    };
+    if limits.max_requests < 4 {
+        return Err(Error::usage(
+            "--max-requests must allow the two baselines, one forged token and the closing recheck (4 or more)",
+        )
+        .into());
+    }
+    let target = Target {
+        url: a.url.clone(),
+        method: a.method.to_ascii_uppercase(),
+        placement,
+        data: a.data.clone(),
+        timeout: parse_timeout(&a.timeout)?,
+        max_body: MAX_BODY,
+        insecure: a.insecure,
+    };
+    let client = Client::new(target)?;
+    if a.insecure {
+        warn("--insecure: TLS certificates are not verified; anyone on the path can answer for the server");
+    }
+    let (inputs, attacks) = inputs(&a.inputs, &jws)?;
+    let forgery = forge::forge(&jws, &attacks, &inputs)?;
+    write_hosted(&a.inputs, &forgery)?;
+    ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst))
+        .map_err(|e| Error::usage(format!("cannot install the Ctrl-C handler: {e}")))?;
+    let report = match probe::run(&client, &original, forgery.tokens, limits, &STOP) {
+        Ok(r) => r,
+        Err(Failure::Baseline(why)) => {
+            return Err(Error::Network(why).into());
+        }
+        Err(Failure::Indistinct(why)) => {
+            return Err(Error::input(format!("baselines cannot tell acceptance from rejection: {why}"))
+                .with_hint("check the URL, --method and where the token goes (--header, --cookie); the endpoint must answer differently to a bad token")
+                .into());
+        }
+    };
+    let show = Show {
+        tokens: a.show_tokens,
+    };
+    let out = match a.format {
+        // Variants quote attacker-shaped text (kid values): one sanitised line at a time.
+        ProbeFormat::Text => report::text(&report, show)
+            .lines()
+            .map(|l| format!("{}\n", sanitize(l)))
+            .collect(),
+        ProbeFormat::Json => json_text(&report::to_json(&report, show))?,
+        ProbeFormat::Sarif => json_text(&report::to_sarif(&report, show))?,
+    };
+    crate::cmd::output::emit(None, out.as_bytes(), false, false)?;
+    // Nothing accepted means nothing when the server stopped accepting even the original.
+    if let Some(drift) = report.recheck.as_ref().and_then(|c| c.drift()) {
+        if !report.any_accepted() {
+            return Err(Error::input(format!("nothing to conclude: {drift}"))
+                .with_hint(
+                    "the server (or a proxy) may rate-limit or block: lower --rate and probe again",
+                )
+                .into());
+        }
+    }
+    Ok(ExitCode::verdict(!report.any_accepted()))
+}

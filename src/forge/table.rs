@@ -1,0 +1,193 @@
+//! The one attack table: every attack `jot forge` makes and `jot probe` sends, with its
+//! description, CVE, what it needs from the user, and how to fix a server that falls for
+//! it. `--help`, docs/attacks.md and the probe reports all print from these rows.
+
+/// What an attack needs besides the token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// Nothing: the token alone.
+    Nothing,
+    /// The server's public key (`--public-key`).
+    PublicKey,
+    /// The server's HMAC secret (`--secret-file`, e.g. from `jot crack`).
+    Secret,
+    /// `--public-key` or `--secret-file` (an HMAC key the attacker holds).
+    HmacKey,
+    /// `--jku-url` and `--out-keys` (the reviewer hosts the keys there).
+    JkuUrl,
+    /// `--x5u-url` and `--out-keys`.
+    X5uUrl,
+}
+
+impl Need {
+    /// The flags, as the help and errors name them.
+    pub fn flags(self) -> &'static str {
+        match self {
+            Need::Nothing => "-",
+            Need::PublicKey => "--public-key",
+            Need::Secret => "--secret-file",
+            Need::HmacKey => "--public-key or --secret-file",
+            Need::JkuUrl => "--jku-url, --out-keys",
+            Need::X5uUrl => "--x5u-url, --out-keys",
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Attack {
+    /// The name used by `--attack` and printed before each token.
+    pub name: &'static str,
+    /// What the forged tokens are, in one sentence.
+    pub description: &'static str,
+    /// The CVE (or CVEs) the attack is known by, if any.
+    pub cve: Option<&'static str>,
+    /// What the user must supply.
+    pub needs: Need,
+    /// How to fix a server that accepts it.
+    pub fix: &'static str,
+    /// True when acceptance cannot be seen in the response (blind injection).
+    pub blind: bool,
+}
+
+macro_rules! row {
+    ($name:expr, $needs:ident, $cve:expr, $desc:expr, $fix:expr) => {
+        Attack {
+            name: $name,
+            description: $desc,
+            cve: $cve,
+            needs: Need::$needs,
+            fix: $fix,
+            blind: false,
+        }
+    };
+}
+
+/// Every attack, in the order they are forged and sent.
+pub const ATTACKS: &[Attack] = &[
+    row!("tamper", Nothing, None,
+        "the original signature kept, the claims changed (privilege escalation, exp a year out)",
+        "verify the signature before reading any claim; a server that accepts this checks nothing"),
+    row!("none", Nothing, Some("CVE-2015-9235"),
+        "alg none/None/NONE/nOnE, each with an empty and with the original signature",
+        "pin the accepted algorithms on the server; never take alg from the token, refuse none"),
+    row!("strip", Nothing, None,
+        "the original alg with the signature segment removed",
+        "treat a missing or empty signature as invalid"),
+    row!("null-key", Nothing, Some("CVE-2019-20933"),
+        "HS256/HS384/HS512 signed with an empty secret",
+        "refuse empty and short HMAC keys; fail closed when the key lookup returns nothing"),
+    row!("confusion", PublicKey, Some("CVE-2016-10555, CVE-2015-9235"),
+        "RS/PS/ES to HS* signed with the public key's bytes as the HMAC secret, in every serialization (PEM as given, without/with the trailing newline, PKCS#1 and SPKI PEM, DER, JWK)",
+        "pin the algorithm per key; never use an asymmetric public key as an HMAC secret"),
+    row!("embedded-jwk", Nothing, Some("CVE-2018-0114"),
+        "a fresh RSA and EC key signs, and its public JWK is put in the jwk header",
+        "never verify with a key the token carries; look keys up in a set the server trusts"),
+    row!("jku", JkuUrl, None,
+        "a fresh key signs and the jku header points at the reviewer's JWKS URL (the JWKS is written to --out-keys)",
+        "ignore jku, or allow only an exact list of the issuer's JWKS URLs"),
+    row!("x5u", X5uUrl, None,
+        "a fresh key signs and the x5u header points at the reviewer's certificate URL (the PEM is written to --out-keys)",
+        "ignore x5u, or validate the chain to a pinned trust anchor and allow-list the URL"),
+    row!("kid-traversal", Nothing, None,
+        "kid path traversal (depths 0 to 10) to /dev/null signed with an empty secret, and to /proc/sys/kernel/ostype signed with \"Linux\\n\"",
+        "treat kid as an opaque identifier looked up in a key set, never as a file path"),
+    row!("kid-sqli", Nothing, None,
+        "kid SQL injection whose UNION selects the literal \"jot\" as the HMAC key",
+        "look kid up with a parameterised query (or in memory), never by string concatenation"),
+    Attack {
+        name: "kid-cmdi",
+        description: "kid command-injection markers (|id, ;id, $(id), `id`); blind: the response alone gives no verdict",
+        cve: None,
+        needs: Need::Nothing,
+        fix: "never pass kid to a shell; look it up in a key set",
+        blind: true,
+    },
+    row!("psychic", Nothing, Some("CVE-2022-21449"),
+        "ECDSA with r = s = 0 in raw (JWS) and DER shapes, for the token's (or --public-key's) ES alg, else ES256/384/512",
+        "use an ECDSA verifier that checks 0 < r, s < n (patched Java 15-18 or any current library)"),
+    row!("alg-case", HmacKey, None,
+        "the HMAC alg in other letter cases (hs256, Hs256) signed with the confused public key or the secret",
+        "compare alg names exactly (RFC 7515 names are case-sensitive) against a pinned list"),
+    row!("resign", Secret, None,
+        "the tampered claims properly signed with the recovered secret: what the weak secret gives an attacker",
+        "replace the secret with 256 random bits (jot keygen HS256) and rotate"),
+    row!("typ", Secret, None,
+        "typ removed or changed (at+jwt, JWE, none), signed with the secret",
+        "check typ where token types can be confused (RFC 8725 section 3.11)"),
+    row!("crit", Secret, None,
+        "an unknown critical header extension, signed with the secret",
+        "reject tokens whose crit names an extension the server does not understand (RFC 7515 section 4.1.11)"),
+    row!("b64", Secret, None,
+        "RFC 7797 unencoded payload (b64 false, crit b64), signed with the secret",
+        "refuse b64 false unless the application uses RFC 7797 on purpose"),
+];
+
+/// The row named `name`.
+pub fn attack(name: &str) -> Option<&'static Attack> {
+    ATTACKS.iter().find(|a| a.name == name)
+}
+
+/// Every name, for help texts and errors.
+pub fn names() -> Vec<&'static str> {
+    ATTACKS.iter().map(|a| a.name).collect()
+}
+
+/// The table as help text: one line per attack with what it needs and its CVE.
+pub fn help_table() -> String {
+    let mut s = String::new();
+    for a in ATTACKS {
+        s.push_str(&format!("  {:<14} needs {}", a.name, a.needs.flags()));
+        if let Some(c) = a.cve {
+            s.push_str(&format!("; {c}"));
+        }
+        s.push_str(&format!("\n      {}\n", a.description));
+    }
+    s
+}
+
+/// The table as Markdown, for docs/attacks.md (kept equal by a test).
+pub fn markdown() -> String {
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut s = String::from(
+        "| attack | needs | CVE | what is forged | how to fix a server that accepts it |\n",
+    );
+    s.push_str("|---|---|---|---|---|\n");
+    for a in ATTACKS {
+        let needs = match a.needs {
+            Need::Nothing => "-".to_string(),
+            n => format!(
+                "`{}`",
+                n.flags().replace(", ", "`, `").replace(" or ", "` or `")
+            ),
+        };
+        s.push_str(&format!(
+            "| `{}` | {needs} | {} | {} | {} |\n",
+            a.name,
+            a.cve.unwrap_or("-"),
+            cell(a.description),
+            cell(a.fix)
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_lookup_finds_each() {
+        for a in ATTACKS {
+            assert_eq!(attack(a.name), Some(a));
+            assert_eq!(ATTACKS.iter().filter(|b| b.name == a.name).count(), 1);
+        }
+        assert!(attack("nope").is_none());
+    }
+
+    #[test]
+    fn only_kid_cmdi_is_blind() {
+        let blind: Vec<_> = ATTACKS.iter().filter(|a| a.blind).map(|a| a.name).collect();
+        assert_eq!(blind, ["kid-cmdi"]);
+    }
+}
