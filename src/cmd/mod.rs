@@ -13,6 +13,7 @@ pub mod output;
 pub mod rotate;
 pub mod serve;
 pub mod sign;
+pub mod stream;
 pub mod thumbprint;
 pub mod verify;
 
