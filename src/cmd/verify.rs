@@ -8,12 +8,13 @@ use crate::cli::VerifyArgs;
 use crate::clock::{parse_duration, Clock};
 use crate::cmd::keygen::parse_alg;
 use crate::cmd::keyin::key_source;
-use crate::cmd::output::{json_line, show_json, warn};
+use crate::cmd::output::{json_line, pasted, show_json, warn};
 use crate::cmd::stream::{next_batch, stdin_lines, Line};
 use crate::files::read_input;
 use crate::keys::{read_jwks_lenient, Jwk};
 use crate::net::{self, FetchOptions};
 use crate::term::{sanitize, style};
+use crate::token::paste;
 use crate::token::verify::{verify, Policy, Verdict};
 use crate::{Error, ExitCode, Result};
 
@@ -107,7 +108,7 @@ fn verify_all(
 ) -> Result<Vec<Verdict>> {
     let one = |(_, t): &Line| {
         let mut v = match t {
-            Ok(t) => verify(t, keys, p, now),
+            Ok(t) => verify(paste(t).token, keys, p, now),
             Err(why) => Verdict::invalid(format!("malformed token: {why}")),
         };
         if !detail {
@@ -197,7 +198,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     // Buffered, flushed after each batch: bulk output is one line per token.
     let mut out = std::io::BufWriter::new(anstream::stdout().lock());
     if a.token != "-" {
-        let t: Line = (1, Ok(a.token.trim().to_owned()));
+        let t: Line = (1, Ok(pasted(&a.token, None).to_owned()));
         let v = verify_all(std::slice::from_ref(&t), &keys, &p, now, true)?;
         render(&mut out, a, false, 1, &v[0])?;
         out.flush()?;
@@ -207,7 +208,11 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let (mut seen, mut all_valid) = (0usize, true);
     while let Some(batch) = next_batch(&rx)? {
         let verdicts = verify_all(&batch, &keys, &p, now, a.json)?;
-        for ((line, _), v) in batch.iter().zip(&verdicts) {
+        for ((line, t), v) in batch.iter().zip(&verdicts) {
+            if let Some(t) = t.as_deref().ok().filter(|t| paste(t).describe().is_some()) {
+                out.flush()?;
+                pasted(t, Some(*line));
+            }
             render(&mut out, a, true, *line, v)?;
             all_valid &= v.valid;
         }

@@ -5,6 +5,7 @@
 pub mod claims;
 pub mod hazards;
 mod json;
+pub mod paste;
 pub mod sign;
 pub mod verify;
 
@@ -17,6 +18,7 @@ use crate::{b64, Error, Result};
 
 pub use hazards::{is_alg_none, KEY_HEADERS};
 pub use json::parse_strict;
+pub use paste::{paste, Pasted};
 
 /// Tokens larger than this are refused before any work (real tokens are a few KB).
 pub const MAX_TOKEN: usize = 256 * 1024;
