@@ -107,7 +107,7 @@ pub fn report_error(err: &anyhow::Error) {
 }
 
 /// Strip what a pasted token carries around it (`token::paste`), saying so on stderr.
-pub fn pasted<'a>(input: &'a str, line: Option<usize>) -> &'a str {
+pub fn pasted(input: &str, line: Option<usize>) -> &str {
     let p = crate::token::paste(input);
     if let Some(what) = p.describe() {
         let at = line.map(|l| format!("line {l}: ")).unwrap_or_default();

@@ -73,7 +73,7 @@ mod tests {
     #[test]
     fn bearer_prefix_authorization_line_quotes_and_whitespace_are_stripped() {
         for (input, what) in [
-            (format!("{T}"), None),
+            (T.to_string(), None),
             (format!("  {T}\n"), None),
             (format!("Bearer {T}"), Some("a Bearer prefix")),
             (format!("bEaReR\t{T}"), Some("a Bearer prefix")),
