@@ -6,7 +6,6 @@ use std::io::Write;
 
 use crate::cli::VerifyArgs;
 use crate::clock::{parse_duration, Clock};
-use crate::cmd::keygen::parse_alg;
 use crate::cmd::keyin::key_source;
 use crate::cmd::output::{json_line, pasted, show_json, warn};
 use crate::cmd::stream::{next_batch, stdin_lines, Line};
@@ -65,11 +64,7 @@ fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>)> {
 }
 
 fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
-    let algs = a
-        .alg
-        .iter()
-        .map(|s| parse_alg(s))
-        .collect::<Result<Vec<_>>>()?;
+    let algs = a.alg.clone();
     let denylist = match &a.denylist {
         Some(p) => String::from_utf8_lossy(&read_input(&p.to_string_lossy(), 64 * 1024 * 1024)?)
             .lines()
