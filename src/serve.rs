@@ -7,8 +7,7 @@
 //! check would miss. Every read is checked before it is served, so a set that has
 //! gained private key material is answered with a 500, never published.
 
-use std::fs;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -59,8 +58,7 @@ impl Server {
             Some(i) => i,
             None => own_base.clone(),
         };
-        let lower = issuer.to_ascii_lowercase();
-        let jwks_base = if lower.starts_with("http://") || lower.starts_with("https://") {
+        let jwks_base = if crate::net::is_http_url(&issuer) {
             issuer.trim_end_matches('/')
         } else {
             own_base.as_str()
@@ -146,20 +144,10 @@ fn error_reply(status: u16, msg: &str) -> Reply {
     json_reply(status, body, "no-store")
 }
 
-/// Read the set with a size bound, so a runaway file cannot exhaust memory.
+/// Read the set with a size bound (the crate's one bounded reader), so a runaway file
+/// cannot exhaust memory.
 fn read_jwks(path: &Path) -> Result<Vec<u8>> {
-    let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_JWKS_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > MAX_JWKS_BYTES {
-        return Err(Error::input(format!(
-            "{}: larger than {MAX_JWKS_BYTES} bytes; a published key set should be small",
-            path.display()
-        )));
-    }
-    Ok(bytes)
+    crate::files::read_path(path, MAX_JWKS_BYTES)
 }
 
 /// Check `bytes` is a JWK set (a JSON object with a `keys` array of objects) holding
@@ -204,6 +192,7 @@ pub fn check_public_jwks(bytes: &[u8]) -> Result<()> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::fs;
 
     #[test]
     fn public_sets_pass_the_check() {

@@ -11,7 +11,7 @@ use std::time::Duration;
 use zeroize::Zeroizing;
 
 use super::manifest::{Entry, Manifest, State};
-use crate::files::{mode_of, sync_dir, write_atomic, WriteOptions};
+use crate::files::{sync_dir, write_atomic, WriteOptions};
 use crate::keys::{self, Jwk, KeyInput, ReadOptions};
 use crate::{Error, Result};
 
@@ -240,7 +240,7 @@ pub fn survey(dir: &Path, m: &Manifest, keys: &HashMap<String, Jwk>) -> Result<S
         private_files.extend(file_names(&archive)?.iter().map(|n| archive.join(n)));
     }
     for p in private_files {
-        if let Some(mode) = mode_of(&p).filter(|m| m & 0o077 != 0) {
+        if let Some(mode) = crate::files::exposed_mode(&p) {
             s.bad_modes.push((p, mode));
         }
     }
