@@ -319,14 +319,13 @@ pub fn chmod(path: &Path, mode: u32) -> Result<()> {
 pub fn write_key(dir: &Path, jwk: &Jwk) -> Result<()> {
     let kid = jwk.kid.as_deref().unwrap_or_default();
     super::manifest::check_kid(kid)?;
-    let mut text = Zeroizing::new(
-        serde_json::to_vec_pretty(&jwk.to_json(true))
-            .map_err(|e| Error::input(format!("cannot serialise key {kid}: {e}")))?,
-    );
-    text.push(b'\n');
+    // Private members go straight into a zeroizing buffer, never through a plain Value.
+    let text = jwk
+        .to_text(true)
+        .map_err(|e| e.context(format!("key {kid}")))?;
     write_atomic(
         &dir.join(format!("{kid}.jwk")),
-        &text,
+        text.as_bytes(),
         WriteOptions::PRIVATE,
     )
 }
