@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::{Error, Result};
 
 /// Prefix of the temporary files `write_atomic` makes (cleaned up as orphans by key sets).
-pub const TEMP_PREFIX: &str = ".jot-tmp-";
+pub(crate) const TEMP_PREFIX: &str = ".jot-tmp-";
 
 /// Inputs larger than this are refused before they are parsed (keys, tokens, JWKS).
 pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
@@ -112,7 +112,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 }
 
 /// fsync a directory so a rename in it is durable.
-pub fn sync_dir(dir: &Path) -> Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         let d = fs::File::open(dir).map_err(|e| Error::io(dir, e))?;

@@ -182,7 +182,7 @@ pub fn public_jwks(bytes: &[u8]) -> Result<Vec<u8>> {
 }
 
 /// Check `bytes` is a JWK set jot can publish (see [`public_jwks`]).
-pub fn check_public_jwks(bytes: &[u8]) -> Result<()> {
+pub(crate) fn check_public_jwks(bytes: &[u8]) -> Result<()> {
     public_jwks(bytes).map(drop)
 }
 

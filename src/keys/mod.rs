@@ -260,7 +260,7 @@ impl Jwk {
 
     /// Whether `alg` fits the key type and curve (an RSA or EC key is never an HMAC secret),
     /// ignoring the JWK's own `alg`. Cheap: verification asks it for every token.
-    pub fn fits(&self, alg: Alg) -> bool {
+    pub(crate) fn fits(&self, alg: Alg) -> bool {
         match (&self.key, alg.family()) {
             (Key::Rsa(_), Family::RsaPkcs1 | Family::RsaPss) => true,
             (Key::Ec(k), Family::Ecdsa(c)) => k.curve == c,
