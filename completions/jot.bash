@@ -240,7 +240,7 @@ _jot() {
                     return 0
                     ;;
                 --alg)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA" -- "${cur}"))
                     return 0
                     ;;
                 --use)
@@ -659,7 +659,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__keygen)
-            opts="-o -h --bits --kid --format --out --public-out --force --color --help"
+            opts="-o -h --bits --kid --format --out --public-out --force --color --help HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -916,7 +916,7 @@ _jot() {
                     return 0
                     ;;
                 --alg)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA" -- "${cur}"))
                     return 0
                     ;;
                 --grace)
@@ -969,7 +969,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__sign)
-            opts="-h --key --secret --secret-file --passphrase-file --allow-weak --keyset --alg --kid --claims --claim --iss --sub --aud --exp --nbf --no-iat --no-exp --jti --header --fingerprint --fingerprint-out --now --color --help"
+            opts="-h --key --secret --secret-file --passphrase-file --allow-weak --keyset --insecure-short-key --alg --kid --claims --claim --iss --sub --aud --exp --nbf --no-iat --no-exp --jti --header --fingerprint --fingerprint-out --now --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -996,7 +996,7 @@ _jot() {
                     return 0
                     ;;
                 --alg)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA" -- "${cur}"))
                     return 0
                     ;;
                 --kid)
@@ -1115,7 +1115,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__verify)
-            opts="-h --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --fingerprint --kid --now --json --no-cache --color --help"
+            opts="-h --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --now --json --no-cache --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1146,7 +1146,7 @@ _jot() {
                     return 0
                     ;;
                 --alg)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA" -- "${cur}"))
                     return 0
                     ;;
                 --iss)

@@ -60,7 +60,20 @@ complete -c jot -n "__fish_jot_using_subcommand convert" -l to -d 'Output form' 
 jwks\t''
 pem\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l kid -d 'Select this kid from a JWKS input; set it on the output' -r
-complete -c jot -n "__fish_jot_using_subcommand convert" -l alg -d 'Set the output\'s alg' -r
+complete -c jot -n "__fish_jot_using_subcommand convert" -l alg -d 'Set the output\'s alg' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+ES512\t''
+ES256K\t''
+EdDSA\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l use -d 'Set the output\'s use' -r -f -a "sig\t''
 enc\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
@@ -89,7 +102,20 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l secret -d 'HMAC secret 
 complete -c jot -n "__fish_jot_using_subcommand sign" -l secret-file -d 'HMAC secret: the file\'s exact bytes (- for stdin). Preferred over --secret' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand sign" -l keyset -d 'Sign with the active key of a rotated key set (see `jot rotate`)' -r -F
-complete -c jot -n "__fish_jot_using_subcommand sign" -l alg -d 'Algorithm (default: from the key). `none` is refused' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l alg -d 'Algorithm (default: from the key). `none` is refused' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+ES512\t''
+ES256K\t''
+EdDSA\t''"
 complete -c jot -n "__fish_jot_using_subcommand sign" -l kid -d 'Key id for the header (default: the key\'s kid, else its thumbprint)' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l claims -d 'Claims as a JSON object, @FILE, or - for stdin' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l claim -d 'One claim; the value is parsed as JSON when it is JSON (numbers, true, arrays), else a string' -r
@@ -105,6 +131,7 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand sign" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l insecure-short-key -d 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-iat -d 'Omit iat'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-exp -d 'Omit exp (a token that never expires cannot be revoked by time; warns)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l jti -d 'Add a random jti'
@@ -122,14 +149,27 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l secret-file -d 'HMAC 
 complete -c jot -n "__fish_jot_using_subcommand verify" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand verify" -l jwks -d 'A JWKS: a file or an http(s) URL' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l oidc -d 'An OpenID issuer: its discovery document names the JWKS' -r
-complete -c jot -n "__fish_jot_using_subcommand verify" -l alg -d 'Allowed algorithm (repeat for several). Default: what the key implies' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l alg -d 'Allowed algorithm (repeat for several). Default: what the key implies' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+ES512\t''
+ES256K\t''
+EdDSA\t''"
 complete -c jot -n "__fish_jot_using_subcommand verify" -l iss -d 'Required issuer (exact match; also the expected issuer with --oidc)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l aud -d 'Who you are (repeat): the token\'s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l sub -d 'Required subject (exact match)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l require -d 'Claims that must be present (replaces the default requirement of exp)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l leeway -d 'Clock skew allowed for exp, nbf and iat' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l max-age -d 'Reject tokens whose iat is older than this' -r
-complete -c jot -n "__fish_jot_using_subcommand verify" -l denylist -d 'Revoked tokens: one jti or token SHA-256 (hex) per line' -r -F
+complete -c jot -n "__fish_jot_using_subcommand verify" -l denylist -d 'Revoked tokens: one jti, or SHA-256 (hex) of the signing input header.payload, per line' -r -F
 complete -c jot -n "__fish_jot_using_subcommand verify" -l fingerprint -d 'The fingerprint value the token must be bound to (see `jot sign --fingerprint`)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kid -d 'Select the key by this kid (overrides the token\'s kid)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
@@ -138,6 +178,7 @@ always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-no-exp -d 'Accept tokens without exp'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l require-low-s -d 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l json -d 'JSON output (one object per token)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l no-cache -d 'Do not use or fill the on-disk JWKS cache'
 complete -c jot -n "__fish_jot_using_subcommand verify" -s h -l help -d 'Print help'
@@ -175,7 +216,20 @@ complete -c jot -n "__fish_jot_using_subcommand crack" -l no-transforms -d 'Do n
 complete -c jot -n "__fish_jot_using_subcommand crack" -l export-hashcat -d 'Print the hashcat (mode 16500) input line and command instead of cracking'
 complete -c jot -n "__fish_jot_using_subcommand crack" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l dir -d 'The key set directory (created on the first run, mode 0700)' -r -F
-complete -c jot -n "__fish_jot_using_subcommand rotate" -l alg -d 'Algorithm of new keys (default: the set\'s, else ES256)' -r
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l alg -d 'Algorithm of new keys (default: the set\'s, else ES256)' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+ES512\t''
+ES256K\t''
+EdDSA\t''"
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l grace -d 'How long a retired key stays published; at least your longest token lifetime' -r
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''

@@ -54,6 +54,9 @@ pub struct Report {
     pub audited: usize,
     /// With `extract`: what was extracted.
     pub extraction: Option<Extraction>,
+    /// Tokens pasted with a wrapper (`Bearer `, an `Authorization:` line, quotes) that was
+    /// stripped, said as "LOCATION[ line N]: stripped WHAT", for a note on stderr.
+    pub stripped: Vec<String>,
 }
 
 impl Report {
@@ -81,10 +84,18 @@ struct Run<'a> {
     audited: usize,
     seen: HashSet<String>,
     extracted: Vec<extract::Extracted>,
+    stripped: Vec<String>,
 }
 
 impl Run<'_> {
     fn token(&mut self, token: &str, location: &str, line: Option<usize>) -> Result<()> {
+        let pasted = crate::token::paste(token);
+        if let Some(what) = pasted.describe() {
+            let at = line.map(|l| format!(" line {l}")).unwrap_or_default();
+            self.stripped
+                .push(format!("{location}{at}: stripped {what}"));
+        }
+        let token = pasted.token;
         let subject = Subject {
             name: abbreviate(token),
             location: location.to_owned(),
@@ -164,6 +175,7 @@ pub fn run(cfg: &Config) -> Result<Report> {
         audited: 0,
         seen: HashSet::new(),
         extracted: Vec::new(),
+        stripped: Vec::new(),
     };
     let stdin = ["-".to_owned()];
     let inputs = if cfg.inputs.is_empty() {
@@ -184,6 +196,7 @@ pub fn run(cfg: &Config) -> Result<Report> {
         findings,
         audited: run.audited,
         extraction,
+        stripped: run.stripped,
     })
 }
 
@@ -203,6 +216,7 @@ pub fn token(
         keys,
         secrets: &secrets,
     };
+    let token = crate::token::paste(token).token;
     let subject = Subject {
         name: abbreviate(token),
         location: location.to_owned(),
@@ -214,6 +228,7 @@ pub fn token(
         findings,
         audited: 1,
         extraction: None,
+        stripped: Vec::new(),
     })
 }
 

@@ -1,19 +1,23 @@
 //! The command-line interface: clap types only, no behaviour. `lib.rs` turns these into
 //! calls of the `cmd` glue; nothing outside `cli` and `cmd` sees clap.
 
+mod alg_arg;
 mod attack;
+mod completions;
 mod keys;
+mod keyset;
 mod review;
-mod rotate;
 mod token;
 mod ui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use alg_arg::AlgParser;
 pub use attack::{AttackInputArgs, ForgeArgs, ProbeArgs, ProbeFormat};
-pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbHash, ThumbprintArgs};
+pub use completions::CompletionsArgs;
+pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbprintArgs};
+pub use keyset::{KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
 pub use review::{AuditArgs, AuditFormat, CrackArgs};
-pub use rotate::{CompletionsArgs, KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
 pub use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};
 pub use ui::UiArgs;
 

@@ -7,7 +7,7 @@ use crate::audit::{self, report, Config};
 use crate::cli::{AuditArgs, AuditFormat};
 use crate::clock::{parse_duration, Clock};
 use crate::cmd::keyin::read_key_file;
-use crate::cmd::output::json_text;
+use crate::cmd::output::{json_text, note};
 use crate::files::{read_input, MAX_INPUT};
 use crate::keys::{self, Jwk};
 use crate::{ExitCode, Result};
@@ -35,6 +35,13 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
         extract: a.extract,
     };
     let r = audit::run(&cfg)?;
+    for s in &r.stripped {
+        note(
+            crate::term::style::DIM,
+            "note:",
+            &format!("{s} from the token"),
+        );
+    }
     let text = match a.format {
         AuditFormat::Text => report::to_text(&r),
         AuditFormat::Json => json_text(&report::to_json(&r))?,

@@ -1,9 +1,8 @@
 //! `jot convert`: any readable key or JWKS to PEM, JWK or JWKS.
 
 use crate::cli::{ConvertArgs, OutForm};
-use crate::cmd::keygen::parse_alg;
-use crate::cmd::keyin::read_key_file;
-use crate::cmd::output::{emit, json_text};
+use crate::cmd::keyin::{read_key_file, Loaded};
+use crate::cmd::output::emit;
 use crate::keys::{self, KeyInput};
 use crate::{Error, ExitCode};
 
@@ -15,10 +14,18 @@ pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
         a.read.allow_weak,
         a.read.raw,
     )?;
-    // A JWKS converts to a JWKS whole; anything else is one key, chosen by --kid from a set.
+    // A JWKS (or a PEM file of several keys) converts to a JWKS whole; anything else is
+    // one key, chosen by --kid from a set.
     let mut keys = match (&input, a.to) {
-        (KeyInput::Set(_), OutForm::Jwks) if a.kid.is_none() => input.into_keys(),
-        _ => vec![input.select(a.kid.as_deref())?],
+        (KeyInput::Set(_) | KeyInput::Bundle(_), OutForm::Jwks) if a.kid.is_none() => {
+            input.into_keys()
+        }
+        _ => vec![Loaded {
+            input,
+            raw_secret: a.read.raw,
+            name: a.input.clone(),
+        }
+        .one(a.kid.as_deref())?],
     };
     for k in &mut keys {
         if a.public {
@@ -28,8 +35,7 @@ pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
             k.kid = Some(kid.clone());
         }
         if let Some(alg) = &a.alg {
-            let alg = parse_alg(alg)?;
-            k.check_alg_family(alg)?;
+            k.check_alg_family(*alg)?;
             k.alg = Some(alg.name().into());
         }
         if let Some(u) = &a.use_ {
@@ -39,8 +45,8 @@ pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
     let private = !a.public && keys.iter().any(|k| k.is_private());
     let text = match a.to {
         OutForm::Pem => keys[0].to_pem(!a.public)?,
-        OutForm::Jwk => zeroize::Zeroizing::new(json_text(&keys[0].to_json(!a.public))?),
-        OutForm::Jwks => zeroize::Zeroizing::new(json_text(&keys::to_jwks(&keys, !a.public))?),
+        OutForm::Jwk => keys[0].to_text(!a.public)?,
+        OutForm::Jwks => keys::to_jwks_text(&keys, !a.public)?,
     };
     if a.to == OutForm::Pem && keys[0].kty() == "oct" {
         return Err(Error::usage("an HMAC secret has no PEM form").into());

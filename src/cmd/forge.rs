@@ -13,7 +13,7 @@ use crate::cmd::output::note;
 use crate::cmd::sign::parse_kv;
 use crate::files::{create_private_dir, read_input, write_atomic, WriteOptions, MAX_INPUT};
 use crate::forge::{self, Attack, Forgery, Inputs, PublicKeyInput};
-use crate::keys::{self, ReadOptions};
+use crate::keys::{self, Key, ReadOptions};
 use crate::token::{self, Jws, Parsed};
 use crate::{Error, ExitCode, Result};
 
@@ -71,7 +71,10 @@ pub fn inputs(a: &AttackInputArgs, jws: &Jws) -> Result<(Inputs, Vec<&'static At
     }
     let inputs = Inputs {
         public_key,
-        secret: secret(None, a.secret_file.as_deref())?,
+        secret: secret(None, a.secret_file.as_deref())?.and_then(|k| match k.key {
+            Key::Oct(s) => Some(s),
+            _ => None,
+        }),
         claims,
         jku_url: a.jku_url.clone(),
         x5u_url: a.x5u_url.clone(),

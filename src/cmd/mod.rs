@@ -15,6 +15,7 @@ pub mod probe;
 pub mod rotate;
 pub mod serve;
 pub mod sign;
+pub mod stream;
 pub mod thumbprint;
 pub mod ui;
 pub mod verify;

@@ -9,6 +9,8 @@ mod der_read;
 mod fast;
 mod generate;
 mod jwk_json;
+mod jwk_write;
+mod pem;
 mod read;
 mod thumbprint;
 mod write;
@@ -23,6 +25,7 @@ use zeroize::Zeroizing;
 use crate::alg::{Alg, Curve, Family};
 use crate::{Error, Result};
 
+pub use crypto::ecdsa_high_s;
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
 pub use read::{detect, read, read_jwks_lenient, read_members, Format, KeyInput, ReadOptions};
@@ -41,6 +44,15 @@ impl Secret {
     /// The bytes.
     pub fn expose(&self) -> &[u8] {
         &self.0
+    }
+}
+
+/// So clap can hold `--secret` as a `Secret` from the command line on (zeroized on drop,
+/// redacted in `Debug`), never as a plain `String`.
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        Ok(Secret::new(s.as_bytes().to_vec()))
     }
 }
 
@@ -111,6 +123,20 @@ pub enum Key {
     Ec(EcKey),
     Okp(OkpKey),
     Oct(Secret),
+}
+
+impl Key {
+    /// An HMAC (oct) key: the one constructor every source of a secret goes through
+    /// (`--secret`, `--secret-file`, stdin, a JWK `k`, a JWKS member, raw bytes). An empty
+    /// key is refused: anyone can compute its MAC (RFC 8725 §3.5), and an unset
+    /// `$JWT_SECRET` lands exactly here.
+    pub fn hmac(secret: Secret) -> Result<Key> {
+        if secret.expose().is_empty() {
+            return Err(Error::input("the HMAC secret is empty")
+                .with_hint("anyone can compute an empty key's MAC; give the real secret (is the variable or file you passed empty?)"));
+        }
+        Ok(Key::Oct(secret))
+    }
 }
 
 /// A JSON Web Key: key material plus the optional members jot understands.
@@ -202,12 +228,8 @@ impl Jwk {
         }
         match &self.key {
             Key::Rsa(_) => Alg::RS256,
-            Key::Ec(k) => match k.curve {
-                Curve::P384 => Alg::ES384,
-                Curve::P521 => Alg::ES512,
-                Curve::Secp256k1 => Alg::ES256K,
-                _ => Alg::ES256,
-            },
+            // EC keys are never on Ed25519 (read refuses it), so the table always answers.
+            Key::Ec(k) => Alg::ecdsa_for(k.curve).unwrap_or(Alg::ES256),
             Key::Okp(_) => Alg::EdDSA,
             Key::Oct(_) => Alg::HS256,
         }
@@ -238,7 +260,7 @@ impl Jwk {
 
     /// Whether `alg` fits the key type and curve (an RSA or EC key is never an HMAC secret),
     /// ignoring the JWK's own `alg`. Cheap: verification asks it for every token.
-    pub fn fits(&self, alg: Alg) -> bool {
+    pub(crate) fn fits(&self, alg: Alg) -> bool {
         match (&self.key, alg.family()) {
             (Key::Rsa(_), Family::RsaPkcs1 | Family::RsaPss) => true,
             (Key::Ec(k), Family::Ecdsa(c)) => k.curve == c,
@@ -286,9 +308,17 @@ impl Jwk {
             .unwrap_or_else(|| self.thumbprint(ThumbprintHash::Sha256))
     }
 
-    /// The JWK as JSON; private members only when `private` is true (and present).
+    /// The JWK as a JSON value; private members only when `private` is true (and present).
+    /// Commands write private keys with [`Jwk::to_text`] instead, which keeps private
+    /// members out of a plain `Value`; `to_json(true)` is for tests and inspection.
     pub fn to_json(&self, private: bool) -> serde_json::Value {
-        jwk_json::to_json(self, private)
+        jwk_write::to_json(self, private)
+    }
+
+    /// The JWK as pretty JSON text with a trailing newline; private members only when
+    /// `private` is true (and present), written into a zeroizing buffer.
+    pub fn to_text(&self, private: bool) -> Result<Zeroizing<String>> {
+        jwk_write::to_text(std::slice::from_ref(self), false, private)
     }
 
     /// PEM: PKCS#8 for private keys (when `private`), SPKI for public ones.
@@ -310,7 +340,13 @@ impl Jwk {
     }
 }
 
-/// Serialize keys as a JWKS document `{"keys":[…]}`.
+/// Serialize keys as a JWKS document `{"keys":[…]}` (see [`Jwk::to_json`]; private output
+/// goes through [`to_jwks_text`]).
 pub fn to_jwks(keys: &[Jwk], private: bool) -> serde_json::Value {
     serde_json::json!({ "keys": keys.iter().map(|k| k.to_json(private)).collect::<Vec<_>>() })
+}
+
+/// A JWKS as pretty JSON text with a trailing newline; private members when `private`.
+pub fn to_jwks_text(keys: &[Jwk], private: bool) -> Result<Zeroizing<String>> {
+    jwk_write::to_text(keys, true, private)
 }

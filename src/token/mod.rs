@@ -2,9 +2,12 @@
 //! segment, strict JSON (duplicate members rejected, depth bounded), signing and
 //! verification. Tokens are attacker-controlled: nothing here panics on them.
 
+pub mod claims;
 pub mod format;
+pub mod hazards;
 mod json;
 pub mod options;
+pub mod paste;
 pub mod sign;
 pub mod verify;
 
@@ -15,7 +18,9 @@ use serde_json::{Map, Value};
 
 use crate::{b64, Error, Result};
 
+pub use hazards::{is_alg_none, KEY_HEADERS};
 pub use json::parse_strict;
+pub use paste::{paste, Pasted};
 
 /// Tokens larger than this are refused before any work (real tokens are a few KB).
 pub const MAX_TOKEN: usize = 256 * 1024;
@@ -41,9 +46,17 @@ impl Jws {
         self.header.get("alg").and_then(Value::as_str)
     }
 
-    /// The header's `kid` as written.
+    /// The header's `kid` as written (`None` when absent or not a string; verify refuses
+    /// a non-string kid, RFC 7515 §4.1.4).
     pub fn kid(&self) -> Option<&str> {
         self.header.get("kid").and_then(Value::as_str)
+    }
+
+    /// SHA-256 (hex) of the signing input `header.payload`: how a denylist names a token.
+    /// An attacker cannot change it without the key, unlike the whole token's text (an
+    /// ECDSA signature has a second valid form, (r, n−s)).
+    pub fn signing_input_sha256_hex(&self) -> String {
+        crate::alg::Hash::Sha256.hex_digest(self.signing_input.as_bytes())
     }
 
     /// The claims, when the payload is a JSON object.
@@ -134,11 +147,13 @@ pub fn parse(token: &str) -> Result<Parsed> {
 }
 
 /// Name a token format that is not a JWT (PASETO, Fernet, …), when it is recognisable.
-pub fn identify_other(t: &str) -> Option<&'static str> {
+pub(crate) fn identify_other(t: &str) -> Option<&'static str> {
     format::identify(t)
 }
 
-/// SHA-256 of the token text, hex: how a denylist names a token without a jti.
-pub fn token_sha256_hex(token: &str) -> String {
+/// SHA-256 of the whole token text, hex: how denylists named tokens before 0.2. Still
+/// matched (a listed token stays revoked), but [`Jws::signing_input_sha256_hex`] is the key
+/// to list, since the signature part can be varied.
+pub(crate) fn token_sha256_hex(token: &str) -> String {
     crate::alg::Hash::Sha256.hex_digest(token.trim().as_bytes())
 }

@@ -52,6 +52,8 @@ pub struct VerifyOptions {
     pub denylist: HashSet<String>,
     pub fingerprint: Option<String>,
     pub kid: Option<String>,
+    /// Refuse high-S ECDSA signatures.
+    pub require_low_s: bool,
 }
 
 impl VerifyOptions {
@@ -71,6 +73,7 @@ impl VerifyOptions {
             denylist: self.denylist,
             fingerprint: self.fingerprint,
             kid: self.kid,
+            require_low_s: self.require_low_s,
         })
     }
 }

@@ -86,31 +86,11 @@ fn clock(now: Option<&str>) -> Result<i64> {
     Ok(Clock::from_flag(now)?.now())
 }
 
-/// A token as pasted: surrounding quotes, an `Authorization:` name and a `Bearer ` scheme
-/// are removed, and what was removed is said.
-fn strip_token(raw: &str) -> (String, Option<&'static str>) {
-    let mut t = raw.trim();
-    let mut what = None;
-    if let Some((name, rest)) = t.split_once(':') {
-        if name.trim().eq_ignore_ascii_case("authorization") {
-            t = rest.trim();
-            what = Some("an Authorization: line");
-        }
-    }
-    let scheme = t
-        .get(..7)
-        .is_some_and(|p| p.eq_ignore_ascii_case("bearer "));
-    if scheme && t.len() > 7 {
-        t = t[7..].trim();
-        what = what.or(Some("a Bearer prefix"));
-    }
-    for q in ['"', '\''] {
-        if t.len() >= 2 && t.starts_with(q) && t.ends_with(q) {
-            t = t[1..t.len() - 1].trim();
-            what = what.or(Some("quotes"));
-        }
-    }
-    (t.to_owned(), what)
+/// The token as pasted, cleaned by the one stripper every command uses, with what was
+/// stripped (for the page's note).
+fn strip_token(raw: &str) -> (String, Option<String>) {
+    let p = crate::token::paste::paste(raw);
+    (p.token.to_owned(), p.describe())
 }
 
 /// Keys pasted into the page (PEM, DER as base64 is not accepted, JWK or JWKS), detected by
@@ -169,11 +149,14 @@ mod tests {
         assert_eq!(strip_token(" abc.def.ghi ").0, "abc.def.ghi");
         assert_eq!(
             strip_token("Bearer abc.def.ghi"),
-            ("abc.def.ghi".into(), Some("a Bearer prefix"))
+            ("abc.def.ghi".into(), Some("a Bearer prefix".into()))
         );
         assert_eq!(
             strip_token("authorization: BEARER abc.def.ghi\n"),
-            ("abc.def.ghi".into(), Some("an Authorization: line"))
+            (
+                "abc.def.ghi".into(),
+                Some("an Authorization header name and a Bearer prefix".into())
+            )
         );
         assert_eq!(strip_token("\"abc.def.ghi\"").0, "abc.def.ghi");
         assert_eq!(strip_token("Bearer").0, "Bearer");

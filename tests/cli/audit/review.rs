@@ -158,3 +158,29 @@ fn fail_on_takes_the_names_of_the_audit_severities() {
         r.stderr
     );
 }
+
+/// Issue 9: audit reads a token pasted with `Bearer ` or a whole `Authorization:` line,
+/// as decode and verify do, and says on stderr what it stripped.
+#[test]
+fn audit_accepts_a_pasted_bearer_token_and_says_what_it_stripped() {
+    let token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhIn0.";
+    for pasted in [
+        format!("Bearer {token}"),
+        format!("Authorization: bearer {token}"),
+    ] {
+        let out = crate::common::jot()
+            .args(["audit", "--format", "json", "--now", "1700000000", &pasted])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("stripped") && stderr.contains("Bearer"),
+            "{stderr}"
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("JOT001"),
+            "alg none must still be found: {stdout}"
+        );
+    }
+}
