@@ -197,6 +197,8 @@ mod tests {
     fn durations_read_as_people_write_them() {
         assert_eq!(format_duration(2_592_000), "30d");
         assert_eq!(format_duration(86_400), "24h");
+        assert_eq!(format_duration(129_600), "36h");
+        assert_eq!(format_duration(172_800), "2d");
         assert_eq!(format_duration(900), "15m");
         assert_eq!(format_duration(5400), "1h30m");
         assert_eq!(format_duration(90), "1m30s");

@@ -211,7 +211,7 @@ pub(crate) fn audit_key_file(
         let private = members
             .iter()
             .any(|m| m.key.as_ref().is_ok_and(Jwk::is_private));
-        if let Some(mode) = crate::files::mode_of(p).filter(|m| private && m & 0o077 != 0) {
+        if let Some(mode) = crate::files::exposed_mode(p).filter(|_| private) {
             out.push(f("JOT109", format!("mode is {mode:o}")));
         }
     }
