@@ -177,8 +177,11 @@ pub fn public_jwks(bytes: &[u8]) -> Result<Vec<u8>> {
             .with_hint("publish only public keys (e.g. the output of a public-key export)"));
         }
     }
-    serde_json::to_vec(&crate::keys::to_jwks(&keys, false))
-        .map_err(|e| Error::input(format!("cannot serialise the JWKS: {e}")))
+    // Pretty, with a newline: byte for byte what `jot rotate` writes to jwks.json.
+    let mut out = serde_json::to_vec_pretty(&crate::keys::to_jwks(&keys, false))
+        .map_err(|e| Error::input(format!("cannot serialise the JWKS: {e}")))?;
+    out.push(b'\n');
+    Ok(out)
 }
 
 /// Check `bytes` is a JWK set jot can publish (see [`public_jwks`]).

@@ -37,7 +37,10 @@ pub fn stdin_lines() -> Receiver<Result<Line>> {
                     if let Err(e) = skip_line(&mut r) {
                         Err(Error::io(std::path::Path::new("<stdin>"), e))
                     } else {
-                        Ok((n, Err(format!("line is longer than {LINE_LIMIT} bytes"))))
+                        Ok((
+                            n,
+                            Err(format!("the line is over the limit of {LINE_LIMIT} bytes")),
+                        ))
                     }
                 }
                 Ok(_) => {

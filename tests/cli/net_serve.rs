@@ -11,14 +11,15 @@ use std::time::Duration;
 use jot::net::{fetch, oidc_jwks_uri, FetchOptions};
 use jot::serve::Server;
 
-/// A one-key public set, compact, as `jot serve` writes what it publishes. Two calls with
+/// A one-key public set, pretty with a newline, as `jot rotate` writes and `jot serve`
+/// publishes it. Two calls with
 /// kids of one length give sets of one length, as a rotation of one key for another of
 /// the same type often does.
 fn set(kid: &str) -> String {
     let k = jot::keys::generate(jot::alg::Alg::ES256, None, Some(kid.into()))
         .and_then(|k| k.to_public())
         .expect("key");
-    jot::keys::to_jwks(&[k], false).to_string()
+    serde_json::to_string_pretty(&jot::keys::to_jwks(&[k], false)).expect("json") + "\n"
 }
 
 fn opts() -> FetchOptions {
