@@ -8,7 +8,7 @@ use crate::clock::{parse_time, Clock};
 use crate::cmd::keyin::key_source;
 use crate::cmd::output::{emit, warn};
 use crate::files::{read_input, MAX_INPUT};
-use crate::keys::{Jwk, Key};
+use crate::keys::Jwk;
 use crate::token::claims::check_registered;
 use crate::token::options::add_default_times;
 use crate::token::sign;
@@ -57,25 +57,6 @@ fn load_key(a: &SignArgs) -> Result<(Jwk, bool)> {
     Ok((loaded.one(a.kid.as_deref())?, raw))
 }
 
-/// RFC 7518 §3.2: an HMAC key must be at least as long as the hash output. Refused unless
-/// `--insecure-short-key`, which still warns.
-fn check_hmac_length(key: &Jwk, alg: crate::alg::Alg, insecure: bool) -> Result<()> {
-    let Key::Oct(s) = &key.key else { return Ok(()) };
-    let (len, min) = (s.expose().len(), alg.hash().output_len());
-    if len >= min {
-        return Ok(());
-    }
-    let msg =
-        format!("the HMAC secret is {len} bytes; RFC 7518 §3.2 requires at least {min} for {alg}");
-    if !insecure {
-        return Err(Error::usage(msg).with_hint(format!(
-            "use a secret of {min} random bytes (jot keygen {alg}); --insecure-short-key signs anyway"
-        )));
-    }
-    warn(&msg);
-    Ok(())
-}
-
 /// Run `jot sign`.
 pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
@@ -92,7 +73,9 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
         None => key.default_alg(),
     };
     key.check_alg(alg)?;
-    check_hmac_length(&key, alg, a.insecure_short_key)?;
+    if let Some(w) = sign::check_hmac_length(&key, alg, a.insecure_short_key)? {
+        warn(&w);
+    }
     // A raw secret's thumbprint would be a hash of the secret: no default kid for it.
     let kid = a.kid.clone().or_else(|| {
         if raw_secret {

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::alg::Alg;
-use crate::keys::Jwk;
+use crate::keys::{Jwk, Key};
 use crate::{b64, Error, Result};
 
 /// Header members the caller may not set through `--header`: jot decides them.
@@ -74,4 +74,24 @@ pub fn random_jti() -> Result<String> {
     let mut raw = [0u8; 16];
     getrandom::fill(&mut raw).map_err(|e| Error::input(format!("no randomness: {e}")))?;
     Ok(b64::encode(&raw))
+}
+
+/// RFC 7518 §3.2: an HMAC key must be at least as long as the hash output. Refused unless
+/// `insecure` (`--insecure-short-key`); then the warning to show is returned.
+pub fn check_hmac_length(key: &Jwk, alg: Alg, insecure: bool) -> Result<Option<String>> {
+    let Key::Oct(s) = &key.key else {
+        return Ok(None);
+    };
+    let (len, min) = (s.expose().len(), alg.hash().output_len());
+    if len >= min {
+        return Ok(None);
+    }
+    let msg =
+        format!("the HMAC secret is {len} bytes; RFC 7518 §3.2 requires at least {min} for {alg}");
+    if !insecure {
+        return Err(Error::usage(msg).with_hint(format!(
+            "use a secret of {min} random bytes (jot keygen {alg}); --insecure-short-key signs anyway"
+        )));
+    }
+    Ok(Some(msg))
 }

@@ -47,9 +47,14 @@ pub fn with_ui(body: impl FnOnce(&Ui)) {
             addr: server.local_addr(),
             token,
         };
-        body(&ui);
+        // A failing body must still stop the server, or the scope would wait forever.
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| body(&ui)));
         stop.store(true, Ordering::SeqCst);
-        runner.join().expect("thread").expect("run ends cleanly");
+        let ended = runner.join().expect("thread");
+        if let Err(panic) = outcome {
+            std::panic::resume_unwind(panic);
+        }
+        ended.expect("run ends cleanly");
     });
 }
 

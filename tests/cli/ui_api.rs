@@ -200,7 +200,7 @@ fn audit_names_a_weak_secret_and_a_wrong_key() {
     with_ui(|ui| {
         let weak = ok(&ui.api(
             "sign",
-            &json!({"claims": {"sub": "bob"}, "secret": "secret", "now": NOW}),
+            &json!({"claims": {"sub": "bob"}, "secret": "secret", "insecure_short_key": true, "now": NOW}),
         ));
         let a = ok(&ui.api("audit", &json!({"token": weak["token"], "now": NOW})));
         let f = a["findings"].as_array().unwrap();
@@ -274,7 +274,14 @@ fn sign_defaults_and_keygen_make_tokens_verify_accepts() {
         ));
         assert!(no_exp["claims"].get("exp").is_none());
         assert!(no_exp["warnings"].to_string().contains("never expires"));
-        let short = ok(&ui.api("sign", &json!({"secret": "short"})));
+        // Issue 8: a short HMAC key is refused, as `jot sign` refuses it, unless asked.
+        let refused = ui.api("sign", &json!({"secret": "short"}));
+        assert_eq!(refused.status, 400);
+        assert!(refused.body.contains("RFC 7518"), "{}", refused.body);
+        let short = ok(&ui.api(
+            "sign",
+            &json!({"secret": "short", "insecure_short_key": true}),
+        ));
         assert!(short["warnings"].to_string().contains("RFC 7518"));
         assert_eq!(ui.api("keygen", &json!({"alg": "none"})).status, 400);
     });

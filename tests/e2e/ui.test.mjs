@@ -128,7 +128,7 @@ test('moving the clock past exp gives "invalid: expired", as jot verify says it'
 
 test('a token signed with a weak secret shows the audit finding', async () => {
   await page.fill('#verify-key', '');
-  const weak = jot('sign', '--secret', 'secret', '--sub', 'bob', '--now', NOW);
+  const weak = jot('sign', '--secret', 'secret', '--insecure-short-key', '--sub', 'bob', '--now', NOW);
   await page.fill('#now', '2026-01-01T00:05:00Z');
   await page.fill('#token', weak);
   await page.click('#tab-audit');

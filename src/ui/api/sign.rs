@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::{clock, given, pasted_keys, secret_key, Pasted};
 use crate::alg::{Alg, Family};
-use crate::keys::{self, Key};
+use crate::keys;
 use crate::token::options::{add_default_times, DEFAULT_LIFETIME};
 use crate::token::sign as jws;
 use crate::{Error, Result};
@@ -26,6 +26,8 @@ pub struct SignRequest {
     pub secret: Option<Pasted>,
     /// Leave exp out (the token never expires; warned).
     pub no_exp: bool,
+    /// Sign with an HMAC key shorter than the hash (refused otherwise, as `jot sign` does).
+    pub insecure_short_key: bool,
     pub now: Option<String>,
 }
 
@@ -71,14 +73,8 @@ pub fn sign(r: &SignRequest) -> Result<Value> {
     };
     key.check_alg(alg)?;
     let mut warnings = Vec::new();
-    if let Key::Oct(s) = &key.key {
-        let want = alg.hash().output_len();
-        if s.expose().len() < want {
-            warnings.push(format!(
-                "the HMAC secret is {} bytes; RFC 7518 §3.2 requires at least {want} for {alg}",
-                s.expose().len()
-            ));
-        }
+    if let Some(w) = crate::token::sign::check_hmac_length(&key, alg, r.insecure_short_key)? {
+        warnings.push(w);
     }
     // A raw secret's thumbprint would be a hash of the secret: no default kid for it.
     let kid = kid.or_else(|| {
