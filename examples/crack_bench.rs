@@ -12,7 +12,9 @@
 use std::io::Cursor;
 use std::time::Instant;
 
-use jot::crack::{crack_with_kernel, Kernel, Mask, Options, Outcome, Progress, Source, Target};
+use jot::crack::{
+    crack_with_kernel, Kernel, Mask, Options, Outcome, Progress, Source, Target, Wordlist,
+};
 
 /// User + system CPU time of this process (all threads, exited ones included), in seconds.
 fn cpu_seconds() -> f64 {
@@ -111,7 +113,7 @@ fn main() {
                         if source == "mask" {
                             Source::Mask(mask.clone())
                         } else {
-                            Source::Wordlists(vec![Box::new(Cursor::new(words.clone()))])
+                            Source::Wordlists(vec![Wordlist::new("words", Box::new(Cursor::new(words.clone())))])
                         }
                     };
                     let (tried, rate, cpu_rate) =

@@ -9,7 +9,7 @@ mod token;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbHash, ThumbprintArgs};
-pub use review::{AuditArgs, AuditFormat, CrackArgs, Severity};
+pub use review::{AuditArgs, AuditFormat, CrackArgs, CrackEngine, CrackFormat, Severity};
 pub use rotate::{CompletionsArgs, KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
 pub use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};
 

@@ -51,7 +51,8 @@ fn crack_target(a: &AuditArgs, target: &Target) -> Option<String> {
         let Ok(f) = std::fs::File::open(w) else {
             continue;
         };
-        let src = Source::Wordlists(vec![Box::new(std::io::BufReader::new(f))]);
+        let name = w.display().to_string();
+        let src = Source::Wordlists(vec![crack::Wordlist::new(name, Box::new(f))]);
         if let Ok(Outcome::Found {
             secret, transform, ..
         }) = crack::crack(target, src, &Options::default(), &Progress::new())

@@ -34,6 +34,24 @@ pub enum Kernel {
 }
 
 impl Kernel {
+    /// Every kernel, `Auto` first.
+    pub const ALL: [Kernel; 4] = [
+        Kernel::Auto,
+        Kernel::Portable,
+        Kernel::ShaNi,
+        Kernel::Avx512,
+    ];
+
+    /// The name `--kernel` takes and `--verbose` prints.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kernel::Auto => "auto",
+            Kernel::Portable => "portable",
+            Kernel::ShaNi => "sha-ni",
+            Kernel::Avx512 => "avx512",
+        }
+    }
+
     /// Whether this CPU can run the kernel.
     pub fn is_available(self) -> bool {
         match self {
@@ -76,6 +94,21 @@ impl Kernel {
             (Kernel::Avx512, _) => super::avx512::LANES,
             _ => 1,
         }
+    }
+}
+
+impl std::str::FromStr for Kernel {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> crate::Result<Kernel> {
+        Kernel::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Kernel::ALL.iter().map(|k| k.name()).collect();
+                crate::Error::usage(format!("unknown kernel {s:?}"))
+                    .with_hint(format!("use one of {}", names.join(", ")))
+            })
     }
 }
 

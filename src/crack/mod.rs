@@ -46,6 +46,8 @@ mod avx512;
 mod avx512_256;
 mod engine;
 mod hashcat;
+mod hashcat_run;
+mod job;
 #[cfg(test)]
 mod kernel_tests;
 mod lanes;
@@ -61,15 +63,16 @@ mod transform;
 mod wordlist;
 
 use std::fmt;
-use std::io::Read;
 use std::sync::atomic::{AtomicBool, AtomicU64};
 
 use zeroize::Zeroizing;
 
-pub use hashcat::{hashcat_export, HashcatAttack, HashcatExport, HASHCAT_HASH_FILE};
+pub use hashcat::{hashcat_export, HashcatExport, HASHCAT_HASH_FILE};
+pub use job::{Attack, Engine, Job, Origin, Range, Report, Shard};
 pub use lanes::Kernel;
 pub use mask::{Mask, MAX_BRUTE_LEN};
 pub use target::{check, target_for_secret, HashAlg, Target};
+pub use wordlist::{count_lines, Wordlist};
 
 use crate::Result;
 
@@ -104,7 +107,7 @@ impl fmt::Display for Transform {
 /// Where the candidates come from.
 pub enum Source {
     /// Wordlists read in order (files, gzip files, stdin: any reader), one candidate a line.
-    Wordlists(Vec<Box<dyn Read + Send>>),
+    Wordlists(Vec<Wordlist>),
     /// A hashcat-style mask.
     Mask(Mask),
     /// Every string over `charset` (a set of bytes; duplicates ignored) of length
@@ -122,7 +125,10 @@ pub enum Source {
 impl fmt::Debug for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Source::Wordlists(w) => write!(f, "Wordlists({} readers)", w.len()),
+            Source::Wordlists(w) => {
+                let names: Vec<&str> = w.iter().map(Wordlist::name).collect();
+                write!(f, "Wordlists({names:?})")
+            }
             Source::Mask(m) => write!(f, "Mask({:?})", m.pattern()),
             Source::Brute {
                 charset,

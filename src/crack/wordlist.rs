@@ -95,22 +95,88 @@ enum Next {
     Done,
 }
 
+/// A wordlist to read: a name for messages (its path, or `stdin`) and its bytes.
+pub struct Wordlist {
+    name: String,
+    reader: Box<dyn Read + Send>,
+}
+
+impl Wordlist {
+    /// A wordlist read from `reader`, called `name` in error messages.
+    pub fn new(name: impl Into<String>, reader: Box<dyn Read + Send>) -> Wordlist {
+        Wordlist {
+            name: name.into(),
+            reader,
+        }
+    }
+
+    /// Open the file at `path`, or stdin for `-`.
+    pub fn open(path: &str) -> crate::Result<Wordlist> {
+        if path == "-" {
+            return Ok(Wordlist::new("stdin", Box::new(std::io::stdin())));
+        }
+        let f = std::fs::File::open(path).map_err(|e| Error::io(Path::new(path), e))?;
+        Ok(Wordlist::new(path, Box::new(f)))
+    }
+
+    /// The name errors use.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The number of lines (candidates) in the file at `path`, counted as the search counts
+/// them (gzip decompressed, a last line without newline included): what `--shard` splits.
+pub fn count_lines(path: &str) -> crate::Result<u64> {
+    let list = Wordlist::open(path)?;
+    let mut src = open_decoded(list.reader).map_err(|e| Error::io(Path::new(path), e))?;
+    let mut buf = Zeroizing::new(vec![0u8; CHUNK]);
+    let (mut lines, mut last) = (0u64, b'\n');
+    loop {
+        let n = match src.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::io(Path::new(path), e)),
+        };
+        lines += count_newlines(&buf[..n]);
+        last = buf[n - 1];
+    }
+    Ok(lines + u64::from(last != b'\n'))
+}
+
+/// Newlines in `data` (the compiler vectorises this loop).
+fn count_newlines(data: &[u8]) -> u64 {
+    data.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// The input's bytes, gunzipped when it starts with the gzip magic.
+fn open_decoded(input: Box<dyn Read + Send>) -> std::io::Result<Box<dyn Read>> {
+    let mut buffered = BufReader::with_capacity(1 << 16, input);
+    let gzip = buffered.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    Ok(if gzip {
+        Box::new(MultiGzDecoder::new(buffered))
+    } else {
+        Box::new(buffered)
+    })
+}
+
 /// Read every input in order and send its lines in chunks; lines outside `start..end` are
 /// counted but not sent.
 pub(crate) fn read_all(
-    inputs: Vec<Box<dyn Read + Send>>,
+    inputs: Vec<Wordlist>,
     start: u64,
     end: u64,
     tx: SyncSender<Chunk>,
     state: Arc<ReaderState>,
 ) {
     let mut index = 0u64;
-    for (n, input) in inputs.into_iter().enumerate() {
-        match read_one(input, start, end, &tx, &state, &mut index) {
+    for input in inputs {
+        let name = input.name;
+        match read_one(input.reader, start, end, &tx, &state, &mut index) {
             Ok(Next::More) => {}
             Ok(Next::Done) => break,
             Err(e) => {
-                let name = format!("wordlist #{}", n + 1);
                 let err = match e {
                     ReadError::Io(e) => Error::io(Path::new(&name), e),
                     ReadError::LongLine(line) => Error::input(format!(
@@ -167,16 +233,7 @@ fn read_one(
     state: &ReaderState,
     index: &mut u64,
 ) -> std::result::Result<Next, ReadError> {
-    let mut buffered = BufReader::with_capacity(1 << 16, input);
-    let gzip = buffered
-        .fill_buf()
-        .map_err(ReadError::Io)?
-        .starts_with(&[0x1f, 0x8b]);
-    let mut src: Box<dyn Read> = if gzip {
-        Box::new(MultiGzDecoder::new(buffered))
-    } else {
-        Box::new(buffered)
-    };
+    let mut src = open_decoded(input).map_err(ReadError::Io)?;
     let mut carry: Zeroizing<Vec<u8>> = Zeroizing::new(Vec::new());
     let first_of_input = *index;
     loop {
@@ -205,7 +262,7 @@ fn read_one(
         carry.clear();
         carry.extend_from_slice(&buf[cut..]);
         buf.truncate(cut);
-        let lines = buf.iter().filter(|&&b| b == b'\n').count() as u64;
+        let lines = count_newlines(&buf);
         let first = *index;
         *index += lines;
         if *index > start && first < end && tx.send(Chunk { data: buf, first }).is_err() {
@@ -296,9 +353,10 @@ mod tests {
     fn read(inputs: Vec<Vec<u8>>, start: u64, end: u64) -> (Vec<(u64, Vec<u8>)>, Arc<ReaderState>) {
         let (tx, rx) = sync_channel(4);
         let state = Arc::new(ReaderState::default());
-        let readers: Vec<Box<dyn Read + Send>> = inputs
+        let readers: Vec<Wordlist> = inputs
             .into_iter()
-            .map(|v| Box::new(std::io::Cursor::new(v)) as Box<dyn Read + Send>)
+            .enumerate()
+            .map(|(n, v)| Wordlist::new(format!("list{}.txt", n + 1), Box::new(std::io::Cursor::new(v))))
             .collect();
         let st = state.clone();
         let t = std::thread::spawn(move || read_all(readers, start, end, tx, st));
@@ -379,7 +437,7 @@ mod tests {
         input.extend_from_slice(b"\nb\n");
         let (_, st) = read(vec![b"x\ny\n".to_vec(), input], 0, u64::MAX);
         let err = st.error.lock().unwrap().take().unwrap().to_string();
-        assert!(err.contains("wordlist #2: line 2 "), "{err}");
+        assert!(err.contains("list2.txt: line 2 "), "{err}");
         assert!(!st.finished.load(Ordering::SeqCst));
     }
 }
