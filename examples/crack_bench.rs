@@ -113,7 +113,10 @@ fn main() {
                         if source == "mask" {
                             Source::Mask(mask.clone())
                         } else {
-                            Source::Wordlists(vec![Wordlist::new("words", Box::new(Cursor::new(words.clone())))])
+                            Source::Wordlists(vec![Wordlist::new(
+                                "words",
+                                Box::new(Cursor::new(words.clone())),
+                            )])
                         }
                     };
                     let (tried, rate, cpu_rate) =

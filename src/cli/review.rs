@@ -136,7 +136,12 @@ pub struct CrackArgs {
     #[arg(long, value_enum, default_value_t = CrackEngine::Jot)]
     pub engine: CrackEngine,
     /// The hashcat program for --engine hashcat.
-    #[arg(long, value_name = "PATH", env = "JOT_HASHCAT", default_value = "hashcat")]
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "JOT_HASHCAT",
+        default_value = "hashcat"
+    )]
     pub hashcat: std::path::PathBuf,
     /// An extra argument for hashcat (repeatable), e.g. --hashcat-arg=-D1 --hashcat-arg=--force.
     #[arg(long, value_name = "ARG", allow_hyphen_values = true)]

@@ -192,12 +192,16 @@ fn progress_bar(job: &Job) -> indicatif::ProgressBar {
     // Counting a wordlist would read it twice; masks and brute force are known up front.
     let selected = match (&job.attack, &job.engine) {
         (Attack::Wordlists(_), _) => None,
-        (_, Engine::Jot { .. }) => job.attack.keyspace().ok().zip(job.bounds().ok()).map(
-            |(total, (skip, limit))| {
-                let left = total.saturating_sub(u128::from(skip));
-                limit.map_or(left, |l| left.min(u128::from(l)))
-            },
-        ),
+        (_, Engine::Jot { .. }) => {
+            job.attack
+                .keyspace()
+                .ok()
+                .zip(job.bounds().ok())
+                .map(|(total, (skip, limit))| {
+                    let left = total.saturating_sub(u128::from(skip));
+                    limit.map_or(left, |l| left.min(u128::from(l)))
+                })
+        }
         _ => None,
     };
     let b = match selected {
@@ -259,9 +263,18 @@ fn render(job: &Job, report: &Report, format: CrackFormat) -> anyhow::Result<Exi
                 v["index"] = json!(index);
             }
             if format == CrackFormat::Text {
-                emit(None, format!("{}\n", shown_secret(secret)).as_bytes(), false, false)?;
+                emit(
+                    None,
+                    format!("{}\n", shown_secret(secret)).as_bytes(),
+                    false,
+                    false,
+                )?;
                 if report.origin == Origin::Builtin {
-                    note(style::WARN, "note:", "found on the built-in list of weak secrets");
+                    note(
+                        style::WARN,
+                        "note:",
+                        "found on the built-in list of weak secrets",
+                    );
                 }
                 if *transform != crack::Transform::Plain {
                     note(

@@ -12,7 +12,8 @@ use zeroize::Zeroizing;
 use super::lanes::{Kernel, Lanes};
 use super::prep::Prepared;
 use super::seq::{Odometer, Seq};
-use super::wordlist::{self, Chunk, ReaderState, Wordlist};
+use super::wordfile::Wordlist;
+use super::wordlist::{self, Chunk, ReaderState};
 use super::{check, transform, Options, Outcome, Progress, Source, Target, Transform};
 use crate::{Error, Result};
 

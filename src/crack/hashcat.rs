@@ -75,7 +75,11 @@ pub(crate) fn attack_args(attack: &Attack, hash_file: &str) -> Result<Vec<String
                     .collect();
                 args.extend(["-1".into(), def]);
             } else {
-                args.extend(["--hex-charset".into(), "-1".into(), crate::b64::hex(charset)]);
+                args.extend([
+                    "--hex-charset".into(),
+                    "-1".into(),
+                    crate::b64::hex(charset),
+                ]);
             }
             args.extend([
                 "--increment".into(),
@@ -187,8 +191,12 @@ mod tests {
             "my words.txt".to_string(),
             "-".to_string(),
         ];
-        let e = hashcat_export(&job(&format!("{token}\n"), Attack::Wordlists(paths), Range::ALL))
-            .unwrap();
+        let e = hashcat_export(&job(
+            &format!("{token}\n"),
+            Attack::Wordlists(paths),
+            Range::ALL,
+        ))
+        .unwrap();
         assert_eq!(e.hash_line, token);
         assert_eq!(
             e.command,
@@ -210,7 +218,11 @@ mod tests {
             limit: Some(7),
         };
         let e = hashcat_export(&job(&token, attack.clone(), window)).unwrap();
-        assert!(e.command.starts_with("hashcat -m 16500 -s 5 -l 7 -a 3 "), "{}", e.command);
+        assert!(
+            e.command.starts_with("hashcat -m 16500 -s 5 -l 7 -a 3 "),
+            "{}",
+            e.command
+        );
         let shard = Range::Shard(Shard { index: 1, count: 2 });
         let err = hashcat_export(&job(&token, attack, shard)).unwrap_err();
         assert!(err.to_string().contains("own units"), "{err}");
@@ -226,9 +238,17 @@ mod tests {
         let shard = |index| Range::Shard(Shard { index, count: 2 });
         let attack = Attack::Wordlists(vec![path]);
         let e = hashcat_export(&job(&token, attack.clone(), shard(1))).unwrap();
-        assert!(e.command.starts_with("hashcat -m 16500 -l 2 -a 0 "), "{}", e.command);
+        assert!(
+            e.command.starts_with("hashcat -m 16500 -l 2 -a 0 "),
+            "{}",
+            e.command
+        );
         let e = hashcat_export(&job(&token, attack, shard(2))).unwrap();
-        assert!(e.command.starts_with("hashcat -m 16500 -s 2 -l 3 -a 0 "), "{}", e.command);
+        assert!(
+            e.command.starts_with("hashcat -m 16500 -s 2 -l 3 -a 0 "),
+            "{}",
+            e.command
+        );
     }
 
     #[test]

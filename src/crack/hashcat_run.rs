@@ -69,11 +69,15 @@ fn tail(text: &str) -> String {
 fn keyspace(program: &Path, extra: &[String], attack: &Attack) -> Result<u64> {
     let mut c = command(program, extra);
     c.arg("--keyspace")
-        .args(attack_args(attack, "jwt.txt")?.into_iter().filter(|a| a != "jwt.txt"))
+        .args(
+            attack_args(attack, "jwt.txt")?
+                .into_iter()
+                .filter(|a| a != "jwt.txt"),
+        )
         .stdin(Stdio::null());
-    let out = spawn(&mut c, program)?.wait_with_output().map_err(|e| {
-        Error::input(format!("cannot run {}: {e}", program.display()))
-    })?;
+    let out = spawn(&mut c, program)?
+        .wait_with_output()
+        .map_err(|e| Error::input(format!("cannot run {}: {e}", program.display())))?;
     let text = String::from_utf8_lossy(&out.stdout);
     text.lines()
         .rev()
@@ -157,8 +161,14 @@ pub(crate) fn run(
     let status = Arc::new(Mutex::new(Status::default()));
     let log = Arc::new(Mutex::new(String::new()));
     let readers = [
-        child.stdout.take().map(|o| Box::new(o) as Box<dyn Read + Send>),
-        child.stderr.take().map(|e| Box::new(e) as Box<dyn Read + Send>),
+        child
+            .stdout
+            .take()
+            .map(|o| Box::new(o) as Box<dyn Read + Send>),
+        child
+            .stderr
+            .take()
+            .map(|e| Box::new(e) as Box<dyn Read + Send>),
     ]
     .into_iter()
     .flatten()
@@ -196,9 +206,11 @@ pub(crate) fn run(
         Some(HC_EXHAUSTED) => Outcome::Exhausted {
             tried: done.map_or(limit.unwrap_or(0), |d| d.saturating_sub(skip)),
         },
-        code if code.is_none_or(|c| c == HC_ABORTED) || progress.cancel.load(Ordering::Relaxed) => Outcome::Cancelled {
-            resume_skip: restore.unwrap_or(skip).max(skip),
-        },
+        code if code.is_none_or(|c| c == HC_ABORTED) || progress.cancel.load(Ordering::Relaxed) => {
+            Outcome::Cancelled {
+                resume_skip: restore.unwrap_or(skip).max(skip),
+            }
+        }
         code => {
             let code = code.unwrap_or(-1);
             let log = log.lock().map(|l| tail(&l)).unwrap_or_default();
@@ -248,9 +260,10 @@ fn read_output(r: Box<dyn Read + Send>, status: &Mutex<Status>, log: &Mutex<Stri
 
 /// The secret from the outfile (`--outfile-format 3`: the plain as hex), confirmed.
 fn found(job: &Job, out_file: &PathBuf) -> Result<Outcome> {
-    let text = Zeroizing::new(std::fs::read_to_string(out_file).map_err(|e| {
-        Error::input(format!("hashcat reported a crack but wrote no result: {e}"))
-    })?);
+    let text =
+        Zeroizing::new(std::fs::read_to_string(out_file).map_err(|e| {
+            Error::input(format!("hashcat reported a crack but wrote no result: {e}"))
+        })?);
     for line in text.lines() {
         let Some(secret) = unhex(line.trim()) else {
             continue;
@@ -270,7 +283,7 @@ fn found(job: &Job, out_file: &PathBuf) -> Result<Outcome> {
 }
 
 fn unhex(s: &str) -> Option<Zeroizing<Vec<u8>>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     let digit = |c: u8| (c as char).to_digit(16);

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use super::lanes::Kernel;
 use super::mask::Mask;
-use super::wordlist::{count_lines, Wordlist};
+use super::wordfile::{count_lines, Wordlist};
 use super::{engine, seq, try_words, Options, Outcome, Progress, Source, Target};
 use crate::{Error, Result};
 
@@ -157,9 +157,12 @@ impl Attack {
     /// The jot-engine source for this attack.
     pub fn source(&self) -> Result<Source> {
         Ok(match self {
-            Attack::Wordlists(paths) => {
-                Source::Wordlists(paths.iter().map(|p| Wordlist::open(p)).collect::<Result<_>>()?)
-            }
+            Attack::Wordlists(paths) => Source::Wordlists(
+                paths
+                    .iter()
+                    .map(|p| Wordlist::open(p))
+                    .collect::<Result<_>>()?,
+            ),
             Attack::Mask { pattern, custom } => Source::Mask(Mask::parse(pattern, custom)?),
             Attack::Brute {
                 charset,
@@ -235,6 +238,8 @@ impl Job {
             skip: 0,
             limit: None,
         };
+        // Opened (files) and parsed (masks) first: a bad request fails before any search.
+        let source = self.attack.source()?;
         if self.tries_builtin() {
             let words = crate::audit::weak_secrets::as_slice();
             report.builtin_tried = words.len() as u64;
@@ -260,9 +265,10 @@ impl Job {
                     limit,
                     transforms: self.transforms,
                 };
-                engine::run(&self.target, self.attack.source()?, &opts, progress, *kernel)?
+                engine::run(&self.target, source, &opts, progress, *kernel)?
             }
             Engine::Hashcat { program, args } => {
+                drop(source);
                 let run = super::hashcat_run::run(self, program, args, progress)?;
                 (report.skip, report.limit) = (run.skip, run.limit);
                 run.outcome

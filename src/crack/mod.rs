@@ -60,6 +60,7 @@ mod target;
 #[cfg(test)]
 mod tests;
 mod transform;
+mod wordfile;
 mod wordlist;
 
 use std::fmt;
@@ -72,7 +73,7 @@ pub use job::{Attack, Engine, Job, Origin, Range, Report, Shard};
 pub use lanes::Kernel;
 pub use mask::{Mask, MAX_BRUTE_LEN};
 pub use target::{check, target_for_secret, HashAlg, Target};
-pub use wordlist::{count_lines, Wordlist};
+pub use wordfile::{count_lines, Wordlist};
 
 use crate::Result;
 

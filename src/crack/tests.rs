@@ -19,7 +19,10 @@ fn target(hash: HashAlg, secret: &[u8]) -> Target {
 }
 
 fn words(text: &str) -> Source {
-    Source::Wordlists(vec![Wordlist::new("list", Box::new(Cursor::new(text.as_bytes().to_vec())))])
+    Source::Wordlists(vec![Wordlist::new(
+        "list",
+        Box::new(Cursor::new(text.as_bytes().to_vec())),
+    )])
 }
 
 fn opts(threads: usize) -> Options {

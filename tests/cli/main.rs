@@ -6,6 +6,8 @@ mod audit;
 mod audit_common;
 mod common;
 mod crack;
+mod crack_hashcat;
+mod crack_output;
 mod generated;
 mod keys;
 mod keyset;
