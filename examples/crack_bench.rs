@@ -93,7 +93,7 @@ fn main() {
         );
         // The fastest kernel for this hash here, then the portable one for comparison.
         let mut kernels = vec![Kernel::Auto.resolve(target.hash)];
-        for k in [Kernel::ShaNi, Kernel::Avx512, Kernel::Portable] {
+        for k in [Kernel::ShaNi, Kernel::Avx512, Kernel::Avx2, Kernel::Portable] {
             if k.resolve(target.hash) == k && !kernels.contains(&k) {
                 kernels.push(k);
             }

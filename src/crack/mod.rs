@@ -31,7 +31,8 @@
 //! compressions, the message blocks (rounds only) and one outer block. On x86-64 several
 //! candidates are hashed at once ([`Kernel`]): four interleaved with the SHA extensions for
 //! HS256, eight side by side in AVX-512 registers for HS384/HS512 (sixteen for HS256 where
-//! there is AVX-512 but no SHA extensions); elsewhere `sha2`'s block functions (which use
+//! there is AVX-512 but no SHA extensions), and half those widths in AVX2 registers on CPUs
+//! without AVX-512 (four for HS384/HS512; eight for HS256 without SHA-NI); elsewhere `sha2`'s block functions (which use
 //! the ARMv8 SHA-2 instructions on aarch64). Wordlists are read in 2 MiB chunks by one
 //! thread and split into lines by the workers without copying; nothing is allocated per
 //! candidate.
@@ -40,6 +41,10 @@
 //! candidate and its decoded form) sign the token; every hit is confirmed with the `hmac`
 //! crate before it is reported.
 
+#[cfg(target_arch = "x86_64")]
+mod avx2;
+#[cfg(target_arch = "x86_64")]
+mod avx2_256;
 #[cfg(target_arch = "x86_64")]
 mod avx512;
 #[cfg(target_arch = "x86_64")]
