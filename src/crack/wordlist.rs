@@ -139,22 +139,17 @@ enum ReadError {
     LongLine(u64),
 }
 
-/// Fill `buf` up to `want` bytes; true at end of input.
+/// Fill `buf` up to `want` bytes; true at end of input. `read_to_end` through `take` reads
+/// straight into the spare capacity (files implement `read_buf`), so the reader thread does
+/// not first zero every chunk: that memset was a serial pass over the whole list.
 fn fill(src: &mut dyn Read, buf: &mut Vec<u8>, want: usize) -> std::io::Result<bool> {
-    let mut len = buf.len();
-    buf.resize(want, 0);
-    while len < want {
-        match src.read(&mut buf[len..]) {
-            Ok(0) => {
-                buf.truncate(len);
-                return Ok(true);
-            }
-            Ok(n) => len += n,
+    while buf.len() < want {
+        let before = buf.len();
+        match src.take((want - before) as u64).read_to_end(buf) {
+            Ok(_) if buf.len() == before => return Ok(true),
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                buf.truncate(len);
-                return Err(e);
-            }
+            Err(e) => return Err(e),
         }
     }
     Ok(false)
