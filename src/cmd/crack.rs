@@ -137,7 +137,7 @@ fn verbose(job: &Job) {
         Engine::Jot { kernel } => {
             let here: Vec<&str> = Kernel::ALL
                 .iter()
-                .filter(|k| k.is_available())
+                .filter(|k| **k != Kernel::Auto && k.is_available())
                 .map(|k| k.name())
                 .collect();
             format!(
