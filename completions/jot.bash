@@ -271,7 +271,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__crack)
-            opts="-h --wordlist --mask --charset --min-len --max-len --threads --skip --limit --no-transforms --export-hashcat --color --help"
+            opts="-v -h --wordlist --mask --charset --min-len --max-len --threads --skip --limit --shard --no-builtin --no-transforms --engine --hashcat --hashcat-arg --kernel --format --verbose --export-hashcat --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -307,6 +307,30 @@ _jot() {
                     ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --engine)
+                    COMPREPLY=($(compgen -W "jot hashcat" -- "${cur}"))
+                    return 0
+                    ;;
+                --hashcat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hashcat-arg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kernel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --color)

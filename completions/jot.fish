@@ -209,12 +209,22 @@ complete -c jot -n "__fish_jot_using_subcommand crack" -l max-len -d 'Brute forc
 complete -c jot -n "__fish_jot_using_subcommand crack" -l threads -d 'Worker threads (default: all cores)' -r
 complete -c jot -n "__fish_jot_using_subcommand crack" -l skip -d 'Skip the first N candidates (resume, or one shard of a split search)' -r
 complete -c jot -n "__fish_jot_using_subcommand crack" -l limit -d 'Try at most N candidates' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l shard -d 'Search the I-th of N equal slices of the keyspace (N machines cover it exactly once)' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l engine -d 'Who searches: jot\'s engine, or the local hashcat (with a mask, --skip/--limit count hashcat\'s own keyspace units, as its -s/-l do)' -r -f -a "jot\t'jot\'s own kernels on every core'
+hashcat\t'The local hashcat (mode 16500), on a GPU where it has one'"
+complete -c jot -n "__fish_jot_using_subcommand crack" -l hashcat -d 'The hashcat program for --engine hashcat' -r -F
+complete -c jot -n "__fish_jot_using_subcommand crack" -l hashcat-arg -d 'An extra argument for hashcat (repeatable), e.g. --hashcat-arg=-D1 --hashcat-arg=--force' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l kernel -d 'jot\'s hashing kernel: auto, portable, sha-ni, avx2 or avx512 (for benchmarks)' -r
+complete -c jot -n "__fish_jot_using_subcommand crack" -l format -d 'Output format' -r -f -a "text\t'The secret alone on stdout (text when printable UTF-8, else hex:…)'
+json\t'One JSON object: found, the secret as text and as hex, where it was found'"
 complete -c jot -n "__fish_jot_using_subcommand crack" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jot -n "__fish_jot_using_subcommand crack" -l no-builtin -d 'Do not first try the built-in list of weak secrets'
 complete -c jot -n "__fish_jot_using_subcommand crack" -l no-transforms -d 'Do not also try each candidate base64- and hex-decoded'
+complete -c jot -n "__fish_jot_using_subcommand crack" -s v -l verbose -d 'Say which kernel runs and what is tried, on stderr'
 complete -c jot -n "__fish_jot_using_subcommand crack" -l export-hashcat -d 'Print the hashcat (mode 16500) input line and command instead of cracking'
-complete -c jot -n "__fish_jot_using_subcommand crack" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand crack" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l dir -d 'The key set directory (created on the first run, mode 0700)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l alg -d 'Algorithm of new keys (default: the set\'s, else ES256)' -r -f -a "HS256\t''
 HS384\t''

@@ -174,11 +174,20 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Worker threads (default: all cores)')
             [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Skip the first N candidates (resume, or one shard of a split search)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Try at most N candidates')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Search the I-th of N equal slices of the keyspace (N machines cover it exactly once)')
+            [CompletionResult]::new('--engine', '--engine', [CompletionResultType]::ParameterName, 'Who searches: jot''s engine, or the local hashcat (with a mask, --skip/--limit count hashcat''s own keyspace units, as its -s/-l do)')
+            [CompletionResult]::new('--hashcat', '--hashcat', [CompletionResultType]::ParameterName, 'The hashcat program for --engine hashcat')
+            [CompletionResult]::new('--hashcat-arg', '--hashcat-arg', [CompletionResultType]::ParameterName, 'An extra argument for hashcat (repeatable), e.g. --hashcat-arg=-D1 --hashcat-arg=--force')
+            [CompletionResult]::new('--kernel', '--kernel', [CompletionResultType]::ParameterName, 'jot''s hashing kernel: auto, portable, sha-ni, avx2 or avx512 (for benchmarks)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--no-builtin', '--no-builtin', [CompletionResultType]::ParameterName, 'Do not first try the built-in list of weak secrets')
             [CompletionResult]::new('--no-transforms', '--no-transforms', [CompletionResultType]::ParameterName, 'Do not also try each candidate base64- and hex-decoded')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which kernel runs and what is tried, on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which kernel runs and what is tried, on stderr')
             [CompletionResult]::new('--export-hashcat', '--export-hashcat', [CompletionResultType]::ParameterName, 'Print the hashcat (mode 16500) input line and command instead of cracking')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'jot;rotate' {

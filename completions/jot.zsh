@@ -173,11 +173,22 @@ _arguments "${_arguments_options[@]}" : \
 '--threads=[Worker threads (default\: all cores)]:N:_default' \
 '--skip=[Skip the first N candidates (resume, or one shard of a split search)]:N:_default' \
 '--limit=[Try at most N candidates]:N:_default' \
+'(--skip --limit)--shard=[Search the I-th of N equal slices of the keyspace (N machines cover it exactly once)]:I/N:_default' \
+'--engine=[Who searches\: jot'\''s engine, or the local hashcat (with a mask, --skip/--limit count hashcat'\''s own keyspace units, as its -s/-l do)]:ENGINE:((jot\:"jot'\''s own kernels on every core"
+hashcat\:"The local hashcat (mode 16500), on a GPU where it has one"))' \
+'--hashcat=[The hashcat program for --engine hashcat]:PATH:_files' \
+'*--hashcat-arg=[An extra argument for hashcat (repeatable), e.g. --hashcat-arg=-D1 --hashcat-arg=--force]:ARG:_default' \
+'--kernel=[jot'\''s hashing kernel\: auto, portable, sha-ni, avx2 or avx512 (for benchmarks)]:NAME:_default' \
+'--format=[Output format]:FORMAT:((text\:"The secret alone on stdout (text when printable UTF-8, else hex\:…)"
+json\:"One JSON object\: found, the secret as text and as hex, where it was found"))' \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--no-builtin[Do not first try the built-in list of weak secrets]' \
 '--no-transforms[Do not also try each candidate base64- and hex-decoded]' \
+'-v[Say which kernel runs and what is tried, on stderr]' \
+'--verbose[Say which kernel runs and what is tried, on stderr]' \
 '--export-hashcat[Print the hashcat (mode 16500) input line and command instead of cracking]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':token -- The HS256/HS384/HS512 token (or - to read it from stdin):_default' \
 && ret=0
 ;;

@@ -2,17 +2,22 @@
 //! on one thread and on all, for HS256 (each kernel), HS384 and HS512, over a wordlist (held
 //! in memory, so the disk is not measured) and over a mask.
 //!
-//! Usage: `crack_bench WORDLIST TOKEN...` — the tokens' secrets should not be in the list,
+//! Usage: `crack_bench [--reference] WORDLIST TOKEN...` — the tokens' secrets should not be in the list,
 //! so every candidate is tried. Prints one `RESULT key=value ...` line per configuration:
 //! `rate` is candidates per wall-clock second (best run), `cpu_rate` candidates per second
 //! of this process's CPU time (all runs; from /proc/self/stat, Linux only, else 0). On a
 //! machine shared with other work the CPU-time figure is the stable one, and it is what
 //! `openssl speed` reports too (user CPU time unless `-elapsed`).
+//!
+//! `--reference` measures only what the whole `jot crack` process is compared with: the
+//! fastest kernel, all threads, wordlist, transforms off.
 
 use std::io::Cursor;
 use std::time::Instant;
 
-use jot::crack::{crack_with_kernel, Kernel, Mask, Options, Outcome, Progress, Source, Target};
+use jot::crack::{
+    crack_with_kernel, Kernel, Mask, Options, Outcome, Progress, Source, Target, Wordlist,
+};
 
 /// User + system CPU time of this process (all threads, exited ones included), in seconds.
 fn cpu_seconds() -> f64 {
@@ -64,7 +69,11 @@ fn measure(
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let reference = args.first().is_some_and(|a| a == "--reference");
+    if reference {
+        args.remove(0);
+    }
     if args.len() < 2 {
         eprintln!("usage: crack_bench WORDLIST TOKEN...");
         std::process::exit(2);
@@ -91,16 +100,28 @@ fn main() {
         );
         // The fastest kernel for this hash here, then the portable one for comparison.
         let mut kernels = vec![Kernel::Auto.resolve(target.hash)];
-        for k in [Kernel::ShaNi, Kernel::Avx512, Kernel::Portable] {
+        for k in [
+            Kernel::ShaNi,
+            Kernel::Avx512,
+            Kernel::Avx2,
+            Kernel::Portable,
+        ] {
             if k.resolve(target.hash) == k && !kernels.contains(&k) {
                 kernels.push(k);
             }
         }
+        if reference {
+            kernels.truncate(1);
+        }
+        let thread_counts: &[usize] = if reference { &[all] } else { &[1, all] };
+        let sources: &[(&str, bool)] = if reference {
+            &[("wordlist", false)]
+        } else {
+            &[("wordlist", false), ("wordlist", true), ("mask", false)]
+        };
         for kernel in kernels {
-            for threads in [1, all] {
-                for (source, transforms) in
-                    [("wordlist", false), ("wordlist", true), ("mask", false)]
-                {
+            for &threads in thread_counts {
+                for &(source, transforms) in sources {
                     let opts = Options {
                         threads,
                         transforms,
@@ -111,7 +132,10 @@ fn main() {
                         if source == "mask" {
                             Source::Mask(mask.clone())
                         } else {
-                            Source::Wordlists(vec![Box::new(Cursor::new(words.clone()))])
+                            Source::Wordlists(vec![Wordlist::new(
+                                "words",
+                                Box::new(Cursor::new(words.clone())),
+                            )])
                         }
                     };
                     let (tried, rate, cpu_rate) =

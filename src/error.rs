@@ -15,6 +15,8 @@ pub enum ExitCode {
     Negative,
     /// A usage or input error.
     Error,
+    /// Stopped by Ctrl-C (SIGINT): 128 + 2, as shells report it.
+    Interrupted,
 }
 
 impl ExitCode {
@@ -24,6 +26,7 @@ impl ExitCode {
             ExitCode::Success => 0,
             ExitCode::Negative => 1,
             ExitCode::Error => 2,
+            ExitCode::Interrupted => 130,
         }
     }
 

@@ -102,7 +102,10 @@ impl Secrets {
             }
         }
         for w in &self.wordlists {
-            let src = Source::Wordlists(vec![Box::new(Cursor::new(Arc::clone(&w.data)))]);
+            let src = Source::Wordlists(vec![crack::Wordlist::new(
+                w.name.clone(),
+                Box::new(Cursor::new(Arc::clone(&w.data))),
+            )]);
             let outcome = crack::crack(target, src, &Options::default(), &Progress::new())
                 .map_err(|e| match e {
                     // The cracker numbers its inputs; this one has a name.

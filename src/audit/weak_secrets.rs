@@ -20,9 +20,8 @@ pub(crate) fn builtin() -> impl Iterator<Item = &'static [u8]> {
     LIST.iter().map(|s| s.as_bytes())
 }
 
-#[cfg(test)]
 /// The built-in secrets as strings, in the order they should be tried.
-fn as_slice() -> &'static [&'static str] {
+pub(crate) fn as_slice() -> &'static [&'static str] {
     LIST.as_slice()
 }
 

@@ -17,7 +17,7 @@ pub use attack::{AttackInputArgs, ForgeArgs, ProbeArgs, ProbeFormat};
 pub use completions::CompletionsArgs;
 pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbprintArgs};
 pub use keyset::{KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
-pub use review::{AuditArgs, AuditFormat, CrackArgs};
+pub use review::{AuditArgs, AuditFormat, CrackArgs, CrackEngine, CrackFormat};
 pub use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};
 pub use ui::UiArgs;
 

@@ -62,14 +62,36 @@ pub struct AuditArgs {
     pub now: Option<String>,
 }
 
+/// Who runs `jot crack`'s search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CrackEngine {
+    /// jot's own kernels on every core.
+    Jot,
+    /// The local hashcat (mode 16500), on a GPU where it has one.
+    Hashcat,
+}
+
+/// Output of `jot crack`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CrackFormat {
+    /// The secret alone on stdout (text when printable UTF-8, else hex:…).
+    Text,
+    /// One JSON object: found, the secret as text and as hex, where it was found.
+    Json,
+}
+
 /// `jot crack`.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot crack \"$TOKEN\" --wordlist rockyou.txt.gz\n  jot crack \"$TOKEN\" --mask '?l?l?l?d?d'\n  \
     jot crack \"$TOKEN\" --mask '?1?1?1?1' --charset 1=abc123\n  jot crack \"$TOKEN\" --min-len 1 --max-len 5 --charset all=abcdef0123456789\n  \
-    jot crack \"$TOKEN\" --mask '?a?a?a?a?a' --skip 0 --limit 1000000000   # one shard of a split search\n  \
+    jot crack \"$TOKEN\" --mask '?a?a?a?a?a?a' --shard 3/8   # the third of eight machines\n  \
+    jot crack \"$TOKEN\" --wordlist big.txt --engine hashcat  # hand the search to the local hashcat (GPU)\n  \
     jot crack \"$TOKEN\" --export-hashcat --wordlist words.txt\n\n\
-    Exit 0 with the secret on stdout when found, 1 when the search space is exhausted."
+    The built-in weak-secret list is tried first (unless --no-builtin, or a --skip/--limit/--shard slice).\n\
+    The secret is printed byte-exact: as text when it is printable UTF-8, otherwise as hex:… .\n\
+    Exit 0 with the secret on stdout when found, 1 when the search space is exhausted, 2 on bad input,\n\
+    130 when interrupted (Ctrl-C; the message says which --skip resumes)."
 )]
 pub struct CrackArgs {
     /// The HS256/HS384/HS512 token (or - to read it from stdin).
@@ -99,9 +121,39 @@ pub struct CrackArgs {
     /// Try at most N candidates.
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
+    /// Search the I-th of N equal slices of the keyspace (N machines cover it exactly once).
+    #[arg(long, value_name = "I/N", conflicts_with_all = ["skip", "limit"])]
+    pub shard: Option<String>,
+    /// Do not first try the built-in list of weak secrets.
+    #[arg(long)]
+    pub no_builtin: bool,
     /// Do not also try each candidate base64- and hex-decoded.
     #[arg(long)]
     pub no_transforms: bool,
+    /// Who searches: jot's engine, or the local hashcat (with a mask, --skip/--limit count
+    /// hashcat's own keyspace units, as its -s/-l do).
+    #[arg(long, value_enum, default_value_t = CrackEngine::Jot)]
+    pub engine: CrackEngine,
+    /// The hashcat program for --engine hashcat.
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "JOT_HASHCAT",
+        default_value = "hashcat"
+    )]
+    pub hashcat: std::path::PathBuf,
+    /// An extra argument for hashcat (repeatable), e.g. --hashcat-arg=-D1 --hashcat-arg=--force.
+    #[arg(long, value_name = "ARG", allow_hyphen_values = true)]
+    pub hashcat_arg: Vec<String>,
+    /// jot's hashing kernel: auto, portable, sha-ni, avx2 or avx512 (for benchmarks).
+    #[arg(long, value_name = "NAME", default_value = "auto")]
+    pub kernel: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CrackFormat::Text)]
+    pub format: CrackFormat,
+    /// Say which kernel runs and what is tried, on stderr.
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Print the hashcat (mode 16500) input line and command instead of cracking.
     #[arg(long)]
     pub export_hashcat: bool,

@@ -1,29 +1,27 @@
-//! `jot crack`: glue over the cracking engine — candidate sources from the flags, a progress
-//! bar on a terminal, Ctrl-C that says where to resume, the secret on stdout.
+//! `jot crack`: glue over the cracking engine — the flags become one [`crack::Job`], which is
+//! exported (`--export-hashcat`) or run with a progress bar on a terminal and Ctrl-C that
+//! says where to resume; the secret goes to stdout byte-exact (text or `hex:…`, or JSON).
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::cli::CrackArgs;
-use crate::cmd::output::{emit, note};
-use crate::crack::{self, HashcatAttack, Mask, Options, Outcome, Progress, Source, Target};
+use serde_json::json;
+
+use crate::cli::{CrackArgs, CrackEngine, CrackFormat};
+use crate::cmd::output::{emit, json_text, note, pasted};
+use crate::crack::{
+    self, Attack, Engine, Job, Kernel, Origin, Outcome, Progress, Range, Report, Shard, Target,
+};
 use crate::files::read_input;
-use crate::{Error, ExitCode, Result};
+use crate::term::style;
+use crate::{b64, Error, ExitCode, Result};
 
-/// Open a wordlist (`-` for stdin); gzip is detected by the engine from the content.
-fn open_wordlist(path: &str) -> Result<Box<dyn Read + Send>> {
-    if path == "-" {
-        return Ok(Box::new(std::io::stdin()));
-    }
-    let p = std::path::Path::new(path);
-    let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
-    Ok(Box::new(std::io::BufReader::with_capacity(1 << 20, f)))
-}
+/// The default brute-force alphabet: hashcat's ?a (printable ASCII).
+const PRINTABLE: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-/// Split `--charset NAME=CHARS` flags into mask sets (1–4) and the brute-force set (`all`).
-/// Mask sets (1–4) and the brute-force set.
+/// Mask sets (1–4) and the brute-force set, from `--charset NAME=CHARS` flags.
 type Charsets = (Vec<(u8, String)>, Option<Vec<u8>>);
 
 fn charsets(a: &CrackArgs) -> Result<Charsets> {
@@ -46,47 +44,79 @@ fn charsets(a: &CrackArgs) -> Result<Charsets> {
     Ok((custom, all))
 }
 
-/// The default brute-force alphabet: hashcat's ?a (printable ASCII).
-const PRINTABLE: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
-
+/// The token from the argument or stdin, with a pasted `Bearer `/`Authorization:` wrapper
+/// stripped (and said so on stderr).
 fn read_token(arg: &str) -> Result<String> {
     if arg != "-" {
-        return Ok(arg.trim().to_owned());
+        return Ok(pasted(arg, None).to_owned());
     }
     let data = read_input("-", crate::token::MAX_TOKEN as u64)?;
-    Ok(String::from_utf8_lossy(&data).trim().to_owned())
+    Ok(pasted(&String::from_utf8_lossy(&data), None).to_owned())
 }
 
-/// Run `jot crack`.
-pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
+/// The attack the flags ask for, decided once.
+fn attack(a: &CrackArgs) -> Result<Attack> {
+    let (custom, all) = charsets(a)?;
+    if let Some(pattern) = &a.mask {
+        return Ok(Attack::Mask {
+            pattern: pattern.clone(),
+            custom,
+        });
+    }
+    match (a.min_len, a.max_len) {
+        (min, Some(max_len)) => Ok(Attack::Brute {
+            charset: all.unwrap_or_else(|| PRINTABLE.to_vec()),
+            min_len: min.unwrap_or(1),
+            max_len,
+        }),
+        (Some(_), None) => Err(Error::usage("--min-len needs --max-len")),
+        (None, None) if !a.wordlist.is_empty() => Ok(Attack::Wordlists(a.wordlist.clone())),
+        (None, None) => Err(Error::usage("nothing to try")
+            .with_hint("pass --wordlist PATH, --mask PATTERN or --min-len/--max-len")),
+    }
+}
+
+/// Parse the flags into a job.
+fn job(a: &CrackArgs) -> Result<Job> {
     let token = read_token(&a.token)?;
     let target =
         Target::from_token(&token).map_err(|e| match crate::token::identify_other(&token) {
             Some(what) => Error::input(format!("not a JWT: this is {what}")),
             None => e,
         })?;
-    let (custom, all) = charsets(a)?;
-    let brute = match (a.min_len, a.max_len) {
-        (None, None) => None,
-        (min, Some(max)) => Some((min.unwrap_or(1), max)),
-        (Some(_), None) => return Err(Error::usage("--min-len needs --max-len").into()),
+    let range = match &a.shard {
+        Some(s) => Range::Shard(Shard::parse(s)?),
+        None => Range::Window {
+            skip: a.skip,
+            limit: a.limit,
+        },
     };
+    let engine = match a.engine {
+        CrackEngine::Jot => Engine::Jot {
+            kernel: a.kernel.parse::<Kernel>()?,
+        },
+        CrackEngine::Hashcat => Engine::Hashcat {
+            program: a.hashcat.clone(),
+            args: a.hashcat_arg.clone(),
+        },
+    };
+    Ok(Job {
+        token,
+        target,
+        attack: attack(a)?,
+        range,
+        builtin: !a.no_builtin,
+        transforms: !a.no_transforms,
+        threads: a.threads.unwrap_or(0),
+        engine,
+    })
+}
+
+/// Run `jot crack`.
+pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
+    let job = job(a)?;
     if a.export_hashcat {
-        let attack = if let Some(m) = &a.mask {
-            HashcatAttack::Mask {
-                pattern: m,
-                custom: &custom,
-            }
-        } else if let Some((min_len, max_len)) = brute {
-            HashcatAttack::Brute {
-                charset: all.as_deref().unwrap_or(PRINTABLE),
-                min_len,
-                max_len,
-            }
-        } else {
-            HashcatAttack::Wordlists(&a.wordlist)
-        };
-        let ex = crack::hashcat_export(&token, &attack)?;
+        let ex = crack::hashcat_export(&job)?;
         let text = format!(
             "# save the hash line to {}, then run the command\n{}\n{}\n",
             crack::HASHCAT_HASH_FILE,
@@ -96,58 +126,54 @@ pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
         emit(None, text.as_bytes(), false, false)?;
         return Ok(ExitCode::Success);
     }
-    let source = if let Some(m) = &a.mask {
-        Source::Mask(Mask::parse(m, &custom)?)
-    } else if let Some((min_len, max_len)) = brute {
-        Source::Brute {
-            charset: all.unwrap_or_else(|| PRINTABLE.to_vec()),
-            min_len,
-            max_len,
-        }
-    } else if !a.wordlist.is_empty() {
-        Source::Wordlists(
-            a.wordlist
+    if a.verbose {
+        verbose(&job);
+    }
+    let report = search(&job)?;
+    render(&job, &report, a.format)
+}
+
+fn verbose(job: &Job) {
+    let alg = job.target.hash.hmac_alg();
+    let line = match &job.engine {
+        Engine::Jot { kernel } => {
+            let here: Vec<&str> = Kernel::ALL
                 .iter()
-                .map(|w| open_wordlist(w))
-                .collect::<Result<_>>()?,
-        )
-    } else {
-        return Err(Error::usage("nothing to try")
-            .with_hint("pass --wordlist PATH, --mask PATTERN or --min-len/--max-len")
-            .into());
+                .filter(|k| **k != Kernel::Auto && k.is_available())
+                .map(|k| k.name())
+                .collect();
+            format!(
+                "{alg} on jot's engine: kernel {} (asked: {}; this CPU has: {})",
+                kernel.resolve(job.target.hash).name(),
+                kernel.name(),
+                here.join(", ")
+            )
+        }
+        Engine::Hashcat { program, .. } => {
+            format!("{alg} on hashcat ({}, mode 16500)", program.display())
+        }
     };
-    let total = crack::keyspace(&source)?;
-    let opts = Options {
-        threads: a.threads.unwrap_or(0),
-        skip: a.skip,
-        limit: a.limit,
-        transforms: !a.no_transforms,
-    };
+    note(style::DIM, "crack:", &line);
+    if job.tries_builtin() {
+        note(
+            style::DIM,
+            "crack:",
+            "trying the built-in weak-secret list first",
+        );
+    }
+}
+
+/// Run the job with Ctrl-C wired to its cancel flag and a progress bar on a terminal.
+fn search(job: &Job) -> Result<Report> {
     let progress = Arc::new(Progress::new());
     {
         let p = Arc::clone(&progress);
         // A second Ctrl-C while stopping falls through to the default (the handler is set once).
         let _ = ctrlc::set_handler(move || p.cancel.store(true, Ordering::SeqCst));
     }
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let remaining = total.map(|t| {
-            let left = t.saturating_sub(u128::from(a.skip));
-            a.limit.map_or(left, |l| left.min(u128::from(l)))
-        });
-        let b = match remaining {
-            Some(n) => indicatif::ProgressBar::new(u64::try_from(n).unwrap_or(u64::MAX)),
-            None => indicatif::ProgressBar::new_spinner(),
-        };
-        b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {human_pos}/{human_len} candidates  {per_sec}  eta {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    });
-    let outcome = std::thread::scope(|s| {
-        let worker = s.spawn(|| crack::crack(&target, source, &opts, &progress));
+    let bar = std::io::stderr().is_terminal().then(|| progress_bar(job));
+    let report = std::thread::scope(|s| {
+        let worker = s.spawn(|| job.run(&progress));
         while !worker.is_finished() {
             if let Some(b) = &bar {
                 b.set_position(progress.done.load(Ordering::Relaxed));
@@ -161,47 +187,139 @@ pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    match outcome? {
+    report
+}
+
+fn progress_bar(job: &Job) -> indicatif::ProgressBar {
+    // Counting a wordlist would read it twice; masks and brute force are known up front.
+    let selected = match (&job.attack, &job.engine) {
+        (Attack::Wordlists(_), _) => None,
+        (_, Engine::Jot { .. }) => {
+            job.attack
+                .keyspace()
+                .ok()
+                .zip(job.bounds().ok())
+                .map(|(total, (skip, limit))| {
+                    let left = total.saturating_sub(u128::from(skip));
+                    limit.map_or(left, |l| left.min(u128::from(l)))
+                })
+        }
+        _ => None,
+    };
+    let b = match selected {
+        Some(n) => indicatif::ProgressBar::new(u64::try_from(n).unwrap_or(u64::MAX)),
+        None => indicatif::ProgressBar::new_spinner(),
+    };
+    b.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {human_pos}/{human_len} candidates  {per_sec}  eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    b
+}
+
+/// The secret as people and scripts can read it back exactly: text when it is printable
+/// UTF-8 (and does not itself start with `hex:`), else `hex:` and its bytes in hex.
+pub(crate) fn shown_secret(secret: &[u8]) -> String {
+    match std::str::from_utf8(secret) {
+        Ok(t) if !t.starts_with("hex:") && !t.chars().any(char::is_control) => {
+            match crate::term::sanitize(t) {
+                std::borrow::Cow::Borrowed(_) => t.to_owned(),
+                std::borrow::Cow::Owned(_) => format!("hex:{}", b64::hex(secret)),
+            }
+        }
+        _ => format!("hex:{}", b64::hex(secret)),
+    }
+}
+
+fn source_name(job: &Job, origin: Origin) -> &'static str {
+    match (origin, &job.attack) {
+        (Origin::Builtin, _) => "builtin",
+        (_, Attack::Wordlists(_)) => "wordlist",
+        (_, Attack::Mask { .. }) => "mask",
+        (_, Attack::Brute { .. }) => "brute-force",
+    }
+}
+
+fn render(job: &Job, report: &Report, format: CrackFormat) -> anyhow::Result<ExitCode> {
+    let engine = match job.engine {
+        Engine::Jot { .. } => "jot",
+        Engine::Hashcat { .. } => "hashcat",
+    };
+    let alg = job.target.hash.hmac_alg().name();
+    let (value, code) = match &report.outcome {
         Outcome::Found {
             secret,
             transform,
             candidate,
             index,
         } => {
-            let shown = String::from_utf8_lossy(&secret).into_owned();
-            emit(
-                None,
-                format!("{}\n", crate::term::sanitize(&shown)).as_bytes(),
-                false,
-                false,
-            )?;
-            if transform != crack::Transform::Plain {
-                let c = String::from_utf8_lossy(&candidate).into_owned();
-                note(
-                    crate::term::style::DIM,
-                    "note:",
-                    &format!(
-                        "found as the {transform}-decoding of candidate {c:?} (index {index})"
-                    ),
-                );
+            let text = std::str::from_utf8(secret).ok();
+            let from = source_name(job, report.origin);
+            let mut v = json!({
+                "found": true, "alg": alg, "secret": text, "secret_hex": b64::hex(secret),
+                "transform": transform.name(), "source": from, "engine": engine,
+            });
+            if report.origin == Origin::Attack && matches!(job.engine, Engine::Jot { .. }) {
+                v["index"] = json!(index);
             }
-            Ok(ExitCode::Success)
+            if format == CrackFormat::Text {
+                emit(
+                    None,
+                    format!("{}\n", shown_secret(secret)).as_bytes(),
+                    false,
+                    false,
+                )?;
+                if report.origin == Origin::Builtin {
+                    note(
+                        style::WARN,
+                        "note:",
+                        "found on the built-in list of weak secrets",
+                    );
+                }
+                if *transform != crack::Transform::Plain {
+                    note(
+                        style::DIM,
+                        "note:",
+                        &format!(
+                            "found as the {transform}-decoding of candidate {} (index {index})",
+                            shown_secret(candidate)
+                        ),
+                    );
+                }
+            }
+            (v, ExitCode::Success)
         }
         Outcome::Exhausted { tried } => {
-            note(
-                crate::term::style::BAD,
-                "not found:",
-                &format!("{tried} candidates tried, the search space is exhausted"),
-            );
-            Ok(ExitCode::Negative)
+            let builtin = match report.builtin_tried {
+                0 => String::new(),
+                n => format!(" (after the {n} built-in weak secrets)"),
+            };
+            if format == CrackFormat::Text {
+                note(
+                    style::BAD,
+                    "not found:",
+                    &format!("{tried} candidates tried{builtin}, the search space is exhausted"),
+                );
+            }
+            let v = json!({"found": false, "alg": alg, "tried": tried,
+                "builtin_tried": report.builtin_tried, "engine": engine});
+            (v, ExitCode::Negative)
         }
         Outcome::Cancelled { resume_skip } => {
             note(
-                crate::term::style::WARN,
+                style::WARN,
                 "interrupted:",
                 &format!("resume with --skip {resume_skip}"),
             );
-            Ok(ExitCode::Negative)
+            let v = json!({"found": false, "interrupted": true, "alg": alg,
+                "resume_skip": resume_skip, "engine": engine});
+            (v, ExitCode::Interrupted)
         }
+    };
+    if format == CrackFormat::Json {
+        emit(None, json_text(&value)?.as_bytes(), false, false)?;
     }
+    Ok(code)
 }

@@ -2,7 +2,6 @@
 //! stopping every worker at the first hit or on cancel, and working out, after a cancel,
 //! the lowest index not yet fully tried (so `--skip` resumes with nothing missed).
 
-use std::io::Read;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::{Arc, Mutex};
@@ -13,6 +12,7 @@ use zeroize::Zeroizing;
 use super::lanes::{Kernel, Lanes};
 use super::prep::Prepared;
 use super::seq::{Odometer, Seq};
+use super::wordfile::Wordlist;
 use super::wordlist::{self, Chunk, ReaderState};
 use super::{check, transform, Options, Outcome, Progress, Source, Target, Transform};
 use crate::{Error, Result};
@@ -235,7 +235,7 @@ fn stop_at(shared: &Shared<'_>, lanes: &mut Lanes<'_>, i: u64, candidate: impl F
 
 fn run_wordlists(
     shared: &Shared<'_>,
-    inputs: Vec<Box<dyn Read + Send>>,
+    inputs: Vec<Wordlist>,
     start: u64,
     end: u64,
     threads: usize,

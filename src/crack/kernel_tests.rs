@@ -49,6 +49,26 @@ fn kernel_tag(kernel: Kernel, hash: HashAlg, key: &[u8], msg: &[u8]) -> Vec<u8> 
                 .take(hash.output_len())
                 .collect()
         }
+        #[cfg(target_arch = "x86_64")]
+        (Kernel::Avx2, HashAlg::Sha256) => {
+            let mut keys = [[0x5Au8; 128]; super::avx2_256::LANES];
+            keys[6] = block;
+            // SAFETY: callers only pass Avx2 when it is available.
+            let out = unsafe { super::avx2_256::hmac256(&prep.wk256, &keys) };
+            out[6].iter().flat_map(|w| w.to_be_bytes()).collect()
+        }
+        #[cfg(target_arch = "x86_64")]
+        (Kernel::Avx2, HashAlg::Sha384 | HashAlg::Sha512) => {
+            let mut keys = [[0xC3u8; 128]; super::avx2::LANES];
+            keys[2] = block;
+            // SAFETY: callers only pass Avx2 when it is available.
+            let out = unsafe { super::avx2::hmac512(hash == HashAlg::Sha384, &prep.wk512, &keys) };
+            out[2]
+                .iter()
+                .flat_map(|w| w.to_be_bytes())
+                .take(hash.output_len())
+                .collect()
+        }
         (_, HashAlg::Sha256) => prep::hmac256(&prep, &block)
             .iter()
             .flat_map(|w| w.to_be_bytes())
@@ -64,8 +84,9 @@ fn kernel_tag(kernel: Kernel, hash: HashAlg, key: &[u8], msg: &[u8]) -> Vec<u8> 
 /// Every kernel this CPU can run (on a hash it does not apply to, a kernel falls back to
 /// the portable one).
 pub(crate) fn kernels() -> Vec<Kernel> {
-    [Kernel::Portable, Kernel::ShaNi, Kernel::Avx512]
+    Kernel::ALL
         .into_iter()
+        .filter(|k| *k != Kernel::Auto)
         .filter(|k| k.is_available())
         .collect()
 }
@@ -108,12 +129,7 @@ proptest! {
 #[test]
 fn kernels_resolve_to_one_that_runs_here_and_fits_the_hash() {
     for hash in HASHES {
-        for k in [
-            Kernel::Auto,
-            Kernel::Portable,
-            Kernel::ShaNi,
-            Kernel::Avx512,
-        ] {
+        for k in Kernel::ALL {
             let r = k.resolve(hash);
             assert!(
                 r.is_available() && r != Kernel::Auto,
@@ -123,4 +139,25 @@ fn kernels_resolve_to_one_that_runs_here_and_fits_the_hash() {
         assert_eq!(Kernel::Portable.resolve(hash), Kernel::Portable);
     }
     assert_eq!(Kernel::ShaNi.resolve(HashAlg::Sha512), Kernel::Portable);
+}
+
+#[test]
+fn every_kernel_is_tested_here_when_the_cpu_has_it() {
+    // The kernels above run only when available: say which ones this run covered, and make
+    // sure the list is every kernel the CPU can run (so a new kernel cannot be left out).
+    let tested = kernels();
+    for k in Kernel::ALL {
+        if k != Kernel::Auto && k.is_available() {
+            assert!(tested.contains(&k), "{k:?}");
+        }
+    }
+    eprintln!("kernels tested on this CPU: {tested:?}");
+}
+
+#[test]
+fn kernel_names_round_trip_and_unknown_names_are_refused() {
+    for k in Kernel::ALL {
+        assert_eq!(k.name().parse::<Kernel>().unwrap(), k);
+    }
+    assert!("gpu".parse::<Kernel>().is_err());
 }

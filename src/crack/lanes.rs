@@ -18,6 +18,8 @@ const _: () = assert!(
     MAX_LANES >= super::shani::LANES
         && MAX_LANES >= super::avx512::LANES
         && MAX_LANES >= super::avx512_256::LANES
+        && MAX_LANES >= super::avx2::LANES
+        && MAX_LANES >= super::avx2_256::LANES
 );
 
 /// A hashing kernel for the HMAC computations.
@@ -31,9 +33,31 @@ pub enum Kernel {
     ShaNi,
     /// Keys side by side in AVX-512 registers: sixteen for SHA-256, eight for SHA-384/512.
     Avx512,
+    /// Keys side by side in AVX2 registers: eight for SHA-256, four for SHA-384/512.
+    Avx2,
 }
 
 impl Kernel {
+    /// Every kernel, `Auto` first.
+    pub const ALL: [Kernel; 5] = [
+        Kernel::Auto,
+        Kernel::Portable,
+        Kernel::ShaNi,
+        Kernel::Avx2,
+        Kernel::Avx512,
+    ];
+
+    /// The name `--kernel` takes and `--verbose` prints.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kernel::Auto => "auto",
+            Kernel::Portable => "portable",
+            Kernel::ShaNi => "sha-ni",
+            Kernel::Avx512 => "avx512",
+            Kernel::Avx2 => "avx2",
+        }
+    }
+
     /// Whether this CPU can run the kernel.
     pub fn is_available(self) -> bool {
         match self {
@@ -42,8 +66,10 @@ impl Kernel {
             Kernel::ShaNi => super::shani::detected(),
             #[cfg(target_arch = "x86_64")]
             Kernel::Avx512 => super::avx512::detected(),
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Avx2 => super::avx2::detected(),
             #[cfg(not(target_arch = "x86_64"))]
-            Kernel::ShaNi | Kernel::Avx512 => false,
+            Kernel::ShaNi | Kernel::Avx512 | Kernel::Avx2 => false,
         }
     }
 
@@ -51,12 +77,14 @@ impl Kernel {
     /// available, and a kernel this CPU or this hash cannot use falls back to `Portable`.
     pub fn resolve(self, hash: HashAlg) -> Kernel {
         // Measured on a Zen 4 core: for SHA-256 the interleaved SHA-NI kernel beats sixteen
-        // AVX-512 lanes (about 10 M vs 7.5 M candidates/s); SHA-512 has no SHA-NI.
+        // AVX-512 lanes (about 10 M vs 7.5 M candidates/s); SHA-512 has no SHA-NI. AVX2
+        // (half the width, no rotates) is the fallback for CPUs without either.
         let preference: &[Kernel] = match (self, hash) {
-            (Kernel::Auto, HashAlg::Sha256) => &[Kernel::ShaNi, Kernel::Avx512],
-            (Kernel::Auto, _) => &[Kernel::Avx512],
+            (Kernel::Auto, HashAlg::Sha256) => &[Kernel::ShaNi, Kernel::Avx512, Kernel::Avx2],
+            (Kernel::Auto, _) => &[Kernel::Avx512, Kernel::Avx2],
             (Kernel::ShaNi, HashAlg::Sha256) => &[Kernel::ShaNi],
             (Kernel::Avx512, _) => &[Kernel::Avx512],
+            (Kernel::Avx2, _) => &[Kernel::Avx2],
             _ => &[],
         };
         preference
@@ -74,8 +102,27 @@ impl Kernel {
             (Kernel::Avx512, HashAlg::Sha256) => super::avx512_256::LANES,
             #[cfg(target_arch = "x86_64")]
             (Kernel::Avx512, _) => super::avx512::LANES,
+            #[cfg(target_arch = "x86_64")]
+            (Kernel::Avx2, HashAlg::Sha256) => super::avx2_256::LANES,
+            #[cfg(target_arch = "x86_64")]
+            (Kernel::Avx2, _) => super::avx2::LANES,
             _ => 1,
         }
+    }
+}
+
+impl std::str::FromStr for Kernel {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> crate::Result<Kernel> {
+        Kernel::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Kernel::ALL.iter().map(|k| k.name()).collect();
+                crate::Error::usage(format!("unknown kernel {s:?}"))
+                    .with_hint(format!("use one of {}", names.join(", ")))
+            })
     }
 }
 
@@ -216,6 +263,31 @@ impl<'p> Lanes<'p> {
                 // SAFETY: `resolve` picks Avx512 only when the CPU has the features.
                 let out =
                     unsafe { super::avx512::hmac512(hash == HashAlg::Sha384, &prep.wk512, keys) };
+                for (hit, state) in hits.iter_mut().zip(&out[..n]) {
+                    *hit = prep.matches512(state);
+                }
+            }
+            #[cfg(target_arch = "x86_64")]
+            (Kernel::Avx2, HashAlg::Sha256) => {
+                let (keys, _) = self
+                    .keys
+                    .split_first_chunk()
+                    .unwrap_or_else(|| unreachable!());
+                // SAFETY: `resolve` picks Avx2 only when the CPU has the features.
+                let out = unsafe { super::avx2_256::hmac256(&prep.wk256, keys) };
+                for (hit, state) in hits.iter_mut().zip(&out[..n]) {
+                    *hit = prep.matches256(state);
+                }
+            }
+            #[cfg(target_arch = "x86_64")]
+            (Kernel::Avx2, hash) => {
+                let (keys, _) = self
+                    .keys
+                    .split_first_chunk()
+                    .unwrap_or_else(|| unreachable!());
+                // SAFETY: `resolve` picks Avx2 only when the CPU has the features.
+                let out =
+                    unsafe { super::avx2::hmac512(hash == HashAlg::Sha384, &prep.wk512, keys) };
                 for (hit, state) in hits.iter_mut().zip(&out[..n]) {
                     *hit = prep.matches512(state);
                 }

@@ -31,7 +31,8 @@
 //! compressions, the message blocks (rounds only) and one outer block. On x86-64 several
 //! candidates are hashed at once ([`Kernel`]): four interleaved with the SHA extensions for
 //! HS256, eight side by side in AVX-512 registers for HS384/HS512 (sixteen for HS256 where
-//! there is AVX-512 but no SHA extensions); elsewhere `sha2`'s block functions (which use
+//! there is AVX-512 but no SHA extensions), and half those widths in AVX2 registers on CPUs
+//! without AVX-512 (four for HS384/HS512; eight for HS256 without SHA-NI); elsewhere `sha2`'s block functions (which use
 //! the ARMv8 SHA-2 instructions on aarch64). Wordlists are read in 2 MiB chunks by one
 //! thread and split into lines by the workers without copying; nothing is allocated per
 //! candidate.
@@ -41,11 +42,17 @@
 //! crate before it is reported.
 
 #[cfg(target_arch = "x86_64")]
+mod avx2;
+#[cfg(target_arch = "x86_64")]
+mod avx2_256;
+#[cfg(target_arch = "x86_64")]
 mod avx512;
 #[cfg(target_arch = "x86_64")]
 mod avx512_256;
 mod engine;
 mod hashcat;
+mod hashcat_run;
+mod job;
 #[cfg(test)]
 mod kernel_tests;
 mod lanes;
@@ -58,18 +65,20 @@ mod target;
 #[cfg(test)]
 mod tests;
 mod transform;
+mod wordfile;
 mod wordlist;
 
 use std::fmt;
-use std::io::Read;
 use std::sync::atomic::{AtomicBool, AtomicU64};
 
 use zeroize::Zeroizing;
 
-pub use hashcat::{hashcat_export, HashcatAttack, HashcatExport, HASHCAT_HASH_FILE};
+pub use hashcat::{hashcat_export, HashcatExport, HASHCAT_HASH_FILE};
+pub use job::{Attack, Engine, Job, Origin, Range, Report, Shard};
 pub use lanes::Kernel;
 pub use mask::{Mask, MAX_BRUTE_LEN};
 pub use target::{check, target_for_secret, HashAlg, Target};
+pub use wordfile::{count_lines, Wordlist};
 
 use crate::Result;
 
@@ -104,7 +113,7 @@ impl fmt::Display for Transform {
 /// Where the candidates come from.
 pub enum Source {
     /// Wordlists read in order (files, gzip files, stdin: any reader), one candidate a line.
-    Wordlists(Vec<Box<dyn Read + Send>>),
+    Wordlists(Vec<Wordlist>),
     /// A hashcat-style mask.
     Mask(Mask),
     /// Every string over `charset` (a set of bytes; duplicates ignored) of length
@@ -122,7 +131,10 @@ pub enum Source {
 impl fmt::Debug for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Source::Wordlists(w) => write!(f, "Wordlists({} readers)", w.len()),
+            Source::Wordlists(w) => {
+                let names: Vec<&str> = w.iter().map(Wordlist::name).collect();
+                write!(f, "Wordlists({names:?})")
+            }
             Source::Mask(m) => write!(f, "Mask({:?})", m.pattern()),
             Source::Brute {
                 charset,

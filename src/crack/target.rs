@@ -1,8 +1,9 @@
-//! What is being cracked: an HS256/HS384/HS512 token split into its signing input and
-//! signature, and the reference check (the `hmac` crate) every fast kernel must agree with.
+//! What is being cracked: an HMAC-signed token (read by `token::parse`, its algorithm looked
+//! up in `alg`'s table) as its signing input and signature, and the reference check (the
+//! `hmac` crate) every fast kernel must agree with.
 
-use base64ct::{Base64UrlUnpadded, Encoding};
-
+use crate::alg::{Alg, Family};
+use crate::token::{self, Jws, Parsed};
 use crate::{Error, Result};
 
 /// The HMAC hash of an HS* token: the crate's one hash type.
@@ -20,60 +21,53 @@ pub struct Target {
 }
 
 impl Target {
-    /// Parse a compact JWS whose header names HS256, HS384 or HS512.
+    /// Parse a compact JWS (through [`token::parse`], the crate's one JWT parser) whose
+    /// header names an HMAC algorithm of the algorithm table.
     pub fn from_token(token: &str) -> Result<Target> {
-        let token = token.trim();
-        let parts: Vec<&str> = token.split('.').collect();
-        if parts.len() == 5 {
-            return Err(Error::input(
+        match token::parse(token)? {
+            Parsed::Jwe { .. } => Err(Error::input(
                 "this is a JWE (five segments): an encrypted token has no HMAC signature to crack",
-            ));
+            )),
+            Parsed::Jws(jws) => Target::from_jws(&jws),
         }
-        if parts.len() != 3 {
-            return Err(Error::input(format!(
-                "expected a JWT: three base64url segments separated by dots, found {} segment{}",
-                parts.len(),
-                if parts.len() == 1 { "" } else { "s" }
-            )));
-        }
-        let header = Base64UrlUnpadded::decode_vec(parts[0])
-            .map_err(|_| Error::input("the JWT header is not base64url"))?;
-        let header: serde_json::Value = serde_json::from_slice(&header)
-            .map_err(|e| Error::input(format!("the JWT header is not JSON: {e}")))?;
-        let alg = header
-            .get("alg")
-            .ok_or_else(|| Error::input("the JWT header has no \"alg\""))?
-            .as_str()
+    }
+
+    /// The crack target of a parsed JWS: its `alg` must be in the table's HMAC family.
+    pub fn from_jws(jws: &Jws) -> Result<Target> {
+        let name = jws
+            .alg()
             .ok_or_else(|| Error::input("the JWT header's \"alg\" is not a string"))?;
-        let hash = match alg {
-            "HS256" => HashAlg::Sha256,
-            "HS384" => HashAlg::Sha384,
-            "HS512" => HashAlg::Sha512,
-            a if crate::token::is_alg_none(a) => {
+        let alg = match Alg::from_name(name) {
+            Some(alg) if alg.family() == Family::Hmac => alg,
+            // The table cannot represent `none`; token owns that one check.
+            None if crate::token::is_alg_none(name) => {
                 return Err(Error::input(
                     "alg \"none\": the token is unsigned, so there is no secret to crack",
                 ))
             }
-            other => {
+            _ => {
+                let hmac: Vec<&str> = Alg::all()
+                    .filter(|a| a.family() == Family::Hmac)
+                    .map(Alg::name)
+                    .collect();
                 return Err(Error::input(format!(
-                    "alg {other:?} is not an HMAC algorithm: only HS256, HS384 and HS512 secrets can be cracked"
-                )))
+                    "alg {name:?} is not an HMAC algorithm: only {} secrets can be cracked",
+                    hmac.join(", ")
+                )));
             }
         };
-        let signature = Base64UrlUnpadded::decode_vec(parts[2].trim_end_matches('='))
-            .map_err(|_| Error::input("the JWT signature is not base64url"))?;
-        if signature.len() != hash.output_len() {
+        let hash = alg.hash();
+        if jws.signature.len() != hash.output_len() {
             return Err(Error::input(format!(
                 "the {alg} signature is {} bytes, expected {}",
-                signature.len(),
+                jws.signature.len(),
                 hash.output_len()
             )));
         }
-        let signing_input = token.as_bytes()[..parts[0].len() + 1 + parts[1].len()].to_vec();
         Ok(Target {
             hash,
-            signing_input,
-            signature,
+            signing_input: jws.signing_input.as_bytes().to_vec(),
+            signature: jws.signature.clone(),
         })
     }
 }
@@ -103,6 +97,7 @@ pub fn target_for_secret(secret: &[u8]) -> Target {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use base64ct::{Base64UrlUnpadded, Encoding};
 
     /// Build an HS* token with `secret` (test helper shared by the crack tests).
     pub(crate) fn sign(hash: HashAlg, secret: &[u8], payload_json: &str) -> String {
@@ -137,7 +132,7 @@ pub(crate) mod tests {
             Base64UrlUnpadded::encode_string(b"{}")
         );
         let err = Target::from_token(&rs).unwrap_err().to_string();
-        assert!(err.contains("RS256"), "{err}");
+        assert!(err.contains("RS256") && err.contains("HS384"), "{err}");
         let none = format!(
             "{}.e30.",
             Base64UrlUnpadded::encode_string(br#"{"alg":"none"}"#)
@@ -146,7 +141,11 @@ pub(crate) mod tests {
             .unwrap_err()
             .to_string()
             .contains("unsigned"));
-        assert!(Target::from_token("a.b.c.d.e")
+        let jwe = format!(
+            "{}.AA.AA.AA.AA",
+            Base64UrlUnpadded::encode_string(br#"{"alg":"dir","enc":"A128GCM"}"#)
+        );
+        assert!(Target::from_token(&jwe)
             .unwrap_err()
             .to_string()
             .contains("JWE"));

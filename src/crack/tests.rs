@@ -19,7 +19,10 @@ fn target(hash: HashAlg, secret: &[u8]) -> Target {
 }
 
 fn words(text: &str) -> Source {
-    Source::Wordlists(vec![Box::new(Cursor::new(text.as_bytes().to_vec()))])
+    Source::Wordlists(vec![Wordlist::new(
+        "list",
+        Box::new(Cursor::new(text.as_bytes().to_vec())),
+    )])
 }
 
 fn opts(threads: usize) -> Options {
@@ -127,9 +130,9 @@ fn gzip_wordlists_and_several_lists_are_read_in_order() {
     let t = target(HashAlg::Sha256, b"zipped");
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     enc.write_all(b"one\ntwo\nzipped\n").unwrap();
-    let lists: Vec<Box<dyn Read + Send>> = vec![
-        Box::new(Cursor::new(b"x\ny".to_vec())),
-        Box::new(Cursor::new(enc.finish().unwrap())),
+    let lists = vec![
+        Wordlist::new("a", Box::new(Cursor::new(b"x\ny".to_vec()))),
+        Wordlist::new("b.gz", Box::new(Cursor::new(enc.finish().unwrap()))),
     ];
     assert_eq!(found(run(&t, Source::Wordlists(lists), &opts(2))).3, 4);
 }
@@ -253,7 +256,7 @@ fn resuming_after_a_cancel_mid_wordlist_misses_nothing() {
     };
     let out = crack(
         &t,
-        Source::Wordlists(vec![Box::new(reader)]),
+        Source::Wordlists(vec![Wordlist::new("slow", Box::new(reader))]),
         &opts(2),
         progress,
     )

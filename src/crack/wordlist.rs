@@ -3,15 +3,16 @@
 //! line, to the workers through a bounded channel, so memory stays bounded whatever the
 //! size of the lists.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::SyncSender;
 use std::sync::{Arc, Mutex};
 
-use flate2::read::MultiGzDecoder;
 use zeroize::{Zeroize, Zeroizing};
 
+use super::wordfile::Wordlist;
+use super::wordfile::{count_newlines, open_decoded};
 use crate::Error;
 
 /// Bytes per chunk: large enough that channel traffic is negligible, small enough that a
@@ -98,19 +99,19 @@ enum Next {
 /// Read every input in order and send its lines in chunks; lines outside `start..end` are
 /// counted but not sent.
 pub(crate) fn read_all(
-    inputs: Vec<Box<dyn Read + Send>>,
+    inputs: Vec<Wordlist>,
     start: u64,
     end: u64,
     tx: SyncSender<Chunk>,
     state: Arc<ReaderState>,
 ) {
     let mut index = 0u64;
-    for (n, input) in inputs.into_iter().enumerate() {
-        match read_one(input, start, end, &tx, &state, &mut index) {
+    for input in inputs {
+        let name = input.name;
+        match read_one(input.reader, start, end, &tx, &state, &mut index) {
             Ok(Next::More) => {}
             Ok(Next::Done) => break,
             Err(e) => {
-                let name = format!("wordlist #{}", n + 1);
                 let err = match e {
                     ReadError::Io(e) => Error::io(Path::new(&name), e),
                     ReadError::LongLine(line) => Error::input(format!(
@@ -138,22 +139,17 @@ enum ReadError {
     LongLine(u64),
 }
 
-/// Fill `buf` up to `want` bytes; true at end of input.
+/// Fill `buf` up to `want` bytes; true at end of input. `read_to_end` through `take` reads
+/// straight into the spare capacity (files implement `read_buf`), so the reader thread does
+/// not first zero every chunk: that memset was a serial pass over the whole list.
 fn fill(src: &mut dyn Read, buf: &mut Vec<u8>, want: usize) -> std::io::Result<bool> {
-    let mut len = buf.len();
-    buf.resize(want, 0);
-    while len < want {
-        match src.read(&mut buf[len..]) {
-            Ok(0) => {
-                buf.truncate(len);
-                return Ok(true);
-            }
-            Ok(n) => len += n,
+    while buf.len() < want {
+        let before = buf.len();
+        match src.take((want - before) as u64).read_to_end(buf) {
+            Ok(_) if buf.len() == before => return Ok(true),
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                buf.truncate(len);
-                return Err(e);
-            }
+            Err(e) => return Err(e),
         }
     }
     Ok(false)
@@ -167,16 +163,7 @@ fn read_one(
     state: &ReaderState,
     index: &mut u64,
 ) -> std::result::Result<Next, ReadError> {
-    let mut buffered = BufReader::with_capacity(1 << 16, input);
-    let gzip = buffered
-        .fill_buf()
-        .map_err(ReadError::Io)?
-        .starts_with(&[0x1f, 0x8b]);
-    let mut src: Box<dyn Read> = if gzip {
-        Box::new(MultiGzDecoder::new(buffered))
-    } else {
-        Box::new(buffered)
-    };
+    let mut src = open_decoded(input).map_err(ReadError::Io)?;
     let mut carry: Zeroizing<Vec<u8>> = Zeroizing::new(Vec::new());
     let first_of_input = *index;
     loop {
@@ -205,7 +192,7 @@ fn read_one(
         carry.clear();
         carry.extend_from_slice(&buf[cut..]);
         buf.truncate(cut);
-        let lines = buf.iter().filter(|&&b| b == b'\n').count() as u64;
+        let lines = count_newlines(&buf);
         let first = *index;
         *index += lines;
         if *index > start && first < end && tx.send(Chunk { data: buf, first }).is_err() {
@@ -296,9 +283,15 @@ mod tests {
     fn read(inputs: Vec<Vec<u8>>, start: u64, end: u64) -> (Vec<(u64, Vec<u8>)>, Arc<ReaderState>) {
         let (tx, rx) = sync_channel(4);
         let state = Arc::new(ReaderState::default());
-        let readers: Vec<Box<dyn Read + Send>> = inputs
+        let readers: Vec<Wordlist> = inputs
             .into_iter()
-            .map(|v| Box::new(std::io::Cursor::new(v)) as Box<dyn Read + Send>)
+            .enumerate()
+            .map(|(n, v)| {
+                Wordlist::new(
+                    format!("list{}.txt", n + 1),
+                    Box::new(std::io::Cursor::new(v)),
+                )
+            })
             .collect();
         let st = state.clone();
         let t = std::thread::spawn(move || read_all(readers, start, end, tx, st));
@@ -379,7 +372,7 @@ mod tests {
         input.extend_from_slice(b"\nb\n");
         let (_, st) = read(vec![b"x\ny\n".to_vec(), input], 0, u64::MAX);
         let err = st.error.lock().unwrap().take().unwrap().to_string();
-        assert!(err.contains("wordlist #2: line 2 "), "{err}");
+        assert!(err.contains("list2.txt: line 2 "), "{err}");
         assert!(!st.finished.load(Ordering::SeqCst));
     }
 }

@@ -6,6 +6,8 @@ mod audit;
 mod audit_common;
 mod common;
 mod crack;
+mod crack_hashcat;
+mod crack_output;
 mod forge;
 mod generated;
 mod keys;

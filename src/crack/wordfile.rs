@@ -1,0 +1,78 @@
+//! Wordlist inputs: a reader with a name for error messages ([`Wordlist`]), gzip detected
+//! by its magic bytes, and counting a file's lines as the search counts them (what
+//! `--shard` splits).
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use flate2::read::MultiGzDecoder;
+use zeroize::Zeroizing;
+
+use super::wordlist::CHUNK;
+use crate::Error;
+
+/// A wordlist to read: a name for messages (its path, or `stdin`) and its bytes.
+pub struct Wordlist {
+    pub(crate) name: String,
+    pub(crate) reader: Box<dyn Read + Send>,
+}
+
+impl Wordlist {
+    /// A wordlist read from `reader`, called `name` in error messages.
+    pub fn new(name: impl Into<String>, reader: Box<dyn Read + Send>) -> Wordlist {
+        Wordlist {
+            name: name.into(),
+            reader,
+        }
+    }
+
+    /// Open the file at `path`, or stdin for `-`.
+    pub fn open(path: &str) -> crate::Result<Wordlist> {
+        if path == "-" {
+            return Ok(Wordlist::new("stdin", Box::new(std::io::stdin())));
+        }
+        let f = std::fs::File::open(path).map_err(|e| Error::io(Path::new(path), e))?;
+        Ok(Wordlist::new(path, Box::new(f)))
+    }
+
+    /// The name errors use.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The number of lines (candidates) in the file at `path`, counted as the search counts
+/// them (gzip decompressed, a last line without newline included): what `--shard` splits.
+pub fn count_lines(path: &str) -> crate::Result<u64> {
+    let list = Wordlist::open(path)?;
+    let mut src = open_decoded(list.reader).map_err(|e| Error::io(Path::new(path), e))?;
+    let mut buf = Zeroizing::new(vec![0u8; CHUNK]);
+    let (mut lines, mut last) = (0u64, b'\n');
+    loop {
+        let n = match src.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::io(Path::new(path), e)),
+        };
+        lines += count_newlines(&buf[..n]);
+        last = buf[n - 1];
+    }
+    Ok(lines + u64::from(last != b'\n'))
+}
+
+/// Newlines in `data` (the compiler vectorises this loop).
+pub(crate) fn count_newlines(data: &[u8]) -> u64 {
+    data.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// The input's bytes, gunzipped when it starts with the gzip magic.
+pub(crate) fn open_decoded(input: Box<dyn Read + Send>) -> std::io::Result<Box<dyn Read>> {
+    let mut buffered = BufReader::with_capacity(1 << 16, input);
+    let gzip = buffered.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    Ok(if gzip {
+        Box::new(MultiGzDecoder::new(buffered))
+    } else {
+        Box::new(buffered)
+    })
+}
