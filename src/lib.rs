@@ -10,6 +10,7 @@ mod cmd;
 pub mod crack;
 pub mod error;
 pub mod files;
+pub mod jwe;
 pub mod keys;
 pub mod keyset;
 pub mod net;

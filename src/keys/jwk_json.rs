@@ -44,6 +44,10 @@ pub fn from_json(v: &Value, allow_weak: bool) -> Result<Jwk> {
     let key = match kty {
         "RSA" => Key::Rsa(rsa_from(o, allow_weak)?),
         "EC" => Key::Ec(ec_from(o)?),
+        "OKP" if str_member(o, "crv")? == Some("X25519") => Key::X25519(super::x25519::from_jwk(
+            required(o, "x", "OKP")?,
+            b64_member(o, "d")?,
+        )?),
         "OKP" => Key::Okp(okp_from(o)?),
         "oct" => {
             let k = required(o, "k", "oct")?;
@@ -172,11 +176,11 @@ fn okp_from(o: &Map<String, Value>) -> Result<OkpKey> {
     let crv = str_member(o, "crv")?.ok_or_else(|| Error::input("OKP JWK has no \"crv\""))?;
     if crv != "Ed25519" {
         let why = match crv {
-            "X25519" | "X448" => " (it is for key agreement, not signatures)",
+            "X448" => " (it is for key agreement, not signatures)",
             _ => "",
         };
         return Err(Error::input(format!(
-            "unsupported OKP crv {crv:?}{why}: expected Ed25519"
+            "unsupported OKP crv {crv:?}{why}: expected Ed25519 or X25519"
         )));
     }
     let x: [u8; 32] = required(o, "x", "OKP")?
@@ -212,6 +216,7 @@ pub fn to_json(jwk: &Jwk, private: bool) -> Value {
                 put(&mut o, "d", d.expose());
             }
         }
+        Key::X25519(k) => super::x25519::to_jwk(k, private, &mut o),
         Key::Oct(s) => {
             if private {
                 put(&mut o, "k", s.expose());

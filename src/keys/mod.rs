@@ -12,6 +12,7 @@ mod jwk_json;
 mod read;
 mod thumbprint;
 mod write;
+mod x25519;
 
 #[cfg(test)]
 mod tests;
@@ -27,6 +28,7 @@ pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
 pub use read::{read, read_jwks_lenient, KeyInput, ReadOptions};
 pub use thumbprint::ThumbprintHash;
+pub use x25519::generate as x25519_generate;
 
 /// Secret bytes (an HMAC key or a private scalar): redacted in `Debug`, zeroized on drop.
 #[derive(Clone, PartialEq, Eq)]
@@ -110,6 +112,8 @@ pub enum Key {
     Rsa(RsaKey),
     Ec(EcKey),
     Okp(OkpKey),
+    /// An X25519 key (OKP `crv: X25519`, RFC 8037): key agreement only (JWE ECDH-ES).
+    X25519(OkpKey),
     Oct(Secret),
 }
 
@@ -146,7 +150,7 @@ impl Jwk {
         match self.key {
             Key::Rsa(_) => "RSA",
             Key::Ec(_) => "EC",
-            Key::Okp(_) => "OKP",
+            Key::Okp(_) | Key::X25519(_) => "OKP",
             Key::Oct(_) => "oct",
         }
     }
@@ -157,7 +161,7 @@ impl Jwk {
             Key::Rsa(RsaKey::Private(_)) | Key::Oct(_) => true,
             Key::Rsa(RsaKey::Public(_)) => false,
             Key::Ec(k) => k.d.is_some(),
-            Key::Okp(k) => k.d.is_some(),
+            Key::Okp(k) | Key::X25519(k) => k.d.is_some(),
         }
     }
 
@@ -171,6 +175,7 @@ impl Jwk {
                     ..k.clone()
                 }),
                 Key::Okp(k) => Key::Okp(OkpKey { x: k.x, d: None }),
+                Key::X25519(k) => Key::X25519(OkpKey { x: k.x, d: None }),
                 Key::Oct(_) => return Err(Error::usage("an HMAC (oct) key has no public half")
                     .with_hint(
                         "anyone who can verify an HS* token can also forge one; publish nothing",
@@ -188,6 +193,7 @@ impl Jwk {
             Key::Rsa(k) => format!("RSA {}", k.bits()),
             Key::Ec(k) => format!("EC {}", k.curve.name()),
             Key::Okp(_) => "OKP Ed25519".into(),
+            Key::X25519(_) => "OKP X25519".into(),
             Key::Oct(s) => format!("oct {} bits", s.expose().len() * 8),
         }
     }
@@ -208,7 +214,8 @@ impl Jwk {
                 Curve::Secp256k1 => Alg::ES256K,
                 _ => Alg::ES256,
             },
-            Key::Okp(_) => Alg::EdDSA,
+            // An X25519 key signs with nothing; check_alg refuses EdDSA for it.
+            Key::Okp(_) | Key::X25519(_) => Alg::EdDSA,
             Key::Oct(_) => Alg::HS256,
         }
     }
