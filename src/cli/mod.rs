@@ -1,6 +1,7 @@
 //! The command-line interface: clap types only, no behaviour. `lib.rs` turns these into
 //! calls of the `cmd` glue; nothing outside `cli` and `cmd` sees clap.
 
+mod jwe;
 mod keys;
 mod review;
 mod rotate;
@@ -8,6 +9,7 @@ mod token;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use jwe::{DecryptArgs, EncryptArgs, JweKeyArgs};
 pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbHash, ThumbprintArgs};
 pub use review::{AuditArgs, AuditFormat, CrackArgs, Severity};
 pub use rotate::{CompletionsArgs, KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
@@ -58,6 +60,10 @@ pub enum Command {
     Decode(DecodeArgs),
     /// Verify a token's signature and claims against keys you supply.
     Verify(VerifyArgs),
+    /// Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2).
+    Encrypt(EncryptArgs),
+    /// Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks.
+    Decrypt(DecryptArgs),
     /// Review tokens and key files for weaknesses; JSON and SARIF reports.
     Audit(AuditArgs),
     /// Recover a weak HMAC secret from an HS256/384/512 token.
