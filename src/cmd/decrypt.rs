@@ -16,7 +16,11 @@ use crate::{b64, Error, ExitCode, Result};
 /// The policy the flags describe.
 pub fn policy(a: &DecryptArgs) -> Result<Policy> {
     Ok(Policy {
-        algs: a.alg.iter().map(|s| parse_key_alg(s)).collect::<Result<_>>()?,
+        algs: a
+            .alg
+            .iter()
+            .map(|s| parse_key_alg(s))
+            .collect::<Result<_>>()?,
         encs: a.enc.iter().map(|s| parse_enc(s)).collect::<Result<_>>()?,
         max_plaintext: a.max_plaintext,
         max_p2c: a.max_p2c,
@@ -57,7 +61,9 @@ fn verdict_json(r: &std::result::Result<Decrypted, Failure>) -> Value {
 
 fn is_binary(data: &[u8]) -> bool {
     match std::str::from_utf8(data) {
-        Ok(s) => s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
+        Ok(s) => s
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
         Err(_) => true,
     }
 }
@@ -124,7 +130,11 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "{}", json_line(&j)?)?;
             continue;
         }
-        let prefix = if bulk { format!("line {line}: ") } else { String::new() };
+        let prefix = if bulk {
+            format!("line {line}: ")
+        } else {
+            String::new()
+        };
         match &r {
             Err(f) => show_failure(&mut out, &prefix, f)?,
             Ok(d) if bulk => {

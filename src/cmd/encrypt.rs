@@ -54,7 +54,10 @@ pub fn load_keys(k: &JweKeyArgs) -> Result<(Vec<JweKey>, bool)> {
     if let Some(p) = &k.passphrase_file {
         let pass = passphrase(Some(p))?.unwrap_or_else(|| crate::keys::Secret::new(Vec::new()));
         if pass.expose().is_empty() {
-            return Err(Error::input(format!("{}: the passphrase is empty", p.display())));
+            return Err(Error::input(format!(
+                "{}: the passphrase is empty",
+                p.display()
+            )));
         }
         return Ok((vec![JweKey::Passphrase(pass)], true));
     }
@@ -62,13 +65,7 @@ pub fn load_keys(k: &JweKeyArgs) -> Result<(Vec<JweKey>, bool)> {
         return Ok((vec![JweKey::Jwk(Jwk::new(Key::Oct(s)))], true));
     }
     let keys = if let Some(path) = &k.key {
-        read_key_file(
-            path,
-            k.key_passphrase_file.as_deref(),
-            k.allow_weak,
-            false,
-        )?
-        .into_keys()
+        read_key_file(path, k.key_passphrase_file.as_deref(), k.allow_weak, false)?.into_keys()
     } else {
         let src = k.jwks.as_deref().unwrap_or_default();
         let data = if src.starts_with("http://") || src.starts_with("https://") {
@@ -87,7 +84,10 @@ pub fn load_keys(k: &JweKeyArgs) -> Result<(Vec<JweKey>, bool)> {
     };
     let keys: Vec<Jwk> = match &k.kid {
         Some(kid) => {
-            let found: Vec<Jwk> = keys.into_iter().filter(|j| j.kid.as_deref() == Some(kid)).collect();
+            let found: Vec<Jwk> = keys
+                .into_iter()
+                .filter(|j| j.kid.as_deref() == Some(kid))
+                .collect();
             if found.is_empty() {
                 return Err(Error::input(format!("no key with kid {kid:?}")));
             }
@@ -115,8 +115,12 @@ pub fn recipient(k: &JweKeyArgs) -> Result<(JweKey, bool)> {
         0 => Err(Error::input("the set holds no encryption key (use: enc)")),
         n => {
             let kids: Vec<&str> = keys.iter().map(|k| k.kid().unwrap_or("(no kid)")).collect();
-            Err(Error::usage(format!("the set holds {n} encryption keys"))
-                .with_hint(format!("choose one with --kid; the set holds: {}", kids.join(", "))))
+            Err(
+                Error::usage(format!("the set holds {n} encryption keys")).with_hint(format!(
+                    "choose one with --kid; the set holds: {}",
+                    kids.join(", ")
+                )),
+            )
         }
     }
 }
