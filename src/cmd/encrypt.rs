@@ -165,3 +165,19 @@ pub fn run(a: &EncryptArgs) -> anyhow::Result<ExitCode> {
     emit(None, format!("{token}\n").as_bytes(), false, false)?;
     Ok(ExitCode::Success)
 }
+
+/// Encrypt a signed token to the key in `to`: a nested JWT (`cty: JWT`, RFC 7519 §5.2).
+pub fn nest(to: &str, alg: Option<&str>, enc: Option<&str>, token: &str) -> Result<String> {
+    let args = JweKeyArgs {
+        key: Some(to.to_owned()),
+        ..JweKeyArgs::default()
+    };
+    let (key, raw) = recipient(&args).map_err(|e| e.context("--encrypt-to"))?;
+    let o = EncryptOptions {
+        alg: alg.map(parse_key_alg).transpose()?,
+        enc: enc.map(parse_enc).transpose()?.unwrap_or(Enc::A256Gcm),
+        cty: Some("JWT".into()),
+        ..EncryptOptions::default()
+    };
+    seal(&key, raw, o, token.as_bytes())
+}

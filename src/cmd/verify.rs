@@ -123,9 +123,15 @@ fn verify_all(
     p: &Policy,
     now: i64,
     detail: bool,
+    nested: Option<&[crate::jwe::JweKey]>,
 ) -> Vec<Verdict> {
     let one = |t: &str| {
-        let mut v = verify(t, keys, p, now);
+        let mut v = match nested {
+            Some(dk) => {
+                crate::cmd::decrypt::verify_nested(t, dk, |inner| verify(inner, keys, p, now))
+            }
+            None => verify(t, keys, p, now),
+        };
         if !detail {
             v.header = None;
             v.claims = None;
@@ -161,7 +167,12 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         return Err(Error::input("no token given (stdin was empty)").into());
     }
     let bulk = tokens.len() > 1 || a.token == "-";
-    let verdicts = verify_all(&tokens, &keys, &p, now, a.json || !bulk);
+    let nested = a
+        .decrypt_key
+        .as_deref()
+        .map(crate::cmd::decrypt::decrypt_keys)
+        .transpose()?;
+    let verdicts = verify_all(&tokens, &keys, &p, now, a.json || !bulk, nested.as_deref());
     // Buffered: stdout is line-buffered, and bulk output is one line per token.
     let mut out = std::io::BufWriter::new(anstream::stdout().lock());
     for ((line, _), v) in tokens.iter().zip(&verdicts) {
