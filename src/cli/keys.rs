@@ -36,9 +36,17 @@ pub enum ThumbHash {
     HMAC keys are always JWKs (an HMAC secret has no PEM form)."
 )]
 pub struct KeygenArgs {
-    /// Algorithm: HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA.
+    /// Algorithm: HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA,
+    /// or an encryption key for JWE: RSA-OAEP-256 RSA-OAEP ECDH-ES ECDH-ES+A128KW ECDH-ES+A256KW
+    /// A128KW A256KW A128GCMKW A256GCMKW dir (JWK output with use: enc).
     #[arg(value_name = "ALG")]
     pub alg: String,
+    /// Curve of an ECDH-ES key: P-256 (default), P-384, P-521 or X25519.
+    #[arg(long, value_name = "CRV")]
+    pub crv: Option<String>,
+    /// The content encryption a dir key is sized for (default A256GCM).
+    #[arg(long, value_name = "ENC")]
+    pub enc: Option<String>,
     /// RSA modulus size: 2048, 3072 or 4096 (default 2048).
     #[arg(long, value_name = "N")]
     pub bits: Option<usize>,

@@ -31,6 +31,12 @@ fn render(
 
 /// Run `jot keygen`.
 pub fn run(a: &KeygenArgs) -> anyhow::Result<ExitCode> {
+    if let Some(kalg) = crate::alg::KeyAlg::from_name(&a.alg) {
+        return crate::cmd::encrypt::keygen(a, kalg);
+    }
+    if a.crv.is_some() || a.enc.is_some() {
+        return Err(Error::usage("--crv and --enc apply to JWE encryption keys only").into());
+    }
     let alg = parse_alg(&a.alg)?;
     let format = match (a.format, alg.family()) {
         (Some(KeyFormat::Pem), Family::Hmac) => {

@@ -7,6 +7,7 @@
 mod content;
 mod ecdh;
 mod flow;
+mod keygen;
 mod keymgmt;
 pub mod kw;
 mod pbes2;
@@ -28,6 +29,7 @@ use crate::keys::{Jwk, Secret};
 
 pub use ecdh::{concat_kdf, x25519_public};
 pub use flow::{decrypt, encrypt, EncryptOptions};
+pub use keygen::{generate as generate_key, EcdhCurve};
 pub use policy::{allowed_algs, default_alg, Policy};
 
 /// Default bound on the decrypted (and inflated) plaintext: 1 MiB.

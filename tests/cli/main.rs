@@ -7,6 +7,7 @@ mod audit_common;
 mod common;
 mod crack;
 mod generated;
+mod jwe;
 mod jwe_interop;
 mod keys;
 mod keyset;
