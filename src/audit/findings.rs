@@ -104,11 +104,12 @@ pub fn audit_token(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Vec<
             }
             None => j,
         },
-        Ok(Parsed::Jwe { .. }) => {
+        Ok(Parsed::Jwe { header }) => {
             out.push(f(
                 "JOT020",
                 "a JWE (encrypted token): its claims cannot be audited without the key".into(),
             ));
+            super::jwe::token_findings(&header, &f, &mut out);
             return out;
         }
         Err(e) => {

@@ -58,6 +58,7 @@ pub fn audit_key_file(
         }
     }
     let keys: Vec<Jwk> = input.into_keys();
+    super::jwe::key_findings(&keys, is_jwks, &f, &mut out);
     let mut kids: HashMap<&str, usize> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         let name = k.kid.clone().unwrap_or_else(|| format!("key {i}"));

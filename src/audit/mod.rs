@@ -6,6 +6,7 @@
 pub mod extract;
 pub mod findings;
 pub mod identify;
+pub mod jwe;
 pub mod keyfile;
 pub mod report;
 pub mod rules;

@@ -279,3 +279,64 @@ fn nested_sign_encrypt_then_verify_decrypt_names_the_failing_layer() {
     assert_eq!(code, Some(1));
     assert!(out.contains("--decrypt-key"), "{out}");
 }
+
+/// Rule ids in `jot audit --format json` output.
+fn audit_ids(args: &[&str]) -> Vec<String> {
+    let out = jot()
+        .arg("audit")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v = json(&String::from_utf8_lossy(&out.stdout));
+    let mut ids: Vec<String> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_owned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn audit_reads_jwe_headers_and_encryption_key_sets() {
+    let d = tmp();
+    let k = write(d.path(), "k", [7u8; 32]);
+    let pass = write(d.path(), "pass", "a passphrase");
+    let ks = k.to_str().unwrap();
+    let zipped = encrypt(&["--secret-file", ks, "--zip", "x"]);
+    let pbes2 = encrypt(&[
+        "--passphrase-file",
+        pass.to_str().unwrap(),
+        "--p2c",
+        "5000",
+        "x",
+    ]);
+    let nested = encrypt(&["--secret-file", ks, "--cty", "JWT", "x"]);
+    let b64 = crate::token_common::b64;
+    let rsa1_5 = format!(
+        "{}.AA.AA.AA.AA",
+        b64(br#"{"alg":"RSA1_5","enc":"A128CBC-HS256","cty":"JWT"}"#)
+    );
+    for (t, want) in [
+        (&zipped, &["JOT020", "JOT022", "JOT024"][..]),
+        (&pbes2, &["JOT020", "JOT023", "JOT024"]),
+        (&nested, &["JOT020"]),
+        (&rsa1_5, &["JOT020", "JOT021"]),
+    ] {
+        assert_eq!(audit_ids(&[t]), want, "{t}");
+    }
+    let jwks = write(
+        d.path(),
+        "jwks.json",
+        r#"{"keys":[{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAA","kid":"w","alg":"A128KW","use":"enc"},
+        {"kty":"EC","crv":"P-256","kid":"both","use":"enc","key_ops":["sign","deriveKey"],
+         "x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]}"#,
+    );
+    let ids = audit_ids(&[jwks.to_str().unwrap()]);
+    for want in ["JOT102", "JOT110", "JOT111"] {
+        assert!(ids.iter().any(|i| i == want), "{want} not in {ids:?}");
+    }
+}
