@@ -340,3 +340,37 @@ fn audit_reads_jwe_headers_and_encryption_key_sets() {
         assert!(ids.iter().any(|i| i == want), "{want} not in {ids:?}");
     }
 }
+
+#[test]
+fn x25519_keys_convert_and_thumbprint_like_openssl_and_jwcrypto() {
+    if !crate::common::have_openssl() || !crate::common::have_jwcrypto() {
+        return;
+    }
+    let d = tmp();
+    crate::common::openssl(d.path(), "genpkey -algorithm X25519 -out x.pem");
+    let pem = d.path().join("x.pem");
+    let jwk = json(&jot_ok(["convert", pem.to_str().unwrap(), "--to", "jwk"]));
+    assert_eq!(
+        (jwk["kty"].as_str(), jwk["crv"].as_str()),
+        (Some("OKP"), Some("X25519"))
+    );
+    let theirs = std::process::Command::new("python3")
+        .arg(crate::common::interop_script("jwcrypto_jwk.py"))
+        .arg(&pem)
+        .output()
+        .unwrap();
+    assert_success(&theirs, "jwcrypto_jwk.py");
+    let theirs = json(&String::from_utf8_lossy(&theirs.stdout));
+    assert_eq!(jwk["x"], theirs["public"]["x"]);
+    assert_eq!(jwk["d"], theirs["private"]["d"]);
+    let tp = crate::common::thumbprint(&pem, &[]);
+    assert_eq!(tp, theirs["thumbprint"].as_str().unwrap());
+    // jot's PEM back out reads in openssl.
+    let out = jot_ok(["convert", pem.to_str().unwrap(), "--to", "pem", "--public"]);
+    let p2 = write(d.path(), "x.pub.pem", out);
+    let txt = crate::common::openssl(
+        d.path(),
+        &format!("pkey -pubin -in {} -noout -text", p2.display()),
+    );
+    assert!(String::from_utf8_lossy(&txt).contains("X25519"));
+}
