@@ -309,3 +309,19 @@ fn truncated_and_garbage_tokens_fail_cleanly() {
         assert!(open(t, &key, &Policy::default()).is_err(), "{t:?}");
     }
 }
+
+#[test]
+fn segments_are_strict_base64url_like_the_rest_of_jot() {
+    for s in ["YQ==", "a+b/", "Y", "YR", "Y Q", "YQ\n"] {
+        assert!(crate::jwe::segment(s).is_err(), "{s:?}");
+        assert!(b64::decode(s).is_err(), "{s:?}");
+    }
+    assert_eq!(crate::jwe::segment("YQ").unwrap(), b"a");
+}
+
+proptest::proptest! {
+    #[test]
+    fn segment_decoder_agrees_with_the_strict_decoder(s in "[A-Za-z0-9_=+/-]{0,40}") {
+        proptest::prop_assert_eq!(crate::jwe::segment(&s).ok(), b64::decode(&s).ok());
+    }
+}
