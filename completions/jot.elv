@@ -29,6 +29,8 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand sign 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
             cand decode 'Show a token''s header and claims without verifying it'
             cand verify 'Verify a token''s signature and claims against keys you supply'
+            cand encrypt 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
+            cand decrypt 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
             cand audit 'Review tokens and key files for weaknesses; JSON and SARIF reports'
             cand crack 'Recover a weak HMAC secret from an HS256/384/512 token'
             cand rotate 'Rotate a key set on disk (next → active → retiring → removed)'
@@ -41,6 +43,8 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jot;keygen'= {
+            cand --crv 'Curve of an ECDH-ES key: P-256 (default), P-384, P-521 or X25519'
+            cand --enc 'The content encryption a dir key is sized for (default A256GCM)'
             cand --bits 'RSA modulus size: 2048, 3072 or 4096 (default 2048)'
             cand --kid 'Key id (default: the key''s RFC 7638 thumbprint)'
             cand --format 'Output format (default: pem for asymmetric keys, jwk for HMAC keys)'
@@ -96,6 +100,9 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --header 'Extra header member; the value is parsed as JSON when it is JSON'
             cand --fingerprint-out 'Write the fingerprint value to this file (mode 0600) instead of stderr'
             cand --now 'Fix the clock (unix seconds or RFC 3339), for reproducible output'
+            cand --encrypt-to 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does'
+            cand --encrypt-alg 'JWE key management algorithm for --encrypt-to (default: from the key)'
+            cand --encrypt-enc 'JWE content encryption for --encrypt-to (default A256GCM)'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --insecure-short-key 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)'
@@ -108,6 +115,7 @@ set edit:completion:arg-completer[jot] = {|@words|
         }
         &'jot;decode'= {
             cand --now 'Fix the clock used for relative times'
+            cand --decrypt-key 'Decrypt a JWE with this key and show the inner token too (nothing is verified)'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'One JSON object per token: {"header":…,"payload":…,"signature":"…"}'
             cand -h 'Print help'
@@ -131,12 +139,51 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --fingerprint 'The fingerprint value the token must be bound to (see `jot sign --fingerprint`)'
             cand --kid 'Select the key by this kid (overrides the token''s kid)'
             cand --now 'Fix the clock (unix seconds or RFC 3339)'
+            cand --decrypt-key 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --allow-no-exp 'Accept tokens without exp'
             cand --require-low-s 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
             cand --json 'JSON output (one object per token)'
             cand --no-cache 'Do not use or fill the on-disk JWKS cache'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'jot;encrypt'= {
+            cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin'
+            cand --jwks 'A JWKS: a file or an http(s) URL (choose a key with --kid)'
+            cand --kid 'Select the key by this kid'
+            cand --secret-file 'A symmetric key (dir, A*KW, A*GCMKW): the file''s exact bytes (- for stdin)'
+            cand --passphrase-file 'A passphrase for PBES2-*, read from this file''s first line (jot never prompts)'
+            cand --key-passphrase-file 'Passphrase of an encrypted PKCS#8 --key, read from this file'
+            cand --alg 'Key management algorithm (default: from the key)'
+            cand --enc 'Content encryption'
+            cand --cty 'Content type header (JWT for a nested token)'
+            cand --header 'Extra protected-header member; the value is parsed as JSON when it is JSON'
+            cand --p2c 'PBES2 iteration count'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
+            cand --zip 'Compress before encrypting (zip: DEF). Compression can leak the plaintext''s content through the length; avoid it for attacker-influenced data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'jot;decrypt'= {
+            cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin'
+            cand --jwks 'A JWKS: a file or an http(s) URL (choose a key with --kid)'
+            cand --kid 'Select the key by this kid'
+            cand --secret-file 'A symmetric key (dir, A*KW, A*GCMKW): the file''s exact bytes (- for stdin)'
+            cand --passphrase-file 'A passphrase for PBES2-*, read from this file''s first line (jot never prompts)'
+            cand --key-passphrase-file 'Passphrase of an encrypted PKCS#8 --key, read from this file'
+            cand --alg 'Allowed key management algorithm (repeat). Default: what the key implies'
+            cand --enc 'Allowed content encryption (repeat). Default: all'
+            cand --max-plaintext 'Bound on the plaintext after decryption and inflation, in bytes'
+            cand --max-p2c 'Bound on PBES2''s iteration count (p2c)'
+            cand --out 'Write the plaintext to this file (mode 0600) instead of stdout'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
+            cand --allow-rsa1-5 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)'
+            cand --force 'Replace --out if it exists'
+            cand --json 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -290,6 +337,8 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand sign 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
             cand decode 'Show a token''s header and claims without verifying it'
             cand verify 'Verify a token''s signature and claims against keys you supply'
+            cand encrypt 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
+            cand decrypt 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
             cand audit 'Review tokens and key files for weaknesses; JSON and SARIF reports'
             cand crack 'Recover a weak HMAC secret from an HS256/384/512 token'
             cand rotate 'Rotate a key set on disk (next → active → retiring → removed)'
@@ -312,6 +361,10 @@ set edit:completion:arg-completer[jot] = {|@words|
         &'jot;help;decode'= {
         }
         &'jot;help;verify'= {
+        }
+        &'jot;help;encrypt'= {
+        }
+        &'jot;help;decrypt'= {
         }
         &'jot;help;audit'= {
         }

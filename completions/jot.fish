@@ -35,6 +35,8 @@ complete -c jot -n "__fish_jot_needs_command" -f -a "thumbprint" -d 'Print a key
 complete -c jot -n "__fish_jot_needs_command" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
 complete -c jot -n "__fish_jot_needs_command" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
 complete -c jot -n "__fish_jot_needs_command" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
+complete -c jot -n "__fish_jot_needs_command" -f -a "encrypt" -d 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
+complete -c jot -n "__fish_jot_needs_command" -f -a "decrypt" -d 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
 complete -c jot -n "__fish_jot_needs_command" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
 complete -c jot -n "__fish_jot_needs_command" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
 complete -c jot -n "__fish_jot_needs_command" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
@@ -45,6 +47,8 @@ complete -c jot -n "__fish_jot_needs_command" -f -a "forge" -d 'Forge the known 
 complete -c jot -n "__fish_jot_needs_command" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
 complete -c jot -n "__fish_jot_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c jot -n "__fish_jot_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand keygen" -l crv -d 'Curve of an ECDH-ES key: P-256 (default), P-384, P-521 or X25519' -r
+complete -c jot -n "__fish_jot_using_subcommand keygen" -l enc -d 'The content encryption a dir key is sized for (default A256GCM)' -r
 complete -c jot -n "__fish_jot_using_subcommand keygen" -l bits -d 'RSA modulus size: 2048, 3072 or 4096 (default 2048)' -r
 complete -c jot -n "__fish_jot_using_subcommand keygen" -l kid -d 'Key id (default: the key\'s RFC 7638 thumbprint)' -r
 complete -c jot -n "__fish_jot_using_subcommand keygen" -l format -d 'Output format (default: pem for asymmetric keys, jwk for HMAC keys)' -r -f -a "pem\t''
@@ -127,6 +131,9 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l nbf -d 'Not before: a d
 complete -c jot -n "__fish_jot_using_subcommand sign" -l header -d 'Extra header member; the value is parsed as JSON when it is JSON' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l fingerprint-out -d 'Write the fingerprint value to this file (mode 0600) instead of stderr' -r -F
 complete -c jot -n "__fish_jot_using_subcommand sign" -l now -d 'Fix the clock (unix seconds or RFC 3339), for reproducible output' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-to -d 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-alg -d 'JWE key management algorithm for --encrypt-to (default: from the key)' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-enc -d 'JWE content encryption for --encrypt-to (default A256GCM)' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -138,6 +145,7 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l jti -d 'Add a random jt
 complete -c jot -n "__fish_jot_using_subcommand sign" -l fingerprint -d 'Bind the token to a fresh random value (OWASP token sidejacking defence): its SHA-256 goes in the "fgp" claim and the value is printed on stderr or to --fingerprint-out'
 complete -c jot -n "__fish_jot_using_subcommand sign" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand decode" -l now -d 'Fix the clock used for relative times' -r
+complete -c jot -n "__fish_jot_using_subcommand decode" -l decrypt-key -d 'Decrypt a JWE with this key and show the inner token too (nothing is verified)' -r
 complete -c jot -n "__fish_jot_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -173,6 +181,7 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l denylist -d 'Revoked 
 complete -c jot -n "__fish_jot_using_subcommand verify" -l fingerprint -d 'The fingerprint value the token must be bound to (see `jot sign --fingerprint`)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kid -d 'Select the key by this kid (overrides the token\'s kid)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l decrypt-key -d 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -182,6 +191,42 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l require-low-s -d 'Ref
 complete -c jot -n "__fish_jot_using_subcommand verify" -l json -d 'JSON output (one object per token)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l no-cache -d 'Do not use or fill the on-disk JWKS cache'
 complete -c jot -n "__fish_jot_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l jwks -d 'A JWKS: a file or an http(s) URL (choose a key with --kid)' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l kid -d 'Select the key by this kid' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l secret-file -d 'A symmetric key (dir, A*KW, A*GCMKW): the file\'s exact bytes (- for stdin)' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l passphrase-file -d 'A passphrase for PBES2-*, read from this file\'s first line (jot never prompts)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l key-passphrase-file -d 'Passphrase of an encrypted PKCS#8 --key, read from this file' -r -F
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l alg -d 'Key management algorithm (default: from the key)' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l enc -d 'Content encryption' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l cty -d 'Content type header (JWT for a nested token)' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l header -d 'Extra protected-header member; the value is parsed as JSON when it is JSON' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l p2c -d 'PBES2 iteration count' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l zip -d 'Compress before encrypting (zip: DEF). Compression can leak the plaintext\'s content through the length; avoid it for attacker-influenced data'
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l jwks -d 'A JWKS: a file or an http(s) URL (choose a key with --kid)' -r
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l kid -d 'Select the key by this kid' -r
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l secret-file -d 'A symmetric key (dir, A*KW, A*GCMKW): the file\'s exact bytes (- for stdin)' -r
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l passphrase-file -d 'A passphrase for PBES2-*, read from this file\'s first line (jot never prompts)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l key-passphrase-file -d 'Passphrase of an encrypted PKCS#8 --key, read from this file' -r -F
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l alg -d 'Allowed key management algorithm (repeat). Default: what the key implies' -r
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l enc -d 'Allowed content encryption (repeat). Default: all' -r
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l max-plaintext -d 'Bound on the plaintext after decryption and inflation, in bytes' -r
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l max-p2c -d 'Bound on PBES2\'s iteration count (p2c)' -r
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l out -d 'Write the plaintext to this file (mode 0600) instead of stdout' -r -F
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-rsa1-5 -d 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)'
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l force -d 'Replace --out if it exists'
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l json -d 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}'
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand audit" -l wordlist -d 'Extra wordlist of secrets to try on HS* tokens (repeatable)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand audit" -l key -d 'Verify signatures with this key' -r
 complete -c jot -n "__fish_jot_using_subcommand audit" -l jwks -d 'Verify signatures with this JWKS file' -r
@@ -359,21 +404,23 @@ complete -c jot -n "__fish_jot_using_subcommand completions" -l color -d 'When t
 always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "keygen" -d 'Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "convert" -d 'Convert a key between PEM, DER, JWK and JWKS'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "thumbprint" -d 'Print a key\'s RFC 7638 thumbprint'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "keyset" -d 'List or publish a key set on disk'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "ui" -d 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "forge" -d 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify audit crack rotate keyset serve ui forge probe completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "keygen" -d 'Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "convert" -d 'Convert a key between PEM, DER, JWK and JWKS'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "thumbprint" -d 'Print a key\'s RFC 7638 thumbprint'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "encrypt" -d 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "decrypt" -d 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "keyset" -d 'List or publish a key set on disk'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "ui" -d 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "forge" -d 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jot -n "__fish_jot_using_subcommand help; and __fish_seen_subcommand_from keyset" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates'
 complete -c jot -n "__fish_jot_using_subcommand help; and __fish_seen_subcommand_from keyset" -f -a "publish" -d 'Write the set\'s public JWKS (atomically) to a path or stdout'

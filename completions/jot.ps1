@@ -32,6 +32,8 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Show a token''s header and claims without verifying it')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token''s signature and claims against keys you supply')
+            [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)')
+            [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Review tokens and key files for weaknesses; JSON and SARIF reports')
             [CompletionResult]::new('crack', 'crack', [CompletionResultType]::ParameterValue, 'Recover a weak HMAC secret from an HS256/384/512 token')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Rotate a key set on disk (next → active → retiring → removed)')
@@ -45,6 +47,8 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             break
         }
         'jot;keygen' {
+            [CompletionResult]::new('--crv', '--crv', [CompletionResultType]::ParameterName, 'Curve of an ECDH-ES key: P-256 (default), P-384, P-521 or X25519')
+            [CompletionResult]::new('--enc', '--enc', [CompletionResultType]::ParameterName, 'The content encryption a dir key is sized for (default A256GCM)')
             [CompletionResult]::new('--bits', '--bits', [CompletionResultType]::ParameterName, 'RSA modulus size: 2048, 3072 or 4096 (default 2048)')
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Key id (default: the key''s RFC 7638 thumbprint)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (default: pem for asymmetric keys, jwk for HMAC keys)')
@@ -103,6 +107,9 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra header member; the value is parsed as JSON when it is JSON')
             [CompletionResult]::new('--fingerprint-out', '--fingerprint-out', [CompletionResultType]::ParameterName, 'Write the fingerprint value to this file (mode 0600) instead of stderr')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock (unix seconds or RFC 3339), for reproducible output')
+            [CompletionResult]::new('--encrypt-to', '--encrypt-to', [CompletionResultType]::ParameterName, 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does')
+            [CompletionResult]::new('--encrypt-alg', '--encrypt-alg', [CompletionResultType]::ParameterName, 'JWE key management algorithm for --encrypt-to (default: from the key)')
+            [CompletionResult]::new('--encrypt-enc', '--encrypt-enc', [CompletionResultType]::ParameterName, 'JWE content encryption for --encrypt-to (default A256GCM)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
             [CompletionResult]::new('--insecure-short-key', '--insecure-short-key', [CompletionResultType]::ParameterName, 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)')
@@ -116,6 +123,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
         }
         'jot;decode' {
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock used for relative times')
+            [CompletionResult]::new('--decrypt-key', '--decrypt-key', [CompletionResultType]::ParameterName, 'Decrypt a JWE with this key and show the inner token too (nothing is verified)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per token: {"header":…,"payload":…,"signature":"…"}')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -140,12 +148,53 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'The fingerprint value the token must be bound to (see `jot sign --fingerprint`)')
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Select the key by this kid (overrides the token''s kid)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--decrypt-key', '--decrypt-key', [CompletionResultType]::ParameterName, 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
             [CompletionResult]::new('--allow-no-exp', '--allow-no-exp', [CompletionResultType]::ParameterName, 'Accept tokens without exp')
             [CompletionResult]::new('--require-low-s', '--require-low-s', [CompletionResultType]::ParameterName, 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output (one object per token)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not use or fill the on-disk JWKS cache')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'jot;encrypt' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin')
+            [CompletionResult]::new('--jwks', '--jwks', [CompletionResultType]::ParameterName, 'A JWKS: a file or an http(s) URL (choose a key with --kid)')
+            [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Select the key by this kid')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'A symmetric key (dir, A*KW, A*GCMKW): the file''s exact bytes (- for stdin)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'A passphrase for PBES2-*, read from this file''s first line (jot never prompts)')
+            [CompletionResult]::new('--key-passphrase-file', '--key-passphrase-file', [CompletionResultType]::ParameterName, 'Passphrase of an encrypted PKCS#8 --key, read from this file')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Key management algorithm (default: from the key)')
+            [CompletionResult]::new('--enc', '--enc', [CompletionResultType]::ParameterName, 'Content encryption')
+            [CompletionResult]::new('--cty', '--cty', [CompletionResultType]::ParameterName, 'Content type header (JWT for a nested token)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra protected-header member; the value is parsed as JSON when it is JSON')
+            [CompletionResult]::new('--p2c', '--p2c', [CompletionResultType]::ParameterName, 'PBES2 iteration count')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
+            [CompletionResult]::new('--zip', '--zip', [CompletionResultType]::ParameterName, 'Compress before encrypting (zip: DEF). Compression can leak the plaintext''s content through the length; avoid it for attacker-influenced data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'jot;decrypt' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin')
+            [CompletionResult]::new('--jwks', '--jwks', [CompletionResultType]::ParameterName, 'A JWKS: a file or an http(s) URL (choose a key with --kid)')
+            [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Select the key by this kid')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'A symmetric key (dir, A*KW, A*GCMKW): the file''s exact bytes (- for stdin)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'A passphrase for PBES2-*, read from this file''s first line (jot never prompts)')
+            [CompletionResult]::new('--key-passphrase-file', '--key-passphrase-file', [CompletionResultType]::ParameterName, 'Passphrase of an encrypted PKCS#8 --key, read from this file')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Allowed key management algorithm (repeat). Default: what the key implies')
+            [CompletionResult]::new('--enc', '--enc', [CompletionResultType]::ParameterName, 'Allowed content encryption (repeat). Default: all')
+            [CompletionResult]::new('--max-plaintext', '--max-plaintext', [CompletionResultType]::ParameterName, 'Bound on the plaintext after decryption and inflation, in bytes')
+            [CompletionResult]::new('--max-p2c', '--max-p2c', [CompletionResultType]::ParameterName, 'Bound on PBES2''s iteration count (p2c)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the plaintext to this file (mode 0600) instead of stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
+            [CompletionResult]::new('--allow-rsa1-5', '--allow-rsa1-5', [CompletionResultType]::ParameterName, 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace --out if it exists')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -315,6 +364,8 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Show a token''s header and claims without verifying it')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token''s signature and claims against keys you supply')
+            [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)')
+            [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Review tokens and key files for weaknesses; JSON and SARIF reports')
             [CompletionResult]::new('crack', 'crack', [CompletionResultType]::ParameterValue, 'Recover a weak HMAC secret from an HS256/384/512 token')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Rotate a key set on disk (next → active → retiring → removed)')
@@ -343,6 +394,12 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             break
         }
         'jot;help;verify' {
+            break
+        }
+        'jot;help;encrypt' {
+            break
+        }
+        'jot;help;decrypt' {
             break
         }
         'jot;help;audit' {

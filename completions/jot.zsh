@@ -31,6 +31,8 @@ _jot() {
         case $line[1] in
             (keygen)
 _arguments "${_arguments_options[@]}" : \
+'--crv=[Curve of an ECDH-ES key\: P-256 (default), P-384, P-521 or X25519]:CRV:_default' \
+'--enc=[The content encryption a dir key is sized for (default A256GCM)]:ENC:_default' \
 '--bits=[RSA modulus size\: 2048, 3072 or 4096 (default 2048)]:N:_default' \
 '--kid=[Key id (default\: the key'\''s RFC 7638 thumbprint)]:KID:_default' \
 '--format=[Output format (default\: pem for asymmetric keys, jwk for HMAC keys)]:FORMAT:(pem jwk)' \
@@ -41,7 +43,7 @@ _arguments "${_arguments_options[@]}" : \
 '--force[Replace existing files]' \
 '-h[Print help]' \
 '--help[Print help]' \
-':alg -- Algorithm:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
+':alg -- Algorithm\: a JWS algorithm, or an encryption key for JWE (RSA-OAEP-256, ECDH-ES, A256KW, dir, …; JWK output with use\: enc):(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA RSA1_5 RSA-OAEP RSA-OAEP-256 A128KW A192KW A256KW dir ECDH-ES ECDH-ES+A128KW ECDH-ES+A192KW ECDH-ES+A256KW A128GCMKW A192GCMKW A256GCMKW PBES2-HS256+A128KW PBES2-HS384+A192KW PBES2-HS512+A256KW)' \
 && ret=0
 ;;
 (convert)
@@ -95,6 +97,9 @@ _arguments "${_arguments_options[@]}" : \
 '*--header=[Extra header member; the value is parsed as JSON when it is JSON]:K=V:_default' \
 '--fingerprint-out=[Write the fingerprint value to this file (mode 0600) instead of stderr]:PATH:_files' \
 '--now=[Fix the clock (unix seconds or RFC 3339), for reproducible output]:TIME:_default' \
+'--encrypt-to=[Then encrypt the signed token to this recipient key\: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as \`jot encrypt\` does]:PATH:_default' \
+'--encrypt-alg=[JWE key management algorithm for --encrypt-to (default\: from the key)]:ALG:_default' \
+'--encrypt-enc=[JWE content encryption for --encrypt-to (default A256GCM)]:ENC:_default' \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--insecure-short-key[Sign with an HMAC secret shorter than the hash output (still warns; for tests only)]' \
@@ -109,6 +114,7 @@ _arguments "${_arguments_options[@]}" : \
 (decode)
 _arguments "${_arguments_options[@]}" : \
 '--now=[Fix the clock used for relative times]:TIME:_default' \
+'--decrypt-key=[Decrypt a JWE with this key and show the inner token too (nothing is verified)]:PATH:_default' \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--json[One JSON object per token\: {"header"\:…,"payload"\:…,"signature"\:"…"}]' \
 '-h[Print help]' \
@@ -135,6 +141,7 @@ _arguments "${_arguments_options[@]}" : \
 '--fingerprint=[The fingerprint value the token must be bound to (see \`jot sign --fingerprint\`)]:VALUE:_default' \
 '--kid=[Select the key by this kid (overrides the token'\''s kid)]:KID:_default' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
+'--decrypt-key=[A nested JWT\: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed]:PATH:_default' \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--allow-no-exp[Accept tokens without exp]' \
@@ -144,6 +151,50 @@ _arguments "${_arguments_options[@]}" : \
 '-h[Print help]' \
 '--help[Print help]' \
 ':token -- The token, or - to read tokens from stdin (one per line; one result line each):_default' \
+&& ret=0
+;;
+(encrypt)
+_arguments "${_arguments_options[@]}" : \
+'--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
+'--jwks=[A JWKS\: a file or an http(s) URL (choose a key with --kid)]:PATH|URL:_default' \
+'--kid=[Select the key by this kid]:KID:_default' \
+'--secret-file=[A symmetric key (dir, A*KW, A*GCMKW)\: the file'\''s exact bytes (- for stdin)]:PATH:_default' \
+'--passphrase-file=[A passphrase for PBES2-*, read from this file'\''s first line (jot never prompts)]:PATH:_files' \
+'--key-passphrase-file=[Passphrase of an encrypted PKCS#8 --key, read from this file]:PATH:_files' \
+'--alg=[Key management algorithm (default\: from the key)]:ALG:_default' \
+'--enc=[Content encryption]:ENC:_default' \
+'--cty=[Content type header (JWT for a nested token)]:CTY:_default' \
+'*--header=[Extra protected-header member; the value is parsed as JSON when it is JSON]:K=V:_default' \
+'--p2c=[PBES2 iteration count]:N:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--zip[Compress before encrypting (zip\: DEF). Compression can leak the plaintext'\''s content through the length; avoid it for attacker-influenced data]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::payload -- The plaintext\: the argument, @FILE, or - (the default) for stdin:_default' \
+&& ret=0
+;;
+(decrypt)
+_arguments "${_arguments_options[@]}" : \
+'--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
+'--jwks=[A JWKS\: a file or an http(s) URL (choose a key with --kid)]:PATH|URL:_default' \
+'--kid=[Select the key by this kid]:KID:_default' \
+'--secret-file=[A symmetric key (dir, A*KW, A*GCMKW)\: the file'\''s exact bytes (- for stdin)]:PATH:_default' \
+'--passphrase-file=[A passphrase for PBES2-*, read from this file'\''s first line (jot never prompts)]:PATH:_files' \
+'--key-passphrase-file=[Passphrase of an encrypted PKCS#8 --key, read from this file]:PATH:_files' \
+'*--alg=[Allowed key management algorithm (repeat). Default\: what the key implies]:ALG:_default' \
+'*--enc=[Allowed content encryption (repeat). Default\: all]:ENC:_default' \
+'--max-plaintext=[Bound on the plaintext after decryption and inflation, in bytes]:BYTES:_default' \
+'--max-p2c=[Bound on PBES2'\''s iteration count (p2c)]:N:_default' \
+'--out=[Write the plaintext to this file (mode 0600) instead of stdout]:PATH:_files' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--allow-rsa1-5[Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)]' \
+'--force[Replace --out if it exists]' \
+'--json[JSON output (one object per token)\: {"valid", "header", "plaintext" | "reason"}]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':token -- The JWE, or - to read tokens from stdin (one per line; one result line each):_default' \
 && ret=0
 ;;
 (audit)
@@ -382,6 +433,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(encrypt)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(decrypt)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (audit)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -460,6 +519,8 @@ _jot_commands() {
 'sign:Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)' \
 'decode:Show a token'\''s header and claims without verifying it' \
 'verify:Verify a token'\''s signature and claims against keys you supply' \
+'encrypt:Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)' \
+'decrypt:Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks' \
 'audit:Review tokens and key files for weaknesses; JSON and SARIF reports' \
 'crack:Recover a weak HMAC secret from an HS256/384/512 token' \
 'rotate:Rotate a key set on disk (next → active → retiring → removed)' \
@@ -498,6 +559,16 @@ _jot__subcmd__decode_commands() {
     local commands; commands=()
     _describe -t commands 'jot decode commands' commands "$@"
 }
+(( $+functions[_jot__subcmd__decrypt_commands] )) ||
+_jot__subcmd__decrypt_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot decrypt commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__encrypt_commands] )) ||
+_jot__subcmd__encrypt_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot encrypt commands' commands "$@"
+}
 (( $+functions[_jot__subcmd__forge_commands] )) ||
 _jot__subcmd__forge_commands() {
     local commands; commands=()
@@ -512,6 +583,8 @@ _jot__subcmd__help_commands() {
 'sign:Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)' \
 'decode:Show a token'\''s header and claims without verifying it' \
 'verify:Verify a token'\''s signature and claims against keys you supply' \
+'encrypt:Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)' \
+'decrypt:Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks' \
 'audit:Review tokens and key files for weaknesses; JSON and SARIF reports' \
 'crack:Recover a weak HMAC secret from an HS256/384/512 token' \
 'rotate:Rotate a key set on disk (next → active → retiring → removed)' \
@@ -549,6 +622,16 @@ _jot__subcmd__help__subcmd__crack_commands() {
 _jot__subcmd__help__subcmd__decode_commands() {
     local commands; commands=()
     _describe -t commands 'jot help decode commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__decrypt_commands] )) ||
+_jot__subcmd__help__subcmd__decrypt_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help decrypt commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__encrypt_commands] )) ||
+_jot__subcmd__help__subcmd__encrypt_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help encrypt commands' commands "$@"
 }
 (( $+functions[_jot__subcmd__help__subcmd__forge_commands] )) ||
 _jot__subcmd__help__subcmd__forge_commands() {

@@ -3,6 +3,10 @@
 
 use std::fmt;
 
+// The JWE algorithms: a separate table in the same module (see `alg/jwe.rs`).
+mod jwe;
+pub use jwe::{Enc, KeyAlg, KeyAlgFamily, RsaPad};
+
 /// A JWS signature algorithm (RFC 7518, RFC 8037, RFC 8812). `none` is deliberately absent:
 /// it cannot be represented, so it can never be selected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

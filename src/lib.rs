@@ -11,6 +11,7 @@ pub mod crack;
 pub mod error;
 pub mod files;
 pub mod forge;
+pub mod jwe;
 pub mod keys;
 pub mod keyset;
 pub mod net;
@@ -41,6 +42,8 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Sign(a) => cmd::sign::run(&a),
         C::Decode(a) => cmd::decode::run(&a),
         C::Verify(a) => cmd::verify::run(&a),
+        C::Encrypt(a) => cmd::encrypt::run(&a),
+        C::Decrypt(a) => cmd::decrypt::run(&a),
         C::Audit(a) => cmd::audit::run(&a),
         C::Crack(a) => cmd::crack::run(&a),
         C::Rotate(a) => cmd::rotate::run(&a),

@@ -117,11 +117,12 @@ pub(crate) fn audit_token(
     let f = |id, msg: String| Finding::new(id, subject, msg);
     let jws = match token::parse(token) {
         Ok(Parsed::Jws(j)) => j,
-        Ok(Parsed::Jwe { .. }) => {
+        Ok(Parsed::Jwe { header }) => {
             out.push(f(
                 "JOT020",
                 "a JWE (encrypted token): its claims cannot be audited without the key".into(),
             ));
+            super::jwe::token_findings(&header, &f, &mut out);
             return Ok(out);
         }
         Err(e) => {

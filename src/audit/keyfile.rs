@@ -127,6 +127,12 @@ pub(crate) fn audit_key_file(
             .unwrap_or_default();
         n.contains("pub") || n.contains("jwks")
     });
+    // The JWE rules (JOT112, JOT113) judge the set as a whole, over the members that read.
+    let readable: Vec<Jwk> = members
+        .iter()
+        .filter_map(|m| m.key.as_ref().ok().cloned())
+        .collect();
+    super::jwe::key_findings(&readable, is_set, &f, &mut out);
     let mut kids: HashMap<&str, usize> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
         let shown = m.kid().unwrap_or("no kid");

@@ -5,6 +5,7 @@
 
 mod extract;
 mod findings;
+mod jwe;
 mod keyfile;
 pub mod report;
 pub(crate) mod rules;

@@ -98,6 +98,10 @@ rules! {
     "JOT018" Low "oversized token" => "Keep tokens small (under 4 KB for cookies and headers): carry references, not data.";
     "JOT019" High "signature does not verify with the given key" => "The token was not signed by this key: it is forged, tampered or from another issuer.";
     "JOT020" Info "not a JWT" => "Audit the format it is (see the message).";
+    "JOT021" High "JWE alg RSA1_5: padding-oracle prone" => "Encrypt with RSA-OAEP-256 or ECDH-ES; RSA1_5 decryption is a padding oracle (RFC 8725 §3.2, Bleichenbacher).";
+    "JOT022" Medium "JWE zip: compression before encryption leaks the plaintext through its length" => "Do not compress attacker-influenced plaintext (CRIME/BREACH-style leaks, RFC 8725 §3.6); drop zip.";
+    "JOT023" Medium "PBES2 with a low p2c" => "Use at least 600,000 PBKDF2 iterations (OWASP) and a long random passphrase, or a random key with A256KW.";
+    "JOT024" Low "JWE without cty" => "Set cty: JWT on a nested token (RFC 7519 §5.2) so receivers verify the inner JWS instead of trusting the plaintext.";
     "JOT101" Critical "private key material in a JWKS or public key file" => "Publish only public members; rotate the exposed key.";
     "JOT102" High "symmetric (oct) key in a JWKS" => "Never publish HMAC secrets; anyone who has it can forge tokens.";
     "JOT103" High "RSA key under 2048 bits" => "Use RSA 2048 bits or more, or ES256/EdDSA.";
@@ -109,6 +113,8 @@ rules! {
     "JOT109" High "private key file readable by group or others" => "chmod 600 the file; rotate the key if others could have read it.";
     "JOT110" High "invalid key file or JWKS member" => "Fix or remove the key: verifiers reject it, and a lax one may accept a dangerous key (the message names the check that failed).";
     "JOT111" Info "key jot cannot read: not audited" => "Check the key with a tool that supports its type (or give its passphrase); remove it if nothing uses it.";
+    "JOT112" High "symmetric encryption key (dir, A*KW, A*GCMKW) in a JWKS" => "Never publish content or key-wrapping keys: anyone who has one decrypts every token; rotate it.";
+    "JOT113" Medium "a key used for both encryption and signing" => "Use separate keys for sig and enc (RFC 7517 §4.2); mark each with one use.";
 }
 
 /// Look up a rule by id. Every id used in the crate is in the table (a test checks it).

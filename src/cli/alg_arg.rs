@@ -44,6 +44,42 @@ impl TypedValueParser for AlgParser {
     }
 }
 
+/// What `jot keygen ALG` makes: a signing key (JWS table) or an encryption key (JWE table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeygenAlg {
+    Sign(Alg),
+    Encrypt(alg::KeyAlg),
+}
+
+/// Parses `keygen ALG` from both halves of the one table: JWS names, then JWE key
+/// management names.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeygenAlgParser;
+
+impl TypedValueParser for KeygenAlgParser {
+    type Value = KeygenAlg;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<KeygenAlg, clap::Error> {
+        let s = value.to_string_lossy();
+        if let Some(k) = alg::KeyAlg::from_name(&s) {
+            return Ok(KeygenAlg::Encrypt(k));
+        }
+        AlgParser.parse_ref(cmd, arg, value).map(KeygenAlg::Sign)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let enc = alg::KeyAlg::all().map(|k| PossibleValue::new(k.name()));
+        Some(Box::new(
+            alg::names().into_iter().map(PossibleValue::new).chain(enc),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

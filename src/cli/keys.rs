@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::builder::TypedValueParser;
 use clap::{Args, ValueEnum};
 
+use super::alg_arg::{KeygenAlg, KeygenAlgParser};
 use super::AlgParser;
 use crate::alg::{Alg, Hash};
 
@@ -43,9 +44,16 @@ fn hash_parser() -> impl TypedValueParser<Value = Hash> {
     HMAC keys are always JWKs (an HMAC secret has no PEM form)."
 )]
 pub struct KeygenArgs {
-    /// Algorithm.
-    #[arg(value_name = "ALG", value_parser = AlgParser)]
-    pub alg: Alg,
+    /// Algorithm: a JWS algorithm, or an encryption key for JWE (RSA-OAEP-256, ECDH-ES,
+    /// A256KW, dir, …; JWK output with use: enc).
+    #[arg(value_name = "ALG", value_parser = KeygenAlgParser)]
+    pub alg: KeygenAlg,
+    /// Curve of an ECDH-ES key: P-256 (default), P-384, P-521 or X25519.
+    #[arg(long, value_name = "CRV")]
+    pub crv: Option<String>,
+    /// The content encryption a dir key is sized for (default A256GCM).
+    #[arg(long, value_name = "ENC")]
+    pub enc: Option<String>,
     /// RSA modulus size: 2048, 3072 or 4096 (default 2048).
     #[arg(long, value_name = "N")]
     pub bits: Option<usize>,

@@ -4,6 +4,7 @@
 mod alg_arg;
 mod attack;
 mod completions;
+mod jwe;
 mod keys;
 mod keyset;
 mod review;
@@ -12,9 +13,10 @@ mod ui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use alg_arg::AlgParser;
+pub use alg_arg::{AlgParser, KeygenAlg};
 pub use attack::{AttackInputArgs, ForgeArgs, ProbeArgs, ProbeFormat};
 pub use completions::CompletionsArgs;
+pub use jwe::{DecryptArgs, EncryptArgs, JweKeyArgs};
 pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbprintArgs};
 pub use keyset::{KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
 pub use review::{AuditArgs, AuditFormat, CrackArgs, CrackEngine, CrackFormat};
@@ -66,6 +68,10 @@ pub enum Command {
     Decode(DecodeArgs),
     /// Verify a token's signature and claims against keys you supply.
     Verify(VerifyArgs),
+    /// Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2).
+    Encrypt(EncryptArgs),
+    /// Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks.
+    Decrypt(DecryptArgs),
     /// Review tokens and key files for weaknesses; JSON and SARIF reports.
     Audit(AuditArgs),
     /// Recover a weak HMAC secret from an HS256/384/512 token.

@@ -103,6 +103,16 @@ pub struct SignArgs {
     /// Fix the clock (unix seconds or RFC 3339), for reproducible output.
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+    /// Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519
+    /// §5.2). The key picks the JWE alg as `jot encrypt` does.
+    #[arg(long, value_name = "PATH")]
+    pub encrypt_to: Option<String>,
+    /// JWE key management algorithm for --encrypt-to (default: from the key).
+    #[arg(long, value_name = "ALG", requires = "encrypt_to")]
+    pub encrypt_alg: Option<String>,
+    /// JWE content encryption for --encrypt-to (default A256GCM).
+    #[arg(long, value_name = "ENC", requires = "encrypt_to")]
+    pub encrypt_enc: Option<String>,
 }
 
 /// `jot decode`.
@@ -121,6 +131,9 @@ pub struct DecodeArgs {
     /// Fix the clock used for relative times.
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+    /// Decrypt a JWE with this key and show the inner token too (nothing is verified).
+    #[arg(long, value_name = "PATH")]
+    pub decrypt_key: Option<String>,
 }
 
 /// `jot verify`.
@@ -197,4 +210,8 @@ pub struct VerifyArgs {
     /// Do not use or fill the on-disk JWKS cache.
     #[arg(long)]
     pub no_cache: bool,
+    /// A nested JWT: decrypt the JWE with this key first, then verify the inner token with
+    /// every check above. The verdict says which layer failed.
+    #[arg(long, value_name = "PATH")]
+    pub decrypt_key: Option<String>,
 }

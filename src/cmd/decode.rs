@@ -94,6 +94,11 @@ fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
 pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     let tokens = tokens_in(&a.token)?;
+    let dkeys = a
+        .decrypt_key
+        .as_deref()
+        .map(crate::cmd::decrypt::decrypt_keys)
+        .transpose()?;
     let mut out = anstream::stdout().lock();
     let mut failed = None;
     for (line, t) in &tokens {
@@ -120,6 +125,39 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
             }
         };
         match (&parsed, a.json) {
+            (Parsed::Jwe { header }, json) if dkeys.is_some() => {
+                let keys = dkeys.as_deref().unwrap_or_default();
+                let inner = crate::cmd::decrypt::decode_inner(t, keys);
+                if inner.is_err() {
+                    failed = failed.or(Some(ExitCode::Negative));
+                }
+                match (inner, json) {
+                    (Ok(j), true) => {
+                        let v = json!({"header": header, "encrypted": true, "inner": {
+                            "header": j.header, "payload": j.payload,
+                            "signature": b64::encode(&j.signature)}});
+                        writeln!(out, "{}", json_line(&v)?)?;
+                    }
+                    (Ok(j), false) => {
+                        writeln!(
+                            out,
+                            "a JWE (encrypted token), decrypted; its protected header:"
+                        )?;
+                        show_json(&mut out, &Value::Object(header.clone()))?;
+                        writeln!(out, "inner token:")?;
+                        show_jws(&mut out, &j, now)?;
+                    }
+                    (Err(why), true) => {
+                        let v = json!({"header": header, "encrypted": true, "decrypt_error": why});
+                        writeln!(out, "{}", json_line(&v)?)?;
+                    }
+                    (Err(why), false) => {
+                        writeln!(out, "a JWE (encrypted token); its protected header:")?;
+                        show_json(&mut out, &Value::Object(header.clone()))?;
+                        writeln!(out, "cannot decrypt: {}", sanitize(&why))?;
+                    }
+                }
+            }
             (Parsed::Jws(j), true) => {
                 let v = json!({"header": j.header, "payload": j.payload.clone().unwrap_or_else(|| Value::String(b64::encode(&j.payload_raw))), "signature": b64::encode(&j.signature)});
                 writeln!(out, "{}", json_line(&v)?)?;

@@ -1,7 +1,7 @@
 //! `jot keygen`: generate a key and write it (private 0600), plus its public half if asked.
 
 use crate::alg::Family;
-use crate::cli::{KeyFormat, KeygenArgs};
+use crate::cli::{KeyFormat, KeygenAlg, KeygenArgs};
 use crate::cmd::output::{emit, note};
 use crate::keys::{self, Jwk};
 use crate::{Error, ExitCode};
@@ -19,7 +19,13 @@ fn render(
 
 /// Run `jot keygen`.
 pub fn run(a: &KeygenArgs) -> anyhow::Result<ExitCode> {
-    let alg = a.alg;
+    let alg = match a.alg {
+        KeygenAlg::Encrypt(kalg) => return crate::cmd::encrypt::keygen(a, kalg),
+        KeygenAlg::Sign(alg) => alg,
+    };
+    if a.crv.is_some() || a.enc.is_some() {
+        return Err(Error::usage("--crv and --enc apply to JWE encryption keys only").into());
+    }
     let format = match (a.format, alg.family()) {
         (Some(KeyFormat::Pem), Family::Hmac) => {
             return Err(Error::usage("an HMAC secret has no PEM form")

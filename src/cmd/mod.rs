@@ -6,6 +6,8 @@ pub mod completions;
 pub mod convert;
 pub mod crack;
 pub mod decode;
+pub mod decrypt;
+pub mod encrypt;
 pub mod forge;
 pub mod keygen;
 pub mod keyin;

@@ -133,6 +133,15 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
     }
     let header = sign::header(alg, kid.as_deref(), extra)?;
     let token = sign::sign(&key, alg, &header, &claims)?;
+    let token = match &a.encrypt_to {
+        Some(to) => crate::cmd::encrypt::nest(
+            to,
+            a.encrypt_alg.as_deref(),
+            a.encrypt_enc.as_deref(),
+            &token,
+        )?,
+        None => token,
+    };
     emit(None, format!("{token}\n").as_bytes(), false, false)?;
     if let Some(value) = fingerprint {
         match &a.fingerprint_out {

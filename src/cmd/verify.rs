@@ -101,10 +101,20 @@ fn verify_all(
     p: &Policy,
     now: i64,
     detail: bool,
+    nested: Option<&[crate::jwe::JweKey]>,
 ) -> Result<Vec<Verdict>> {
     let one = |(_, t): &Line| {
         let mut v = match t {
-            Ok(t) => verify(paste(t).token, keys, p, now),
+            Ok(t) => {
+                let t = paste(t).token;
+                match nested {
+                    // Nested (RFC 7519 §5.2): decrypt, then every JWS check on the inner token.
+                    Some(dk) => crate::cmd::decrypt::verify_nested(t, dk, |inner| {
+                        verify(inner, keys, p, now)
+                    }),
+                    None => verify(t, keys, p, now),
+                }
+            }
             Err(why) => Verdict::invalid(format!("malformed token: {why}")),
         };
         if !detail {
@@ -191,11 +201,17 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     let (keys, oidc_issuer) = load_keys(a, now)?;
     let p = policy(a, oidc_issuer)?;
+    let nested = a
+        .decrypt_key
+        .as_deref()
+        .map(crate::cmd::decrypt::decrypt_keys)
+        .transpose()?;
+    let nested = nested.as_deref();
     // Buffered, flushed after each batch: bulk output is one line per token.
     let mut out = std::io::BufWriter::new(anstream::stdout().lock());
     if a.token != "-" {
         let t: Line = (1, Ok(pasted(&a.token, None).to_owned()));
-        let v = verify_all(std::slice::from_ref(&t), &keys, &p, now, true)?;
+        let v = verify_all(std::slice::from_ref(&t), &keys, &p, now, true, nested)?;
         render(&mut out, a, false, 1, &v[0])?;
         out.flush()?;
         return Ok(ExitCode::verdict(v[0].valid));
@@ -203,7 +219,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let rx = stdin_lines();
     let (mut seen, mut all_valid) = (0usize, true);
     while let Some(batch) = next_batch(&rx)? {
-        let verdicts = verify_all(&batch, &keys, &p, now, a.json)?;
+        let verdicts = verify_all(&batch, &keys, &p, now, a.json, nested)?;
         for ((line, t), v) in batch.iter().zip(&verdicts) {
             if let Some(t) = t.as_deref().ok().filter(|t| paste(t).describe().is_some()) {
                 out.flush()?;

@@ -58,6 +58,10 @@ pub fn from_pkcs8(der: &[u8]) -> Result<Key> {
         let sk =
             ed25519_dalek::SigningKey::from_pkcs8_der(der).map_err(|e| bad("Ed25519 key", e))?;
         okp_from_seed(sk.as_bytes())
+    } else if super::x25519::is_oid(&oid.to_string()) {
+        Ok(Key::X25519(super::x25519::from_pkcs8_private(
+            info.private_key.as_bytes(),
+        )?))
     } else {
         Err(unsupported_oid(oid))
     }
@@ -66,7 +70,7 @@ pub fn from_pkcs8(der: &[u8]) -> Result<Key> {
 fn unsupported_oid(oid: ObjectIdentifier) -> Error {
     let name = match oid.to_string().as_str() {
         "1.3.101.113" => " (Ed448)",
-        "1.3.101.110" | "1.3.101.111" => " (X25519/X448, key agreement only)",
+        "1.3.101.111" => " (X448, key agreement only)",
         "1.2.840.10040.4.1" => " (DSA)",
         _ => "",
     };
@@ -151,6 +155,8 @@ pub fn from_spki(der: &[u8]) -> Result<Key> {
             .try_into()
             .map_err(|_| Error::input("Ed25519 public key must be 32 bytes"))?;
         Ok(Key::Okp(crypto::okp_validate(OkpKey { x, d: None })?))
+    } else if super::x25519::is_oid(&oid.to_string()) {
+        Ok(Key::X25519(super::x25519::from_spki_bits(bits)?))
     } else {
         Err(unsupported_oid(oid))
     }

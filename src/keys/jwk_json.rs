@@ -44,6 +44,10 @@ pub fn from_json(v: &Value, allow_weak: bool) -> Result<Jwk> {
     let key = match kty {
         "RSA" => Key::Rsa(rsa_from(o, allow_weak)?),
         "EC" => Key::Ec(ec_from(o)?),
+        "OKP" if str_member(o, "crv")? == Some("X25519") => Key::X25519(super::x25519::from_jwk(
+            required(o, "x", "OKP")?,
+            b64_member(o, "d")?,
+        )?),
         "OKP" => Key::Okp(okp_from(o)?),
         "oct" => Key::hmac(Secret::new(required(o, "k", "oct")?))
             .map_err(|e| e.context("oct JWK \"k\""))?,
@@ -167,11 +171,11 @@ fn okp_from(o: &Map<String, Value>) -> Result<OkpKey> {
     let crv = str_member(o, "crv")?.ok_or_else(|| Error::input("OKP JWK has no \"crv\""))?;
     if crv != "Ed25519" {
         let why = match crv {
-            "X25519" | "X448" => " (it is for key agreement, not signatures)",
+            "X448" => " (it is for key agreement, not signatures)",
             _ => "",
         };
         return Err(Error::input(format!(
-            "unsupported OKP crv {crv:?}{why}: expected Ed25519"
+            "unsupported OKP crv {crv:?}{why}: expected Ed25519 or X25519"
         )));
     }
     let x: [u8; 32] = required(o, "x", "OKP")?

@@ -76,6 +76,13 @@ fn members(jwk: &Jwk, private: bool) -> Members {
                 o.push(("d", secret(d.expose())));
             }
         }
+        Key::X25519(k) => {
+            o.push(("crv", Member::Text("X25519".into())));
+            o.push(("x", public(&k.x)));
+            if let (true, Some(d)) = (private, &k.d) {
+                o.push(("d", secret(d.expose())));
+            }
+        }
         Key::Oct(s) => {
             if private {
                 o.push(("k", secret(s.expose())));

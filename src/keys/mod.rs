@@ -14,6 +14,7 @@ mod pem;
 mod read;
 mod thumbprint;
 mod write;
+mod x25519;
 
 #[cfg(test)]
 mod tests;
@@ -30,6 +31,7 @@ pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
 pub use read::{detect, read, read_jwks_lenient, read_members, Format, KeyInput, ReadOptions};
 pub use thumbprint::ThumbprintHash;
+pub use x25519::generate as x25519_generate;
 
 /// Secret bytes (an HMAC key or a private scalar): redacted in `Debug`, zeroized on drop.
 #[derive(Clone, PartialEq, Eq)]
@@ -122,6 +124,8 @@ pub enum Key {
     Rsa(RsaKey),
     Ec(EcKey),
     Okp(OkpKey),
+    /// An X25519 key (OKP `crv: X25519`, RFC 8037): key agreement only (JWE ECDH-ES).
+    X25519(OkpKey),
     Oct(Secret),
 }
 
@@ -172,7 +176,7 @@ impl Jwk {
         match self.key {
             Key::Rsa(_) => "RSA",
             Key::Ec(_) => "EC",
-            Key::Okp(_) => "OKP",
+            Key::Okp(_) | Key::X25519(_) => "OKP",
             Key::Oct(_) => "oct",
         }
     }
@@ -183,7 +187,7 @@ impl Jwk {
             Key::Rsa(RsaKey::Private(_)) | Key::Oct(_) => true,
             Key::Rsa(RsaKey::Public(_)) => false,
             Key::Ec(k) => k.d.is_some(),
-            Key::Okp(k) => k.d.is_some(),
+            Key::Okp(k) | Key::X25519(k) => k.d.is_some(),
         }
     }
 
@@ -197,6 +201,7 @@ impl Jwk {
                     ..k.clone()
                 }),
                 Key::Okp(k) => Key::Okp(OkpKey { x: k.x, d: None }),
+                Key::X25519(k) => Key::X25519(OkpKey { x: k.x, d: None }),
                 Key::Oct(_) => return Err(Error::usage("an HMAC (oct) key has no public half")
                     .with_hint(
                         "anyone who can verify an HS* token can also forge one; publish nothing",
@@ -214,6 +219,7 @@ impl Jwk {
             Key::Rsa(k) => format!("RSA {}", k.bits()),
             Key::Ec(k) => format!("EC {}", k.curve.name()),
             Key::Okp(_) => "OKP Ed25519".into(),
+            Key::X25519(_) => "OKP X25519".into(),
             Key::Oct(s) => format!("oct {} bits", s.expose().len() * 8),
         }
     }
@@ -230,7 +236,8 @@ impl Jwk {
             Key::Rsa(_) => Alg::RS256,
             // EC keys are never on Ed25519 (read refuses it), so the table always answers.
             Key::Ec(k) => Alg::ecdsa_for(k.curve).unwrap_or(Alg::ES256),
-            Key::Okp(_) => Alg::EdDSA,
+            // An X25519 key signs with nothing; check_alg refuses EdDSA for it.
+            Key::Okp(_) | Key::X25519(_) => Alg::EdDSA,
             Key::Oct(_) => Alg::HS256,
         }
     }

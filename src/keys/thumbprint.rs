@@ -25,6 +25,7 @@ pub fn canonical(jwk: &Jwk) -> String {
             q(k.y())
         ),
         Key::Okp(k) => format!(r#"{{"crv":"Ed25519","kty":"OKP","x":{}}}"#, q(&k.x)),
+        Key::X25519(k) => format!(r#"{{"crv":"X25519","kty":"OKP","x":{}}}"#, q(&k.x)),
         Key::Oct(s) => format!(r#"{{"k":{},"kty":"oct"}}"#, q(s.expose())),
     }
 }

@@ -27,6 +27,7 @@ pub fn to_pem(jwk: &Jwk, private: bool) -> Result<Zeroizing<String>> {
                     .map_err(enc_err)
             }
         }
+        Key::X25519(k) => super::x25519::to_pem(k, private),
         Key::Okp(k) => {
             if let (true, Some(d)) = (private, &k.d) {
                 // PKCS#8 v1, without the optional public key: OpenSSL 3.0 and

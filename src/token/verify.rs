@@ -77,7 +77,8 @@ pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
         Ok(Parsed::Jws(j)) => j,
         Ok(Parsed::Jwe { .. }) => {
             return Verdict::invalid(
-                "the token is a JWE (encrypted); jot verifies signed tokens only",
+                "the token is a JWE (encrypted): pass --decrypt-key KEY to decrypt and verify \
+                 a nested JWT, or run `jot decrypt`",
             )
         }
         Err(e) => return Verdict::invalid(format!("malformed token: {e}")),

@@ -10,6 +10,8 @@ mod crack_hashcat;
 mod crack_output;
 mod forge;
 mod generated;
+mod jwe;
+mod jwe_interop;
 mod keys;
 mod keyset;
 mod net_serve;

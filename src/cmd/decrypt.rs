@@ -1,0 +1,232 @@
+//! `jot decrypt`: one verdict per token, plaintext only after its tag checks. JSON is
+//! pretty-printed on a terminal; binary plaintext is never written to one (use --out).
+
+use std::io::{IsTerminal, Write};
+
+use serde_json::{json, Value};
+
+use crate::cli::DecryptArgs;
+use crate::cmd::encrypt::{load_keys, parse_enc, parse_key_alg};
+use crate::cmd::output::{emit, json_line, show_json};
+use crate::cmd::tokens_in;
+use crate::jwe::{self, Decrypted, Failure, Policy};
+use crate::term::{sanitize, style};
+use crate::{b64, Error, ExitCode, Result};
+
+/// The policy the flags describe.
+pub fn policy(a: &DecryptArgs) -> Result<Policy> {
+    Ok(Policy {
+        algs: a
+            .alg
+            .iter()
+            .map(|s| parse_key_alg(s))
+            .collect::<Result<_>>()?,
+        encs: a.enc.iter().map(|s| parse_enc(s)).collect::<Result<_>>()?,
+        max_plaintext: a.max_plaintext,
+        max_p2c: a.max_p2c,
+        allow_rsa1_5: a.allow_rsa1_5,
+        kid: None,
+    })
+}
+
+/// The plaintext as JSON output: a JSON value, a string, or base64url for binary.
+pub fn plaintext_json(d: &Decrypted) -> (&'static str, Value) {
+    if let Ok(v) = serde_json::from_slice::<Value>(&d.plaintext) {
+        return ("plaintext", v);
+    }
+    match std::str::from_utf8(&d.plaintext) {
+        Ok(s) => ("plaintext", Value::String(s.to_owned())),
+        Err(_) => ("plaintext_b64url", Value::String(b64::encode(&d.plaintext))),
+    }
+}
+
+fn verdict_json(r: &std::result::Result<Decrypted, Failure>) -> Value {
+    match r {
+        Ok(d) => {
+            let (k, v) = plaintext_json(d);
+            let mut j = json!({"valid": true, "alg": d.alg.name(), "enc": d.enc.name(),
+                               "header": Value::Object(d.header.clone())});
+            j[k] = v;
+            j
+        }
+        Err(f) => {
+            let mut j = json!({"valid": false, "reason": f.reason});
+            if let Some(h) = &f.hint {
+                j["hint"] = h.clone().into();
+            }
+            j
+        }
+    }
+}
+
+fn is_binary(data: &[u8]) -> bool {
+    match std::str::from_utf8(data) {
+        Ok(s) => s
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
+        Err(_) => true,
+    }
+}
+
+/// Print one plaintext for a person or a pipe.
+fn show_plaintext(out: &mut impl Write, d: &Decrypted, tty: bool) -> anyhow::Result<()> {
+    if !tty {
+        out.write_all(&d.plaintext)?;
+        return Ok(());
+    }
+    if is_binary(&d.plaintext) {
+        return Err(Error::usage(format!(
+            "the plaintext is {} bytes of binary data; not writing it to a terminal",
+            d.plaintext.len()
+        ))
+        .with_hint("pass --out FILE, or pipe the output")
+        .into());
+    }
+    match serde_json::from_slice::<Value>(&d.plaintext) {
+        Ok(v) => show_json(out, &v)?,
+        Err(_) => {
+            let text = String::from_utf8_lossy(&d.plaintext);
+            for line in text.lines() {
+                writeln!(out, "{}", sanitize(line))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Print a failure (with its hint on stderr) as verify prints an invalid token.
+pub fn show_failure(out: &mut impl Write, prefix: &str, f: &Failure) -> std::io::Result<()> {
+    let b = style::BAD;
+    writeln!(out, "{prefix}{b}invalid{b:#}: {}", sanitize(&f.reason))?;
+    if let Some(h) = &f.hint {
+        out.flush()?;
+        crate::cmd::output::note(style::BOLD, "hint:", h);
+    }
+    Ok(())
+}
+
+/// Run `jot decrypt`.
+pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
+    let (keys, _) = load_keys(&a.key)?;
+    let p = policy(a)?;
+    let tokens = tokens_in(&a.token)?;
+    if tokens.is_empty() {
+        return Err(Error::input("no token given (stdin was empty)").into());
+    }
+    let bulk = tokens.len() > 1 || a.token == "-";
+    if bulk && a.out.is_some() {
+        return Err(Error::usage("--out takes one token, not a stream").into());
+    }
+    let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+    let mut all_ok = true;
+    for (line, t) in &tokens {
+        let r = jwe::decrypt(t, &keys, &p);
+        all_ok &= r.is_ok();
+        if a.json {
+            let mut j = verdict_json(&r);
+            if bulk {
+                j["line"] = (*line).into();
+            }
+            writeln!(out, "{}", json_line(&j)?)?;
+            continue;
+        }
+        let prefix = if bulk {
+            format!("line {line}: ")
+        } else {
+            String::new()
+        };
+        match &r {
+            Err(f) => show_failure(&mut out, &prefix, f)?,
+            Ok(d) if bulk => {
+                let shown = match plaintext_json(d) {
+                    ("plaintext", Value::String(s)) => sanitize(&s).into_owned(),
+                    ("plaintext", v) => json_line(&v)?,
+                    _ => format!("({} bytes of binary data; use --json)", d.plaintext.len()),
+                };
+                writeln!(out, "{prefix}{shown}")?;
+            }
+            Ok(d) => match &a.out {
+                Some(path) => emit(Some(path), &d.plaintext, true, a.force)?,
+                None => show_plaintext(&mut out, d, std::io::stdout().is_terminal())?,
+            },
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::verdict(all_ok))
+}
+
+/// The keys of a `--decrypt-key` file (a key or a JWKS).
+pub fn decrypt_keys(path: &str) -> Result<Vec<jwe::JweKey>> {
+    let args = crate::cli::JweKeyArgs {
+        key: Some(path.to_owned()),
+        ..crate::cli::JweKeyArgs::default()
+    };
+    load_keys(&args)
+        .map(|(k, _)| k)
+        .map_err(|e| e.context("--decrypt-key"))
+}
+
+/// Decrypt the outer JWE of a nested JWT; the inner compact token, or why not.
+pub fn open_nested(token: &str, keys: &[jwe::JweKey]) -> std::result::Result<String, Failure> {
+    let d = jwe::decrypt(token, keys, &Policy::default())?;
+    let inner = std::str::from_utf8(&d.plaintext)
+        .map(|s| s.trim().to_owned())
+        .map_err(|_| Failure {
+            reason: "the plaintext is not a token (not UTF-8)".into(),
+            hint: None,
+        })?;
+    if inner.split('.').count() != 3 {
+        return Err(Failure {
+            reason: "the plaintext is not a signed JWT (a nested token must be a JWS)".into(),
+            hint: Some("use `jot decrypt` to read an encrypted payload".into()),
+        });
+    }
+    Ok(inner)
+}
+
+/// A nested JWT's verdict: decrypt, then `verify` the inner JWS; reasons name the layer.
+pub fn verify_nested(
+    token: &str,
+    keys: &[jwe::JweKey],
+    verify: impl FnOnce(&str) -> crate::token::verify::Verdict,
+) -> crate::token::verify::Verdict {
+    let cty = jwe::protected_header(token)
+        .ok()
+        .and_then(|h| h.get("cty").and_then(Value::as_str).map(str::to_owned));
+    match open_nested(token, keys) {
+        Ok(inner) => {
+            let mut v = verify(&inner);
+            for r in &mut v.reasons {
+                *r = format!("JWS layer: {r}");
+            }
+            if !cty.is_some_and(|c| c.eq_ignore_ascii_case("JWT")) {
+                v.warnings.push(
+                    "the JWE has no cty \"JWT\" though it holds a JWT (RFC 7519 §5.2)".into(),
+                );
+            }
+            v
+        }
+        Err(f) => crate::token::verify::Verdict {
+            valid: false,
+            reasons: vec![format!("JWE layer: {}", f.reason)],
+            warnings: vec![],
+            alg: None,
+            kid: None,
+            header: None,
+            claims: None,
+        },
+    }
+}
+
+/// For `decode --decrypt-key`: the inner JWS of a nested token, or why it cannot be read.
+pub fn decode_inner(
+    token: &str,
+    keys: &[jwe::JweKey],
+) -> std::result::Result<crate::token::Jws, String> {
+    let inner = open_nested(token, keys).map_err(|f| f.reason)?;
+    match crate::token::parse(&inner) {
+        Ok(crate::token::Parsed::Jws(j)) => Ok(j),
+        Ok(crate::token::Parsed::Jwe { .. }) => Err("the inner token is another JWE".into()),
+        Err(e) => Err(format!("the inner token: {e}")),
+    }
+}

@@ -1,0 +1,248 @@
+//! `jot encrypt`: a payload (argument, @FILE or stdin) into a compact JWE for one
+//! recipient key. Also the key loading every JWE-aware command shares (decrypt, and the
+//! nested-token flags of sign, verify and decode).
+
+use crate::alg::{Enc, KeyAlg};
+use crate::cli::{EncryptArgs, JweKeyArgs};
+use crate::cmd::keyin::{passphrase, read_key_file, secret};
+use crate::cmd::output::emit;
+use crate::files::{read_input, MAX_INPUT};
+use crate::jwe::{self, EncryptOptions, JweKey};
+use crate::keys::{read_jwks_lenient, Jwk, Key};
+use crate::{Error, ExitCode, Result};
+
+/// Parse a JWE `alg` name, pointing JWS names at sign/verify.
+pub fn parse_key_alg(s: &str) -> Result<KeyAlg> {
+    KeyAlg::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = KeyAlg::all().map(|a| a.name()).collect();
+        Error::usage(format!("unknown JWE alg {s:?}"))
+            .with_hint(format!("expected one of: {}", names.join(", ")))
+    })
+}
+
+/// Parse a JWE `enc` name.
+pub fn parse_enc(s: &str) -> Result<Enc> {
+    Enc::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = Enc::all().map(|a| a.name()).collect();
+        Error::usage(format!("unknown JWE enc {s:?}"))
+            .with_hint(format!("expected one of: {}", names.join(", ")))
+    })
+}
+
+/// Every key the flags name (a JWKS gives several), with a flag saying whether it came
+/// from a raw secret (which gets no thumbprint kid: that would be a hash of the secret).
+pub fn load_keys(k: &JweKeyArgs) -> Result<(Vec<JweKey>, bool)> {
+    let given = [
+        k.key.is_some(),
+        k.jwks.is_some(),
+        k.secret_file.is_some(),
+        k.passphrase_file.is_some(),
+    ];
+    match given.iter().filter(|g| **g).count() {
+        1 => {}
+        0 => {
+            return Err(Error::usage("no key given").with_hint(
+                "pass --key PATH, --jwks PATH|URL, --secret-file PATH or --passphrase-file PATH",
+            ))
+        }
+        _ => {
+            return Err(Error::usage(
+                "give one of --key, --jwks, --secret-file, --passphrase-file",
+            ))
+        }
+    }
+    if let Some(p) = &k.passphrase_file {
+        let pass = passphrase(Some(p))?.unwrap_or_else(|| crate::keys::Secret::new(Vec::new()));
+        if pass.expose().is_empty() {
+            return Err(Error::input(format!(
+                "{}: the passphrase is empty",
+                p.display()
+            )));
+        }
+        return Ok((vec![JweKey::Passphrase(pass)], true));
+    }
+    if let Some(s) = secret(None, k.secret_file.as_deref())? {
+        return Ok((vec![JweKey::Jwk(s)], true));
+    }
+    let keys = if let Some(path) = &k.key {
+        read_key_file(path, k.key_passphrase_file.as_deref(), k.allow_weak, false)?.into_keys()
+    } else {
+        let src = k.jwks.as_deref().unwrap_or_default();
+        let data = if src.starts_with("http://") || src.starts_with("https://") {
+            let now = crate::clock::Clock::from_flag(None)?.now();
+            let mut o = crate::net::FetchOptions::new(now);
+            o.cache_dir = crate::net::FetchOptions::default_cache_dir();
+            crate::net::fetch(src, &o)?
+        } else {
+            read_input(src, MAX_INPUT)?
+        };
+        let (keys, skipped) = read_jwks_lenient(&data).map_err(|e| e.context(src))?;
+        for s in skipped {
+            crate::cmd::output::warn(&s);
+        }
+        keys
+    };
+    let keys: Vec<Jwk> = match &k.kid {
+        Some(kid) => {
+            let found: Vec<Jwk> = keys
+                .into_iter()
+                .filter(|j| j.kid.as_deref() == Some(kid))
+                .collect();
+            if found.is_empty() {
+                return Err(Error::input(format!("no key with kid {kid:?}")));
+            }
+            found
+        }
+        None => keys,
+    };
+    if keys.is_empty() {
+        return Err(Error::input("no key jot can use"));
+    }
+    Ok((keys.into_iter().map(JweKey::Jwk).collect(), false))
+}
+
+/// The one recipient key for encryption: a set must name one (or hold one `enc` key).
+pub fn recipient(k: &JweKeyArgs) -> Result<(JweKey, bool)> {
+    let (mut keys, raw) = load_keys(k)?;
+    if keys.len() > 1 {
+        keys.retain(|key| match key {
+            JweKey::Jwk(j) => j.use_.as_deref().is_none_or(|u| u == "enc"),
+            JweKey::Passphrase(_) => true,
+        });
+    }
+    match keys.len() {
+        1 => Ok((keys.remove(0), raw)),
+        0 => Err(Error::input("the set holds no encryption key (use: enc)")),
+        n => {
+            let kids: Vec<&str> = keys.iter().map(|k| k.kid().unwrap_or("(no kid)")).collect();
+            Err(
+                Error::usage(format!("the set holds {n} encryption keys")).with_hint(format!(
+                    "choose one with --kid; the set holds: {}",
+                    kids.join(", ")
+                )),
+            )
+        }
+    }
+}
+
+/// Encrypt `plaintext` for the key flags, as `encrypt` and `sign --encrypt-to` do.
+pub fn seal(key: &JweKey, raw: bool, mut o: EncryptOptions, plaintext: &[u8]) -> Result<String> {
+    if o.kid.is_none() && !raw {
+        if let JweKey::Jwk(j) = key {
+            o.kid = Some(j.kid_or_thumbprint());
+        }
+    }
+    jwe::encrypt(key, &o, plaintext)
+}
+
+fn payload(arg: Option<&str>) -> Result<Vec<u8>> {
+    match arg {
+        None | Some("-") => read_input("-", MAX_INPUT),
+        Some(a) if a.starts_with('@') => read_input(&a[1..], MAX_INPUT),
+        Some(a) => Ok(a.as_bytes().to_vec()),
+    }
+}
+
+/// Run `jot encrypt`.
+pub fn run(a: &EncryptArgs) -> anyhow::Result<ExitCode> {
+    let (key, raw) = recipient(&a.key)?;
+    let mut extra = serde_json::Map::new();
+    for kv in &a.header {
+        let (k, v) = crate::cmd::sign::parse_kv(kv)?;
+        extra.insert(k, v);
+    }
+    let o = EncryptOptions {
+        alg: a.alg.as_deref().map(parse_key_alg).transpose()?,
+        enc: parse_enc(&a.enc)?,
+        kid: None,
+        cty: a.cty.clone(),
+        zip: a.zip,
+        extra,
+        p2c: a.p2c,
+    };
+    let data = zeroize::Zeroizing::new(payload(a.payload.as_deref())?);
+    let token = seal(&key, raw, o, &data)?;
+    emit(None, format!("{token}\n").as_bytes(), false, false)?;
+    Ok(ExitCode::Success)
+}
+
+/// Encrypt a signed token to the key in `to`: a nested JWT (`cty: JWT`, RFC 7519 §5.2).
+pub fn nest(to: &str, alg: Option<&str>, enc: Option<&str>, token: &str) -> Result<String> {
+    let args = JweKeyArgs {
+        key: Some(to.to_owned()),
+        ..JweKeyArgs::default()
+    };
+    let (key, raw) = recipient(&args).map_err(|e| e.context("--encrypt-to"))?;
+    let o = EncryptOptions {
+        alg: alg.map(parse_key_alg).transpose()?,
+        enc: enc.map(parse_enc).transpose()?.unwrap_or(Enc::A256Gcm),
+        cty: Some("JWT".into()),
+        ..EncryptOptions::default()
+    };
+    seal(&key, raw, o, token.as_bytes())
+}
+
+/// `jot keygen` for a JWE algorithm: a JWK (use enc, alg) by default, PEM when asked.
+pub fn keygen(a: &crate::cli::KeygenArgs, alg: KeyAlg) -> anyhow::Result<ExitCode> {
+    use crate::cli::KeyFormat;
+    let crv = a
+        .crv
+        .as_deref()
+        .map(|c| {
+            jwe::EcdhCurve::from_name(c).ok_or_else(|| {
+                Error::usage(format!(
+                    "unknown --crv {c:?}: expected P-256, P-384, P-521 or X25519"
+                ))
+            })
+        })
+        .transpose()?;
+    let enc = a.enc.as_deref().map(parse_enc).transpose()?;
+    if !a.force {
+        for p in [a.out.as_deref(), a.public_out.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            if p.exists() {
+                return Err(Error::usage(format!("{}: already exists", p.display()))
+                    .with_hint("pass --force to replace it, or choose another path")
+                    .into());
+            }
+        }
+    }
+    let jwk = jwe::generate_key(alg, crv, enc, a.bits, a.kid.clone())?;
+    let oct = matches!(jwk.key, Key::Oct(_));
+    if oct && a.public_out.is_some() {
+        return Err(Error::usage("a symmetric key has no public half for --public-out").into());
+    }
+    let render = |j: &Jwk, private: bool| -> Result<zeroize::Zeroizing<String>> {
+        match a.format {
+            Some(KeyFormat::Pem) => j.to_pem(private),
+            _ => Ok(zeroize::Zeroizing::new(crate::cmd::output::json_text(
+                &j.to_json(private),
+            )?)),
+        }
+    };
+    emit(
+        a.out.as_deref(),
+        render(&jwk, true)?.as_bytes(),
+        true,
+        a.force,
+    )?;
+    if let Some(p) = &a.public_out {
+        emit(
+            Some(p),
+            render(&jwk.to_public()?, false)?.as_bytes(),
+            false,
+            a.force,
+        )?;
+    }
+    if let Some(p) = &a.out {
+        let kid = jwk.kid.as_deref().unwrap_or_default();
+        crate::cmd::output::note(
+            crate::term::style::DIM,
+            "wrote",
+            &format!("{alg} encryption key {kid} to {} (mode 0600)", p.display()),
+        );
+    }
+    Ok(ExitCode::Success)
+}
