@@ -34,12 +34,15 @@ impl Member {
 }
 
 /// Whether a JWK that does not read is of a type jot does not implement (an unknown `kty`,
-/// an X25519 or X448 key) rather than a broken key: RFC 7517 §5 has readers ignore those.
+/// an X448 key) rather than a broken key: RFC 7517 §5 has readers ignore those. X25519 is
+/// read by the key model (for JWE), so a bad X25519 key is broken, not unsupported.
 fn unsupported(json: &Value) -> bool {
     let s = |k: &str| json.get(k).and_then(Value::as_str);
     match s("kty") {
         Some("RSA" | "oct") => false,
-        Some("EC" | "OKP") => s("crv").is_some_and(|c| Curve::from_name(c).is_none()),
+        Some("EC" | "OKP") => {
+            s("crv").is_some_and(|c| c != "X25519" && Curve::from_name(c).is_none())
+        }
         Some(_) => true,
         None => false,
     }
@@ -264,6 +267,7 @@ mod tests {
         assert!(unsupported(&v(r#"{"kty":"AKP"}"#)));
         assert!(unsupported(&v(r#"{"kty":"OKP","crv":"X448"}"#)));
         assert!(!unsupported(&v(r#"{"kty":"OKP","crv":"Ed25519"}"#)));
+        assert!(!unsupported(&v(r#"{"kty":"OKP","crv":"X25519"}"#)));
         assert!(!unsupported(&v(r#"{"kty":"EC","crv":"P-256"}"#)));
         assert!(!unsupported(&v(r#"{"kty":"RSA"}"#)));
         assert!(!unsupported(&v(r#"{"n":"AQAB"}"#)));
