@@ -9,6 +9,7 @@ mod der_read;
 mod fast;
 mod generate;
 mod jwk_json;
+pub mod prepared_hmac;
 mod read;
 mod thumbprint;
 mod write;
