@@ -102,6 +102,7 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand sign" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l insecure-short-key -d 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-iat -d 'Omit iat'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-exp -d 'Omit exp (a token that never expires cannot be revoked by time; warns)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l jti -d 'Add a random jti'
@@ -126,7 +127,7 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l sub -d 'Required subj
 complete -c jot -n "__fish_jot_using_subcommand verify" -l require -d 'Claims that must be present (replaces the default requirement of exp)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l leeway -d 'Clock skew allowed for exp, nbf and iat' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l max-age -d 'Reject tokens whose iat is older than this' -r
-complete -c jot -n "__fish_jot_using_subcommand verify" -l denylist -d 'Revoked tokens: one jti or token SHA-256 (hex) per line' -r -F
+complete -c jot -n "__fish_jot_using_subcommand verify" -l denylist -d 'Revoked tokens: one jti, or SHA-256 (hex) of the signing input header.payload, per line' -r -F
 complete -c jot -n "__fish_jot_using_subcommand verify" -l fingerprint -d 'The fingerprint value the token must be bound to (see `jot sign --fingerprint`)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kid -d 'Select the key by this kid (overrides the token\'s kid)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
@@ -135,6 +136,7 @@ always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-no-exp -d 'Accept tokens without exp'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l require-low-s -d 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l json -d 'JSON output (one object per token)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l no-cache -d 'Do not use or fill the on-disk JWKS cache'
 complete -c jot -n "__fish_jot_using_subcommand verify" -s h -l help -d 'Print help'

@@ -97,6 +97,7 @@ _arguments "${_arguments_options[@]}" : \
 '--now=[Fix the clock (unix seconds or RFC 3339), for reproducible output]:TIME:_default' \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--insecure-short-key[Sign with an HMAC secret shorter than the hash output (still warns; for tests only)]' \
 '--no-iat[Omit iat]' \
 '(--exp)--no-exp[Omit exp (a token that never expires cannot be revoked by time; warns)]' \
 '--jti[Add a random jti]' \
@@ -130,13 +131,14 @@ _arguments "${_arguments_options[@]}" : \
 '*--require=[Claims that must be present (replaces the default requirement of exp)]:CLAIM:_default' \
 '--leeway=[Clock skew allowed for exp, nbf and iat]:DURATION:_default' \
 '--max-age=[Reject tokens whose iat is older than this]:DURATION:_default' \
-'--denylist=[Revoked tokens\: one jti or token SHA-256 (hex) per line]:FILE:_files' \
+'--denylist=[Revoked tokens\: one jti, or SHA-256 (hex) of the signing input header.payload, per line]:FILE:_files' \
 '--fingerprint=[The fingerprint value the token must be bound to (see \`jot sign --fingerprint\`)]:VALUE:_default' \
 '--kid=[Select the key by this kid (overrides the token'\''s kid)]:KID:_default' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--allow-no-exp[Accept tokens without exp]' \
+'--require-low-s[Refuse ECDSA signatures with a high S (accepted by default\: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)]' \
 '--json[JSON output (one object per token)]' \
 '--no-cache[Do not use or fill the on-disk JWKS cache]' \
 '-h[Print help]' \

@@ -2,19 +2,25 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{ArgGroup, Args};
+
+use crate::keys::Secret;
+
+/// The ArgGroup of every key source of a command: at most one may be given (sign and
+/// verify also require one).
+pub const KEY_SOURCE: &str = "key_source";
 
 /// Where the key comes from (sign and verify).
 #[derive(Debug, Args, Default)]
 pub struct KeySourceArgs {
     /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", group = KEY_SOURCE)]
     pub key: Option<String>,
     /// HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file.
-    #[arg(long, value_name = "TEXT")]
-    pub secret: Option<String>,
+    #[arg(long, value_name = "TEXT", group = KEY_SOURCE)]
+    pub secret: Option<Secret>,
     /// HMAC secret: the file's exact bytes (- for stdin). Preferred over --secret.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", group = KEY_SOURCE)]
     pub secret_file: Option<String>,
     /// Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts).
     #[arg(long, value_name = "PATH")]
@@ -31,14 +37,21 @@ pub struct KeySourceArgs {
     jot sign --secret-file hs.key --claims @claims.json --claim role=admin --claim 'scopes=[\"a\",\"b\"]'\n  \
     echo '{\"sub\":\"bob\"}' | jot sign --key rsa.jwk --claims - --now 2026-01-01T00:00:00Z\n\n\
     Defaults: typ JWT, iat = now, exp = now + 15m, alg and kid from the key.\n\
-    Prefer --secret-file over --secret: arguments are visible to other users in `ps`."
+    Prefer --secret-file over --secret: arguments are visible to other users in `ps`.\n\
+    Registered claims are type-checked: exp, nbf and iat must be NumericDates (a number, or a\n\
+    duration or time as --exp takes), iss and sub strings, aud a string or array of strings.\n\
+    HMAC secrets shorter than the hash (32 bytes for HS256) are refused (RFC 7518 §3.2)."
 )]
+#[command(group(ArgGroup::new(KEY_SOURCE).required(true)))]
 pub struct SignArgs {
     #[command(flatten)]
     pub key: KeySourceArgs,
     /// Sign with the active key of a rotated key set (see `jot rotate`).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", group = KEY_SOURCE)]
     pub keyset: Option<PathBuf>,
+    /// Sign with an HMAC secret shorter than the hash output (still warns; for tests only).
+    #[arg(long)]
+    pub insecure_short_key: bool,
     /// Algorithm (default: from the key). `none` is refused.
     #[arg(long, value_name = "ALG")]
     pub alg: Option<String>,
@@ -116,8 +129,13 @@ pub struct DecodeArgs {
     jot verify \"$TOKEN\" --oidc https://id.example --aud api\n\n\
     Algorithms are pinned: --alg, else those the key implies; never the token's say-so. Keys named by\n\
     the token (jwk, jku, x5u, x5c) are never used. exp is required unless --allow-no-exp.\n\
+    ECDSA signatures with a high S (the malleable twin of a low-S one) are refused with\n\
+    --require-low-s. A --denylist names revoked tokens by jti or by the SHA-256 (hex) of the\n\
+    signing input, header.payload (`printf %s \"${TOKEN%.*}\" | sha256sum`), which no\n\
+    re-encoding of the signature changes.\n\
     Exit 0 valid, 1 invalid (the reason is printed), 2 usage or input error."
 )]
+#[command(group(ArgGroup::new(KEY_SOURCE).required(true)))]
 pub struct VerifyArgs {
     /// The token, or - to read tokens from stdin (one per line; one result line each).
     #[arg(value_name = "TOKEN|-")]
@@ -125,10 +143,10 @@ pub struct VerifyArgs {
     #[command(flatten)]
     pub key: KeySourceArgs,
     /// A JWKS: a file or an http(s) URL.
-    #[arg(long, value_name = "PATH|URL")]
+    #[arg(long, value_name = "PATH|URL", group = KEY_SOURCE)]
     pub jwks: Option<String>,
     /// An OpenID issuer: its discovery document names the JWKS.
-    #[arg(long, value_name = "ISSUER_URL")]
+    #[arg(long, value_name = "ISSUER_URL", group = KEY_SOURCE)]
     pub oidc: Option<String>,
     /// Allowed algorithm (repeat for several). Default: what the key implies.
     #[arg(long = "alg", value_name = "ALG")]
@@ -155,9 +173,13 @@ pub struct VerifyArgs {
     /// Reject tokens whose iat is older than this.
     #[arg(long, value_name = "DURATION")]
     pub max_age: Option<String>,
-    /// Revoked tokens: one jti or token SHA-256 (hex) per line.
+    /// Revoked tokens: one jti, or SHA-256 (hex) of the signing input header.payload, per line.
     #[arg(long, value_name = "FILE")]
     pub denylist: Option<PathBuf>,
+    /// Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the
+    /// RFC 7515 examples make them; jot signs low-S).
+    #[arg(long)]
+    pub require_low_s: bool,
     /// The fingerprint value the token must be bound to (see `jot sign --fingerprint`).
     #[arg(long, value_name = "VALUE")]
     pub fingerprint: Option<String>,

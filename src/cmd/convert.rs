@@ -2,7 +2,7 @@
 
 use crate::cli::{ConvertArgs, OutForm};
 use crate::cmd::keygen::parse_alg;
-use crate::cmd::keyin::read_key_file;
+use crate::cmd::keyin::{read_key_file, Loaded};
 use crate::cmd::output::{emit, json_text};
 use crate::keys::{self, KeyInput};
 use crate::{Error, ExitCode};
@@ -15,10 +15,18 @@ pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
         a.read.allow_weak,
         a.read.raw,
     )?;
-    // A JWKS converts to a JWKS whole; anything else is one key, chosen by --kid from a set.
+    // A JWKS (or a PEM file of several keys) converts to a JWKS whole; anything else is
+    // one key, chosen by --kid from a set.
     let mut keys = match (&input, a.to) {
-        (KeyInput::Set(_), OutForm::Jwks) if a.kid.is_none() => input.into_keys(),
-        _ => vec![input.select(a.kid.as_deref())?],
+        (KeyInput::Set(_) | KeyInput::Bundle(_), OutForm::Jwks) if a.kid.is_none() => {
+            input.into_keys()
+        }
+        _ => vec![Loaded {
+            input,
+            raw_secret: a.read.raw,
+            name: a.input.clone(),
+        }
+        .one(a.kid.as_deref())?],
     };
     for k in &mut keys {
         if a.public {

@@ -6,10 +6,11 @@ use serde_json::{Map, Value};
 use crate::cli::SignArgs;
 use crate::clock::{parse_time, Clock};
 use crate::cmd::keygen::parse_alg;
-use crate::cmd::keyin::{read_key_file, secret};
+use crate::cmd::keyin::key_source;
 use crate::cmd::output::{emit, warn};
 use crate::files::{read_input, MAX_INPUT};
 use crate::keys::{Jwk, Key};
+use crate::token::claims::check_registered;
 use crate::token::sign;
 use crate::{Error, ExitCode, Result};
 
@@ -45,36 +46,37 @@ fn base_claims(arg: Option<&str>) -> Result<Map<String, Value>> {
     }
 }
 
+/// The signing key and whether it is a raw secret (which gets no thumbprint kid).
 fn load_key(a: &SignArgs) -> Result<(Jwk, bool)> {
-    let k = &a.key;
-    let given = [
-        k.key.is_some(),
-        k.secret.is_some(),
-        k.secret_file.is_some(),
-        a.keyset.is_some(),
-    ];
-    match given.iter().filter(|g| **g).count() {
-        1 => {}
-        0 => {
-            return Err(Error::usage("no key given")
-                .with_hint("pass --key PATH, --secret-file PATH or --keyset DIR"))
-        }
-        _ => {
-            return Err(Error::usage(
-                "give one of --key, --secret, --secret-file, --keyset",
-            ))
-        }
-    }
-    if let Some(s) = secret(k.secret.as_deref(), k.secret_file.as_deref())? {
-        return Ok((Jwk::new(Key::Oct(s)), true));
-    }
     if let Some(dir) = &a.keyset {
         return Ok((crate::keyset::active_key(dir)?, false));
     }
-    let path = k.key.as_deref().unwrap_or("-");
-    let jwk = read_key_file(path, k.passphrase_file.as_deref(), k.allow_weak, false)?
-        .select(a.kid.as_deref())?;
-    Ok((jwk, false))
+    // clap's ArgGroup requires exactly one key source; --keyset was handled above.
+    let loaded = key_source(&a.key)?.ok_or_else(|| {
+        Error::usage("no key given")
+            .with_hint("pass --key PATH, --secret-file PATH or --keyset DIR")
+    })?;
+    let raw = loaded.raw_secret;
+    Ok((loaded.one(a.kid.as_deref())?, raw))
+}
+
+/// RFC 7518 §3.2: an HMAC key must be at least as long as the hash output. Refused unless
+/// `--insecure-short-key`, which still warns.
+fn check_hmac_length(key: &Jwk, alg: crate::alg::Alg, insecure: bool) -> Result<()> {
+    let Key::Oct(s) = &key.key else { return Ok(()) };
+    let (len, min) = (s.expose().len(), alg.hash().output_len());
+    if len >= min {
+        return Ok(());
+    }
+    let msg =
+        format!("the HMAC secret is {len} bytes; RFC 7518 §3.2 requires at least {min} for {alg}");
+    if !insecure {
+        return Err(Error::usage(msg).with_hint(format!(
+            "use a secret of {min} random bytes (jot keygen {alg}); --insecure-short-key signs anyway"
+        )));
+    }
+    warn(&msg);
+    Ok(())
 }
 
 /// Run `jot sign`.
@@ -93,15 +95,7 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
         None => key.default_alg(),
     };
     key.check_alg(alg)?;
-    if let Key::Oct(s) = &key.key {
-        if s.expose().len() < alg.hash().output_len() {
-            warn(&format!(
-                "the HMAC secret is {} bytes; RFC 7518 §3.2 requires at least {} for {alg}",
-                s.expose().len(),
-                alg.hash().output_len()
-            ));
-        }
-    }
+    check_hmac_length(&key, alg, a.insecure_short_key)?;
     // A raw secret's thumbprint would be a hash of the secret: no default kid for it.
     let kid = a.kid.clone().or_else(|| {
         if raw_secret {
@@ -138,11 +132,15 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
         claims.remove("exp");
         warn("the token has no exp: it never expires and cannot be revoked by time");
     } else if !claims.contains_key("exp") {
-        claims.insert("exp".into(), (now + DEFAULT_EXP).into());
+        let exp = now
+            .checked_add(DEFAULT_EXP)
+            .ok_or_else(|| Error::usage("--now is too late: now + 15m is out of range"))?;
+        claims.insert("exp".into(), exp.into());
     }
     if let Some(n) = &a.nbf {
         claims.insert("nbf".into(), parse_time(n, Some(now))?.into());
     }
+    check_registered(&mut claims, now)?;
     if a.jti {
         claims.insert("jti".into(), sign::random_jti()?.into());
     }

@@ -7,11 +7,11 @@ use std::io::Write;
 use crate::cli::VerifyArgs;
 use crate::clock::{parse_duration, Clock};
 use crate::cmd::keygen::parse_alg;
-use crate::cmd::keyin::{read_key_file, secret};
+use crate::cmd::keyin::key_source;
 use crate::cmd::output::{json_line, show_json, warn};
 use crate::cmd::tokens_in;
 use crate::files::read_input;
-use crate::keys::{read_jwks_lenient, Jwk, Key};
+use crate::keys::{read_jwks_lenient, Jwk};
 use crate::net::{self, FetchOptions};
 use crate::term::{sanitize, style};
 use crate::token::verify::{verify, Policy, Verdict};
@@ -36,44 +36,24 @@ fn jwks_keys(data: &[u8]) -> Result<Vec<Jwk>> {
     Ok(keys)
 }
 
-/// The caller's keys, from exactly one source.
+/// The caller's keys, from the one source clap's ArgGroup allows. A PEM file with several
+/// keys is a key set here.
 fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>)> {
-    let k = &a.key;
-    let n = [
-        k.key.is_some(),
-        k.secret.is_some(),
-        k.secret_file.is_some(),
-        a.jwks.is_some(),
-        a.oidc.is_some(),
-    ]
-    .iter()
-    .filter(|x| **x)
-    .count();
-    if n != 1 {
-        return Err(Error::usage(if n == 0 {
-            "no key given"
-        } else {
-            "give exactly one key source"
-        })
-        .with_hint("pass one of --key, --secret-file, --secret, --jwks or --oidc"));
-    }
-    if let Some(s) = secret(k.secret.as_deref(), k.secret_file.as_deref())? {
-        return Ok((vec![Jwk::new(Key::Oct(s))], None));
-    }
-    if let Some(path) = &k.key {
-        let keys =
-            read_key_file(path, k.passphrase_file.as_deref(), k.allow_weak, false)?.into_keys();
-        return Ok((keys, None));
+    if let Some(loaded) = key_source(&a.key)? {
+        return Ok((loaded.all(), None));
     }
     if let Some(src) = &a.jwks {
-        let data = if src.starts_with("http://") || src.starts_with("https://") {
+        let data = if net::is_http_url(src) {
             net::fetch(src, &fetch_opts(a, now))?
         } else {
             read_input(src, crate::files::MAX_INPUT)?
         };
         return Ok((jwks_keys(&data).map_err(|e| e.context(src))?, None));
     }
-    let issuer = a.oidc.as_deref().unwrap_or_default();
+    let Some(issuer) = a.oidc.as_deref() else {
+        return Err(Error::usage("no key given")
+            .with_hint("pass one of --key, --secret-file, --secret, --jwks or --oidc"));
+    };
     let opts = fetch_opts(a, now);
     let uri = net::oidc_jwks_uri(issuer, &opts)?;
     let data = net::fetch(&uri, &opts)?;
@@ -111,6 +91,7 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
         denylist,
         fingerprint: a.fingerprint.clone(),
         kid: a.kid.clone(),
+        require_low_s: a.require_low_s,
     })
 }
 

@@ -96,6 +96,21 @@ pub fn okp_validate(k: OkpKey) -> Result<OkpKey> {
     Ok(k)
 }
 
+/// An empty HMAC key never signs or verifies, whoever built the `Key` (see `Key::hmac`).
+fn empty_hmac_key() -> Error {
+    Error::input("the HMAC secret is empty")
+}
+
+/// Whether `sig` (r||s) has a high S (s > n/2): the malleable twin (r, n−s) of a low-S
+/// signature, which verifies just the same. Malformed signatures are not high-S.
+pub fn ecdsa_high_s(curve: Curve, sig: &[u8]) -> bool {
+    let high: Result<bool> = with_curve!(curve, m => {
+        Ok(m::ecdsa::Signature::from_slice(sig)
+            .is_ok_and(|s| s.normalize_s().to_bytes() != s.to_bytes()))
+    });
+    high.unwrap_or(false)
+}
+
 fn need_private() -> Error {
     Error::usage("signing needs a private key, and this one is public")
         .with_hint("pass the private key file (PKCS#8 PEM or a JWK with \"d\")")
@@ -104,6 +119,7 @@ fn need_private() -> Error {
 /// Sign `msg`. The caller has checked that `alg` fits the key.
 pub fn sign(key: &Key, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
     match (key, alg.family()) {
+        (Key::Oct(s), Family::Hmac) if s.expose().is_empty() => Err(empty_hmac_key()),
         (Key::Oct(s), Family::Hmac) => Ok(alg.hash().hmac(s.expose(), msg)),
         (Key::Rsa(RsaKey::Private(k)), Family::RsaPkcs1) => {
             use rsa::pkcs1v15::SigningKey;
@@ -146,7 +162,8 @@ pub fn sign(key: &Key, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
                 let sk = m::ecdsa::SigningKey::from_slice(d.expose())
                     .map_err(|_| Error::input("EC private scalar is out of range"))?;
                 let sig: m::ecdsa::Signature = sk.sign(msg);
-                Ok(sig.to_bytes().to_vec())
+                // Low-S always: verifiers (jot's among them) reject the high-S twin.
+                Ok(sig.normalize_s().to_bytes().to_vec())
             })
         }
         (Key::Okp(k), Family::EdDsa) => {
@@ -221,6 +238,7 @@ macro_rules! rsa_verify {
 /// path is checked against in tests.
 pub fn verify_rustcrypto(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
     Ok(match (key, alg.family()) {
+        (Key::Oct(s), Family::Hmac) if s.expose().is_empty() => return Err(empty_hmac_key()),
         (Key::Oct(s), Family::Hmac) => {
             let tag = Secret::new(alg.hash().hmac(s.expose(), msg));
             constant_time_eq(tag.expose(), sig)

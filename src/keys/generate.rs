@@ -20,7 +20,7 @@ pub fn generate(alg: Alg, bits: Option<usize>, kid: Option<String>) -> Result<Jw
             // RFC 7518 §3.2: a key of the same size as the hash output.
             let mut k = vec![0u8; alg.hash().output_len()];
             getrandom::fill(&mut k).map_err(|e| Error::input(format!("no randomness: {e}")))?;
-            Key::Oct(Secret::new(k))
+            Key::hmac(Secret::new(k))?
         }
         Family::RsaPkcs1 | Family::RsaPss => {
             let bits = bits.unwrap_or(2048);

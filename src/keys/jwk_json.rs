@@ -45,13 +45,8 @@ pub fn from_json(v: &Value, allow_weak: bool) -> Result<Jwk> {
         "RSA" => Key::Rsa(rsa_from(o, allow_weak)?),
         "EC" => Key::Ec(ec_from(o)?),
         "OKP" => Key::Okp(okp_from(o)?),
-        "oct" => {
-            let k = required(o, "k", "oct")?;
-            if k.is_empty() {
-                return Err(Error::input("oct JWK has an empty \"k\""));
-            }
-            Key::Oct(Secret::new(k))
-        }
+        "oct" => Key::hmac(Secret::new(required(o, "k", "oct")?))
+            .map_err(|e| e.context("oct JWK \"k\""))?,
         other => {
             return Err(Error::input(format!(
                 "unknown kty {other:?}: expected RSA, EC, OKP or oct"

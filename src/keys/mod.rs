@@ -9,6 +9,7 @@ mod der_read;
 mod fast;
 mod generate;
 mod jwk_json;
+mod pem;
 pub mod prepared_hmac;
 mod read;
 mod thumbprint;
@@ -24,6 +25,7 @@ use zeroize::Zeroizing;
 use crate::alg::{Alg, Curve, Family};
 use crate::{Error, Result};
 
+pub use crypto::ecdsa_high_s;
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
 pub use read::{read, read_jwks_lenient, KeyInput, ReadOptions};
@@ -42,6 +44,15 @@ impl Secret {
     /// The bytes.
     pub fn expose(&self) -> &[u8] {
         &self.0
+    }
+}
+
+/// So clap can hold `--secret` as a `Secret` from the command line on (zeroized on drop,
+/// redacted in `Debug`), never as a plain `String`.
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        Ok(Secret::new(s.as_bytes().to_vec()))
     }
 }
 
@@ -112,6 +123,20 @@ pub enum Key {
     Ec(EcKey),
     Okp(OkpKey),
     Oct(Secret),
+}
+
+impl Key {
+    /// An HMAC (oct) key: the one constructor every source of a secret goes through
+    /// (`--secret`, `--secret-file`, stdin, a JWK `k`, a JWKS member, raw bytes). An empty
+    /// key is refused: anyone can compute its MAC (RFC 8725 §3.5), and an unset
+    /// `$JWT_SECRET` lands exactly here.
+    pub fn hmac(secret: Secret) -> Result<Key> {
+        if secret.expose().is_empty() {
+            return Err(Error::input("the HMAC secret is empty")
+                .with_hint("anyone can compute an empty key's MAC; give the real secret (is the variable or file you passed empty?)"));
+        }
+        Ok(Key::Oct(secret))
+    }
 }
 
 /// A JSON Web Key: key material plus the optional members jot understands.

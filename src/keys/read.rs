@@ -7,19 +7,33 @@ use serde_json::Value;
 use super::{der_read, Jwk, Key, RsaKey, Secret};
 use crate::{b64, Error, Result};
 
-/// What a key file held: one key, or a set of them (a JWKS).
+/// What a key file held: one key, a set of them (a JWKS), or several PEM key blocks.
 #[derive(Clone, Debug)]
 pub enum KeyInput {
     Single(Jwk),
     Set(Vec<Jwk>),
+    /// A PEM file with more than one key block, in file order: a key set where the caller
+    /// takes one (`verify --key`), else the first (the caller says how many it ignored).
+    Bundle(Vec<Jwk>),
 }
 
 impl KeyInput {
-    /// One key: the single key, or the key of a set chosen by `kid` (or the set's only key).
+    /// One key: the single key, the key of a set chosen by `kid` (or the set's only key),
+    /// or the first key of a PEM bundle (by `kid` when given).
     pub fn select(self, kid: Option<&str>) -> Result<Jwk> {
         match self {
             KeyInput::Single(k) => Ok(k),
             KeyInput::Set(keys) => select_by_kid(keys, kid),
+            KeyInput::Bundle(keys) if kid.is_some() => select_by_kid(keys, kid),
+            KeyInput::Bundle(mut keys) => Ok(keys.remove(0)),
+        }
+    }
+
+    /// How many keys [`KeyInput::select`] without a kid leaves unused in a PEM bundle.
+    pub fn ignored_by_select(&self) -> usize {
+        match self {
+            KeyInput::Bundle(v) => v.len().saturating_sub(1),
+            _ => 0,
         }
     }
 
@@ -27,7 +41,15 @@ impl KeyInput {
     pub fn into_keys(self) -> Vec<Jwk> {
         match self {
             KeyInput::Single(k) => vec![k],
-            KeyInput::Set(v) => v,
+            KeyInput::Set(v) | KeyInput::Bundle(v) => v,
+        }
+    }
+
+    /// The keys it holds.
+    pub fn keys(&self) -> &[Jwk] {
+        match self {
+            KeyInput::Single(k) => std::slice::from_ref(k),
+            KeyInput::Set(v) | KeyInput::Bundle(v) => v,
         }
     }
 }
@@ -87,21 +109,23 @@ pub fn read(data: &[u8], opts: &ReadOptions) -> Result<KeyInput> {
     let input = if let Some(t) = trimmed.filter(|t| t.starts_with('{')) {
         read_json(t, opts)?
     } else if let Some(t) = text.filter(|t| t.contains("-----BEGIN ")) {
-        KeyInput::Single(read_pem(t, opts)?)
+        let mut keys = read_pem(t, opts)?;
+        if keys.len() == 1 {
+            KeyInput::Single(keys.remove(0))
+        } else {
+            KeyInput::Bundle(keys)
+        }
     } else if let Some(jwk) = read_der(data, opts)? {
         KeyInput::Single(jwk)
     } else if opts.raw_secret {
-        KeyInput::Single(Jwk::new(Key::Oct(Secret::new(data.to_vec()))))
+        KeyInput::Single(Jwk::new(Key::hmac(Secret::new(data.to_vec()))?))
     } else {
         return Err(Error::input(
             "not a key: expected PEM, DER, a JWK or a JWKS (detected from the content)",
         )
         .with_hint("for an HMAC secret use --secret-file (or --raw with convert/thumbprint)"));
     };
-    for k in match &input {
-        KeyInput::Single(k) => std::slice::from_ref(k),
-        KeyInput::Set(v) => v.as_slice(),
-    } {
+    for k in input.keys() {
         if let Key::Rsa(r) = &k.key {
             check_rsa_size(r, opts.allow_weak)?;
         }
@@ -132,32 +156,36 @@ fn read_json(t: &str, opts: &ReadOptions) -> Result<KeyInput> {
     }
 }
 
-fn read_pem(t: &str, opts: &ReadOptions) -> Result<Jwk> {
-    // Skip blocks that hold no key (EC PARAMETERS from `openssl ecparam`), take the first key.
-    let mut rest = t;
-    loop {
-        let start = rest
-            .find("-----BEGIN ")
-            .ok_or_else(|| Error::input("PEM holds no key block"))?;
-        let block = &rest[start..];
-        let label_end = block[11..]
-            .find("-----")
-            .ok_or_else(|| Error::input("malformed PEM header line"))?;
-        let label = &block[11..11 + label_end];
-        let end_marker = format!("-----END {label}-----");
-        let end = block
-            .find(&end_marker)
-            .ok_or_else(|| Error::input(format!("truncated PEM: no \"{end_marker}\" line")))?;
-        let pem = &block[..end + end_marker.len()];
-        if label == "EC PARAMETERS" {
-            rest = &block[end + end_marker.len()..];
-            continue;
+/// Every key in a PEM file. Blocks that hold no key (EC PARAMETERS from `openssl ecparam`)
+/// are skipped; certificates after a first certificate are its chain (x5c), not more keys.
+fn read_pem(t: &str, opts: &ReadOptions) -> Result<Vec<Jwk>> {
+    let mut keys: Vec<Jwk> = Vec::new();
+    let mut chain = false;
+    for b in super::pem::blocks(t)? {
+        match b.label {
+            "EC PARAMETERS" => continue,
+            "CERTIFICATE" if chain => {
+                use base64ct::Encoding;
+                if let Some(x5c) = keys.last_mut().and_then(|k| k.x5c.as_mut()) {
+                    x5c.push(base64ct::Base64::encode_string(&b.der));
+                }
+                continue;
+            }
+            label => {
+                chain = label == "CERTIFICATE";
+                let n = keys.len() + 1;
+                let k = decode_labelled(label, &b.der, opts).map_err(|e| match n {
+                    1 => e,
+                    _ => e.context(format!("PEM block {n} ({label})")),
+                })?;
+                keys.push(k);
+            }
         }
-        let (l, der) = pem_rfc7468::decode_vec(pem.as_bytes())
-            .map_err(|e| Error::input(format!("malformed PEM ({label}): {e}")))?;
-        let der = zeroize::Zeroizing::new(der);
-        return decode_labelled(l, &der, opts);
     }
+    if keys.is_empty() {
+        return Err(Error::input("PEM holds no key block"));
+    }
+    Ok(keys)
 }
 
 fn decode_labelled(label: &str, der: &[u8], opts: &ReadOptions) -> Result<Jwk> {
@@ -248,6 +276,10 @@ pub fn read_jwks_lenient(data: &[u8]) -> Result<(Vec<Jwk>, Vec<String>)> {
     for (i, item) in items.iter().enumerate() {
         match super::jwk_json::from_json(item, false) {
             Ok(k) => keys.push(k),
+            // Not a key jot cannot use but a broken secret: the set is misconfigured.
+            Err(e) if item.get("kty").and_then(Value::as_str) == Some("oct") => {
+                return Err(e.context(format!("JWKS keys[{i}]")))
+            }
             Err(e) => skipped.push(format!("JWKS keys[{i}] skipped: {e}")),
         }
     }

@@ -132,7 +132,7 @@ pub fn read_key(dir: &Path, e: &Entry) -> Result<Jwk> {
     let bytes = Zeroizing::new(read_limited(&path, MAX_KEY_FILE)?);
     let mut jwk = match keys::read(&bytes, &ReadOptions::default()) {
         Ok(KeyInput::Single(j)) => j,
-        Ok(KeyInput::Set(_)) => {
+        Ok(KeyInput::Set(_) | KeyInput::Bundle(_)) => {
             return Err(Error::input(format!(
                 "{name}: holds a key set, expected one private JWK"
             )))

@@ -44,7 +44,7 @@ fn jwks_kids(dir: &Path) -> Vec<String> {
     let bytes = fs::read(dir.join(JWKS)).expect("jwks.json");
     match keys::read(&bytes, &ReadOptions::default()).expect("parse jwks") {
         KeyInput::Set(v) => v.into_iter().map(|k| k.kid.expect("kid")).collect(),
-        KeyInput::Single(_) => panic!("jwks.json is not a set"),
+        KeyInput::Single(_) | KeyInput::Bundle(_) => panic!("jwks.json is not a set"),
     }
 }
 

@@ -88,20 +88,53 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Vec<u8>> {
     Ok(body)
 }
 
-/// One GET over the network: the body and how long it may be cached.
+/// One GET over the network: the body and how long it may be cached. Redirects are
+/// followed here, not by ureq, so that each target passes the same check as the first URL
+/// (http or https only, never from https down to http): a `Location: file:///etc/passwd`
+/// is refused, not fetched as a path on the same server.
 fn get(url: &str, opts: &FetchOptions) -> Result<(Vec<u8>, Option<u64>)> {
+    let deadline = std::time::Instant::now() + opts.timeout;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(opts.timeout))
-        .max_redirects(MAX_REDIRECTS)
+        .max_redirects(0)
         .http_status_as_error(false)
         .user_agent(concat!("jot/", env!("CARGO_PKG_VERSION")))
         .accept("application/jwk-set+json, application/json;q=0.9, */*;q=0.1")
         .build()
         .into();
-    let mut resp = agent
-        .get(url)
-        .call()
-        .map_err(|e| network_error(url, opts, e))?;
+    let mut current = url.to_owned();
+    let mut hops = 0;
+    let mut resp = loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let resp = agent
+            .get(&current)
+            .config()
+            .timeout_global(Some(left))
+            .build()
+            .call()
+            .map_err(|e| network_error(url, opts, e))?;
+        if !resp.status().is_redirection() || resp.status() == 304 {
+            break resp;
+        }
+        let location = resp
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .ok_or_else(|| {
+                Error::Network(format!(
+                    "GET {current}: HTTP {} without a Location",
+                    resp.status().as_u16()
+                ))
+            })?;
+        let next = resolve_redirect(&current, location)?;
+        hops += 1;
+        if hops > MAX_REDIRECTS {
+            return Err(Error::Network(format!(
+                "GET {url}: more than {MAX_REDIRECTS} redirects"
+            )));
+        }
+        current = next;
+    };
     let status = resp.status();
     if !status.is_success() {
         return Err(Error::Network(
@@ -155,18 +188,74 @@ fn network_error(url: &str, opts: &FetchOptions, err: ureq::Error) -> Error {
         )),
         ureq::Error::BadUri(m) => Error::usage(format!("not a URL jot can fetch: {url}: {m}")),
         ureq::Error::Http(e) => Error::usage(format!("not a URL jot can fetch: {url}: {e}")),
-        ureq::Error::TooManyRedirects => {
-            Error::Network(format!("GET {url}: more than {MAX_REDIRECTS} redirects"))
-        }
         ureq::Error::HostNotFound => Error::Network(format!("GET {url}: host not found")),
         other => Error::Network(format!("GET {url}: {other}")),
     }
 }
 
+/// The one http(s) URL check: whether `s` starts with `http://` or `https://` (the scheme
+/// in any case, as RFC 3986 §3.1 allows).
+pub fn is_http_url(s: &str) -> bool {
+    scheme_of(s).is_some()
+}
+
+/// `Some(true)` for https, `Some(false)` for http, `None` for anything else.
+fn scheme_of(s: &str) -> Option<bool> {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        Some(true)
+    } else if lower.starts_with("http://") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The absolute URL a `Location` names, seen from `base`: an absolute URL, `//host/…`,
+/// `/path` or a relative path (RFC 3986 §5.2, without dot-segment removal, which the
+/// server does). It must pass the check the first URL passed, and never downgrade.
+fn resolve_redirect(base: &str, location: &str) -> Result<String> {
+    let refuse =
+        |why: &str| Error::Network(format!("GET {base}: redirect to {location} refused: {why}"));
+    let base_https = scheme_of(base).unwrap_or(false);
+    let loc = location.trim();
+    let has_scheme = loc.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && s.starts_with(|c: char| c.is_ascii_alphabetic())
+    });
+    let next = if has_scheme {
+        loc.to_owned()
+    } else {
+        let scheme_end = base.find("://").map_or(0, |i| i + 3);
+        let authority_end = base[scheme_end..]
+            .find(['/', '?', '#'])
+            .map_or(base.len(), |i| scheme_end + i);
+        if let Some(rest) = loc.strip_prefix("//") {
+            format!("{}{rest}", &base[..scheme_end])
+        } else if loc.starts_with('/') {
+            format!("{}{loc}", &base[..authority_end])
+        } else {
+            let path_end = base[authority_end..]
+                .find(['?', '#'])
+                .map_or(base.len(), |i| authority_end + i);
+            let dir_end = base[authority_end..path_end]
+                .rfind('/')
+                .map_or(authority_end, |i| authority_end + i);
+            format!("{}/{loc}", &base[..dir_end])
+        }
+    };
+    match scheme_of(&next) {
+        None => Err(refuse("only http:// and https:// redirects are followed")),
+        Some(false) if base_https => Err(refuse("it would downgrade https to http")),
+        Some(_) => Ok(next),
+    }
+}
+
 /// Only plain HTTP(S): no `file://` or other schemes that would reach past the network.
 fn require_http_url(url: &str) -> Result<()> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
+    if is_http_url(url) {
         Ok(())
     } else {
         Err(

@@ -2,6 +2,8 @@
 //! segment, strict JSON (duplicate members rejected, depth bounded), signing and
 //! verification. Tokens are attacker-controlled: nothing here panics on them.
 
+pub mod claims;
+pub mod hazards;
 mod json;
 pub mod sign;
 pub mod verify;
@@ -13,6 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::{b64, Error, Result};
 
+pub use hazards::{is_alg_none, KEY_HEADERS};
 pub use json::parse_strict;
 
 /// Tokens larger than this are refused before any work (real tokens are a few KB).
@@ -39,9 +42,17 @@ impl Jws {
         self.header.get("alg").and_then(Value::as_str)
     }
 
-    /// The header's `kid` as written.
+    /// The header's `kid` as written (`None` when absent or not a string; verify refuses
+    /// a non-string kid, RFC 7515 §4.1.4).
     pub fn kid(&self) -> Option<&str> {
         self.header.get("kid").and_then(Value::as_str)
+    }
+
+    /// SHA-256 (hex) of the signing input `header.payload`: how a denylist names a token.
+    /// An attacker cannot change it without the key, unlike the whole token's text (an
+    /// ECDSA signature has a second valid form, (r, n−s)).
+    pub fn signing_input_sha256_hex(&self) -> String {
+        crate::alg::Hash::Sha256.hex_digest(self.signing_input.as_bytes())
     }
 
     /// The claims, when the payload is a JSON object.
@@ -136,7 +147,9 @@ pub fn identify_other(t: &str) -> Option<&'static str> {
     crate::audit::identify::identify(t)
 }
 
-/// SHA-256 of the token text, hex: how a denylist names a token without a jti.
+/// SHA-256 of the whole token text, hex: how denylists named tokens before 0.2. Still
+/// matched (a listed token stays revoked), but [`Jws::signing_input_sha256_hex`] is the key
+/// to list, since the signature part can be varied.
 pub fn token_sha256_hex(token: &str) -> String {
     crate::alg::Hash::Sha256.hex_digest(token.trim().as_bytes())
 }

@@ -7,8 +7,9 @@ use std::collections::HashSet;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::{parse, Parsed};
-use crate::alg::Alg;
+use super::claims::numeric_date as read_date;
+use super::{is_alg_none, parse, Parsed, KEY_HEADERS};
+use crate::alg::{Alg, Family};
 use crate::keys::Jwk;
 
 /// What a valid token must satisfy.
@@ -34,6 +35,10 @@ pub struct Policy {
     pub fingerprint: Option<String>,
     /// Select keys by this kid instead of the token's.
     pub kid: Option<String>,
+    /// Refuse high-S ECDSA signatures (the malleable (r, n−s) twin). Off by default:
+    /// RFC 7515 A.3 and RFC 7520 §4.3 are high-S, as are half the signatures OpenSSL,
+    /// PyJWT (ES256K too) or jsonwebtoken make. The denylist does not depend on it.
+    pub require_low_s: bool,
 }
 
 /// The outcome of verifying one token.
@@ -65,9 +70,6 @@ impl Verdict {
     }
 }
 
-/// Header members that name or carry a key: never trusted, always reported.
-const KEY_HEADERS: &[&str] = &["jwk", "jku", "x5u", "x5c"];
-
 /// Verify `token` against `keys` under `policy` at time `now` (unix seconds).
 pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
     let jws = match parse(token) {
@@ -97,7 +99,7 @@ pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
     }
     check_signature(&jws, keys, policy, &mut v);
     match jws.claims() {
-        Some(c) => check_claims(c, token, policy, now, &mut v.reasons),
+        Some(c) => check_claims(c, &jws, token, policy, now, &mut v.reasons),
         None => v
             .reasons
             .push("the payload is not a JSON claims set".into()),
@@ -115,7 +117,7 @@ fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verd
         Some(_) => return v.reasons.push("header alg is not a string".into()),
         None => return v.reasons.push("header has no alg".into()),
     };
-    if alg_name.trim().eq_ignore_ascii_case("none") {
+    if is_alg_none(alg_name) {
         return v
             .reasons
             .push(format!("alg {alg_name:?} (unsigned) is never accepted"));
@@ -128,6 +130,12 @@ fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verd
         return v
             .reasons
             .push(format!("unsupported critical header extension(s): {crit}"));
+    }
+    if let Some(k) = jws.header.get("kid").filter(|k| !k.is_string()) {
+        // RFC 7515 §4.1.4: a string. Ignoring it would try every key, as if none were named.
+        return v
+            .reasons
+            .push(format!("header kid is not a string ({k}): RFC 7515 §4.1.4"));
     }
     let kid = policy.kid.as_deref().or(jws.kid());
     let candidates: Vec<&Jwk> = match kid {
@@ -173,6 +181,15 @@ fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verd
     if jws.signature.is_empty() {
         return v.reasons.push("the signature is empty".into());
     }
+    if let Family::Ecdsa(curve) = alg.family() {
+        if policy.require_low_s && crate::keys::ecdsa_high_s(curve, &jws.signature) {
+            return v.reasons.push(
+                "the ECDSA signature has a high S (the malleable twin (r, n-s) of a low-S \
+                 one), refused under --require-low-s"
+                    .into(),
+            );
+        }
+    }
     for k in usable {
         if let Ok(true) = k.verify(alg, jws.signing_input.as_bytes(), &jws.signature) {
             v.kid = k.kid.clone();
@@ -182,28 +199,16 @@ fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verd
     v.reasons.push("signature does not verify".into());
 }
 
-/// A NumericDate claim: must be a finite JSON number (RFC 7519 §2); fractions are floored.
+/// A NumericDate claim, read by the one reader in `token::claims`.
 fn numeric_date(c: &Map<String, Value>, name: &str, reasons: &mut Vec<String>) -> Option<i64> {
-    match c.get(name)? {
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => Some(i),
-            None => match n.as_f64() {
-                Some(f) if f.is_finite() && f.abs() < 1e15 => Some(f.floor() as i64),
-                _ => {
-                    reasons.push(format!("{name} is out of range"));
-                    None
-                }
-            },
-        },
-        _ => {
-            reasons.push(format!("{name} is not a number"));
-            None
-        }
-    }
+    read_date(c.get(name)?)
+        .map_err(|why| reasons.push(format!("{name} {why}")))
+        .ok()
 }
 
 fn check_claims(
     c: &Map<String, Value>,
+    jws: &super::Jws,
     token: &str,
     p: &Policy,
     now: i64,
@@ -281,7 +286,10 @@ fn check_claims(
     }
     if !p.denylist.is_empty() {
         let jti = c.get("jti").and_then(Value::as_str);
+        // The signing input's hash is what an attacker cannot vary; the whole token's hash
+        // is still matched so entries written for older versions keep revoking.
         if jti.is_some_and(|j| p.denylist.contains(j))
+            || p.denylist.contains(&jws.signing_input_sha256_hex())
             || p.denylist.contains(&super::token_sha256_hex(token))
         {
             reasons.push("the token is revoked (denylist)".into());

@@ -4,6 +4,7 @@
 
 mod claims;
 mod forgery;
+mod keys_and_secrets;
 mod malformed;
 
 use jot::alg::Alg;

@@ -123,7 +123,14 @@ pub fn header_with(extra: Value) -> Value {
 /// `jot sign --secret SECRET --now NOW EXTRA...`: the token it prints.
 pub fn sign_with_secret(secret: &str, extra: &[&str]) -> String {
     let now = NOW.to_string();
-    let mut args = vec!["sign", "--secret", secret, "--now", &now];
+    let mut args = vec![
+        "sign",
+        "--secret",
+        secret,
+        "--insecure-short-key",
+        "--now",
+        &now,
+    ];
     args.extend_from_slice(extra);
     let r = run(&args);
     assert_eq!(r.code, 0, "jot sign failed: {}", r.stderr);

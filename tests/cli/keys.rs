@@ -6,6 +6,7 @@
 mod hostile;
 mod interop;
 mod openssl;
+mod pem;
 
 use std::path::Path;
 use std::sync::OnceLock;

@@ -56,7 +56,7 @@ pub fn sign(dir: &Path, now: i64, lifetime: i64) -> (String, String) {
 pub fn jwks_keys(bytes: &[u8]) -> Vec<keys::Jwk> {
     match keys::read(bytes, &ReadOptions::default()).expect("jwks parses") {
         KeyInput::Set(v) => v,
-        KeyInput::Single(_) => panic!("not a JWKS"),
+        KeyInput::Single(_) | KeyInput::Bundle(_) => panic!("not a JWKS"),
     }
 }
 

@@ -99,8 +99,22 @@ fn wrong_issuer_audience_or_subject_fails() {
             "{flag}"
         );
     }
-    let numeric_aud = es(&["--claim", "aud=[1,\"api2\"]"]);
+    // jot sign refuses such a claim now; the signer of an attacker's token does not.
+    let numeric_aud = super::forge_with(
+        &es256_private(),
+        jot::alg::Alg::ES256,
+        r#"{"alg":"ES256"}"#,
+        &format!(r#"{{"aud":[1,"api2"],"exp":{}}}"#, T0 + 900),
+    );
     check(&numeric_aud, &["--aud", "1"]).code(1);
+}
+
+/// The test ES256 private key as the library reads it.
+fn es256_private() -> jot::keys::Jwk {
+    let pem = std::fs::read(keys().private("ES256")).expect("read key");
+    jot::keys::read(&pem, &Default::default())
+        .and_then(|k| k.select(None))
+        .expect("key")
 }
 
 #[test]

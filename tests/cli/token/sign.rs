@@ -207,8 +207,13 @@ fn algs_that_do_not_fit_the_key_and_none_are_refused() {
 }
 
 #[test]
-fn short_hmac_secrets_warn() {
-    let r = run(&["sign", "--secret", "abc"]).code(0);
+fn short_hmac_secrets_are_refused_unless_insecure_short_key() {
+    let r = run(&["sign", "--secret", "abc"]).code(2);
+    assert!(
+        r.stderr.contains("3 bytes") && r.stderr.contains("--insecure-short-key"),
+        "{r:#?}"
+    );
+    let r = run(&["sign", "--secret", "abc", "--insecure-short-key"]).code(0);
     assert!(
         r.stderr.contains("warning") && r.stderr.contains("3 bytes"),
         "{r:#?}"
@@ -220,11 +225,46 @@ fn short_hmac_secrets_warn() {
         "a keygen HS256 key is long enough: {r:#?}"
     );
     let secret = keys().secret_file("HS256");
-    let r = run(&["sign", "--secret-file", &secret, "--alg", "HS512"]).code(0);
+    let r = run(&["sign", "--secret-file", &secret, "--alg", "HS512"]).code(2);
     assert!(
         r.stderr.contains("32 bytes") && r.stderr.contains("64"),
         "{r:#?}"
     );
+}
+
+#[test]
+fn registered_claim_types_are_checked_once_for_every_way_claims_arrive() {
+    let k = keys().private("EdDSA");
+    let now = T0.to_string();
+    for bad in [
+        vec!["--claims", r#"{"exp":"tomorrow"}"#],
+        vec!["--claim", "exp=soon"],
+        vec!["--claim", "nbf=true"],
+        vec!["--claims", r#"{"iat":{"t":1}}"#],
+        vec!["--claims", r#"{"iss":1}"#],
+        vec!["--claim", "sub=[1]"],
+        vec!["--claim", "aud=5"],
+        vec!["--claim", r#"aud=["a",1]"#],
+    ] {
+        let mut args = vec!["sign", "--key", &k, "--now", &now];
+        args.extend(&bad);
+        let r = run(&args).code(2);
+        assert!(r.stderr.starts_with("error: claim"), "{bad:?}: {r:#?}");
+    }
+    let (_, p) = parts(&sign(
+        &k,
+        &[
+            "--claim",
+            "exp=1h",
+            "--claim",
+            "nbf=2023-11-14T22:13:20Z",
+            "--claim",
+            r#"aud=["a","b"]"#,
+        ],
+    ));
+    assert_eq!(p["exp"], T0 + 3600);
+    assert_eq!(p["nbf"], T0);
+    assert_eq!(p["aud"], serde_json::json!(["a", "b"]));
 }
 
 #[test]

@@ -1,0 +1,39 @@
+//! The JOSE hazard knowledge every command shares: which `alg` values mean "unsigned", and
+//! which header members name or carry a key (RFC 8725 §2.1, §3.10). verify refuses them,
+//! decode and audit warn about them, sign never writes them; all ask here.
+
+/// Header members that name or carry a key (`jwk`, `jku`, `x5u`, `x5c`): a verifier must
+/// never use them, and a reader should be told they are there.
+pub const KEY_HEADERS: &[&str] = &["jwk", "jku", "x5u", "x5c"];
+
+/// What each key-bearing header carries, for messages.
+pub fn key_header_carries(name: &str) -> &'static str {
+    match name {
+        "jku" => "a URL to fetch keys from",
+        "x5u" => "a URL to fetch a certificate from",
+        "jwk" => "an embedded key",
+        "x5c" => "an embedded certificate chain",
+        _ => "a key",
+    }
+}
+
+/// Whether `alg` names the unsigned algorithm `none`, in any spelling: any case, with
+/// whitespace around it (a lax verifier may trim or lowercase before comparing).
+pub fn is_alg_none(alg: &str) -> bool {
+    alg.trim().eq_ignore_ascii_case("none")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alg_none_in_every_spelling_is_none_and_real_algs_are_not() {
+        for s in ["none", "None", "NONE", "nOnE", " none", "none\t"] {
+            assert!(is_alg_none(s), "{s:?}");
+        }
+        for s in ["HS256", "non", "nonee", ""] {
+            assert!(!is_alg_none(s), "{s:?}");
+        }
+    }
+}
