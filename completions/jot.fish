@@ -57,7 +57,20 @@ complete -c jot -n "__fish_jot_using_subcommand convert" -l to -d 'Output form' 
 jwks\t''
 pem\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l kid -d 'Select this kid from a JWKS input; set it on the output' -r
-complete -c jot -n "__fish_jot_using_subcommand convert" -l alg -d 'Set the output\'s alg' -r
+complete -c jot -n "__fish_jot_using_subcommand convert" -l alg -d 'Set the output\'s alg' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+ES512\t''
+ES256K\t''
+EdDSA\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l use -d 'Set the output\'s use' -r -f -a "sig\t''
 enc\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
@@ -86,7 +99,20 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l secret -d 'HMAC secret 
 complete -c jot -n "__fish_jot_using_subcommand sign" -l secret-file -d 'HMAC secret: the file\'s exact bytes (- for stdin). Preferred over --secret' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand sign" -l keyset -d 'Sign with the active key of a rotated key set (see `jot rotate`)' -r -F
-complete -c jot -n "__fish_jot_using_subcommand sign" -l alg -d 'Algorithm (default: from the key). `none` is refused' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l alg -d 'Algorithm (default: from the key). `none` is refused' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+ES512\t''
+ES256K\t''
+EdDSA\t''"
 complete -c jot -n "__fish_jot_using_subcommand sign" -l kid -d 'Key id for the header (default: the key\'s kid, else its thumbprint)' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l claims -d 'Claims as a JSON object, @FILE, or - for stdin' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l claim -d 'One claim; the value is parsed as JSON when it is JSON (numbers, true, arrays), else a string' -r
@@ -120,7 +146,20 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l secret-file -d 'HMAC 
 complete -c jot -n "__fish_jot_using_subcommand verify" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand verify" -l jwks -d 'A JWKS: a file or an http(s) URL' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l oidc -d 'An OpenID issuer: its discovery document names the JWKS' -r
-complete -c jot -n "__fish_jot_using_subcommand verify" -l alg -d 'Allowed algorithm (repeat for several). Default: what the key implies' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l alg -d 'Allowed algorithm (repeat for several). Default: what the key implies' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+ES512\t''
+ES256K\t''
+EdDSA\t''"
 complete -c jot -n "__fish_jot_using_subcommand verify" -l iss -d 'Required issuer (exact match; also the expected issuer with --oidc)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l aud -d 'Who you are (repeat): the token\'s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l sub -d 'Required subject (exact match)' -r
@@ -174,7 +213,20 @@ complete -c jot -n "__fish_jot_using_subcommand crack" -l no-transforms -d 'Do n
 complete -c jot -n "__fish_jot_using_subcommand crack" -l export-hashcat -d 'Print the hashcat (mode 16500) input line and command instead of cracking'
 complete -c jot -n "__fish_jot_using_subcommand crack" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l dir -d 'The key set directory (created on the first run, mode 0700)' -r -F
-complete -c jot -n "__fish_jot_using_subcommand rotate" -l alg -d 'Algorithm of new keys (default: the set\'s, else ES256)' -r
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l alg -d 'Algorithm of new keys (default: the set\'s, else ES256)' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+ES512\t''
+ES256K\t''
+EdDSA\t''"
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l grace -d 'How long a retired key stays published; at least your longest token lifetime' -r
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''

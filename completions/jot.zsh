@@ -41,14 +41,14 @@ _arguments "${_arguments_options[@]}" : \
 '--force[Replace existing files]' \
 '-h[Print help]' \
 '--help[Print help]' \
-':alg -- Algorithm\: HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA:_default' \
+':alg -- Algorithm:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
 && ret=0
 ;;
 (convert)
 _arguments "${_arguments_options[@]}" : \
 '--to=[Output form]:TO:(jwk jwks pem)' \
 '--kid=[Select this kid from a JWKS input; set it on the output]:KID:_default' \
-'--alg=[Set the output'\''s alg]:ALG:_default' \
+'--alg=[Set the output'\''s alg]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
 '--use=[Set the output'\''s use]:sig|enc:(sig enc)' \
 '--passphrase-file=[Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)]:PATH:_files' \
 '-o+[Write here (atomically; private output gets mode 0600) instead of stdout]:PATH:_files' \
@@ -83,7 +83,7 @@ _arguments "${_arguments_options[@]}" : \
 '--secret-file=[HMAC secret\: the file'\''s exact bytes (- for stdin). Preferred over --secret]:PATH:_default' \
 '--passphrase-file=[Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)]:PATH:_files' \
 '--keyset=[Sign with the active key of a rotated key set (see \`jot rotate\`)]:DIR:_files' \
-'--alg=[Algorithm (default\: from the key). \`none\` is refused]:ALG:_default' \
+'--alg=[Algorithm (default\: from the key). \`none\` is refused]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
 '--kid=[Key id for the header (default\: the key'\''s kid, else its thumbprint)]:KID:_default' \
 '--claims=[Claims as a JSON object, @FILE, or - for stdin]:JSON|@FILE|-:_default' \
 '*--claim=[One claim; the value is parsed as JSON when it is JSON (numbers, true, arrays), else a string]:K=V:_default' \
@@ -124,7 +124,7 @@ _arguments "${_arguments_options[@]}" : \
 '--passphrase-file=[Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)]:PATH:_files' \
 '--jwks=[A JWKS\: a file or an http(s) URL]:PATH|URL:_default' \
 '--oidc=[An OpenID issuer\: its discovery document names the JWKS]:ISSUER_URL:_default' \
-'*--alg=[Allowed algorithm (repeat for several). Default\: what the key implies]:ALG:_default' \
+'*--alg=[Allowed algorithm (repeat for several). Default\: what the key implies]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
 '--iss=[Required issuer (exact match; also the expected issuer with --oidc)]:S:_default' \
 '*--aud=[Who you are (repeat)\: the token'\''s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)]:S:_default' \
 '--sub=[Required subject (exact match)]:S:_default' \
@@ -184,7 +184,7 @@ _arguments "${_arguments_options[@]}" : \
 (rotate)
 _arguments "${_arguments_options[@]}" : \
 '--dir=[The key set directory (created on the first run, mode 0700)]:DIR:_files' \
-'--alg=[Algorithm of new keys (default\: the set'\''s, else ES256)]:ALG:_default' \
+'--alg=[Algorithm of new keys (default\: the set'\''s, else ES256)]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
 '--grace=[How long a retired key stays published; at least your longest token lifetime]:DURATION:_default' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \

@@ -279,6 +279,15 @@ impl Alg {
         self.row().hash
     }
 
+    /// The ECDSA algorithm of a curve (ES256 for P-256, ES256K for secp256k1…), from the
+    /// table; `None` for a curve no ECDSA row uses (Ed25519).
+    pub fn ecdsa_for(curve: Curve) -> Option<Alg> {
+        TABLE
+            .iter()
+            .find(|r| r.family == Family::Ecdsa(curve))
+            .map(|r| r.alg)
+    }
+
     /// True for the HMAC algorithms, whose verifiers can also forge.
     pub fn is_symmetric(self) -> bool {
         self.family() == Family::Hmac
@@ -306,6 +315,15 @@ mod tests {
             assert_eq!(r.alg as usize, i, "{} out of place", r.name);
             assert_eq!(Alg::from_name(r.name), Some(r.alg));
         }
+    }
+
+    #[test]
+    fn each_ec_curve_has_its_one_ecdsa_alg_in_the_table() {
+        assert_eq!(Alg::ecdsa_for(Curve::P256), Some(Alg::ES256));
+        assert_eq!(Alg::ecdsa_for(Curve::P384), Some(Alg::ES384));
+        assert_eq!(Alg::ecdsa_for(Curve::P521), Some(Alg::ES512));
+        assert_eq!(Alg::ecdsa_for(Curve::Secp256k1), Some(Alg::ES256K));
+        assert_eq!(Alg::ecdsa_for(Curve::Ed25519), None);
     }
 
     #[test]

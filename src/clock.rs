@@ -109,9 +109,35 @@ pub fn format_utc(t: i64) -> String {
     }
 }
 
-/// A relative phrase for `t` seen from `now`: "in 14m", "3 days ago".
+/// A duration as people write it: `90s` → "1m30s", `86400` → "24h", `2592000` → "30d";
+/// hours up to two days, days beyond (as `--exp 30d` or a policy of 24h reads).
+pub fn format_duration(secs: i64) -> String {
+    let sign = if secs < 0 { "-" } else { "" };
+    let mut a = secs.unsigned_abs();
+    if a == 0 {
+        return "0s".into();
+    }
+    let mut out = String::from(sign);
+    let units: &[(u64, &str)] = if a >= 2 * 86_400 {
+        &[(86_400, "d"), (3600, "h"), (60, "m"), (1, "s")]
+    } else {
+        &[(3600, "h"), (60, "m"), (1, "s")]
+    };
+    for (size, name) in units {
+        if a >= *size {
+            out.push_str(&format!("{}{name}", a / size));
+            a %= size;
+        }
+    }
+    out
+}
+
+/// A relative phrase for `t` seen from `now`: "in 14m", "3 days ago", "now".
 pub fn relative(t: i64, now: i64) -> String {
     let d = t.saturating_sub(now);
+    if d == 0 {
+        return "now".into();
+    }
     let a = d.unsigned_abs();
     let span = if a < 60 {
         format!("{a}s")
@@ -164,5 +190,22 @@ mod tests {
         assert_eq!(relative(1000 + 840, 1000), "in 14m");
         assert_eq!(relative(1000 - 3 * 86_400, 1000), "3 days ago");
         assert_eq!(format_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(relative(1000, 1000), "now");
+    }
+
+    #[test]
+    fn durations_read_as_people_write_them() {
+        assert_eq!(format_duration(2_592_000), "30d");
+        assert_eq!(format_duration(86_400), "24h");
+        assert_eq!(format_duration(900), "15m");
+        assert_eq!(format_duration(5400), "1h30m");
+        assert_eq!(format_duration(90), "1m30s");
+        assert_eq!(format_duration(0), "0s");
+        assert_eq!(format_duration(3 * 86_400 + 3600), "3d1h");
+        assert_eq!(format_duration(-60), "-1m");
+        assert_eq!(
+            format_duration(i64::MIN),
+            format!("-{}d15h30m8s", 106_751_991_167_300u64)
+        );
     }
 }

@@ -18,6 +18,7 @@ pub mod term;
 pub mod token;
 
 pub use cmd::completions::{man_pages, script as completion_script};
+pub use cmd::output::report_error;
 pub use error::{Error, ExitCode, Result};
 
 /// Run one parsed command line. Negative verdicts are `Ok(ExitCode::Negative)`; errors are

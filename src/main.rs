@@ -1,7 +1,5 @@
 //! The `jot` binary: parse the command line, run it, report an error chain, exit 0/1/2.
 
-use std::io::Write;
-
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
@@ -10,19 +8,7 @@ fn main() -> std::process::ExitCode {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => jot::ExitCode::Success,
         Err(err) => {
-            let mut stderr = anstream::stderr();
-            let mut line = format!("error: {err}");
-            for cause in err.chain().skip(1) {
-                // Some errors already print their source; don't say it twice.
-                let cause = cause.to_string();
-                if !line.contains(&cause) {
-                    line.push_str(&format!(": {cause}"));
-                }
-            }
-            let _ = writeln!(stderr, "{}", jot::term::sanitize(&line));
-            if let Some(hint) = err.downcast_ref::<jot::Error>().and_then(jot::Error::hint) {
-                let _ = writeln!(stderr, "hint: {}", jot::term::sanitize(hint));
-            }
+            jot::report_error(&err);
             jot::ExitCode::Error
         }
     };

@@ -166,20 +166,17 @@ fn header_findings(
     out: &mut Vec<Finding>,
 ) {
     if let Some(a) = h.get("alg").and_then(Value::as_str) {
-        if a.trim().eq_ignore_ascii_case("none") {
+        if crate::token::is_alg_none(a) {
             out.push(f("JOT001", format!("alg is {a:?}")));
         }
     }
-    for k in ["jku", "x5u"] {
-        if let Some(v) = h.get(k) {
-            out.push(f("JOT012", format!("{k} is {v}")));
-        }
-    }
-    if h.contains_key("jwk") {
-        out.push(f("JOT013", "the header embeds a jwk".into()));
-    }
-    if h.contains_key("x5c") {
-        out.push(f("JOT014", "the header carries an x5c chain".into()));
+    for k in crate::token::KEY_HEADERS {
+        let Some(v) = h.get(*k) else { continue };
+        out.push(match *k {
+            "jwk" => f("JOT013", "the header embeds a jwk".into()),
+            "x5c" => f("JOT014", "the header carries an x5c chain".into()),
+            _ => f("JOT012", format!("{k} is {v}")),
+        });
     }
     if let Some(kid) = h.get("kid").and_then(Value::as_str) {
         if let Some(why) = kid_injection(kid) {
@@ -199,9 +196,7 @@ fn claim_findings(
 ) {
     let num = |k: &str| {
         c.get(k)
-            .and_then(Value::as_f64)
-            .filter(|v| v.is_finite())
-            .map(|v| v as i64)
+            .and_then(|v| crate::token::claims::numeric_date(v).ok())
     };
     let (exp, nbf, iat) = (num("exp"), num("nbf"), num("iat"));
     match exp {

@@ -2,7 +2,11 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, ValueEnum};
+
+use super::AlgParser;
+use crate::alg::{Alg, Hash};
 
 /// Output format of `keygen`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -19,12 +23,15 @@ pub enum OutForm {
     Pem,
 }
 
-/// Hash of `thumbprint --hash`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ThumbHash {
-    Sha256,
-    Sha384,
-    Sha512,
+/// `thumbprint --hash`: parsed straight into the crate's one hash type.
+fn hash_parser() -> impl TypedValueParser<Value = Hash> {
+    clap::builder::PossibleValuesParser::new(["sha256", "sha384", "sha512"]).map(|s| {
+        match s.as_str() {
+            "sha384" => Hash::Sha384,
+            "sha512" => Hash::Sha512,
+            _ => Hash::Sha256,
+        }
+    })
 }
 
 /// `jot keygen`.
@@ -36,9 +43,9 @@ pub enum ThumbHash {
     HMAC keys are always JWKs (an HMAC secret has no PEM form)."
 )]
 pub struct KeygenArgs {
-    /// Algorithm: HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA.
-    #[arg(value_name = "ALG")]
-    pub alg: String,
+    /// Algorithm.
+    #[arg(value_name = "ALG", value_parser = AlgParser)]
+    pub alg: Alg,
     /// RSA modulus size: 2048, 3072 or 4096 (default 2048).
     #[arg(long, value_name = "N")]
     pub bits: Option<usize>,
@@ -80,8 +87,8 @@ pub struct ConvertArgs {
     #[arg(long, value_name = "KID")]
     pub kid: Option<String>,
     /// Set the output's alg.
-    #[arg(long, value_name = "ALG")]
-    pub alg: Option<String>,
+    #[arg(long, value_name = "ALG", value_parser = AlgParser, hide_possible_values = true)]
+    pub alg: Option<Alg>,
     /// Set the output's use.
     #[arg(long = "use", value_name = "sig|enc", value_parser = ["sig", "enc"])]
     pub use_: Option<String>,
@@ -105,8 +112,8 @@ pub struct ThumbprintArgs {
     #[arg(value_name = "PATH|-")]
     pub input: String,
     /// Hash function.
-    #[arg(long, value_enum, default_value_t = ThumbHash::Sha256)]
-    pub hash: ThumbHash,
+    #[arg(long, value_parser = hash_parser(), default_value = "sha256")]
+    pub hash: Hash,
     /// Select this kid from a JWKS input.
     #[arg(long, value_name = "KID")]
     pub kid: Option<String>,

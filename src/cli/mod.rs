@@ -1,6 +1,7 @@
 //! The command-line interface: clap types only, no behaviour. `lib.rs` turns these into
 //! calls of the `cmd` glue; nothing outside `cli` and `cmd` sees clap.
 
+mod alg_arg;
 mod keys;
 mod review;
 mod rotate;
@@ -8,7 +9,8 @@ mod token;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbHash, ThumbprintArgs};
+pub use alg_arg::AlgParser;
+pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbprintArgs};
 pub use review::{AuditArgs, AuditFormat, CrackArgs, Severity};
 pub use rotate::{CompletionsArgs, KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
 pub use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};

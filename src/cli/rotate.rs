@@ -18,8 +18,8 @@ pub struct RotateArgs {
     #[arg(long, value_name = "DIR")]
     pub dir: PathBuf,
     /// Algorithm of new keys (default: the set's, else ES256).
-    #[arg(long, value_name = "ALG")]
-    pub alg: Option<String>,
+    #[arg(long, value_name = "ALG", value_parser = super::AlgParser, hide_possible_values = true)]
+    pub alg: Option<crate::alg::Alg>,
     /// How long a retired key stays published; at least your longest token lifetime.
     #[arg(long, value_name = "DURATION", default_value = "7d")]
     pub grace: String,

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
 
+use super::AlgParser;
+use crate::alg::Alg;
 use crate::keys::Secret;
 
 /// The ArgGroup of every key source of a command: at most one may be given (sign and
@@ -53,8 +55,8 @@ pub struct SignArgs {
     #[arg(long)]
     pub insecure_short_key: bool,
     /// Algorithm (default: from the key). `none` is refused.
-    #[arg(long, value_name = "ALG")]
-    pub alg: Option<String>,
+    #[arg(long, value_name = "ALG", value_parser = AlgParser, hide_possible_values = true)]
+    pub alg: Option<Alg>,
     /// Key id for the header (default: the key's kid, else its thumbprint).
     #[arg(long, value_name = "KID")]
     pub kid: Option<String>,
@@ -149,8 +151,8 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "ISSUER_URL", group = KEY_SOURCE)]
     pub oidc: Option<String>,
     /// Allowed algorithm (repeat for several). Default: what the key implies.
-    #[arg(long = "alg", value_name = "ALG")]
-    pub alg: Vec<String>,
+    #[arg(long = "alg", value_name = "ALG", value_parser = AlgParser, hide_possible_values = true)]
+    pub alg: Vec<Alg>,
     /// Required issuer (exact match; also the expected issuer with --oidc).
     #[arg(long, value_name = "S")]
     pub iss: Option<String>,

@@ -1,7 +1,6 @@
 //! `jot convert`: any readable key or JWKS to PEM, JWK or JWKS.
 
 use crate::cli::{ConvertArgs, OutForm};
-use crate::cmd::keygen::parse_alg;
 use crate::cmd::keyin::{read_key_file, Loaded};
 use crate::cmd::output::{emit, json_text};
 use crate::keys::{self, KeyInput};
@@ -36,8 +35,7 @@ pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
             k.kid = Some(kid.clone());
         }
         if let Some(alg) = &a.alg {
-            let alg = parse_alg(alg)?;
-            k.check_alg_family(alg)?;
+            k.check_alg_family(*alg)?;
             k.alg = Some(alg.name().into());
         }
         if let Some(u) = &a.use_ {

@@ -7,10 +7,12 @@ use serde_json::{json, Map, Value};
 
 use crate::cli::DecodeArgs;
 use crate::clock::{format_utc, relative, Clock};
-use crate::cmd::output::{json_line, show_json};
+use crate::cmd::output::{json_line, pasted, report_error, show_json};
 use crate::cmd::tokens_in;
 use crate::term::{sanitize, style};
-use crate::token::{parse, Jws, Parsed};
+use crate::token::claims::numeric_date;
+use crate::token::hazards::key_header_carries;
+use crate::token::{is_alg_none, parse, Jws, Parsed, KEY_HEADERS};
 use crate::{b64, Error, ExitCode};
 
 const TIME_CLAIMS: &[&str] = &["iat", "nbf", "exp", "auth_time"];
@@ -22,21 +24,17 @@ pub fn header_warnings(
 ) -> Vec<String> {
     let mut w = Vec::new();
     if let Some(a) = header.get("alg").and_then(Value::as_str) {
-        if a.eq_ignore_ascii_case("none") {
+        if is_alg_none(a) {
             w.push(format!(
                 "alg {a:?}: the token is unsigned; anyone can forge it"
             ));
         }
     }
-    for (h, what) in [
-        ("jku", "a URL to fetch keys from"),
-        ("x5u", "a URL to fetch a certificate from"),
-        ("jwk", "an embedded key"),
-        ("x5c", "an embedded certificate chain"),
-    ] {
-        if header.contains_key(h) {
+    for h in KEY_HEADERS {
+        if header.contains_key(*h) {
             w.push(format!(
-                "header {h} carries {what}: a verifier must never trust it"
+                "header {h} carries {}: a verifier must never trust it",
+                key_header_carries(h)
             ));
         }
     }
@@ -68,9 +66,8 @@ fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
             writeln!(out, "{b}times{b:#}")?;
         }
         for (k, v) in times {
-            let note = match v.as_f64() {
-                Some(t) if t.is_finite() && t.abs() < 1e15 => {
-                    let t = t as i64;
+            let note = match numeric_date(v) {
+                Ok(t) => {
                     let rel = relative(t, now);
                     let phrase = match (k, t >= now) {
                         ("exp", true) => format!("expires {rel}"),
@@ -80,7 +77,7 @@ fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
                     };
                     format!("{}  {phrase}", format_utc(t))
                 }
-                _ => "not a NumericDate".into(),
+                Err(_) => "not a NumericDate".into(),
             };
             writeln!(out, "  {k:<9} {}", sanitize(&note))?;
         }
@@ -100,6 +97,7 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let mut out = anstream::stdout().lock();
     let mut failed = None;
     for (line, t) in &tokens {
+        let t = pasted(t, (tokens.len() > 1).then_some(*line));
         let parsed = match parse(t) {
             Ok(p) => p,
             Err(e) => {
@@ -115,7 +113,8 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
                 if tokens.len() == 1 {
                     return Err(e.into());
                 }
-                writeln!(anstream::stderr(), "error: {}", sanitize(&e.to_string()))?;
+                out.flush()?;
+                report_error(&e.into());
                 failed = Some(ExitCode::Error);
                 continue;
             }

@@ -1,22 +1,10 @@
 //! `jot keygen`: generate a key and write it (private 0600), plus its public half if asked.
 
-use crate::alg::{self, Alg, Family};
+use crate::alg::Family;
 use crate::cli::{KeyFormat, KeygenArgs};
 use crate::cmd::output::{emit, json_text, note};
 use crate::keys::{self, Jwk};
 use crate::{Error, ExitCode};
-
-/// Parse an algorithm name for a command, refusing `none` with a reason.
-pub fn parse_alg(s: &str) -> crate::Result<Alg> {
-    Alg::from_name(s).ok_or_else(|| {
-        let why = if s.eq_ignore_ascii_case("none") {
-            "alg none means an unsigned token, which jot never makes or accepts".to_string()
-        } else {
-            format!("unknown algorithm {s:?}")
-        };
-        Error::usage(why).with_hint(format!("expected one of {}", alg::names().join(" ")))
-    })
-}
 
 fn render(
     jwk: &Jwk,
@@ -31,7 +19,7 @@ fn render(
 
 /// Run `jot keygen`.
 pub fn run(a: &KeygenArgs) -> anyhow::Result<ExitCode> {
-    let alg = parse_alg(&a.alg)?;
+    let alg = a.alg;
     let format = match (a.format, alg.family()) {
         (Some(KeyFormat::Pem), Family::Hmac) => {
             return Err(Error::usage("an HMAC secret has no PEM form")

@@ -85,6 +85,41 @@ pub fn warn(msg: &str) {
     note(crate::term::style::WARN, "warning:", msg);
 }
 
+/// The one error reporter: `error: …` with its causes, then `hint: …` when the error has
+/// one. `main` reports a run's error with it, and bulk commands each failed input.
+pub fn report_error(err: &anyhow::Error) {
+    let mut stderr = anstream::stderr();
+    let mut line = format!("error: {err}");
+    for cause in err.chain().skip(1) {
+        // Some errors already print their source; don't say it twice.
+        let cause = cause.to_string();
+        if !line.contains(&cause) {
+            line.push_str(&format!(": {cause}"));
+        }
+    }
+    let _ = writeln!(stderr, "{}", sanitize(&line));
+    if let Some(hint) = err
+        .downcast_ref::<crate::Error>()
+        .and_then(crate::Error::hint)
+    {
+        let _ = writeln!(stderr, "hint: {}", sanitize(hint));
+    }
+}
+
+/// Strip what a pasted token carries around it (`token::paste`), saying so on stderr.
+pub fn pasted(input: &str, line: Option<usize>) -> &str {
+    let p = crate::token::paste(input);
+    if let Some(what) = p.describe() {
+        let at = line.map(|l| format!("line {l}: ")).unwrap_or_default();
+        note(
+            crate::term::style::DIM,
+            "note:",
+            &format!("{at}stripped {what} from the token"),
+        );
+    }
+    p.token
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,21 +5,16 @@ use std::io::Write;
 
 use crate::cli::RotateArgs;
 use crate::clock::{parse_duration, Clock};
-use crate::cmd::keygen::parse_alg;
 use crate::keyset::{self, Manifest, RotateOptions, State};
 use crate::term::sanitize;
 use crate::ExitCode;
 
 /// Run `jot rotate`.
 pub fn run(a: &RotateArgs) -> anyhow::Result<ExitCode> {
-    let alg = match a.alg.as_deref() {
-        Some(s) => {
-            let alg = parse_alg(s)?;
-            keyset::check_set_alg(alg)?;
-            Some(alg)
-        }
-        None => None,
-    };
+    if let Some(alg) = a.alg {
+        keyset::check_set_alg(alg)?;
+    }
+    let alg = a.alg;
     let opts = RotateOptions {
         alg,
         grace: parse_duration(&a.grace)?,

@@ -5,7 +5,6 @@ use serde_json::{Map, Value};
 
 use crate::cli::SignArgs;
 use crate::clock::{parse_time, Clock};
-use crate::cmd::keygen::parse_alg;
 use crate::cmd::keyin::key_source;
 use crate::cmd::output::{emit, warn};
 use crate::files::{read_input, MAX_INPUT};
@@ -91,7 +90,7 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let alg = match &a.alg {
-        Some(s) => parse_alg(s)?,
+        Some(alg) => *alg,
         None => key.default_alg(),
     };
     key.check_alg(alg)?;

@@ -6,15 +6,15 @@ use std::io::Write;
 
 use crate::cli::VerifyArgs;
 use crate::clock::{parse_duration, Clock};
-use crate::cmd::keygen::parse_alg;
 use crate::cmd::keyin::key_source;
-use crate::cmd::output::{json_line, show_json, warn};
-use crate::cmd::tokens_in;
+use crate::cmd::output::{json_line, pasted, show_json, warn};
+use crate::cmd::stream::{next_batch, stdin_lines, Line};
 use crate::files::read_input;
 use crate::keys::{read_jwks_lenient, Jwk};
 use crate::net::{self, FetchOptions};
 use crate::term::{sanitize, style};
 use crate::token::fast::Fast;
+use crate::token::paste;
 use crate::token::verify::{verify, Policy, Verdict};
 use crate::{Error, ExitCode, Result};
 
@@ -65,11 +65,7 @@ fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>)> {
 }
 
 fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
-    let algs = a
-        .alg
-        .iter()
-        .map(|s| parse_alg(s))
-        .collect::<Result<Vec<_>>>()?;
+    let algs = a.alg.clone();
     let denylist = match &a.denylist {
         Some(p) => String::from_utf8_lossy(&read_input(&p.to_string_lossy(), 64 * 1024 * 1024)?)
             .lines()
@@ -96,24 +92,31 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
     })
 }
 
-/// Verify all tokens on every core; verdicts come back in input order. Without `detail`
-/// the verdicts drop header and claims, which bulk text output never prints, so memory
-/// stays small however many tokens come in.
+/// Verify a batch on every core; verdicts come back in input order, exactly one per token
+/// (asserted: a worker that fails is an error, never a dropped verdict). Without `detail`
+/// the verdicts drop header and claims, which bulk text output never prints.
 fn verify_all(
-    tokens: &[(usize, String)],
+    tokens: &[Line],
     keys: &[Jwk],
     p: &Policy,
     now: i64,
     detail: bool,
-) -> Vec<Verdict> {
+) -> Result<Vec<Verdict>> {
     // Bulk text output prints only valid/invalid and reasons: plain valid tokens take the
-    // fast path, everything else gets verify's full verdict.
+    // fast path (token::fast), everything else gets verify's full verdict.
     let fast = (!detail).then(|| Fast::new(keys, p, now));
-    let one = |t: &str| {
-        if fast.as_ref().is_some_and(|f| f.is_valid_here(t)) {
-            return Fast::valid_verdict();
-        }
-        let mut v = verify(t, keys, p, now);
+    let one = |(_, t): &Line| {
+        let mut v = match t {
+            Ok(t)
+                if fast
+                    .as_ref()
+                    .is_some_and(|f| f.is_valid_here(paste(t).token)) =>
+            {
+                Fast::valid_verdict()
+            }
+            Ok(t) => verify(paste(t).token, keys, p, now),
+            Err(why) => Verdict::invalid(format!("malformed token: {why}")),
+        };
         if !detail {
             v.header = None;
             v.claims = None;
@@ -123,20 +126,74 @@ fn verify_all(
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(tokens.len().max(1));
-    if threads <= 1 {
-        return tokens.iter().map(|(_, t)| one(t)).collect();
+    let verdicts: Vec<Verdict> = if threads <= 1 {
+        tokens.iter().map(one).collect()
+    } else {
+        let chunk = tokens.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = tokens
+                .chunks(chunk)
+                .map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>()))
+                .collect();
+            let mut all = Vec::with_capacity(tokens.len());
+            for h in handles {
+                all.extend(h.join().map_err(|_| {
+                    Error::input("a verification worker failed; no verdict is given for its tokens")
+                })?);
+            }
+            Ok::<_, Error>(all)
+        })?
+    };
+    if verdicts.len() != tokens.len() {
+        return Err(Error::input(format!(
+            "{} verdicts for {} tokens; refusing to report a partial result",
+            verdicts.len(),
+            tokens.len()
+        )));
     }
-    let chunk = tokens.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = tokens
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(|(_, t)| one(t)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+    Ok(verdicts)
+}
+
+/// Print one verdict: JSON, a bulk line, or the claims of a lone valid token.
+fn render(
+    out: &mut impl Write,
+    a: &VerifyArgs,
+    bulk: bool,
+    line: usize,
+    v: &Verdict,
+) -> anyhow::Result<()> {
+    if a.json {
+        let mut j = serde_json::to_value(v)?;
+        if bulk {
+            j["line"] = line.into();
+        }
+        writeln!(out, "{}", json_line(&j)?)?;
+        return Ok(());
+    }
+    if !v.warnings.is_empty() {
+        // Keep each warning next to its token's line on a terminal.
+        out.flush()?;
+    }
+    for w in &v.warnings {
+        warn(w);
+    }
+    let (g, b) = (style::GOOD, style::BAD);
+    let prefix = if bulk {
+        format!("line {line}: ")
+    } else {
+        String::new()
+    };
+    if v.valid {
+        if bulk {
+            writeln!(out, "{prefix}{g}valid{g:#}")?;
+        } else {
+            show_json(out, v.claims.as_ref().unwrap_or(&serde_json::Value::Null))?;
+        }
+    } else {
+        let why = sanitize(&v.reasons.join("; ")).into_owned();
+        writeln!(out, "{prefix}{b}invalid{b:#}: {why}")?;
+    }
+    Ok(())
 }
 
 /// Run `jot verify`.
@@ -144,48 +201,32 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     let (keys, oidc_issuer) = load_keys(a, now)?;
     let p = policy(a, oidc_issuer)?;
-    let tokens = tokens_in(&a.token)?;
-    if tokens.is_empty() {
+    // Buffered, flushed after each batch: bulk output is one line per token.
+    let mut out = crate::cmd::bulk_out::BatchOut::stdout();
+    if a.token != "-" {
+        let t: Line = (1, Ok(pasted(&a.token, None).to_owned()));
+        let v = verify_all(std::slice::from_ref(&t), &keys, &p, now, true)?;
+        render(&mut out, a, false, 1, &v[0])?;
+        out.flush()?;
+        return Ok(ExitCode::verdict(v[0].valid));
+    }
+    let rx = stdin_lines();
+    let (mut seen, mut all_valid) = (0usize, true);
+    while let Some(batch) = next_batch(&rx)? {
+        let verdicts = verify_all(&batch, &keys, &p, now, a.json)?;
+        for ((line, t), v) in batch.iter().zip(&verdicts) {
+            if let Some(t) = t.as_deref().ok().filter(|t| paste(t).describe().is_some()) {
+                out.flush()?;
+                pasted(t, Some(*line));
+            }
+            render(&mut out, a, true, *line, v)?;
+            all_valid &= v.valid;
+        }
+        seen += batch.len();
+        out.flush()?;
+    }
+    if seen == 0 {
         return Err(Error::input("no token given (stdin was empty)").into());
     }
-    let bulk = tokens.len() > 1 || a.token == "-";
-    let verdicts = verify_all(&tokens, &keys, &p, now, a.json || !bulk);
-    // Buffered: stdout is line-buffered, and bulk output is one line per token.
-    let mut out = std::io::BufWriter::new(anstream::stdout().lock());
-    for ((line, _), v) in tokens.iter().zip(&verdicts) {
-        if a.json {
-            let mut j = serde_json::to_value(v)?;
-            if bulk {
-                j["line"] = (*line).into();
-            }
-            writeln!(out, "{}", json_line(&j)?)?;
-            continue;
-        }
-        if !v.warnings.is_empty() {
-            // Keep each warning next to its token's line on a terminal.
-            out.flush()?;
-        }
-        for w in &v.warnings {
-            warn(w);
-        }
-        let (g, b) = (style::GOOD, style::BAD);
-        let prefix = if bulk {
-            format!("line {line}: ")
-        } else {
-            String::new()
-        };
-        if v.valid {
-            if bulk {
-                writeln!(out, "{prefix}{g}valid{g:#}")?;
-            } else {
-                let claims = v.claims.clone().unwrap_or_default();
-                show_json(&mut out, &claims)?;
-            }
-        } else {
-            let why = sanitize(&v.reasons.join("; ")).into_owned();
-            writeln!(out, "{prefix}{b}invalid{b:#}: {why}")?;
-        }
-    }
-    out.flush()?;
-    Ok(ExitCode::verdict(verdicts.iter().all(|v| v.valid)))
+    Ok(ExitCode::verdict(all_valid))
 }

@@ -49,7 +49,7 @@ impl Target {
             "HS256" => HashAlg::Sha256,
             "HS384" => HashAlg::Sha384,
             "HS512" => HashAlg::Sha512,
-            "none" => {
+            a if crate::token::is_alg_none(a) => {
                 return Err(Error::input(
                     "alg \"none\": the token is unsigned, so there is no secret to crack",
                 ))

@@ -228,12 +228,8 @@ impl Jwk {
         }
         match &self.key {
             Key::Rsa(_) => Alg::RS256,
-            Key::Ec(k) => match k.curve {
-                Curve::P384 => Alg::ES384,
-                Curve::P521 => Alg::ES512,
-                Curve::Secp256k1 => Alg::ES256K,
-                _ => Alg::ES256,
-            },
+            // EC keys are never on Ed25519 (read refuses it), so the table always answers.
+            Key::Ec(k) => Alg::ecdsa_for(k.curve).unwrap_or(Alg::ES256),
             Key::Okp(_) => Alg::EdDSA,
             Key::Oct(_) => Alg::HS256,
         }

@@ -41,8 +41,15 @@ const IV512: [u64; 8] = [
 /// they are wiped on drop and never printed.
 #[derive(Clone)]
 enum States {
-    S256 { inner: [u32; 8], outer: [u32; 8] },
-    S512 { inner: [u64; 8], outer: [u64; 8], iv: [u64; 8] },
+    S256 {
+        inner: [u32; 8],
+        outer: [u32; 8],
+    },
+    S512 {
+        inner: [u64; 8],
+        outer: [u64; 8],
+        iv: [u64; 8],
+    },
 }
 
 /// An HMAC key with its key schedule done, for one hash.

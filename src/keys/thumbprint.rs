@@ -5,14 +5,9 @@ use super::{Jwk, Key};
 use crate::alg::Hash;
 use crate::b64;
 
-/// The hash used for a thumbprint (`--hash`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ThumbprintHash {
-    #[default]
-    Sha256,
-    Sha384,
-    Sha512,
-}
+/// The hash of a thumbprint (`--hash`): the crate's one hash type, under the name the
+/// key API has always used.
+pub use crate::alg::Hash as ThumbprintHash;
 
 /// The canonical JSON of RFC 7638 §3.2 for `jwk`.
 pub fn canonical(jwk: &Jwk) -> String {
@@ -35,11 +30,6 @@ pub fn canonical(jwk: &Jwk) -> String {
 }
 
 /// The base64url thumbprint.
-pub fn thumbprint(jwk: &Jwk, hash: ThumbprintHash) -> String {
-    let h = match hash {
-        ThumbprintHash::Sha256 => Hash::Sha256,
-        ThumbprintHash::Sha384 => Hash::Sha384,
-        ThumbprintHash::Sha512 => Hash::Sha512,
-    };
-    b64::encode(&h.digest(canonical(jwk).as_bytes()))
+pub fn thumbprint(jwk: &Jwk, hash: Hash) -> String {
+    b64::encode(&hash.digest(canonical(jwk).as_bytes()))
 }

@@ -14,32 +14,43 @@ fn agrees(m: &Members<'_>, v: &Value) -> bool {
     };
     obj.len() == m.len
         && obj.keys().map(String::as_str).eq(m.names())
-        && m.items[..m.len].iter().all(|(k, val)| match (*val, &obj[*k]) {
-            (Val::Str(s), Value::String(t)) => s == t,
-            (Val::EscStr, Value::String(_)) => true,
-            (Val::Int(i), n @ Value::Number(_)) => {
-                crate::token::claims::numeric_date(n) == Ok(i)
-            }
-            (Val::Arr(raw), Value::Array(a)) => {
-                let mut seen = vec![];
-                elements(raw, |e| {
-                    seen.push(e);
-                    Some(())
-                })
-                .is_some()
-                    && seen.len() == a.len()
-            }
-            (Val::Other, Value::Number(n)) => n.is_f64(),
-            (Val::Other, Value::Object(_) | Value::Bool(_) | Value::Null) => true,
-            _ => false,
-        })
+        && m.items[..m.len]
+            .iter()
+            .all(|(k, val)| match (*val, &obj[*k]) {
+                (Val::Str(s), Value::String(t)) => s == t,
+                (Val::EscStr, Value::String(_)) => true,
+                (Val::Int(i), n @ Value::Number(_)) => {
+                    crate::token::claims::numeric_date(n) == Ok(i)
+                }
+                (Val::Arr(raw), Value::Array(a)) => {
+                    let mut seen = vec![];
+                    elements(raw, |e| {
+                        seen.push(e);
+                        Some(())
+                    })
+                    .is_some()
+                        && seen.len() == a.len()
+                }
+                (Val::Other, Value::Number(n)) => n.is_f64(),
+                (Val::Other, Value::Object(_) | Value::Bool(_) | Value::Null) => true,
+                _ => false,
+            })
 }
 
 fn check(doc: &[u8]) -> Result<(), TestCaseError> {
     if let Some(m) = object(doc) {
         let v = parse_strict(doc);
-        prop_assert!(v.is_ok(), "scanner accepted what parse_strict refuses: {:?} {:?}", String::from_utf8_lossy(doc), v);
-        prop_assert!(agrees(&m, &v.unwrap()), "{:?}", String::from_utf8_lossy(doc));
+        prop_assert!(
+            v.is_ok(),
+            "scanner accepted what parse_strict refuses: {:?} {:?}",
+            String::from_utf8_lossy(doc),
+            v
+        );
+        prop_assert!(
+            agrees(&m, &v.unwrap()),
+            "{:?}",
+            String::from_utf8_lossy(doc)
+        );
     }
     Ok(())
 }
@@ -85,12 +96,26 @@ fn outside_the_subset_or_invalid_is_none() {
 /// JSON-ish text from pieces that hit every branch of the scanner, valid or not.
 fn jsonish() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        Just("{".to_string()), Just("}".to_string()), Just("[".to_string()), Just("]".to_string()),
-        Just(",".to_string()), Just(":".to_string()), Just(" ".to_string()), Just("\"a\"".to_string()),
-        Just("\"b\"".to_string()), Just("\"a\\n\"".to_string()), Just("\"\\u00e9\"".to_string()),
-        Just("\"\\ud83d\\ude00\"".to_string()), Just("1".to_string()), Just("-0".to_string()),
-        Just("0.5".to_string()), Just("1e3".to_string()), Just("true".to_string()),
-        Just("null".to_string()), Just("\"é\"".to_string()), Just("99999999999999999999".to_string()),
+        Just("{".to_string()),
+        Just("}".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just(",".to_string()),
+        Just(":".to_string()),
+        Just(" ".to_string()),
+        Just("\"a\"".to_string()),
+        Just("\"b\"".to_string()),
+        Just("\"a\\n\"".to_string()),
+        Just("\"\\u00e9\"".to_string()),
+        Just("\"\\ud83d\\ude00\"".to_string()),
+        Just("1".to_string()),
+        Just("-0".to_string()),
+        Just("0.5".to_string()),
+        Just("1e3".to_string()),
+        Just("true".to_string()),
+        Just("null".to_string()),
+        Just("\"é\"".to_string()),
+        Just("99999999999999999999".to_string()),
         "[a-z\"\\\\ {}:,0-9.-]{1,3}",
     ];
     proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())

@@ -20,7 +20,11 @@ fn key(secret: &[u8], kid: Option<&str>, alg: Option<&str>) -> Jwk {
 }
 
 fn token(header: &str, claims: &str, secret: &[u8]) -> String {
-    let input = format!("{}.{}", encode(header.as_bytes()), encode(claims.as_bytes()));
+    let input = format!(
+        "{}.{}",
+        encode(header.as_bytes()),
+        encode(claims.as_bytes())
+    );
     let alg = serde_json::from_str::<serde_json::Value>(header)
         .ok()
         .and_then(|h| h["alg"].as_str().and_then(Alg::from_name))
@@ -32,7 +36,11 @@ fn token(header: &str, claims: &str, secret: &[u8]) -> String {
 
 fn policy(aud: bool, iss: bool, max_age: bool, require: bool, kid: bool) -> Policy {
     Policy {
-        aud: if aud { vec!["api".into(), "web".into()] } else { vec![] },
+        aud: if aud {
+            vec!["api".into(), "web".into()]
+        } else {
+            vec![]
+        },
         iss: iss.then(|| "https://i.example".into()),
         max_age: max_age.then_some(600),
         require: if require { vec!["jti".into()] } else { vec![] },
@@ -48,7 +56,10 @@ fn sound(t: &str, keys: &[Jwk], p: &Policy) -> Result<bool, TestCaseError> {
     let fast = Fast::new(keys, p, NOW).is_valid(t, &mut Scratch::default());
     if fast {
         let v = verify(t, keys, p, NOW);
-        prop_assert!(v.valid && v.warnings.is_empty(), "fast path accepted {t}: {v:?}");
+        prop_assert!(
+            v.valid && v.warnings.is_empty(),
+            "fast path accepted {t}: {v:?}"
+        );
     }
     Ok(fast)
 }
@@ -59,14 +70,24 @@ fn plain_valid_tokens_take_the_fast_path() {
     let p = policy(true, true, true, false, false);
     for alg in [Alg::HS256, Alg::HS384, Alg::HS512] {
         let header = format!(r#"{{"alg":"{alg}","typ":"JWT","kid":"k1"}}"#);
-        let c = format!(r#"{{"iss":"https://i.example","aud":["x","web"],"iat":{NOW},"exp":{}}}"#, NOW + 60);
+        let c = format!(
+            r#"{{"iss":"https://i.example","aud":["x","web"],"iat":{NOW},"exp":{}}}"#,
+            NOW + 60
+        );
         let t = token(&header, &c, b"secret-0123456789");
         assert!(sound(&t, &keys, &p).unwrap(), "{alg}");
     }
     // The denylist is verify's alone: the fast path stands aside.
     let mut deny = p.clone();
     deny.denylist.insert("x".into());
-    let t = token(r#"{"alg":"HS256"}"#, &format!(r#"{{"iss":"https://i.example","aud":"api","iat":{NOW},"exp":{}}}"#, NOW + 60), b"secret-0123456789");
+    let t = token(
+        r#"{"alg":"HS256"}"#,
+        &format!(
+            r#"{{"iss":"https://i.example","aud":"api","iat":{NOW},"exp":{}}}"#,
+            NOW + 60
+        ),
+        b"secret-0123456789",
+    );
     assert!(sound(&t, &keys, &p).unwrap());
     assert!(!sound(&t, &keys, &deny).unwrap());
 }
@@ -90,21 +111,35 @@ fn header() -> impl Strategy<Value = String> {
 
 fn claim() -> impl Strategy<Value = String> {
     let t = prop_oneof![
-        Just(NOW), Just(NOW - 31), Just(NOW - 29), Just(NOW + 29), Just(NOW + 31),
-        Just(NOW - 601), Just(NOW - 629), Just(NOW - 640),
+        Just(NOW),
+        Just(NOW - 31),
+        Just(NOW - 29),
+        Just(NOW + 29),
+        Just(NOW + 31),
+        Just(NOW - 601),
+        Just(NOW - 629),
+        Just(NOW - 640),
     ];
     prop_oneof![
         t.clone().prop_map(|v| format!(r#""exp":{v}"#)),
         t.clone().prop_map(|v| format!(r#""nbf":{v}"#)),
         t.prop_map(|v| format!(r#""iat":{v}"#)),
-        Just(r#""exp":1.7e9"#.into()), Just(r#""exp":"1700000100""#.into()),
+        Just(r#""exp":1.7e9"#.into()),
+        Just(r#""exp":"1700000100""#.into()),
         Just(format!(r#""exp":{}.5"#, NOW + 100)),
-        Just(r#""iss":"https://i.example""#.into()), Just(r#""iss":"https://j.example""#.into()),
-        Just(r#""iss":"https:\/\/i.example""#.into()), Just(r#""iss":1"#.into()),
-        Just(r#""aud":"api""#.into()), Just(r#""aud":"nope""#.into()),
-        Just(r#""aud":["x","web"]"#.into()), Just(r#""aud":[1,"api"]"#.into()), Just(r#""aud":[]"#.into()),
-        Just(r#""jti":"j1""#.into()), Just(r#""x":{"y":[1,{"z":null}]}"#.into()),
-        Just(r#""x":{"y":1,"y":2}"#.into()), Just(r#""s":"\u202e""#.into()),
+        Just(r#""iss":"https://i.example""#.into()),
+        Just(r#""iss":"https://j.example""#.into()),
+        Just(r#""iss":"https:\/\/i.example""#.into()),
+        Just(r#""iss":1"#.into()),
+        Just(r#""aud":"api""#.into()),
+        Just(r#""aud":"nope""#.into()),
+        Just(r#""aud":["x","web"]"#.into()),
+        Just(r#""aud":[1,"api"]"#.into()),
+        Just(r#""aud":[]"#.into()),
+        Just(r#""jti":"j1""#.into()),
+        Just(r#""x":{"y":[1,{"z":null}]}"#.into()),
+        Just(r#""x":{"y":1,"y":2}"#.into()),
+        Just(r#""s":"\u202e""#.into()),
     ]
 }
 

@@ -2,9 +2,9 @@
 //! which header members name or carry a key (RFC 8725 §2.1, §3.10). verify refuses them,
 //! decode and audit warn about them, sign never writes them; all ask here.
 
-/// Header members that name or carry a key (`jwk`, `jku`, `x5u`, `x5c`): a verifier must
+/// Header members that name or carry a key (`jku`, `x5u`, `jwk`, `x5c`): a verifier must
 /// never use them, and a reader should be told they are there.
-pub const KEY_HEADERS: &[&str] = &["jwk", "jku", "x5u", "x5c"];
+pub const KEY_HEADERS: &[&str] = &["jku", "x5u", "jwk", "x5c"];
 
 /// What each key-bearing header carries, for messages.
 pub fn key_header_carries(name: &str) -> &'static str {

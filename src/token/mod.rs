@@ -4,9 +4,10 @@
 
 pub mod claims;
 pub mod fast;
-pub mod hazards;
 mod fast_json;
+pub mod hazards;
 mod json;
+pub mod paste;
 pub mod sign;
 pub mod verify;
 
@@ -19,6 +20,7 @@ use crate::{b64, Error, Result};
 
 pub use hazards::{is_alg_none, KEY_HEADERS};
 pub use json::parse_strict;
+pub use paste::{paste, Pasted};
 
 /// Tokens larger than this are refused before any work (real tokens are a few KB).
 pub const MAX_TOKEN: usize = 256 * 1024;

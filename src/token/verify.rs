@@ -57,7 +57,8 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    fn invalid(reason: impl Into<String>) -> Verdict {
+    /// An invalid verdict with one reason.
+    pub fn invalid(reason: impl Into<String>) -> Verdict {
         Verdict {
             valid: false,
             reasons: vec![reason.into()],

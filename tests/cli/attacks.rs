@@ -2,6 +2,7 @@
 //! defence it guards. Each asserts a refusal (exit 1, or 2 for unreadable input), names the
 //! reason where one is expected, and checks that nothing panicked.
 
+mod bulk;
 mod claims;
 mod forgery;
 mod keys_and_secrets;

@@ -168,3 +168,76 @@ fn control_characters_and_bidi_overrides_are_escaped() {
         "{r:#?}"
     );
 }
+
+#[test]
+fn pasted_tokens_with_bearer_authorization_and_quotes_are_cleaned_and_named() {
+    let t = sample();
+    let now = (T0 + 60).to_string();
+    for (input, what) in [
+        (format!("Bearer {t}"), "a Bearer prefix"),
+        (format!("bearer   {t}"), "a Bearer prefix"),
+        (
+            format!("Authorization: Bearer {t}"),
+            "an Authorization header name and a Bearer prefix",
+        ),
+        (format!("\"{t}\""), "quotes"),
+        (format!("  '{t}'\n"), "quotes"),
+    ] {
+        let r = run(&["decode", &input, "--now", &now]).code(0);
+        assert!(r.stdout.starts_with("NOT VERIFIED"), "{input}: {r:#?}");
+        assert!(
+            r.stderr.contains(&format!("stripped {what}")),
+            "{input}: {r:#?}"
+        );
+        let r = run_in(
+            &["decode", "-", "--json", "--now", &now],
+            format!("{input}\n{t}\n").as_bytes(),
+        )
+        .code(0);
+        assert_eq!(r.stdout.lines().count(), 2, "{r:#?}");
+        assert!(r.stderr.contains("line 1: stripped"), "{r:#?}");
+        let secret = String::from_utf8(SECRET.to_vec()).unwrap();
+        let r = run(&[
+            "verify", &input, "--secret", &secret, "--aud", "api", "--now", &now,
+        ])
+        .code(0);
+        assert!(
+            r.stderr.contains(&format!("stripped {what}")),
+            "verify {input}: {r:#?}"
+        );
+        let r = run_in(
+            &[
+                "verify", "-", "--secret", &secret, "--aud", "api", "--now", &now,
+            ],
+            format!("{input}\n").as_bytes(),
+        )
+        .code(0);
+        assert!(r.stderr.contains("line 1: stripped"), "verify -: {r:#?}");
+    }
+    // Plain whitespace is not worth a note.
+    let r = run(&["decode", &format!(" {t}\n"), "--now", &now]).code(0);
+    assert!(r.stderr.is_empty(), "{r:#?}");
+}
+
+#[test]
+fn decode_times_at_now_say_now_not_in_0s() {
+    let out = decode(&sample(), T0);
+    assert!(out.contains("iat       2023-11-14T22:13:20Z  now"), "{out}");
+    assert!(out.contains("valid now"), "{out}");
+    assert!(!out.contains("0s"), "{out}");
+}
+
+#[test]
+fn decode_bulk_errors_go_through_the_reporter_with_hints() {
+    let r = run_in(
+        &["decode", "-", "--now", "1700000000"],
+        format!("{}\na.b\n", sample()).as_bytes(),
+    )
+    .code(2);
+    assert!(r.stderr.contains("error: line 2: 2 segments"), "{r:#?}");
+    assert!(
+        r.stderr
+            .contains("hint: a JWS has 3 dot-separated segments"),
+        "{r:#?}"
+    );
+}

@@ -27,30 +27,67 @@ fn tokens() -> Vec<String> {
     let exp = T0 + 3600;
     vec![
         ok(H, &claims("")),
-        ok(r#"{"alg":"HS256"}"#, &claims(r#""nested":{"a":[1,2,{"b":null}],"c":1.5},"#)),
+        ok(
+            r#"{"alg":"HS256"}"#,
+            &claims(r#""nested":{"a":[1,2,{"b":null}],"c":1.5},"#),
+        ),
         ok(
             H,
-            &format!(r#"{{"iss":"https://issuer.example","aud":["x","api"],"nbf":{T0},"exp":{exp}}}"#),
+            &format!(
+                r#"{{"iss":"https://issuer.example","aud":["x","api"],"nbf":{T0},"exp":{exp}}}"#
+            ),
         ),
         ok(H, &claims(r#""s\u0063ope2":"esc\u00e9","#)),
         // Refused:
-        ok(H, &format!(r#"{{"iss":"https://issuer.example","aud":"api","exp":{}}}"#, T0 - 60)),
+        ok(
+            H,
+            &format!(
+                r#"{{"iss":"https://issuer.example","aud":"api","exp":{}}}"#,
+                T0 - 60
+            ),
+        ),
         ok(H, &claims(&format!(r#""nbf":{},"#, T0 + 9000))),
         ok(
             H,
-            &format!(r#"{{"iss":"https://issuer.example","aud":"api","iat":{},"exp":{exp}}}"#, T0 + 9000),
+            &format!(
+                r#"{{"iss":"https://issuer.example","aud":"api","iat":{},"exp":{exp}}}"#,
+                T0 + 9000
+            ),
         ),
-        ok(H, &format!(r#"{{"iss":"https://issuer.example","aud":"web","exp":{exp}}}"#)),
-        ok(H, &format!(r#"{{"iss":"https://evil.example","aud":"api","exp":{exp}}}"#)),
-        ok(H, &format!(r#"{{"iss":"https://issuer.example","aud":"api"}}"#)),
-        ok(H, &format!(r#"{{"iss":"https://issuer.example","aud":"api","exp":"{exp}"}}"#)),
-        ok(H, &format!(r#"{{"iss":"https://issuer.example","aud":"api","exp":{exp}.5}}"#)),
+        ok(
+            H,
+            &format!(r#"{{"iss":"https://issuer.example","aud":"web","exp":{exp}}}"#),
+        ),
+        ok(
+            H,
+            &format!(r#"{{"iss":"https://evil.example","aud":"api","exp":{exp}}}"#),
+        ),
+        ok(H, r#"{"iss":"https://issuer.example","aud":"api"}"#),
+        ok(
+            H,
+            &format!(r#"{{"iss":"https://issuer.example","aud":"api","exp":"{exp}"}}"#),
+        ),
+        ok(
+            H,
+            &format!(r#"{{"iss":"https://issuer.example","aud":"api","exp":{exp}.5}}"#),
+        ),
         ok(H, &claims(r#""exp":1,"#)),
-        ok(H, &format!(r#"{{"a":{{"b":1,"b":2}},"iss":"https://issuer.example","aud":"api","exp":{exp}}}"#)),
-        ok(H, &claims(r#""name":"abc\u202egnp.exe\u001b[2J","iss":"x","#)),
+        ok(
+            H,
+            &format!(
+                r#"{{"a":{{"b":1,"b":2}},"iss":"https://issuer.example","aud":"api","exp":{exp}}}"#
+            ),
+        ),
+        ok(
+            H,
+            &claims(r#""name":"abc\u202egnp.exe\u001b[2J","iss":"x","#),
+        ),
         forge_hs256(H, &claims(""), OTHER),
         forge(r#"{"alg":"none"}"#, &claims(""), b""),
-        ok(r#"{"alg":"HS256","jku":"https://evil.example/jwks"}"#, &claims("")),
+        ok(
+            r#"{"alg":"HS256","jku":"https://evil.example/jwks"}"#,
+            &claims(""),
+        ),
         ok(r#"{"alg":"HS256","crit":["exp"],"exp":1}"#, &claims("")),
         ok(r#"{"alg":"RS256"}"#, &claims("")),
         ok(r#"{"alg":"HS256","kid":7}"#, &claims("")),
