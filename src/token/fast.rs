@@ -20,12 +20,15 @@ use crate::keys::{Jwk, Key};
 /// to `verify` (which may warn about or refuse it).
 const PLAIN_HEADERS: &[&str] = &["alg", "kid", "typ", "cty", "x5t", "x5t#S256"];
 
-/// Reused per-thread buffers for the decoded segments.
+/// Reused per-thread buffers for the decoded segments, and the last header seen: tokens
+/// in bulk mostly share one header, which is then decoded and scanned once.
 #[derive(Default)]
 pub struct Scratch {
     header: Vec<u8>,
     payload: Vec<u8>,
     sig: Vec<u8>,
+    last_header: String,
+    last: Option<(Alg, Option<String>)>,
 }
 
 /// One caller key with what the fast path prepared for it.
@@ -37,6 +40,26 @@ struct Prepared<'k> {
     implied: Vec<Alg>,
     /// Algorithms the key may verify here (`check_alg` and `allows_op("verify")`).
     usable: Vec<Alg>,
+}
+
+/// The alg and kid of a header the fast path can take (see `PLAIN_HEADERS`).
+fn plain_header(h: &str, buf: &mut Vec<u8>) -> Option<(Alg, Option<String>)> {
+    if !crate::b64::decode_into(h.as_bytes(), buf) {
+        return None;
+    }
+    let header = fast_json::object(buf)?;
+    let (mut alg, mut kid) = (None, None);
+    for (name, v) in &header.items[..header.len] {
+        match (*name, *v) {
+            ("alg", Val::Str(a)) => alg = Some(a),
+            ("kid", Val::Str(k)) => kid = Some(k.to_owned()),
+            (n, _) if PLAIN_HEADERS[2..].contains(&n) => {}
+            _ => return None,
+        }
+    }
+    debug_assert!(KEY_HEADERS.iter().all(|k| !PLAIN_HEADERS.contains(k)));
+    let alg = alg.filter(|a| !is_alg_none(a))?;
+    Some((Alg::from_name(alg)?, kid))
 }
 
 /// Keys and policy prepared once for a whole bulk run.
@@ -122,32 +145,20 @@ impl<'k> Fast<'k> {
         if p.contains('.') || sig.is_empty() {
             return None;
         }
-        let ok = crate::b64::decode_into(h.as_bytes(), &mut s.header)
-            && crate::b64::decode_into(p.as_bytes(), &mut s.payload)
+        if s.last_header != h {
+            s.last = plain_header(h, &mut s.header);
+            s.last_header.clear();
+            s.last_header.push_str(h);
+        }
+        let (alg, kid) = s.last.as_ref()?;
+        let ok = crate::b64::decode_into(p.as_bytes(), &mut s.payload)
             && crate::b64::decode_into(sig.as_bytes(), &mut s.sig);
         if !ok {
             return None;
         }
-        let header = fast_json::object(&s.header)?;
-        let mut alg = None;
-        let mut kid = None;
-        for (name, v) in &header.items[..header.len] {
-            match (*name, *v) {
-                ("alg", Val::Str(a)) => alg = Some(a),
-                ("kid", Val::Str(k)) => kid = Some(k),
-                ("typ" | "cty" | "x5t" | "x5t#S256", _) => {}
-                _ => return None,
-            }
-        }
-        debug_assert!(KEY_HEADERS.iter().all(|k| !PLAIN_HEADERS.contains(k)));
-        let alg_name = alg?;
-        if is_alg_none(alg_name) {
-            return None;
-        }
-        let alg = Alg::from_name(alg_name)?;
         let claims = fast_json::object(&s.payload)?;
         self.check_claims(&claims)?;
-        self.check_signature(alg, kid, input.as_bytes(), &s.sig)
+        self.check_signature(*alg, kid.as_deref(), input.as_bytes(), &s.sig)
     }
 
     /// The key choice of `verify::check_signature`, then the first key that verifies.
@@ -194,13 +205,25 @@ impl<'k> Fast<'k> {
     /// or sends the token back to `verify`.
     fn check_claims(&self, c: &fast_json::Members<'_>) -> Option<()> {
         let (p, now) = (self.policy, self.now);
-        let date = |name: &str| match c.get(name) {
-            None => Some(None),
-            Some(Val::Int(i)) => Some(Some(i)),
-            // A fraction, a string…: `verify` floors it or names the problem.
-            Some(_) => None,
-        };
-        let (exp, nbf, iat) = (date("exp")?, date("nbf")?, date("iat")?);
+        // One pass over the members; a NumericDate that is not an integer (a fraction, a
+        // string…) goes to `verify`, which floors it or names the problem.
+        let (mut exp, mut nbf, mut iat) = (None, None, None);
+        let (mut iss, mut sub, mut aud) = (None, None, None);
+        for (name, v) in &c.items[..c.len] {
+            let date = || match v {
+                Val::Int(i) => Some(Some(*i)),
+                _ => None,
+            };
+            match *name {
+                "exp" => exp = date()?,
+                "nbf" => nbf = date()?,
+                "iat" => iat = date()?,
+                "iss" => iss = Some(*v),
+                "sub" => sub = Some(*v),
+                "aud" => aud = Some(*v),
+                _ => {}
+            }
+        }
         let slack = now.saturating_add(p.leeway);
         match exp {
             Some(e) if e.saturating_add(p.leeway) <= now => return None,
@@ -215,15 +238,15 @@ impl<'k> Fast<'k> {
                 return None;
             }
         }
-        for (name, want) in [("iss", &p.iss), ("sub", &p.sub)] {
+        for (got, want) in [(iss, &p.iss), (sub, &p.sub)] {
             if let Some(w) = want {
-                match c.get(name) {
+                match got {
                     Some(Val::Str(s)) if s == w => {}
                     _ => return None,
                 }
             }
         }
-        match c.get("aud") {
+        match aud {
             None if p.aud.is_empty() => {}
             Some(_) if p.aud.is_empty() => return None,
             Some(Val::Str(a)) if p.aud.iter().any(|w| w == a) => {}

@@ -33,6 +33,7 @@ pub struct Members<'a> {
 
 impl<'a> Members<'a> {
     /// The value of member `name`.
+    #[cfg(test)]
     pub fn get(&self, name: &str) -> Option<Val<'a>> {
         self.items[..self.len]
             .iter()
@@ -45,6 +46,17 @@ impl<'a> Members<'a> {
         self.items[..self.len].iter().map(|(k, _)| *k)
     }
 }
+
+/// Bytes that end a run of plain string text: `"`, `\\`, controls and non-ASCII.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i < 0x20 || i >= 0x80 || i == b'"' as usize || i == b'\\' as usize;
+        i += 1;
+    }
+    t
+};
 
 struct Scan<'a> {
     b: &'a [u8],
@@ -68,13 +80,16 @@ impl<'a> Scan<'a> {
         self.b.get(self.i).copied()
     }
 
-    /// A string after its opening quote: `(text, had_escapes)`. The input is valid UTF-8
-    /// (checked once by [`object`]), so any run without escapes is a `str`.
+    /// A string after its opening quote: `(text, had_escapes)`. Runs of plain ASCII are
+    /// skipped by table; UTF-8 is checked only for strings that have non-ASCII bytes.
     fn string(&mut self) -> Option<(&'a str, bool)> {
         let start = self.i;
-        let mut esc = false;
+        let (mut esc, mut wide) = (false, false);
         loop {
-            let c = *self.b.get(self.i)?;
+            while !SPECIAL[usize::from(*self.b.get(self.i)?)] {
+                self.i += 1;
+            }
+            let c = self.b[self.i];
             self.i += 1;
             match c {
                 b'"' => break,
@@ -98,10 +113,12 @@ impl<'a> Scan<'a> {
                         _ => return None,
                     }
                 }
-                _ => {}
+                _ => wide = true,
             }
         }
+        // `wide` strings hold non-ASCII bytes, which must be UTF-8 (ASCII always is).
         let text = std::str::from_utf8(&self.b[start..self.i - 1]).ok()?;
+        debug_assert!(wide || text.is_ascii());
         Some((text, esc))
     }
 
@@ -210,7 +227,7 @@ impl<'a> Scan<'a> {
         loop {
             self.eat(b'"')?;
             let (name, esc) = self.string()?;
-            if esc || n == MAX_MEMBERS || names[..n].contains(&name) {
+            if esc || n == MAX_MEMBERS || names[..n].iter().any(|k| same(k, name)) {
                 return None;
             }
             names[n] = name;
@@ -225,9 +242,13 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// Name equality, cheap for the usual case of names that differ in length or first byte.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 /// Scan a whole document that must be one object; `None` when it is outside the subset.
 pub fn object(bytes: &[u8]) -> Option<Members<'_>> {
-    std::str::from_utf8(bytes).ok()?;
     let mut s = Scan { b: bytes, i: 0 };
     let mut m = Members {
         items: [("", Val::Other); MAX_MEMBERS],

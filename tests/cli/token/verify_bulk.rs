@@ -120,7 +120,7 @@ fn bulk(extra: &[&str]) -> (i32, String, String) {
 fn bulk_verify_text_lines_are_pinned() {
     let (_, stdout, stderr) = bulk(&[]);
     assert_eq!(stdout.lines().count(), tokens().len());
-    assert_eq!(stdout.matches(": valid\n").count(), 4, "{stdout}");
+    assert_eq!(stdout.matches(": valid\n").count(), 6, "{stdout}");
     insta::assert_snapshot!("verify_bulk_text", stdout);
     insta::assert_snapshot!("verify_bulk_text_stderr", stderr);
 }
@@ -133,7 +133,7 @@ fn bulk_verify_json_lines_are_pinned() {
         .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
         .collect();
     assert_eq!(lines.len(), tokens().len());
-    assert_eq!(lines.iter().filter(|v| v["valid"] == true).count(), 4);
+    assert_eq!(lines.iter().filter(|v| v["valid"] == true).count(), 6);
     insta::assert_snapshot!("verify_bulk_json", stdout);
     insta::assert_snapshot!("verify_bulk_json_stderr", stderr);
 }
