@@ -43,7 +43,7 @@ impl Hash {
     }
 
     /// Block length in bytes; longer HMAC keys are hashed first (RFC 2104).
-    pub fn block_len(self) -> usize {
+    pub(crate) fn block_len(self) -> usize {
         match self {
             Hash::Sha256 => 64,
             Hash::Sha384 | Hash::Sha512 => 128,

@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::{Error, Result};
 
 /// Prefix of the temporary files `write_atomic` makes (cleaned up as orphans by key sets).
-pub const TEMP_PREFIX: &str = ".jot-tmp-";
+pub(crate) const TEMP_PREFIX: &str = ".jot-tmp-";
 
 /// Inputs larger than this are refused before they are parsed (keys, tokens, JWKS).
 pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
@@ -112,7 +112,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 }
 
 /// fsync a directory so a rename in it is durable.
-pub fn sync_dir(dir: &Path) -> Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         let d = fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
@@ -132,6 +132,13 @@ fn set_mode(f: &fs::File, mode: u32) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn set_mode(_f: &fs::File, _mode: u32) -> std::io::Result<()> {
     Ok(())
+}
+
+/// The one private-file permission check: the mode of a file that group or others can
+/// read, write or enter (any of 0o077), or `None` when it is private or the platform has
+/// no modes. Keys, key sets and secret files are held to it.
+pub fn exposed_mode(path: &Path) -> Option<u32> {
+    mode_of(path).filter(|m| m & 0o077 != 0)
 }
 
 /// The permission bits of a file, where the platform has them.
@@ -162,6 +169,7 @@ mod tests {
         assert_eq!(fs::read(&p).unwrap(), b"one");
         #[cfg(unix)]
         assert_eq!(mode_of(&p), Some(0o600));
+        assert_eq!(exposed_mode(&p), None);
         assert!(write_atomic(&p, b"two", WriteOptions::PRIVATE).is_err());
         assert_eq!(fs::read(&p).unwrap(), b"one");
         let force = WriteOptions {
@@ -170,6 +178,25 @@ mod tests {
         };
         write_atomic(&p, b"two", force).unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn exposed_mode_flags_any_group_or_other_bit() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("k");
+        fs::write(&p, b"k").unwrap();
+        for (mode, exposed) in [
+            (0o600, false),
+            (0o400, false),
+            (0o640, true),
+            (0o604, true),
+            (0o610, true),
+        ] {
+            fs::set_permissions(&p, fs::Permissions::from_mode(mode)).unwrap();
+            assert_eq!(exposed_mode(&p).is_some(), exposed, "{mode:o}");
+        }
     }
 
     #[test]

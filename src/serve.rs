@@ -7,13 +7,13 @@
 //! check would miss. Every read is checked before it is served, so a set that has
 //! gained private key material is answered with a 500, never published.
 
-use std::fs;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use crate::keys::{KeyInput, ReadOptions};
 use crate::{Error, Result};
 
 /// Where the key set is published.
@@ -59,8 +59,7 @@ impl Server {
             Some(i) => i,
             None => own_base.clone(),
         };
-        let lower = issuer.to_ascii_lowercase();
-        let jwks_base = if lower.starts_with("http://") || lower.starts_with("https://") {
+        let jwks_base = if crate::net::is_http_url(&issuer) {
             issuer.trim_end_matches('/')
         } else {
             own_base.as_str()
@@ -118,7 +117,7 @@ impl Server {
         if path == DISCOVERY_PATH {
             return json_reply(200, self.discovery.clone(), "public, max-age=60");
         }
-        match read_jwks(&self.jwks_file).and_then(|b| check_public_jwks(&b).map(|()| b)) {
+        match read_jwks(&self.jwks_file).and_then(|b| public_jwks(&b)) {
             Ok(bytes) => json_reply(200, bytes, "public, max-age=60"),
             // The message names what is wrong, never the file's contents.
             Err(e) => error_reply(500, &format!("cannot publish jwks.json: {e}")),
@@ -146,82 +145,101 @@ fn error_reply(status: u16, msg: &str) -> Reply {
     json_reply(status, body, "no-store")
 }
 
-/// Read the set with a size bound, so a runaway file cannot exhaust memory.
+/// Read the set with a size bound (the crate's one bounded reader), so a runaway file
+/// cannot exhaust memory.
 fn read_jwks(path: &Path) -> Result<Vec<u8>> {
-    let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_JWKS_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > MAX_JWKS_BYTES {
-        return Err(Error::input(format!(
-            "{}: larger than {MAX_JWKS_BYTES} bytes; a published key set should be small",
-            path.display()
-        )));
-    }
-    Ok(bytes)
+    crate::files::read_path(path, MAX_JWKS_BYTES)
 }
 
-/// Check `bytes` is a JWK set (a JSON object with a `keys` array of objects) holding
-/// no private key material. Errors name the key and member, never a value.
-pub fn check_public_jwks(bytes: &[u8]) -> Result<()> {
-    let doc: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-        Error::input(format!(
-            "not JSON (line {}, column {})",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    let keys = doc
-        .as_object()
-        .and_then(|o| o.get("keys"))
-        .and_then(|k| k.as_array())
-        .ok_or_else(|| Error::input("expected a JSON object with a \"keys\" array"))?;
-    for (i, key) in keys.iter().enumerate() {
-        let obj = key
-            .as_object()
-            .ok_or_else(|| Error::input(format!("key {i} is not a JSON object")))?;
-        if let Some(m) = crate::keys::PRIVATE_MEMBERS
-            .iter()
-            .find(|m| obj.contains_key(**m))
-        {
-            let kid = obj.get("kid").and_then(|k| k.as_str()).unwrap_or("");
-            let which = if kid.is_empty() {
-                format!("key {i}")
-            } else {
-                format!("key {i} (kid {kid:?})")
+/// The document to publish for the set in `bytes`: read by `keys::read` (the one place
+/// that knows key formats) and written back from the parsed public keys, so nothing but
+/// public members can ever go out. A set holding a private key is refused, naming the key
+/// and member, never a value.
+pub fn public_jwks(bytes: &[u8]) -> Result<Vec<u8>> {
+    let keys = match crate::keys::read(bytes, &ReadOptions::default())? {
+        KeyInput::Set(keys) => keys,
+        _ => {
+            return Err(Error::input(
+                "expected a JWK set: a JSON object with a \"keys\" array",
+            ))
+        }
+    };
+    for (i, k) in keys.iter().enumerate() {
+        if k.is_private() {
+            let which = match k.kid.as_deref() {
+                None | Some("") => format!("key {i}"),
+                Some(kid) => format!("key {i} (kid {kid:?})"),
             };
+            let m = if k.kty() == "oct" { "k" } else { "d" };
             return Err(Error::input(format!(
                 "{which} has the private member \"{m}\"; refusing to publish private key material"
             ))
             .with_hint("publish only public keys (e.g. the output of a public-key export)"));
         }
     }
-    Ok(())
+    // Pretty, with a newline: byte for byte what `jot rotate` writes to jwks.json.
+    let mut out = serde_json::to_vec_pretty(&crate::keys::to_jwks(&keys, false))
+        .map_err(|e| Error::input(format!("cannot serialise the JWKS: {e}")))?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// Check `bytes` is a JWK set jot can publish (see [`public_jwks`]).
+pub(crate) fn check_public_jwks(bytes: &[u8]) -> Result<()> {
+    public_jwks(bytes).map(drop)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::fs;
+
+    fn key(alg: crate::alg::Alg) -> crate::keys::Jwk {
+        crate::keys::generate(alg, None, Some("k1".into())).expect("generate")
+    }
 
     #[test]
     fn public_sets_pass_the_check() {
         check_public_jwks(br#"{"keys":[]}"#).expect("empty set");
-        check_public_jwks(br#"{"keys":[{"kty":"EC","crv":"P-256","x":"a","y":"b"}]}"#)
-            .expect("public EC key");
+        let k = key(crate::alg::Alg::ES256).to_public().unwrap();
+        let set = crate::keys::to_jwks(&[k], false).to_string();
+        check_public_jwks(set.as_bytes()).expect("public EC key");
     }
 
     #[test]
-    fn every_private_member_is_refused_without_echoing_its_value() {
-        for m in crate::keys::PRIVATE_MEMBERS {
-            let set =
-                format!(r#"{{"keys":[{{"kty":"RSA","n":"n","e":"AQAB","{m}":"SECRETVALUE"}}]}}"#);
-            let err = check_public_jwks(set.as_bytes()).expect_err(m);
-            let msg = err.to_string();
+    fn every_private_key_is_refused_without_echoing_its_value() {
+        use crate::alg::Alg;
+        for (alg, m) in [
+            (Alg::RS256, "d"),
+            (Alg::ES256, "d"),
+            (Alg::EdDSA, "d"),
+            (Alg::HS256, "k"),
+        ] {
+            let k = key(alg);
+            let secret = k.to_json(true)[m].as_str().unwrap().to_owned();
+            let set = crate::keys::to_jwks(&[k], true).to_string();
+            let msg = check_public_jwks(set.as_bytes()).expect_err(m).to_string();
             assert!(msg.contains(&format!("\"{m}\"")), "{msg}");
-            assert!(!msg.contains("SECRETVALUE"), "{msg}");
+            assert!(!msg.contains(&secret), "{msg}");
         }
+    }
+
+    #[test]
+    fn private_members_on_a_public_key_are_never_published() {
+        // "p" without "d" reads as a public key; what goes out is written from the parsed
+        // key, so the stray member cannot leak.
+        let mut v = key(crate::alg::Alg::RS256)
+            .to_public()
+            .unwrap()
+            .to_json(false);
+        v["p"] = "STRAYPRIME".into();
+        let set = serde_json::json!({"keys": [v]}).to_string();
+        let out = String::from_utf8(public_jwks(set.as_bytes()).unwrap()).unwrap();
+        assert!(
+            !out.contains("STRAYPRIME") && !out.contains("\"p\""),
+            "{out}"
+        );
     }
 
     #[test]

@@ -2,17 +2,19 @@
 //! calls of the `cmd` glue; nothing outside `cli` and `cmd` sees clap.
 
 mod alg_arg;
+mod completions;
 mod keys;
+mod keyset;
 mod review;
-mod rotate;
 mod token;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use alg_arg::AlgParser;
+pub use completions::CompletionsArgs;
 pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbprintArgs};
+pub use keyset::{KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
 pub use review::{AuditArgs, AuditFormat, CrackArgs, Severity};
-pub use rotate::{CompletionsArgs, KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
 pub use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};
 
 /// jot: a toolkit for JSON Web Tokens.

@@ -2,7 +2,7 @@
 
 use crate::cli::{ConvertArgs, OutForm};
 use crate::cmd::keyin::{read_key_file, Loaded};
-use crate::cmd::output::{emit, json_text};
+use crate::cmd::output::emit;
 use crate::keys::{self, KeyInput};
 use crate::{Error, ExitCode};
 
@@ -45,8 +45,8 @@ pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
     let private = !a.public && keys.iter().any(|k| k.is_private());
     let text = match a.to {
         OutForm::Pem => keys[0].to_pem(!a.public)?,
-        OutForm::Jwk => zeroize::Zeroizing::new(json_text(&keys[0].to_json(!a.public))?),
-        OutForm::Jwks => zeroize::Zeroizing::new(json_text(&keys::to_jwks(&keys, !a.public))?),
+        OutForm::Jwk => keys[0].to_text(!a.public)?,
+        OutForm::Jwks => keys::to_jwks_text(&keys, !a.public)?,
     };
     if a.to == OutForm::Pem && keys[0].kty() == "oct" {
         return Err(Error::usage("an HMAC secret has no PEM form").into());

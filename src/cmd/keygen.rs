@@ -2,7 +2,7 @@
 
 use crate::alg::Family;
 use crate::cli::{KeyFormat, KeygenArgs};
-use crate::cmd::output::{emit, json_text, note};
+use crate::cmd::output::{emit, note};
 use crate::keys::{self, Jwk};
 use crate::{Error, ExitCode};
 
@@ -13,7 +13,7 @@ fn render(
 ) -> crate::Result<zeroize::Zeroizing<String>> {
     match format {
         KeyFormat::Pem => jwk.to_pem(private),
-        KeyFormat::Jwk => Ok(zeroize::Zeroizing::new(json_text(&jwk.to_json(private))?)),
+        KeyFormat::Jwk => jwk.to_text(private),
     }
 }
 

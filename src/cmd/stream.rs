@@ -48,7 +48,7 @@ pub fn stdin_lines() -> Receiver<Result<Vec<Line>>> {
                     } else {
                         Ok(Some((
                             n,
-                            Err(format!("line is longer than {LINE_LIMIT} bytes")),
+                            Err(format!("the line is over the limit of {LINE_LIMIT} bytes")),
                         )))
                     }
                 }

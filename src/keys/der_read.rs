@@ -5,11 +5,10 @@
 use der::asn1::UintRef;
 use der::{Decode, Encode};
 use pkcs8::ObjectIdentifier;
-use serde_json::{Map, Value};
 
 use super::{crypto, EcKey, Key, OkpKey, RsaKey, Secret};
 use crate::alg::Curve;
-use crate::{b64, Error, Result};
+use crate::{Error, Result};
 
 const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
@@ -225,34 +224,4 @@ pub fn rsa_private_from_parts(
     key.validate()
         .map_err(|_| Error::input("RSA private key is inconsistent: d does not match n and e"))?;
     Ok(key)
-}
-
-/// Write the RSA JWK members (public, and private when asked and present) into `o`.
-pub fn rsa_members(k: &RsaKey, private: bool, o: &mut Map<String, Value>) {
-    use pkcs1::EncodeRsaPrivateKey;
-    use rsa::traits::PublicKeyParts;
-    let pubk = k.public();
-    let put = |o: &mut Map<String, Value>, name: &str, v: &[u8]| {
-        // JWK integers are minimal big-endian (RFC 7518 §6.3).
-        let start = v
-            .iter()
-            .position(|b| *b != 0)
-            .unwrap_or(v.len().saturating_sub(1));
-        o.insert(name.into(), Value::String(b64::encode(&v[start..])));
-    };
-    put(o, "n", &pubk.n_bytes());
-    put(o, "e", &pubk.e_bytes());
-    if let (true, RsaKey::Private(sk)) = (private, k) {
-        // The PKCS#1 encoding carries every CRT member; read them back from it.
-        if let Ok(doc) = sk.to_pkcs1_der() {
-            if let Ok(p) = pkcs1::RsaPrivateKey::<UintRef<'_>>::from_der(doc.as_bytes()) {
-                put(o, "d", p.private_exponent.as_bytes());
-                put(o, "p", p.prime1.as_bytes());
-                put(o, "q", p.prime2.as_bytes());
-                put(o, "dp", p.exponent1.as_bytes());
-                put(o, "dq", p.exponent2.as_bytes());
-                put(o, "qi", p.coefficient.as_bytes());
-            }
-        }
-    }
 }

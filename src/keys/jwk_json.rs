@@ -1,6 +1,6 @@
-//! JWK JSON (RFC 7517/7518/8037) to and from the key model, with strict validation: members
-//! must be base64url without padding, points on the curve, `d` consistent with the public
-//! part, and unknown `kty`/`crv` named in the error.
+//! Reading JWK JSON (RFC 7517/7518/8037) into the key model, with strict validation:
+//! members must be base64url without padding, points on the curve, `d` consistent with the
+//! public part, and unknown `kty`/`crv` named in the error. Writing is `jwk_write`.
 
 use serde_json::{Map, Value};
 
@@ -179,62 +179,4 @@ fn okp_from(o: &Map<String, Value>) -> Result<OkpKey> {
         .map_err(|_| Error::input("Ed25519 \"x\" must be 32 bytes"))?;
     let d = b64_member(o, "d")?.map(Secret::new);
     super::crypto::okp_validate(OkpKey { x, d })
-}
-
-fn put(o: &mut Map<String, Value>, k: &str, v: &[u8]) {
-    o.insert(k.into(), Value::String(b64::encode(v)));
-}
-
-/// Serialize to JSON. Member order follows the RFC examples: kty, curve/modulus members,
-/// private members, then metadata.
-pub fn to_json(jwk: &Jwk, private: bool) -> Value {
-    let mut o = Map::new();
-    o.insert("kty".into(), Value::String(jwk.kty().into()));
-    match &jwk.key {
-        Key::Rsa(k) => super::der_read::rsa_members(k, private, &mut o),
-        Key::Ec(k) => {
-            o.insert("crv".into(), Value::String(k.curve.name().into()));
-            put(&mut o, "x", k.x());
-            put(&mut o, "y", k.y());
-            if let (true, Some(d)) = (private, &k.d) {
-                put(&mut o, "d", d.expose());
-            }
-        }
-        Key::Okp(k) => {
-            o.insert("crv".into(), Value::String("Ed25519".into()));
-            put(&mut o, "x", &k.x);
-            if let (true, Some(d)) = (private, &k.d) {
-                put(&mut o, "d", d.expose());
-            }
-        }
-        Key::Oct(s) => {
-            if private {
-                put(&mut o, "k", s.expose());
-            }
-        }
-    }
-    let mut meta = |k: &str, v: &Option<String>| {
-        if let Some(v) = v {
-            o.insert(k.into(), Value::String(v.clone()));
-        }
-    };
-    meta("kid", &jwk.kid);
-    meta("alg", &jwk.alg);
-    meta("use", &jwk.use_);
-    if let Some(ops) = &jwk.key_ops {
-        o.insert(
-            "key_ops".into(),
-            ops.iter().map(|s| Value::String(s.clone())).collect(),
-        );
-    }
-    if let Some(c) = &jwk.x5c {
-        o.insert(
-            "x5c".into(),
-            c.iter().map(|s| Value::String(s.clone())).collect(),
-        );
-    }
-    if let Some(t) = &jwk.x5t_s256 {
-        o.insert("x5t#S256".into(), Value::String(t.clone()));
-    }
-    Value::Object(o)
 }

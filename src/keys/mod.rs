@@ -9,6 +9,7 @@ mod der_read;
 mod fast;
 mod generate;
 mod jwk_json;
+mod jwk_write;
 mod pem;
 pub mod prepared_hmac;
 mod read;
@@ -260,7 +261,7 @@ impl Jwk {
 
     /// Whether `alg` fits the key type and curve (an RSA or EC key is never an HMAC secret),
     /// ignoring the JWK's own `alg`. Cheap: verification asks it for every token.
-    pub fn fits(&self, alg: Alg) -> bool {
+    pub(crate) fn fits(&self, alg: Alg) -> bool {
         match (&self.key, alg.family()) {
             (Key::Rsa(_), Family::RsaPkcs1 | Family::RsaPss) => true,
             (Key::Ec(k), Family::Ecdsa(c)) => k.curve == c,
@@ -308,9 +309,17 @@ impl Jwk {
             .unwrap_or_else(|| self.thumbprint(ThumbprintHash::Sha256))
     }
 
-    /// The JWK as JSON; private members only when `private` is true (and present).
+    /// The JWK as a JSON value; private members only when `private` is true (and present).
+    /// Commands write private keys with [`Jwk::to_text`] instead, which keeps private
+    /// members out of a plain `Value`; `to_json(true)` is for tests and inspection.
     pub fn to_json(&self, private: bool) -> serde_json::Value {
-        jwk_json::to_json(self, private)
+        jwk_write::to_json(self, private)
+    }
+
+    /// The JWK as pretty JSON text with a trailing newline; private members only when
+    /// `private` is true (and present), written into a zeroizing buffer.
+    pub fn to_text(&self, private: bool) -> Result<Zeroizing<String>> {
+        jwk_write::to_text(std::slice::from_ref(self), false, private)
     }
 
     /// PEM: PKCS#8 for private keys (when `private`), SPKI for public ones.
@@ -332,7 +341,13 @@ impl Jwk {
     }
 }
 
-/// Serialize keys as a JWKS document `{"keys":[…]}`.
+/// Serialize keys as a JWKS document `{"keys":[…]}` (see [`Jwk::to_json`]; private output
+/// goes through [`to_jwks_text`]).
 pub fn to_jwks(keys: &[Jwk], private: bool) -> serde_json::Value {
     serde_json::json!({ "keys": keys.iter().map(|k| k.to_json(private)).collect::<Vec<_>>() })
+}
+
+/// A JWKS as pretty JSON text with a trailing newline; private members when `private`.
+pub fn to_jwks_text(keys: &[Jwk], private: bool) -> Result<Zeroizing<String>> {
+    jwk_write::to_text(keys, true, private)
 }

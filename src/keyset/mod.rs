@@ -36,7 +36,7 @@ pub fn active_key(dir: &Path) -> Result<Jwk> {
         .with_hint(format!("run: jot rotate --dir {}", dir.display()))
     })?;
     let path = dir.join(e.file_name());
-    if let Some(mode) = crate::files::mode_of(&path).filter(|m| m & 0o077 != 0) {
+    if let Some(mode) = crate::files::exposed_mode(&path) {
         return Err(Error::input(format!(
             "{}: the active key is accessible to group or others (mode {mode:04o})",
             path.display()

@@ -11,7 +11,7 @@ use std::time::Duration;
 use zeroize::Zeroizing;
 
 use super::manifest::{Entry, Manifest, State};
-use crate::files::{mode_of, sync_dir, write_atomic, WriteOptions};
+use crate::files::{sync_dir, write_atomic, WriteOptions};
 use crate::keys::{self, Jwk, KeyInput, ReadOptions};
 use crate::{Error, Result};
 
@@ -240,7 +240,7 @@ pub fn survey(dir: &Path, m: &Manifest, keys: &HashMap<String, Jwk>) -> Result<S
         private_files.extend(file_names(&archive)?.iter().map(|n| archive.join(n)));
     }
     for p in private_files {
-        if let Some(mode) = mode_of(&p).filter(|m| m & 0o077 != 0) {
+        if let Some(mode) = crate::files::exposed_mode(&p) {
             s.bad_modes.push((p, mode));
         }
     }
@@ -319,14 +319,13 @@ pub fn chmod(path: &Path, mode: u32) -> Result<()> {
 pub fn write_key(dir: &Path, jwk: &Jwk) -> Result<()> {
     let kid = jwk.kid.as_deref().unwrap_or_default();
     super::manifest::check_kid(kid)?;
-    let mut text = Zeroizing::new(
-        serde_json::to_vec_pretty(&jwk.to_json(true))
-            .map_err(|e| Error::input(format!("cannot serialise key {kid}: {e}")))?,
-    );
-    text.push(b'\n');
+    // Private members go straight into a zeroizing buffer, never through a plain Value.
+    let text = jwk
+        .to_text(true)
+        .map_err(|e| e.context(format!("key {kid}")))?;
     write_atomic(
         &dir.join(format!("{kid}.jwk")),
-        &text,
+        text.as_bytes(),
         WriteOptions::PRIVATE,
     )
 }

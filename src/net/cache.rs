@@ -4,8 +4,6 @@
 //! The cache is an optimisation only: a missing, corrupt or unwritable entry never
 //! turns into an error, it just means the next fetch goes to the network.
 
-use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The longest we trust a server's `max-age`: a key set cached for days would hide a
@@ -125,15 +123,8 @@ impl Entry {
 /// The cached body for `url` if there is a fresh, intact entry no larger than
 /// `max_bytes`; every failure reads as "not cached".
 pub fn load_fresh(dir: &Path, url: &str, now: i64, max_bytes: u64) -> Option<Vec<u8>> {
-    let file = fs::File::open(entry_path(dir, url)).ok()?;
     let limit = max_bytes.saturating_add(MAX_HEADER as u64);
-    let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .ok()?;
-    if bytes.len() as u64 > limit {
-        return None;
-    }
+    let bytes = crate::files::read_path(&entry_path(dir, url), limit).ok()?;
     let entry = Entry::decode(&bytes)?;
     (entry.is_fresh(now) && entry.body.len() as u64 <= max_bytes).then_some(entry.body)
 }
@@ -250,7 +241,7 @@ mod tests {
             None,
             "over the size limit"
         );
-        let leftovers = fs::read_dir(&cache).expect("read_dir").count();
+        let leftovers = std::fs::read_dir(&cache).expect("read_dir").count();
         assert_eq!(leftovers, 1, "no temporary files left behind");
     }
 

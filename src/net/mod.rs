@@ -41,7 +41,7 @@ impl FetchOptions {
     }
 
     /// `$JOT_CACHE_DIR`, else `$XDG_CACHE_HOME/jot`, else `$HOME/.cache/jot`.
-    pub fn default_cache_dir() -> Option<PathBuf> {
+    pub(crate) fn default_cache_dir() -> Option<PathBuf> {
         cache_dir_from(|name| std::env::var_os(name))
     }
 }

@@ -147,13 +147,13 @@ pub fn parse(token: &str) -> Result<Parsed> {
 }
 
 /// Name a token format that is not a JWT (PASETO, Fernet, …), when it is recognisable.
-pub fn identify_other(t: &str) -> Option<&'static str> {
+pub(crate) fn identify_other(t: &str) -> Option<&'static str> {
     crate::audit::identify::identify(t)
 }
 
 /// SHA-256 of the whole token text, hex: how denylists named tokens before 0.2. Still
 /// matched (a listed token stays revoked), but [`Jws::signing_input_sha256_hex`] is the key
 /// to list, since the signature part can be varied.
-pub fn token_sha256_hex(token: &str) -> String {
+pub(crate) fn token_sha256_hex(token: &str) -> String {
     crate::alg::Hash::Sha256.hex_digest(token.trim().as_bytes())
 }

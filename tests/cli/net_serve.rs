@@ -11,9 +11,16 @@ use std::time::Duration;
 use jot::net::{fetch, oidc_jwks_uri, FetchOptions};
 use jot::serve::Server;
 
-const SET_A: &str = r#"{"keys":[{"kty":"EC","crv":"P-256","kid":"a","x":"xa","y":"ya"}]}"#;
-// Same length as SET_A, as a rotation of one key for another of the same type often is.
-const SET_B: &str = r#"{"keys":[{"kty":"EC","crv":"P-256","kid":"b","x":"xb","y":"yb"}]}"#;
+/// A one-key public set, pretty with a newline, as `jot rotate` writes and `jot serve`
+/// publishes it. Two calls with
+/// kids of one length give sets of one length, as a rotation of one key for another of
+/// the same type often does.
+fn set(kid: &str) -> String {
+    let k = jot::keys::generate(jot::alg::Alg::ES256, None, Some(kid.into()))
+        .and_then(|k| k.to_public())
+        .expect("key");
+    serde_json::to_string_pretty(&jot::keys::to_jwks(&[k], false)).expect("json") + "\n"
+}
 
 fn opts() -> FetchOptions {
     FetchOptions {
@@ -60,21 +67,23 @@ fn get(server: &Server, path: &str) -> String {
 fn serves_both_documents_and_reloads_after_rotation() {
     let dir = tempfile::tempdir().expect("tempdir");
     let jwks = dir.path().join("jwks.json");
-    std::fs::write(&jwks, SET_A).expect("write");
+    let (set_a, set_b) = (set("a"), set("b"));
+    assert_eq!(set_a.len(), set_b.len());
+    std::fs::write(&jwks, &set_a).expect("write");
     with_server(dir.path(), |server| {
         let base = format!("http://{}", server.local_addr());
         let url = format!("{base}/.well-known/jwks.json");
-        assert_eq!(fetch(&url, &opts()).expect("jwks"), SET_A.as_bytes());
+        assert_eq!(fetch(&url, &opts()).expect("jwks"), set_a.as_bytes());
         assert_eq!(oidc_jwks_uri(&base, &opts()).expect("discovery"), url);
         let doc = fetch(&format!("{base}/.well-known/openid-configuration"), &opts())
             .expect("discovery doc");
         let doc: serde_json::Value = serde_json::from_slice(&doc).expect("json");
         assert_eq!(doc["issuer"], base.as_str());
 
-        std::fs::write(&jwks, SET_B).expect("rotate");
+        std::fs::write(&jwks, &set_b).expect("rotate");
         assert_eq!(
             fetch(&url, &opts()).expect("after rotation"),
-            SET_B.as_bytes()
+            set_b.as_bytes()
         );
     });
 }
@@ -82,7 +91,7 @@ fn serves_both_documents_and_reloads_after_rotation() {
 #[test]
 fn jwks_response_has_json_type_and_cache_control() {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join("jwks.json"), SET_A).expect("write");
+    std::fs::write(dir.path().join("jwks.json"), set("a")).expect("write");
     with_server(dir.path(), |server| {
         let resp = get(server, "/.well-known/jwks.json?x=1").to_ascii_lowercase();
         assert!(resp.starts_with("http/1.1 200"), "{resp}");
@@ -101,11 +110,12 @@ fn jwks_response_has_json_type_and_cache_control() {
 fn a_set_with_private_members_is_a_500_that_never_leaks_them() {
     let dir = tempfile::tempdir().expect("tempdir");
     let jwks = dir.path().join("jwks.json");
-    std::fs::write(&jwks, SET_A).expect("write");
+    std::fs::write(&jwks, set("a")).expect("write");
     with_server(dir.path(), |server| {
-        let secret = "PRIVATE-SCALAR-must-not-leak";
-        let leaky =
-            format!(r#"{{"keys":[{{"kty":"EC","crv":"P-256","x":"x","y":"y","d":"{secret}"}}]}}"#);
+        let key = jot::keys::generate(jot::alg::Alg::ES256, None, None).expect("key");
+        let leaky = jot::keys::to_jwks(std::slice::from_ref(&key), true).to_string();
+        let secret = key.to_json(true)["d"].as_str().expect("d").to_owned();
+        let secret = secret.as_str();
         std::fs::write(&jwks, leaky).expect("write leaky set");
         let resp = get(server, "/.well-known/jwks.json");
         assert!(resp.starts_with("HTTP/1.1 500"), "{resp}");
@@ -120,7 +130,7 @@ fn a_set_with_private_members_is_a_500_that_never_leaks_them() {
 #[test]
 fn other_paths_are_404_and_other_methods_405() {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join("jwks.json"), SET_A).expect("write");
+    std::fs::write(dir.path().join("jwks.json"), set("a")).expect("write");
     with_server(dir.path(), |server| {
         for path in [
             "/",
@@ -146,7 +156,7 @@ fn other_paths_are_404_and_other_methods_405() {
 #[test]
 fn stop_flag_set_before_run_returns_immediately() {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join("jwks.json"), SET_A).expect("write");
+    std::fs::write(dir.path().join("jwks.json"), set("a")).expect("write");
     let server = Server::bind(dir.path(), "127.0.0.1:0", None).expect("bind");
     let stop = AtomicBool::new(true);
     server.run(&stop).expect("run returns Ok");

@@ -1,9 +1,8 @@
-//! Arguments of `rotate`, `keyset`, `serve` and `completions`.
+//! Arguments of the key-set commands: `rotate`, `keyset` and `serve`.
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use clap_complete::Shell;
 
 /// `jot rotate`.
 #[derive(Debug, Args)]
@@ -83,15 +82,4 @@ pub struct ServeArgs {
     /// Issuer URL in the discovery document (default: http://ADDR).
     #[arg(long, value_name = "URL")]
     pub issuer: Option<String>,
-}
-
-/// `jot completions`.
-#[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  jot completions bash > /etc/bash_completion.d/jot\n  jot completions zsh > \"${fpath[1]}/_jot\""
-)]
-pub struct CompletionsArgs {
-    /// The shell.
-    #[arg(value_enum)]
-    pub shell: Shell,
 }
