@@ -12,6 +12,7 @@ mod jwk_json;
 mod jwk_write;
 mod pem;
 pub mod prepared_hmac;
+pub mod prepared_pk;
 mod read;
 mod thumbprint;
 mod write;

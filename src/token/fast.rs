@@ -14,6 +14,7 @@ use super::verify::{Policy, Verdict};
 use super::{is_alg_none, KEY_HEADERS, MAX_TOKEN};
 use crate::alg::{Alg, Family, Hash};
 use crate::keys::prepared_hmac::PreparedHmac;
+use crate::keys::prepared_pk::{prepare, PreparedPublic};
 use crate::keys::{Jwk, Key};
 
 /// Header members the fast path knows `verify` ignores; any other member sends the token
@@ -40,6 +41,8 @@ struct Prepared<'k> {
     implied: Vec<Alg>,
     /// Algorithms the key may verify here (`check_alg` and `allows_op("verify")`).
     usable: Vec<Alg>,
+    /// The public key parsed once per usable alg, where aws-lc verifies it.
+    public: Vec<(Alg, PreparedPublic)>,
 }
 
 /// The alg and kid of a header the fast path can take (see `PLAIN_HEADERS`).
@@ -85,8 +88,20 @@ impl<'k> Fast<'k> {
     pub fn new(keys: &'k [Jwk], policy: &'k Policy, now: i64) -> Fast<'k> {
         let keys = keys
             .iter()
-            .map(|jwk| Prepared {
+            .map(|jwk| {
+                let usable: Vec<Alg> = Alg::all()
+                    .filter(|a| jwk.check_alg(*a).is_ok() && jwk.allows_op("verify"))
+                    .collect();
+                let public = usable
+                    .iter()
+                    .filter_map(|a| Some((*a, prepare(&jwk.key, *a)?)))
+                    .collect();
+                (jwk, usable, public)
+            })
+            .map(|(jwk, usable, public)| Prepared {
                 jwk,
+                usable,
+                public,
                 macs: match &jwk.key {
                     Key::Oct(s) if !s.expose().is_empty() => Some(
                         [Hash::Sha256, Hash::Sha384, Hash::Sha512]
@@ -95,9 +110,6 @@ impl<'k> Fast<'k> {
                     _ => None,
                 },
                 implied: jwk.implied_algs(),
-                usable: Alg::all()
-                    .filter(|a| jwk.check_alg(*a).is_ok() && jwk.allows_op("verify"))
-                    .collect(),
             })
             .collect::<Vec<_>>();
         Fast {
@@ -192,7 +204,10 @@ impl<'k> Fast<'k> {
             let ok = match (&k.macs, alg.family()) {
                 (Some(macs), Family::Hmac) => macs[hash_index(alg.hash())].verify(msg, sig),
                 (None, Family::Hmac) => false,
-                _ => matches!(k.jwk.verify(alg, msg, sig), Ok(true)),
+                _ => match k.public.iter().find(|(a, _)| *a == alg) {
+                    Some((_, parsed)) => parsed.verify(msg, sig),
+                    None => matches!(k.jwk.verify(alg, msg, sig), Ok(true)),
+                },
             };
             if ok {
                 return Some(());
