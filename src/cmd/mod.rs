@@ -2,6 +2,7 @@
 //! calls the domain modules, prints, and returns an exit code.
 
 pub mod audit;
+pub mod bulk_out;
 pub mod completions;
 pub mod convert;
 pub mod crack;

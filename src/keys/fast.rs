@@ -47,10 +47,9 @@ fn verify_cached(
     Some(parsed.verify_sig(msg, s).is_ok())
 }
 
-/// Verify an RSA signature; `None` when aws-lc cannot take the key (under 2048 bits), so
-/// the caller falls back to RustCrypto.
-pub fn rsa(alg: Alg, n: &[u8], e: &[u8], msg: &[u8], s: &[u8]) -> Option<bool> {
-    let params: &'static sig::RsaParameters = match (alg.family(), alg.hash()) {
+/// The aws-lc parameters for an RSA alg, `None` for other algs.
+fn rsa_params(alg: Alg) -> Option<&'static sig::RsaParameters> {
+    Some(match (alg.family(), alg.hash()) {
         (Family::RsaPkcs1, Hash::Sha256) => &sig::RSA_PKCS1_2048_8192_SHA256,
         (Family::RsaPkcs1, Hash::Sha384) => &sig::RSA_PKCS1_2048_8192_SHA384,
         (Family::RsaPkcs1, Hash::Sha512) => &sig::RSA_PKCS1_2048_8192_SHA512,
@@ -58,37 +57,56 @@ pub fn rsa(alg: Alg, n: &[u8], e: &[u8], msg: &[u8], s: &[u8]) -> Option<bool> {
         (Family::RsaPss, Hash::Sha384) => &sig::RSA_PSS_2048_8192_SHA384,
         (Family::RsaPss, Hash::Sha512) => &sig::RSA_PSS_2048_8192_SHA512,
         _ => return None,
-    };
+    })
+}
+
+/// The parsed aws-lc key for RSA (n, e) under `alg` (big-endian, no leading zeros);
+/// `None` when aws-lc cannot take it (under 2048 bits), so callers use RustCrypto.
+pub fn parse_rsa(alg: Alg, n: &[u8], e: &[u8]) -> Option<ParsedPublicKey> {
+    let params = rsa_params(alg)?;
+    if n.len() < 256 {
+        return None;
+    }
+    RsaPublicKeyComponents { n, e }
+        .to_parsed_public_key(params)
+        .ok()
+}
+
+/// The aws-lc ECDSA verifier for a NIST curve and its alg; `None` for other pairs.
+fn ecdsa_alg(alg: Alg, curve: Curve) -> Option<&'static sig::EcdsaVerificationAlgorithm> {
+    Some(match (curve, alg) {
+        (Curve::P256, Alg::ES256) => &sig::ECDSA_P256_SHA256_FIXED,
+        (Curve::P384, Alg::ES384) => &sig::ECDSA_P384_SHA384_FIXED,
+        (Curve::P521, Alg::ES512) => &sig::ECDSA_P521_SHA512_FIXED,
+        _ => return None,
+    })
+}
+
+/// The parsed aws-lc key for an uncompressed EC point under `alg`; `None` where aws-lc
+/// does not apply.
+pub fn parse_ecdsa(alg: Alg, curve: Curve, point: &[u8]) -> Option<ParsedPublicKey> {
+    ParsedPublicKey::new(ecdsa_alg(alg, curve)?, point).ok()
+}
+
+/// Verify an RSA signature; `None` when aws-lc cannot take the key (under 2048 bits), so
+/// the caller falls back to RustCrypto.
+pub fn rsa(alg: Alg, n: &[u8], e: &[u8], msg: &[u8], s: &[u8]) -> Option<bool> {
+    rsa_params(alg)?;
     if n.len() < 256 {
         return None;
     }
     let mut id = n.to_vec();
     id.extend_from_slice(e);
-    verify_cached(
-        alg,
-        id,
-        || {
-            RsaPublicKeyComponents { n, e }
-                .to_parsed_public_key(params)
-                .ok()
-        },
-        msg,
-        s,
-    )
+    verify_cached(alg, id, || parse_rsa(alg, n, e), msg, s)
 }
 
 /// Verify a fixed-size (r||s) ECDSA signature over a NIST curve; `None` for other curves.
 pub fn ecdsa(alg: Alg, curve: Curve, point: &[u8], msg: &[u8], s: &[u8]) -> Option<bool> {
-    let algorithm: &'static sig::EcdsaVerificationAlgorithm = match (curve, alg) {
-        (Curve::P256, Alg::ES256) => &sig::ECDSA_P256_SHA256_FIXED,
-        (Curve::P384, Alg::ES384) => &sig::ECDSA_P384_SHA384_FIXED,
-        (Curve::P521, Alg::ES512) => &sig::ECDSA_P521_SHA512_FIXED,
-        _ => return None,
-    };
+    ecdsa_alg(alg, curve)?;
     verify_cached(
         alg,
         point.to_vec(),
-        || ParsedPublicKey::new(algorithm, point).ok(),
+        || parse_ecdsa(alg, curve, point),
         msg,
         s,
     )

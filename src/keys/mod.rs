@@ -11,6 +11,8 @@ mod generate;
 mod jwk_json;
 mod jwk_write;
 mod pem;
+pub mod prepared_hmac;
+pub mod prepared_pk;
 mod read;
 mod thumbprint;
 mod write;

@@ -4,3 +4,4 @@
 mod decode;
 mod interop;
 mod sign;
+mod verify_bulk;

@@ -1,0 +1,102 @@
+//! Public keys parsed once for bulk verification: the same aws-lc key that
+//! `crypto::verify` finds in `keys::fast`'s cache, held by the caller instead, so a token
+//! costs no key re-encoding, lock or hash lookup. `prepare` answers `None` wherever
+//! `crypto::verify` would not use aws-lc (RustCrypto keys and curves, RSA under 2048
+//! bits, the `aws-lc` feature off); callers then use `Jwk::verify`.
+
+use crate::alg::Alg;
+
+use super::Key;
+
+/// A parsed public key for one alg.
+pub struct PreparedPublic {
+    #[cfg(feature = "aws-lc")]
+    parsed: aws_lc_rs::signature::ParsedPublicKey,
+    /// An ECDSA signature must be exactly r||s of this size.
+    sig_len: Option<usize>,
+}
+
+/// Parse `key` for `alg` once, when aws-lc verifies it.
+#[cfg(feature = "aws-lc")]
+pub fn prepare(key: &Key, alg: Alg) -> Option<PreparedPublic> {
+    use super::RsaKey;
+    use crate::alg::Family;
+    use rsa::traits::PublicKeyParts;
+    let trim = |b: Box<[u8]>| {
+        let start = b.iter().position(|x| *x != 0).unwrap_or(b.len());
+        b[start..].to_vec()
+    };
+    match (key, alg.family()) {
+        (Key::Rsa(k), Family::RsaPkcs1 | Family::RsaPss) => {
+            let (n, e) = match k {
+                RsaKey::Public(p) => (p.n_bytes(), p.e_bytes()),
+                RsaKey::Private(p) => (p.n_bytes(), p.e_bytes()),
+            };
+            Some(PreparedPublic {
+                parsed: super::fast::parse_rsa(alg, &trim(n), &trim(e))?,
+                sig_len: None,
+            })
+        }
+        (Key::Ec(k), Family::Ecdsa(c)) if c == k.curve => Some(PreparedPublic {
+            parsed: super::fast::parse_ecdsa(alg, k.curve, &k.point)?,
+            sig_len: Some(2 * k.curve.field_len()),
+        }),
+        _ => None,
+    }
+}
+
+/// Without aws-lc every key goes through `Jwk::verify`.
+#[cfg(not(feature = "aws-lc"))]
+pub fn prepare(_key: &Key, _alg: Alg) -> Option<PreparedPublic> {
+    None
+}
+
+impl PreparedPublic {
+    /// Whether `sig` is a valid signature of `msg`.
+    pub fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
+        if self.sig_len.is_some_and(|n| n != sig.len()) {
+            return false;
+        }
+        #[cfg(feature = "aws-lc")]
+        return self.parsed.verify_sig(msg, sig).is_ok();
+        #[cfg(not(feature = "aws-lc"))]
+        {
+            let _ = msg;
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prepared key gives `crypto::verify`'s answer for good, tampered, truncated and
+    /// high-S signatures.
+    #[test]
+    fn prepared_keys_agree_with_crypto_verify() {
+        for alg in [Alg::RS256, Alg::PS384, Alg::ES256, Alg::ES384, Alg::ES512] {
+            let jwk = crate::keys::generate(alg, None, None).unwrap();
+            let Some(p) = prepare(&jwk.key, alg) else {
+                let with_aws_lc = cfg!(feature = "aws-lc");
+                assert!(!with_aws_lc, "aws-lc should take {alg}");
+                continue;
+            };
+            let sig = jwk.sign(alg, b"msg").unwrap();
+            let mut bad = sig.clone();
+            bad[3] ^= 1;
+            for (m, s) in [
+                (&b"msg"[..], &sig[..]),
+                (b"msh", &sig),
+                (b"msg", &bad),
+                (b"msg", &sig[1..]),
+            ] {
+                assert_eq!(
+                    p.verify(m, s),
+                    super::super::crypto::verify(&jwk.key, alg, m, s).unwrap(),
+                    "{alg}"
+                );
+            }
+        }
+    }
+}

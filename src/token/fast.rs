@@ -1,0 +1,292 @@
+//! The fast path of bulk verification. [`Fast::is_valid`] answers `true` only for a token
+//! that [`verify`](super::verify::verify) would call valid with no warnings; for anything
+//! else — an invalid token, a warning, JSON outside the scanner's subset, a policy it does
+//! not cover — it answers `false` and the caller runs `verify`, which gives the verdict and
+//! its reasons. So the fast path can make a line "valid" sooner, never different.
+//!
+//! Where the time went before (docs/benchmarks.md): per token, `serde_json::Value` trees
+//! with an allocation per member, base64 into fresh `Vec`s, the HMAC key schedule redone,
+//! and a `Verdict` with owned strings. Here keys are prepared once, segments decode into
+//! reused buffers, claims are scanned in place, and a valid token allocates nothing.
+
+use super::fast_json::{self, Val};
+use super::verify::{Policy, Verdict};
+use super::{is_alg_none, KEY_HEADERS, MAX_TOKEN};
+use crate::alg::{Alg, Family, Hash};
+use crate::keys::prepared_hmac::PreparedHmac;
+use crate::keys::prepared_pk::{prepare, PreparedPublic};
+use crate::keys::{Jwk, Key};
+
+/// Header members the fast path knows `verify` ignores; any other member sends the token
+/// to `verify` (which may warn about or refuse it).
+const PLAIN_HEADERS: &[&str] = &["alg", "kid", "typ", "cty", "x5t", "x5t#S256"];
+
+/// Reused per-thread buffers for the decoded segments, and the last header seen: tokens
+/// in bulk mostly share one header, which is then decoded and scanned once.
+#[derive(Default)]
+pub struct Scratch {
+    header: Vec<u8>,
+    payload: Vec<u8>,
+    sig: Vec<u8>,
+    last_header: String,
+    last: Option<(Alg, Option<String>)>,
+}
+
+/// One caller key with what the fast path prepared for it.
+struct Prepared<'k> {
+    jwk: &'k Jwk,
+    /// HS256, HS384, HS512 states for a non-empty oct key.
+    macs: Option<[PreparedHmac; 3]>,
+    /// Algorithms the key implies (when the policy pins none).
+    implied: Vec<Alg>,
+    /// Algorithms the key may verify here (`check_alg` and `allows_op("verify")`).
+    usable: Vec<Alg>,
+    /// The public key parsed once per usable alg, where aws-lc verifies it.
+    public: Vec<(Alg, PreparedPublic)>,
+}
+
+/// The alg and kid of a header the fast path can take (see `PLAIN_HEADERS`).
+fn plain_header(h: &str, buf: &mut Vec<u8>) -> Option<(Alg, Option<String>)> {
+    if !crate::b64::decode_into(h.as_bytes(), buf) {
+        return None;
+    }
+    let header = fast_json::object(buf)?;
+    let (mut alg, mut kid) = (None, None);
+    for (name, v) in &header.items[..header.len] {
+        match (*name, *v) {
+            ("alg", Val::Str(a)) => alg = Some(a),
+            ("kid", Val::Str(k)) => kid = Some(k.to_owned()),
+            (n, _) if PLAIN_HEADERS[2..].contains(&n) => {}
+            _ => return None,
+        }
+    }
+    debug_assert!(KEY_HEADERS.iter().all(|k| !PLAIN_HEADERS.contains(k)));
+    let alg = alg.filter(|a| !is_alg_none(a))?;
+    Some((Alg::from_name(alg)?, kid))
+}
+
+/// Keys and policy prepared once for a whole bulk run.
+pub struct Fast<'k> {
+    keys: Vec<Prepared<'k>>,
+    any_kid: bool,
+    policy: &'k Policy,
+    now: i64,
+    /// False when the policy asks for something only `verify` checks.
+    enabled: bool,
+}
+
+fn hash_index(h: Hash) -> usize {
+    match h {
+        Hash::Sha256 => 0,
+        Hash::Sha384 => 1,
+        Hash::Sha512 => 2,
+    }
+}
+
+impl<'k> Fast<'k> {
+    /// Prepare `keys` under `policy` at time `now`.
+    pub fn new(keys: &'k [Jwk], policy: &'k Policy, now: i64) -> Fast<'k> {
+        let keys = keys
+            .iter()
+            .map(|jwk| {
+                let usable: Vec<Alg> = Alg::all()
+                    .filter(|a| jwk.check_alg(*a).is_ok() && jwk.allows_op("verify"))
+                    .collect();
+                let public = usable
+                    .iter()
+                    .filter_map(|a| Some((*a, prepare(&jwk.key, *a)?)))
+                    .collect();
+                (jwk, usable, public)
+            })
+            .map(|(jwk, usable, public)| Prepared {
+                jwk,
+                usable,
+                public,
+                macs: match &jwk.key {
+                    Key::Oct(s) if !s.expose().is_empty() => Some(
+                        [Hash::Sha256, Hash::Sha384, Hash::Sha512]
+                            .map(|h| PreparedHmac::new(h, s.expose())),
+                    ),
+                    _ => None,
+                },
+                implied: jwk.implied_algs(),
+            })
+            .collect::<Vec<_>>();
+        Fast {
+            any_kid: keys.iter().any(|k| k.jwk.kid.is_some()),
+            keys,
+            policy,
+            now,
+            // The denylist (digests of the token) and fingerprints are left to `verify`.
+            enabled: policy.denylist.is_empty() && policy.fingerprint.is_none(),
+        }
+    }
+
+    /// Whether `token` is certainly valid (see the module doc); `false` means "ask verify".
+    pub fn is_valid(&self, token: &str, s: &mut Scratch) -> bool {
+        self.enabled && self.check(token.trim(), s).is_some()
+    }
+
+    /// [`Fast::is_valid`] with this thread's own buffers.
+    pub fn is_valid_here(&self, token: &str) -> bool {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+        }
+        SCRATCH.with(|s| self.is_valid(token, &mut s.borrow_mut()))
+    }
+
+    /// A verdict for a token [`Fast::is_valid`] accepted: what bulk text output needs.
+    pub fn valid_verdict() -> Verdict {
+        Verdict {
+            valid: true,
+            reasons: vec![],
+            warnings: vec![],
+            alg: None,
+            kid: None,
+            header: None,
+            claims: None,
+        }
+    }
+
+    fn check(&self, t: &str, s: &mut Scratch) -> Option<()> {
+        if t.is_empty() || t.len() > MAX_TOKEN {
+            return None;
+        }
+        let (input, sig) = t.rsplit_once('.')?;
+        let (h, p) = input.split_once('.')?;
+        if p.contains('.') || sig.is_empty() {
+            return None;
+        }
+        if s.last_header != h {
+            s.last = plain_header(h, &mut s.header);
+            s.last_header.clear();
+            s.last_header.push_str(h);
+        }
+        let (alg, kid) = s.last.as_ref()?;
+        let ok = crate::b64::decode_into(p.as_bytes(), &mut s.payload)
+            && crate::b64::decode_into(sig.as_bytes(), &mut s.sig);
+        if !ok {
+            return None;
+        }
+        let claims = fast_json::object(&s.payload)?;
+        self.check_claims(&claims)?;
+        self.check_signature(*alg, kid.as_deref(), input.as_bytes(), &s.sig)
+    }
+
+    /// The key choice of `verify::check_signature`, then the first key that verifies.
+    fn check_signature(&self, alg: Alg, kid: Option<&str>, msg: &[u8], sig: &[u8]) -> Option<()> {
+        let p = self.policy;
+        let kid = p.kid.as_deref().or(kid);
+        let candidate = |k: &&Prepared| match kid {
+            Some(want) if self.any_kid => k.jwk.kid.as_deref() == Some(want),
+            _ => true,
+        };
+        let allowed = if p.algs.is_empty() {
+            self.keys
+                .iter()
+                .filter(candidate)
+                .any(|k| k.implied.contains(&alg))
+        } else {
+            p.algs.contains(&alg)
+        };
+        if !allowed {
+            return None;
+        }
+        if let Family::Ecdsa(curve) = alg.family() {
+            if p.require_low_s && crate::keys::ecdsa_high_s(curve, sig) {
+                return None;
+            }
+        }
+        for k in self.keys.iter().filter(candidate) {
+            if !k.usable.contains(&alg) {
+                continue;
+            }
+            let ok = match (&k.macs, alg.family()) {
+                (Some(macs), Family::Hmac) => macs[hash_index(alg.hash())].verify(msg, sig),
+                (None, Family::Hmac) => false,
+                _ => match k.public.iter().find(|(a, _)| *a == alg) {
+                    Some((_, parsed)) => parsed.verify(msg, sig),
+                    None => matches!(k.jwk.verify(alg, msg, sig), Ok(true)),
+                },
+            };
+            if ok {
+                return Some(());
+            }
+        }
+        None
+    }
+
+    /// `verify::check_claims` for a token it would accept: every check either passes here
+    /// or sends the token back to `verify`.
+    fn check_claims(&self, c: &fast_json::Members<'_>) -> Option<()> {
+        let (p, now) = (self.policy, self.now);
+        // One pass over the members; a NumericDate that is not an integer (a fraction, a
+        // string…) goes to `verify`, which floors it or names the problem.
+        let (mut exp, mut nbf, mut iat) = (None, None, None);
+        let (mut iss, mut sub, mut aud) = (None, None, None);
+        for (name, v) in &c.items[..c.len] {
+            let date = || match v {
+                Val::Int(i) => Some(Some(*i)),
+                _ => None,
+            };
+            match *name {
+                "exp" => exp = date()?,
+                "nbf" => nbf = date()?,
+                "iat" => iat = date()?,
+                "iss" => iss = Some(*v),
+                "sub" => sub = Some(*v),
+                "aud" => aud = Some(*v),
+                _ => {}
+            }
+        }
+        let slack = now.saturating_add(p.leeway);
+        match exp {
+            Some(e) if e.saturating_add(p.leeway) <= now => return None,
+            None if p.require_exp => return None,
+            _ => {}
+        }
+        if nbf.is_some_and(|n| n > slack) || iat.is_some_and(|i| i > slack) {
+            return None;
+        }
+        if let Some(max) = p.max_age {
+            if now.saturating_sub(iat?) > max.saturating_add(p.leeway) {
+                return None;
+            }
+        }
+        for (got, want) in [(iss, &p.iss), (sub, &p.sub)] {
+            if let Some(w) = want {
+                match got {
+                    Some(Val::Str(s)) if s == w => {}
+                    _ => return None,
+                }
+            }
+        }
+        match aud {
+            None if p.aud.is_empty() => {}
+            Some(_) if p.aud.is_empty() => return None,
+            Some(Val::Str(a)) if p.aud.iter().any(|w| w == a) => {}
+            Some(Val::Arr(raw)) => {
+                let mut hit = false;
+                fast_json::elements(raw, |e| {
+                    match e {
+                        Val::Str(a) => hit |= p.aud.iter().any(|w| w == a),
+                        _ => return None,
+                    }
+                    Some(())
+                })?;
+                if !hit {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        if !p.require.iter().all(|r| c.names().any(|n| n == r)) {
+            return None;
+        }
+        Some(())
+    }
+}
+
+#[cfg(test)]
+#[path = "fast_tests.rs"]
+mod tests;
