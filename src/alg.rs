@@ -75,7 +75,7 @@ impl Hash {
 
     /// Digest `data`, as lowercase hex.
     pub fn hex_digest(self, data: &[u8]) -> String {
-        crate::b64::hex(&self.digest(data))
+        crate::hex::encode(&self.digest(data))
     }
 
     /// HMAC of `msg` under `key` (the `hmac` crate: the reference every fast kernel matches).

@@ -1,21 +1,12 @@
-//! Text encodings of bytes: strict base64url (RFC 4648 §5, no padding) as JWS and JWK
-//! require (RFC 7515 §2), and lowercase hex for digests.
+//! base64url: strict (RFC 4648 §5, no padding) as JWS and JWK require (RFC 7515 §2), a
+//! lenient reader for recognising captured formats, and a reused-buffer decoder for bulk
+//! verification.
 
 use base64ct::{Base64UrlUnpadded, Encoding};
 
 /// Encode bytes as unpadded base64url.
 pub fn encode(data: &[u8]) -> String {
     Base64UrlUnpadded::encode_string(data)
-}
-
-/// Lowercase hex.
-pub fn hex(data: &[u8]) -> String {
-    use std::fmt::Write;
-    data.iter()
-        .fold(String::with_capacity(2 * data.len()), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
 }
 
 /// Decode unpadded base64url; padding, other alphabets, whitespace and non-canonical

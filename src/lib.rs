@@ -11,6 +11,7 @@ pub mod crack;
 pub mod error;
 pub mod files;
 pub mod forge;
+pub mod hex;
 pub mod jwe;
 pub mod keys;
 pub mod keyset;

@@ -47,7 +47,7 @@ impl fmt::Display for Cracked {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match std::str::from_utf8(&self.secret) {
             Ok(s) => write!(f, "{s:?}")?,
-            Err(_) => write!(f, "hex:{}", crate::b64::hex(&self.secret))?,
+            Err(_) => write!(f, "hex:{}", crate::hex::encode(&self.secret))?,
         }
         let form = match self.transform {
             Transform::Plain => String::new(),

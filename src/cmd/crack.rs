@@ -16,7 +16,7 @@ use crate::crack::{
 };
 use crate::files::read_input;
 use crate::term::style;
-use crate::{b64, Error, ExitCode, Result};
+use crate::{Error, ExitCode, Result};
 
 /// The default brute-force alphabet: hashcat's ?a (printable ASCII).
 const PRINTABLE: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
@@ -226,10 +226,10 @@ pub(crate) fn shown_secret(secret: &[u8]) -> String {
         Ok(t) if !t.starts_with("hex:") && !t.chars().any(char::is_control) => {
             match crate::term::sanitize(t) {
                 std::borrow::Cow::Borrowed(_) => t.to_owned(),
-                std::borrow::Cow::Owned(_) => format!("hex:{}", b64::hex(secret)),
+                std::borrow::Cow::Owned(_) => format!("hex:{}", crate::hex::encode(secret)),
             }
         }
-        _ => format!("hex:{}", b64::hex(secret)),
+        _ => format!("hex:{}", crate::hex::encode(secret)),
     }
 }
 
@@ -258,7 +258,7 @@ fn render(job: &Job, report: &Report, format: CrackFormat) -> anyhow::Result<Exi
             let text = std::str::from_utf8(secret).ok();
             let from = source_name(job, report.origin);
             let mut v = json!({
-                "found": true, "alg": alg, "secret": text, "secret_hex": b64::hex(secret),
+                "found": true, "alg": alg, "secret": text, "secret_hex": crate::hex::encode(secret),
                 "transform": transform.name(), "source": from, "engine": engine,
             });
             if report.origin == Origin::Attack && matches!(job.engine, Engine::Jot { .. }) {

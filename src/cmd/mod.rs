@@ -14,6 +14,7 @@ pub mod keygen;
 pub mod keyin;
 pub mod keyset;
 pub mod output;
+pub mod parallel;
 pub mod probe;
 pub mod rotate;
 pub mod serve;

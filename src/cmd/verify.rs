@@ -145,32 +145,7 @@ fn verify_all(
             .map_or(1, |n| n.get())
             .min(tokens.len())
     };
-    let verdicts: Vec<Verdict> = if threads <= 1 {
-        tokens.iter().map(one).collect()
-    } else {
-        let chunk = tokens.len().div_ceil(threads);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = tokens
-                .chunks(chunk)
-                .map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>()))
-                .collect();
-            let mut all = Vec::with_capacity(tokens.len());
-            for h in handles {
-                all.extend(h.join().map_err(|_| {
-                    Error::input("a verification worker failed; no verdict is given for its tokens")
-                })?);
-            }
-            Ok::<_, Error>(all)
-        })?
-    };
-    if verdicts.len() != tokens.len() {
-        return Err(Error::input(format!(
-            "{} verdicts for {} tokens; refusing to report a partial result",
-            verdicts.len(),
-            tokens.len()
-        )));
-    }
-    Ok(verdicts)
+    crate::cmd::parallel::map_all(tokens, threads, one)
 }
 
 /// Print one verdict: JSON, a bulk line, or the claims of a lone valid token.

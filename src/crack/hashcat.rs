@@ -78,7 +78,7 @@ pub(crate) fn attack_args(attack: &Attack, hash_file: &str) -> Result<Vec<String
                 args.extend([
                     "--hex-charset".into(),
                     "-1".into(),
-                    crate::b64::hex(charset),
+                    crate::hex::encode(charset),
                 ]);
             }
             args.extend([

@@ -59,7 +59,7 @@ pub fn sign(
 pub fn fingerprint() -> Result<(String, String)> {
     let mut raw = [0u8; 32];
     getrandom::fill(&mut raw).map_err(|e| Error::input(format!("no randomness: {e}")))?;
-    let value = b64::hex(&raw);
+    let value = crate::hex::encode(&raw);
     let digest = fingerprint_digest(&value);
     Ok((value, digest))
 }

@@ -5,7 +5,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use crate::{b64, Error, Result};
+use crate::{Error, Result};
 
 /// The header the page sends the capability token in.
 pub const TOKEN_HEADER: &str = "X-Jot-Token";
@@ -29,7 +29,7 @@ pub const SECURITY_HEADERS: &[(&str, &str)] = &[
 pub fn new_token() -> Result<String> {
     let mut raw = [0u8; 32];
     getrandom::fill(&mut raw).map_err(|e| Error::input(format!("no randomness: {e}")))?;
-    Ok(b64::hex(&raw))
+    Ok(crate::hex::encode(&raw))
 }
 
 /// Equality whose time does not depend on where the inputs differ (the length is public).

@@ -68,7 +68,7 @@ fn rfc7518_appendix_b_cbc_hmac_tags() {
         let key = hex(c["key_hex"].as_str().unwrap());
         let (ct, tag) = content::encrypt(enc, &key, &iv, &aad, &pt).unwrap();
         assert_eq!(
-            crate::b64::hex(&tag),
+            crate::hex::encode(&tag),
             c["tag_hex"].as_str().unwrap(),
             "{enc}"
         );
@@ -124,11 +124,11 @@ fn rfc7748_x25519_vector() {
         .try_into()
         .unwrap();
     assert_eq!(
-        crate::b64::hex(&ecdh::x25519_public(&d)),
+        crate::hex::encode(&ecdh::x25519_public(&d)),
         "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"
     );
     assert_eq!(
-        crate::b64::hex(&ecdh::x25519(&bob, &d).unwrap()),
+        crate::hex::encode(&ecdh::x25519(&bob, &d).unwrap()),
         "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742"
     );
 }
