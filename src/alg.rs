@@ -36,6 +36,35 @@ pub enum Hash {
     Sha512,
 }
 
+// The SHA-2 initial hash values, for the code that runs the compression function itself
+// (prepared HMAC states in verify, the cracking kernels).
+/// FIPS 180-4 §5.3.3: the SHA-256 initial hash value.
+pub(crate) const IV256: [u32; 8] = [
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+];
+/// FIPS 180-4 §5.3.4: the SHA-384 initial hash value.
+pub(crate) const IV384: [u64; 8] = [
+    0xcbbb9d5dc1059ed8,
+    0x629a292a367cd507,
+    0x9159015a3070dd17,
+    0x152fecd8f70e5939,
+    0x67332667ffc00b31,
+    0x8eb44a8768581511,
+    0xdb0c2e0d64f98fa7,
+    0x47b5481dbefa4fa4,
+];
+/// FIPS 180-4 §5.3.5: the SHA-512 initial hash value.
+pub(crate) const IV512: [u64; 8] = [
+    0x6a09e667f3bcc908,
+    0xbb67ae8584caa73b,
+    0x3c6ef372fe94f82b,
+    0xa54ff53a5f1d36f1,
+    0x510e527fade682d1,
+    0x9b05688c2b3e6c1f,
+    0x1f83d9abfb41bd6b,
+    0x5be0cd19137e2179,
+];
+
 impl Hash {
     /// Output length in bytes (also the minimum HMAC key length of RFC 7518 §3.2).
     pub fn output_len(self) -> usize {
