@@ -134,3 +134,18 @@ fn rfc7520_5_content_layer_reproduces_ciphertext_and_tag_under_the_given_cek() {
     }
     assert_eq!(seen, 9, "5.1-5.9 each carry a CEK");
 }
+
+/// Regression for the 5.6 fix: a `dir` key whose alg names one enc opens only that enc.
+#[test]
+fn dir_key_named_for_one_enc_refuses_another() {
+    let raw: Vec<u8> = (0..32u8).collect();
+    let plain = JweKey::Jwk(Jwk::new(Key::Oct(Secret::new(raw.clone()))));
+    let mut named = Jwk::new(Key::Oct(Secret::new(raw)));
+    named.alg = Some("A256GCM".into());
+    let named = JweKey::Jwk(named);
+    let gcm = seal(&plain, KeyAlg::Dir, Enc::A256Gcm, b"gcm");
+    assert_eq!(open(&gcm, &named, &Policy::default()).unwrap(), b"gcm");
+    let cbc = seal(&plain, KeyAlg::Dir, Enc::A128CbcHs256, b"cbc");
+    let err = open(&cbc, &named, &Policy::default()).unwrap_err();
+    assert!(err.contains("restricted"), "{err}");
+}
