@@ -106,6 +106,14 @@ pub fn allows(jwk: &Jwk, op: &str) -> Result<(), String> {
 pub fn allowed_algs(key: &JweKey, enc: Option<Enc>, allow_rsa1_5: bool) -> Vec<KeyAlg> {
     if let JweKey::Jwk(j) = key {
         if let Some(a) = j.alg.as_deref() {
+            // A `dir` key may name its content encryption as its alg (RFC 7520 §5.6).
+            if let Some(e) = Enc::from_name(a) {
+                return if enc.is_none_or(|x| x == e) {
+                    vec![KeyAlg::Dir]
+                } else {
+                    Vec::new()
+                };
+            }
             return KeyAlg::from_name(a)
                 .filter(|a| *a != KeyAlg::Rsa1_5 || allow_rsa1_5)
                 .into_iter()
@@ -131,6 +139,9 @@ pub fn default_alg(key: &JweKey, enc: Enc) -> Result<KeyAlg, String> {
         JweKey::Jwk(j) => j,
     };
     if let Some(a) = jwk.alg.as_deref() {
+        if Enc::from_name(a).is_some() {
+            return Ok(KeyAlg::Dir);
+        }
         return KeyAlg::from_name(a).ok_or_else(|| {
             format!("the key is restricted to alg {a:?}, which is no JWE key-management algorithm")
         });

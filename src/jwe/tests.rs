@@ -5,6 +5,7 @@
 mod attacks;
 mod kat;
 mod props;
+mod rfc7520;
 
 use serde_json::Value;
 

@@ -1,7 +1,8 @@
 //! JWE interop both ways, for every alg × enc pair jot makes: tokens from `jot encrypt`
 //! decrypt in jwcrypto (PyPI) and node `jose` (npm), and theirs decrypt in `jot decrypt`.
 //! RSA1_5 goes one way only (jot never makes it): jwcrypto's decrypt in jot with
-//! --allow-rsa1-5. Each implementation runs once, on a batch of jobs.
+//! --allow-rsa1-5. Nested tokens (sign, then encrypt) go both ways with jwcrypto. Each
+//! implementation runs once per test, on a batch of jobs.
 
 use std::path::{Path, PathBuf};
 
@@ -293,4 +294,67 @@ fn jwcrypto_rsa1_5_decrypts_in_jot_only_with_the_flag() {
         jot_decrypt(dir.path(), "rsa", token, &["--allow-rsa1-5"]).unwrap(),
         "legacy"
     );
+}
+
+/// Nested JWTs (sign, then encrypt with cty JWT) against jwcrypto both ways: jwcrypto's
+/// token passes `jot verify --decrypt-key … --key …`, and `jot sign --encrypt-to`'s is
+/// decrypted and its signature verified by jwcrypto.
+#[test]
+fn jwcrypto_nested_sign_then_encrypt_both_ways() {
+    if !have_jwcrypto() {
+        return;
+    }
+    let dir = tmp();
+    let keys = keys(dir.path());
+    let enc = key_of(&keys, "p256");
+    let sig = jot::keys::generate(jot::alg::Alg::ES256, None, None).expect("keygen");
+    let (sig_private, mut sig_public) = (sig.to_json(true), sig.to_json(true));
+    sig_public.as_object_mut().unwrap().remove("d");
+    let sig_file = write(dir.path(), "sig.jwk", sig_private.to_string());
+    let sig_pub_file = write(dir.path(), "sig.pub.jwk", sig_public.to_string());
+    let (now, now_s) = (1_767_225_600_i64, "2026-01-01T00:00:00Z");
+    let theirs = json!({"op": "sign_encrypt", "sig_key": sig_private, "sig_alg": "ES256",
+        "claims": {"sub": "frodo", "iat": now, "exp": now + 600},
+        "key": enc.2, "alg": "ECDH-ES+A256KW", "enc": "A256GCM"});
+    let script = interop_script("jwcrypto_jwe.py");
+    let r = run_batch("python3", &script, dir.path(), &[theirs]);
+    let token = r[0]["token"].as_str().unwrap_or_else(|| panic!("{}", r[0]));
+    let verify = |decrypt_key: &str| {
+        jot()
+            .args(["verify", token, "--now", now_s, "--key"])
+            .arg(&sig_pub_file)
+            .arg("--decrypt-key")
+            .arg(dir.path().join(decrypt_key))
+            .output()
+            .expect("run jot")
+    };
+    let out = verify("p256.jwk");
+    crate::common::assert_success(&out, "jot verify jwcrypto's nested token");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"sub\": \"frodo\""));
+    // The wrong decryption key is a negative verdict on the JWE layer, not a pass.
+    let out = verify("p384.jwk");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("JWE layer:"));
+
+    let out = jot()
+        .args(["sign", "--key"])
+        .arg(&sig_file)
+        .args(["--sub", "sam", "--now", now_s, "--encrypt-to"])
+        .arg(dir.path().join("p256.pub.jwk"))
+        .args([
+            "--encrypt-alg",
+            "ECDH-ES+A256KW",
+            "--encrypt-enc",
+            "A256GCM",
+        ])
+        .output()
+        .expect("run jot");
+    crate::common::assert_success(&out, "jot sign --encrypt-to");
+    let ours = String::from_utf8(out.stdout).expect("UTF-8");
+    let job = json!({"op": "decrypt_verify", "key": enc.1, "sig_key": sig_public,
+                     "token": ours.trim()});
+    let r = run_batch("python3", &script, dir.path(), &[job]);
+    assert_eq!(r[0]["cty"], "JWT", "{}", r[0]);
+    assert_eq!(r[0]["claims"]["sub"], "sam", "{}", r[0]);
+    assert_eq!(r[0]["claims"]["iat"], now, "{}", r[0]);
 }

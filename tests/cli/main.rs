@@ -12,6 +12,7 @@ mod forge;
 mod generated;
 mod jwe;
 mod jwe_interop;
+mod jwe_rfc;
 mod keys;
 mod keyset;
 mod net_serve;

@@ -6,16 +6,19 @@ JOBS.json is a JSON array of jobs:
   {"op": "decrypt", "key": <JWK>, "token": "<compact JWE>"}
   {"op": "encrypt", "key": <JWK>, "alg": "...", "enc": "...", "payload": "<text>",
    "header": {optional extra protected members}}
+  {"op": "sign_encrypt", "sig_key": <JWK>, "sig_alg": "...", "claims": {...},
+   "key": <JWK>, "alg": "...", "enc": "..."}  (nested: a JWS inside a JWE with cty JWT)
+  {"op": "decrypt_verify", "key": <JWK>, "sig_key": <JWK>, "token": "<nested JWE>"}
 Prints a JSON array with one result per job, in order: {"ok": true, "plaintext": "..."}
-or {"ok": true, "token": "..."}, or {"ok": false, "error": "..."} (the job failed; jot's
+or {"ok": true, "token": "..."}, or {"ok": true, "cty": "...", "claims": {...}}, or {"ok": false, "error": "..."} (the job failed; jot's
 test decides whether that is a failure). Exit status 0 unless the job file is unreadable.
 """
 
 import json
 import sys
 
-from jwcrypto import jwe, jwk
-from jwcrypto.common import json_encode
+from jwcrypto import jwe, jwk, jws
+from jwcrypto.common import json_decode, json_encode
 
 # jwcrypto refuses RSA1_5 by default (as jot does); the tests opt in for both directions.
 ALLOWED = [
@@ -27,8 +30,28 @@ ALLOWED = [
 ]
 
 
+def nested(job, key):
+    """Sign-then-encrypt, or decrypt-then-verify (claims are not time-checked here: jot's
+    test pins its clock with --now, and jwcrypto's JWT class would use the real one)."""
+    sig_key = jwk.JWK(**job["sig_key"])
+    if job["op"] == "sign_encrypt":
+        s = jws.JWS(json_encode(job["claims"]).encode("utf-8"))
+        s.add_signature(sig_key, protected=json_encode({"alg": job["sig_alg"], "typ": "JWT"}))
+        header = {"alg": job["alg"], "enc": job["enc"], "cty": "JWT"}
+        t = jwe.JWE(s.serialize(compact=True).encode("ascii"), json_encode(header), algs=ALLOWED)
+        t.add_recipient(key)
+        return {"ok": True, "token": t.serialize(compact=True)}
+    t = jwe.JWE(algs=ALLOWED)
+    t.deserialize(job["token"], key=key)
+    s = jws.JWS()
+    s.deserialize(t.payload.decode("ascii"), key=sig_key)
+    return {"ok": True, "cty": t.jose_header.get("cty"), "claims": json_decode(s.payload)}
+
+
 def run(job):
     key = jwk.JWK(**job["key"])
+    if job["op"] in ("sign_encrypt", "decrypt_verify"):
+        return nested(job, key)
     if job["op"] == "decrypt":
         t = jwe.JWE(algs=ALLOWED)
         t.deserialize(job["token"], key=key)

@@ -1,4 +1,5 @@
-//! Known answers: RFC 7516 A.1-A.3, RFC 7518 Appendix B and C, RFC 3394 §4, RFC 7748 §6.1.
+//! Known answers: RFC 7516 A.1-A.3, RFC 7518 Appendix B and C, RFC 3394 §4, RFC 7748 §6.1
+//! (RFC 7520 §5 and the complete A.1/A.2 tokens with their RSA keys are in `rfc7520.rs`).
 //! Each value was typed from the RFC and cross-checked against pyca/cryptography and
 //! jwcrypto (see vectors/SOURCES.md).
 
