@@ -197,45 +197,14 @@ pub fn keygen(a: &crate::cli::KeygenArgs, alg: KeyAlg) -> anyhow::Result<ExitCod
         })
         .transpose()?;
     let enc = a.enc.as_deref().map(parse_enc).transpose()?;
-    if !a.force {
-        for p in [a.out.as_deref(), a.public_out.as_deref()]
-            .into_iter()
-            .flatten()
-        {
-            if p.exists() {
-                return Err(Error::usage(format!("{}: already exists", p.display()))
-                    .with_hint("pass --force to replace it, or choose another path")
-                    .into());
-            }
-        }
-    }
+    crate::cmd::keygen::refuse_existing(a)?;
     let jwk = jwe::generate_key(alg, crv, enc, a.bits, a.kid.clone())?;
     let oct = matches!(jwk.key, Key::Oct(_));
     if oct && a.public_out.is_some() {
         return Err(Error::usage("a symmetric key has no public half for --public-out").into());
     }
-    let render = |j: &Jwk, private: bool| -> Result<zeroize::Zeroizing<String>> {
-        match a.format {
-            Some(KeyFormat::Pem) => j.to_pem(private),
-            _ => Ok(zeroize::Zeroizing::new(crate::cmd::output::json_text(
-                &j.to_json(private),
-            )?)),
-        }
-    };
-    emit(
-        a.out.as_deref(),
-        render(&jwk, true)?.as_bytes(),
-        true,
-        a.force,
-    )?;
-    if let Some(p) = &a.public_out {
-        emit(
-            Some(p),
-            render(&jwk.to_public()?, false)?.as_bytes(),
-            false,
-            a.force,
-        )?;
-    }
+    let format = a.format.unwrap_or(KeyFormat::Jwk);
+    crate::cmd::keygen::write_pair(a, &jwk, format)?;
     if let Some(p) = &a.out {
         let kid = jwk.kid.as_deref().unwrap_or_default();
         crate::cmd::output::note(

@@ -17,6 +17,37 @@ fn render(
     }
 }
 
+/// Refuse before writing anything: a private key written next to a refused public one
+/// would be a key whose public half exists nowhere, and a rerun would then refuse --out.
+pub(crate) fn refuse_existing(a: &KeygenArgs) -> anyhow::Result<()> {
+    if a.force {
+        return Ok(());
+    }
+    for p in [a.out.as_deref(), a.public_out.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        if p.exists() {
+            return Err(Error::usage(format!("{}: already exists", p.display()))
+                .with_hint("pass --force to replace it, or choose another path")
+                .into());
+        }
+    }
+    Ok(())
+}
+
+/// The private key to `--out` (mode 0600, or stdout) and its public half to `--public-out`;
+/// private JWKs go straight into a zeroizing buffer.
+pub(crate) fn write_pair(a: &KeygenArgs, jwk: &Jwk, format: KeyFormat) -> anyhow::Result<()> {
+    let private = render(jwk, format, true)?;
+    emit(a.out.as_deref(), private.as_bytes(), true, a.force)?;
+    if let Some(p) = &a.public_out {
+        let public = render(&jwk.to_public()?, format, false)?;
+        emit(Some(p), public.as_bytes(), false, a.force)?;
+    }
+    Ok(())
+}
+
 /// Run `jot keygen`.
 pub fn run(a: &KeygenArgs) -> anyhow::Result<ExitCode> {
     let alg = match a.alg {
@@ -39,27 +70,9 @@ pub fn run(a: &KeygenArgs) -> anyhow::Result<ExitCode> {
     if a.public_out.is_some() && alg.is_symmetric() {
         return Err(Error::usage("an HMAC key has no public half for --public-out").into());
     }
-    // Refuse before writing anything: a private key written next to a refused public one
-    // would be a key whose public half exists nowhere, and a rerun would then refuse --out.
-    if !a.force {
-        for p in [a.out.as_deref(), a.public_out.as_deref()]
-            .into_iter()
-            .flatten()
-        {
-            if p.exists() {
-                return Err(Error::usage(format!("{}: already exists", p.display()))
-                    .with_hint("pass --force to replace it, or choose another path")
-                    .into());
-            }
-        }
-    }
+    refuse_existing(a)?;
     let jwk = keys::generate(alg, a.bits, a.kid.clone())?;
-    let private = render(&jwk, format, true)?;
-    emit(a.out.as_deref(), private.as_bytes(), true, a.force)?;
-    if let Some(p) = &a.public_out {
-        let public = render(&jwk.to_public()?, format, false)?;
-        emit(Some(p), public.as_bytes(), false, a.force)?;
-    }
+    write_pair(a, &jwk, format)?;
     if let Some(p) = &a.out {
         let kid = jwk.kid.as_deref().unwrap_or_default();
         note(
