@@ -156,7 +156,8 @@ pub fn keygen(r: &KeygenRequest) -> Result<Value> {
         "alg": alg.name(),
         "kid": jwk.kid,
         "describe": jwk.describe(),
-        "private": {"jwk": text(&jwk.to_json(true)), "pem": pem(true)?},
+        // Written by the zeroizing JWK writer: no plain JSON copy of the private members.
+        "private": {"jwk": jwk.to_text(true)?.trim_end(), "pem": pem(true)?},
         "public": public,
     }))
 }
