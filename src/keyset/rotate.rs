@@ -171,7 +171,13 @@ fn precheck(dir: &Path) -> Result<bool> {
             dir.display()
         ))),
         Ok(_) => {
-            if store::read_manifest(dir)?.is_none() && !store::is_fresh(dir)? {
+            // Unlocked, so read the manifest again after seeing files: a run creating the
+            // set meanwhile writes its manifest before any key file, so files with still no
+            // manifest mean a damaged set, not a creation in progress.
+            if store::read_manifest(dir)?.is_none()
+                && !store::is_fresh(dir)?
+                && store::read_manifest(dir)?.is_none()
+            {
                 return Err(not_a_set(dir));
             }
             Ok(true)
