@@ -36,6 +36,22 @@ pub struct Server {
     discovery: Vec<u8>,
 }
 
+/// Listen on `addr` (`--addr`), and the address actually bound (port 0 picks a free one):
+/// the one listener of `jot serve` and `jot ui`.
+pub(crate) fn listen(
+    addr: impl std::net::ToSocketAddrs + std::fmt::Display,
+) -> Result<(tiny_http::Server, std::net::SocketAddr)> {
+    let http = tiny_http::Server::http(&addr).map_err(|e| {
+        Error::usage(format!("cannot listen on {addr}: {e}"))
+            .with_hint("choose another --addr, e.g. 127.0.0.1:0 for any free port")
+    })?;
+    let bound = http
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| Error::usage(format!("{addr} is not an IP address and port")))?;
+    Ok((http, bound))
+}
+
 impl Server {
     /// Bind `addr` (e.g. `127.0.0.1:8080`, or port 0 for any free port) to serve the
     /// key set in `dir/jwks.json`. The set is checked now, so a missing or unsafe file
@@ -45,14 +61,7 @@ impl Server {
         let jwks_file = dir.join("jwks.json");
         let bytes = read_jwks(&jwks_file)?;
         check_public_jwks(&bytes).map_err(|e| e.context(jwks_file.display()))?;
-        let http = tiny_http::Server::http(addr).map_err(|e| {
-            Error::usage(format!("cannot listen on {addr}: {e}"))
-                .with_hint("choose another --addr, e.g. 127.0.0.1:0 for any free port")
-        })?;
-        let addr = http
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| Error::usage(format!("{addr} is not an IP address and port")))?;
+        let (http, addr) = listen(addr)?;
         let own_base = format!("http://{addr}");
         let issuer = match issuer {
             Some(i) if i.is_empty() => return Err(Error::usage("the issuer must not be empty")),

@@ -171,6 +171,11 @@ pub fn to_sarif(report: &Report) -> Value {
             })
         })
         .collect();
+    sarif_log(rules, results)
+}
+
+/// The SARIF 2.1.0 log around one run of jot's rules and results (audit's and probe's).
+pub(crate) fn sarif_log(rules: Vec<Value>, results: Vec<Value>) -> Value {
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

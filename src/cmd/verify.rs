@@ -109,15 +109,6 @@ fn verify_all(
     let fast = (!detail).then(|| Fast::new(keys, p, now));
     let one = |(_, t): &Line| {
         let mut v = match t {
-            // The fast path knows plain signed tokens only; a nested one is decrypted first.
-            Ok(t)
-                if nested.is_none()
-                    && fast
-                        .as_ref()
-                        .is_some_and(|f| f.is_valid_here(paste(t).token)) =>
-            {
-                Fast::valid_verdict()
-            }
             Ok(t) => {
                 let t = paste(t).token;
                 match nested {
@@ -125,6 +116,10 @@ fn verify_all(
                     Some(dk) => crate::cmd::decrypt::verify_nested(t, dk, |inner| {
                         verify(inner, keys, p, now)
                     }),
+                    // The fast path knows plain signed tokens only.
+                    None if fast.as_ref().is_some_and(|f| f.is_valid_here(t)) => {
+                        Fast::valid_verdict()
+                    }
                     None => verify(t, keys, p, now),
                 }
             }

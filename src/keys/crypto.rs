@@ -180,18 +180,10 @@ pub fn sign(key: &Key, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
 /// The aws-lc fast path for RSA and NIST-curve ECDSA; `None` where it does not apply.
 #[cfg(feature = "aws-lc")]
 fn fast_verify(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Option<bool> {
-    use rsa::traits::PublicKeyParts;
-    let trim = |b: Box<[u8]>| {
-        let start = b.iter().position(|x| *x != 0).unwrap_or(b.len());
-        b[start..].to_vec()
-    };
     match (key, alg.family()) {
         (Key::Rsa(k), Family::RsaPkcs1 | Family::RsaPss) => {
-            let (n, e) = match k {
-                RsaKey::Public(p) => (p.n_bytes(), p.e_bytes()),
-                RsaKey::Private(p) => (p.n_bytes(), p.e_bytes()),
-            };
-            super::fast::rsa(alg, &trim(n), &trim(e), msg, sig)
+            let (n, e) = super::fast::rsa_n_e(k);
+            super::fast::rsa(alg, &n, &e, msg, sig)
         }
         (Key::Ec(k), Family::Ecdsa(c)) if c == k.curve => {
             if sig.len() != 2 * k.curve.field_len() {

@@ -111,3 +111,17 @@ pub fn ecdsa(alg: Alg, curve: Curve, point: &[u8], msg: &[u8], s: &[u8]) -> Opti
         s,
     )
 }
+
+/// An RSA key's modulus and exponent as minimal big-endian bytes, as aws-lc parses them.
+pub(crate) fn rsa_n_e(k: &super::RsaKey) -> (Vec<u8>, Vec<u8>) {
+    use rsa::traits::PublicKeyParts;
+    let trim = |b: Box<[u8]>| {
+        let start = b.iter().position(|x| *x != 0).unwrap_or(b.len());
+        b[start..].to_vec()
+    };
+    let (n, e) = match k {
+        super::RsaKey::Public(p) => (p.n_bytes(), p.e_bytes()),
+        super::RsaKey::Private(p) => (p.n_bytes(), p.e_bytes()),
+    };
+    (trim(n), trim(e))
+}

@@ -19,21 +19,12 @@ pub struct PreparedPublic {
 /// Parse `key` for `alg` once, when aws-lc verifies it.
 #[cfg(feature = "aws-lc")]
 pub fn prepare(key: &Key, alg: Alg) -> Option<PreparedPublic> {
-    use super::RsaKey;
     use crate::alg::Family;
-    use rsa::traits::PublicKeyParts;
-    let trim = |b: Box<[u8]>| {
-        let start = b.iter().position(|x| *x != 0).unwrap_or(b.len());
-        b[start..].to_vec()
-    };
     match (key, alg.family()) {
         (Key::Rsa(k), Family::RsaPkcs1 | Family::RsaPss) => {
-            let (n, e) = match k {
-                RsaKey::Public(p) => (p.n_bytes(), p.e_bytes()),
-                RsaKey::Private(p) => (p.n_bytes(), p.e_bytes()),
-            };
+            let (n, e) = super::fast::rsa_n_e(k);
             Some(PreparedPublic {
-                parsed: super::fast::parse_rsa(alg, &trim(n), &trim(e))?,
+                parsed: super::fast::parse_rsa(alg, &n, &e)?,
                 sig_len: None,
             })
         }

@@ -61,14 +61,7 @@ impl Server {
                  if other machines must reach it",
             ));
         }
-        let http = tiny_http::Server::http(wanted).map_err(|e| {
-            Error::usage(format!("cannot listen on {wanted}: {e}"))
-                .with_hint("choose another --addr, e.g. 127.0.0.1:0 for any free port")
-        })?;
-        let addr = http
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| Error::usage(format!("{addr} is not an IP address and port")))?;
+        let (http, addr) = crate::serve::listen(wanted)?;
         let token = guard::new_token()?;
         let index = INDEX.replace(TOKEN_SLOT, &token).into_bytes();
         Ok(Server {
