@@ -124,12 +124,6 @@ _jot() {
             jot__subcmd__help,verify)
                 cmd="jot__subcmd__help__subcmd__verify"
                 ;;
-            jot__subcmd__help__subcmd__keyset,list)
-                cmd="jot__subcmd__help__subcmd__keyset__subcmd__list"
-                ;;
-            jot__subcmd__help__subcmd__keyset,publish)
-                cmd="jot__subcmd__help__subcmd__keyset__subcmd__publish"
-                ;;
             jot__subcmd__keyset,help)
                 cmd="jot__subcmd__keyset__subcmd__help"
                 ;;
@@ -173,12 +167,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__audit)
-            opts="-h --wordlist --no-builtin --key --jwks --max-lifetime --format --fail-on --extract --now --color --help"
+            opts="-h --color --wordlist --no-builtin --key --jwks --max-lifetime --format --fail-on --extract --now --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --wordlist)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -207,10 +205,6 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -237,12 +231,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__convert)
-            opts="-o -h --to --public --kid --alg --use --passphrase-file --allow-weak --raw --out --force --color --help"
+            opts="-o -h --color --to --public --kid --alg --use --passphrase-file --allow-weak --raw --out --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --to)
                     COMPREPLY=($(compgen -W "jwk jwks pem" -- "${cur}"))
                     return 0
@@ -271,10 +269,6 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -283,12 +277,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__crack)
-            opts="-v -h --wordlist --mask --charset --min-len --max-len --threads --skip --limit --shard --no-builtin --no-transforms --engine --hashcat --hashcat-arg --kernel --format --verbose --export-hashcat --color --help"
+            opts="-v -h --color --wordlist --mask --charset --min-len --max-len --threads --skip --limit --shard --no-builtin --no-transforms --engine --hashcat --hashcat-arg --kernel --format --verbose --export-hashcat --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --wordlist)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -345,10 +343,6 @@ _jot() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -357,22 +351,22 @@ _jot() {
             return 0
             ;;
         jot__subcmd__decode)
-            opts="-h --json --now --decrypt-key --color --help"
+            opts="-h --color --json --now --decrypt-key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --now)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --decrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -383,12 +377,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__decrypt)
-            opts="-h --key --jwks --kid --secret-file --passphrase-file --key-passphrase-file --allow-weak --alg --enc --max-plaintext --max-p2c --allow-rsa1-5 --out --force --json --color --help"
+            opts="-h --color --key --jwks --kid --secret-file --passphrase-file --key-passphrase-file --allow-weak --alg --enc --max-plaintext --max-p2c --allow-rsa1-5 --out --force --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -433,10 +431,6 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -445,12 +439,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__encrypt)
-            opts="-h --key --jwks --kid --secret-file --passphrase-file --key-passphrase-file --allow-weak --alg --enc --cty --zip --header --p2c --color --help"
+            opts="-h --color --key --jwks --kid --secret-file --passphrase-file --key-passphrase-file --allow-weak --alg --enc --cty --zip --header --p2c --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -495,10 +493,6 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -507,12 +501,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__forge)
-            opts="-h --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --json --color --help"
+            opts="-h --color --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --attack)
                     COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64" -- "${cur}"))
                     return 0
@@ -543,10 +541,6 @@ _jot() {
                     ;;
                 --now)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -711,36 +705,8 @@ _jot() {
             return 0
             ;;
         jot__subcmd__help__subcmd__keyset)
-            opts="list publish"
+            opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        jot__subcmd__help__subcmd__keyset__subcmd__list)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        jot__subcmd__help__subcmd__keyset__subcmd__publish)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -851,12 +817,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__keygen)
-            opts="-o -h --crv --enc --bits --kid --format --out --public-out --force --color --help HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA RSA1_5 RSA-OAEP RSA-OAEP-256 A128KW A192KW A256KW dir ECDH-ES ECDH-ES+A128KW ECDH-ES+A192KW ECDH-ES+A256KW A128GCMKW A192GCMKW A256GCMKW PBES2-HS256+A128KW PBES2-HS384+A192KW PBES2-HS512+A256KW"
+            opts="-o -h --color --crv --enc --bits --kid --format --out --public-out --force --help HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA RSA1_5 RSA-OAEP RSA-OAEP-256 A128KW A192KW A256KW dir ECDH-ES ECDH-ES+A128KW ECDH-ES+A192KW ECDH-ES+A256KW A128GCMKW A192GCMKW A256GCMKW PBES2-HS256+A128KW PBES2-HS384+A192KW PBES2-HS512+A256KW"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --crv)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -887,10 +857,6 @@ _jot() {
                     ;;
                 --public-out)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1019,12 +985,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__probe)
-            opts="-h --token --header --cookie --method --data --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --rate --max-requests --timeout --insecure --format --show-tokens --color --help"
+            opts="-h --color --token --header --cookie --method --data --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --rate --max-requests --timeout --insecure --format --show-tokens --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1093,10 +1063,6 @@ _jot() {
                     COMPREPLY=($(compgen -W "text json sarif" -- "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1105,12 +1071,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__rotate)
-            opts="-h --dir --alg --grace --now --dry-run --archive --fix-permissions --color --help"
+            opts="-h --color --dir --alg --grace --now --dry-run --archive --fix-permissions --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1127,10 +1097,6 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1139,12 +1105,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__serve)
-            opts="-h --dir --addr --issuer --color --help"
+            opts="-h --color --dir --addr --issuer --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1157,10 +1127,6 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1169,12 +1135,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__sign)
-            opts="-h --key --secret --secret-file --passphrase-file --allow-weak --keyset --insecure-short-key --alg --kid --claims --claim --iss --sub --aud --exp --nbf --no-iat --no-exp --jti --header --fingerprint --fingerprint-out --now --encrypt-to --encrypt-alg --encrypt-enc --color --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --keyset --insecure-short-key --alg --kid --claims --claim --iss --sub --aud --exp --nbf --no-iat --no-exp --jti --header --fingerprint --fingerprint-out --now --encrypt-to --encrypt-alg --encrypt-enc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1255,10 +1225,6 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1267,12 +1233,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__thumbprint)
-            opts="-h --hash --kid --passphrase-file --allow-weak --raw --color --help"
+            opts="-h --color --hash --kid --passphrase-file --allow-weak --raw --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --hash)
                     COMPREPLY=($(compgen -W "sha256 sha384 sha512" -- "${cur}"))
                     return 0
@@ -1285,10 +1255,6 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1297,12 +1263,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__ui)
-            opts="-h --addr --open --allow-remote --max-requests --timeout --color --help"
+            opts="-h --color --addr --open --allow-remote --max-requests --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1315,10 +1285,6 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1327,12 +1293,16 @@ _jot() {
             return 0
             ;;
         jot__subcmd__verify)
-            opts="-h --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --now --json --no-cache --decrypt-key --color --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --now --json --no-cache --decrypt-key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1403,10 +1373,6 @@ _jot() {
                     ;;
                 --decrypt-key)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

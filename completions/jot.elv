@@ -43,6 +43,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jot;keygen'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --crv 'Curve of an ECDH-ES key: P-256 (default), P-384, P-521 or X25519'
             cand --enc 'The content encryption a dir key is sized for (default A256GCM)'
             cand --bits 'RSA modulus size: 2048, 3072 or 4096 (default 2048)'
@@ -51,12 +52,12 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand -o 'Write the private key here (mode 0600) instead of stdout'
             cand --out 'Write the private key here (mode 0600) instead of stdout'
             cand --public-out 'Also write the public key here'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --force 'Replace existing files'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'jot;convert'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --to 'Output form'
             cand --kid 'Select this kid from a JWKS input; set it on the output'
             cand --alg 'Set the output''s alg'
@@ -64,7 +65,6 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --passphrase-file 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)'
             cand -o 'Write here (atomically; private output gets mode 0600) instead of stdout'
             cand --out 'Write here (atomically; private output gets mode 0600) instead of stdout'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --public 'Write only the public key (private members are never in public output)'
             cand --allow-weak 'Accept RSA keys under 2048 bits'
             cand --raw 'Treat the input''s bytes as a raw HMAC secret'
@@ -73,16 +73,17 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --help 'Print help'
         }
         &'jot;thumbprint'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --hash 'Hash function'
             cand --kid 'Select this kid from a JWKS input'
             cand --passphrase-file 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-weak 'Accept RSA keys under 2048 bits'
             cand --raw 'Treat the input''s bytes as a raw HMAC secret'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'jot;sign'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin'
             cand --secret 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file'
             cand --secret-file 'HMAC secret: the file''s exact bytes (- for stdin). Preferred over --secret'
@@ -103,7 +104,6 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --encrypt-to 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does'
             cand --encrypt-alg 'JWE key management algorithm for --encrypt-to (default: from the key)'
             cand --encrypt-enc 'JWE content encryption for --encrypt-to (default A256GCM)'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --insecure-short-key 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)'
             cand --no-iat 'Omit iat'
@@ -114,14 +114,15 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --help 'Print help'
         }
         &'jot;decode'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --now 'Fix the clock used for relative times'
             cand --decrypt-key 'Decrypt a JWE with this key and show the inner token too (nothing is verified)'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'One JSON object per token: {"header":…,"payload":…,"signature":"…"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'jot;verify'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin'
             cand --secret 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file'
             cand --secret-file 'HMAC secret: the file''s exact bytes (- for stdin). Preferred over --secret'
@@ -140,7 +141,6 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --kid 'Select the key by this kid (overrides the token''s kid)'
             cand --now 'Fix the clock (unix seconds or RFC 3339)'
             cand --decrypt-key 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --allow-no-exp 'Accept tokens without exp'
             cand --require-low-s 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
@@ -150,6 +150,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --help 'Print help'
         }
         &'jot;encrypt'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin'
             cand --jwks 'A JWKS: a file or an http(s) URL (choose a key with --kid)'
             cand --kid 'Select the key by this kid'
@@ -161,13 +162,13 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --cty 'Content type header (JWT for a nested token)'
             cand --header 'Extra protected-header member; the value is parsed as JSON when it is JSON'
             cand --p2c 'PBES2 iteration count'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --zip 'Compress before encrypting (zip: DEF). Compression can leak the plaintext''s content through the length; avoid it for attacker-influenced data'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'jot;decrypt'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin'
             cand --jwks 'A JWKS: a file or an http(s) URL (choose a key with --kid)'
             cand --kid 'Select the key by this kid'
@@ -179,7 +180,6 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --max-plaintext 'Bound on the plaintext after decryption and inflation, in bytes'
             cand --max-p2c 'Bound on PBES2''s iteration count (p2c)'
             cand --out 'Write the plaintext to this file (mode 0600) instead of stdout'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --allow-rsa1-5 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)'
             cand --force 'Replace --out if it exists'
@@ -188,6 +188,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --help 'Print help'
         }
         &'jot;audit'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --wordlist 'Extra wordlist of secrets to try on HS* tokens (repeatable)'
             cand --key 'Verify signatures with this key'
             cand --jwks 'Verify signatures with this JWKS file'
@@ -195,13 +196,13 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --format 'Report format'
             cand --fail-on 'Exit 1 when a finding is at or above this severity'
             cand --now 'Fix the clock (unix seconds or RFC 3339)'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --no-builtin 'Do not try the built-in weak-secret list'
             cand --extract 'Treat inputs as logs, HAR files or HTTP dumps and pull every JWT out of them'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'jot;crack'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --wordlist 'Wordlist (plain or gzip; - for stdin); repeatable'
             cand --mask 'Mask in hashcat notation: ?l ?u ?d ?s ?a ?1-?4, ?? for a literal ?'
             cand --charset 'Custom charset: 1=CHARS … 4=CHARS for masks, or all=CHARS for --min-len/--max-len'
@@ -216,7 +217,6 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --hashcat-arg 'An extra argument for hashcat (repeatable), e.g. --hashcat-arg=-D1 --hashcat-arg=--force'
             cand --kernel 'jot''s hashing kernel: auto, portable, sha-ni, avx2 or avx512 (for benchmarks)'
             cand --format 'Output format'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --no-builtin 'Do not first try the built-in list of weak secrets'
             cand --no-transforms 'Do not also try each candidate base64- and hex-decoded'
             cand -v 'Say which kernel runs and what is tried, on stderr'
@@ -226,11 +226,11 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'jot;rotate'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --dir 'The key set directory (created on the first run, mode 0700)'
             cand --alg 'Algorithm of new keys (default: the set''s, else ES256)'
             cand --grace 'How long a retired key stays published; at least your longest token lifetime'
             cand --now 'Fix the clock (unix seconds or RFC 3339)'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --dry-run 'Print the plan and change nothing'
             cand --archive 'Move removed private keys to DIR/archive instead of deleting them'
             cand --fix-permissions 'Repair group/other-readable private key files instead of refusing the set'
@@ -270,24 +270,25 @@ set edit:completion:arg-completer[jot] = {|@words|
         &'jot;keyset;help;help'= {
         }
         &'jot;serve'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --dir 'The key set directory (its jwks.json is served)'
             cand --addr 'Address to listen on'
             cand --issuer 'Issuer URL in the discovery document (default: http://ADDR)'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'jot;ui'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --addr 'Address to listen on (port 0: any free port). Loopback only unless --allow-remote'
             cand --max-requests 'Stop after this many requests (for tests and scripts)'
             cand --timeout 'Stop after this long (for tests and scripts)'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --open 'Open the page in the default browser (xdg-open / open); a failure is only a warning'
             cand --allow-remote 'Allow a non-loopback --addr (anyone who can reach it and has the URL can use the page)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'jot;forge'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --attack 'Only this attack (repeatable); see the list below'
             cand --public-key 'The server''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion'
             cand --secret-file 'The server''s HMAC secret (e.g. from jot crack): the file''s exact bytes'
@@ -296,12 +297,12 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --x5u-url 'URL the x5u attack points at (you host --out-keys/x5u.pem there)'
             cand --out-keys 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)'
             cand --now 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --json 'One JSON object per line'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'jot;probe'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --token 'A token the server accepts (or - to read it from stdin)'
             cand --header 'Where the token goes: a header template with {token} (default ''Authorization: Bearer {token}'')'
             cand --cookie 'Send the token in this cookie instead of a header'
@@ -319,7 +320,6 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --max-requests 'Requests in all at most, the baselines and the closing recheck included'
             cand --timeout 'Time for one request, body included (e.g. 10s, 1m)'
             cand --format 'Report format'
-            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand --insecure 'Skip TLS certificate verification (prints a warning)'
             cand --show-tokens 'Show whole tokens in the report (abbreviated by default)'
             cand -h 'Print help'
@@ -373,12 +373,6 @@ set edit:completion:arg-completer[jot] = {|@words|
         &'jot;help;rotate'= {
         }
         &'jot;help;keyset'= {
-            cand list 'List the keys of a set: kid, alg, state, dates'
-            cand publish 'Write the set''s public JWKS (atomically) to a path or stdout'
-        }
-        &'jot;help;keyset;list'= {
-        }
-        &'jot;help;keyset;publish'= {
         }
         &'jot;help;serve'= {
         }

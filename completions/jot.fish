@@ -47,6 +47,9 @@ complete -c jot -n "__fish_jot_needs_command" -f -a "forge" -d 'Forge the known 
 complete -c jot -n "__fish_jot_needs_command" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
 complete -c jot -n "__fish_jot_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c jot -n "__fish_jot_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand keygen" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand keygen" -l crv -d 'Curve of an ECDH-ES key: P-256 (default), P-384, P-521 or X25519' -r
 complete -c jot -n "__fish_jot_using_subcommand keygen" -l enc -d 'The content encryption a dir key is sized for (default A256GCM)' -r
 complete -c jot -n "__fish_jot_using_subcommand keygen" -l bits -d 'RSA modulus size: 2048, 3072 or 4096 (default 2048)' -r
@@ -55,11 +58,11 @@ complete -c jot -n "__fish_jot_using_subcommand keygen" -l format -d 'Output for
 jwk\t''"
 complete -c jot -n "__fish_jot_using_subcommand keygen" -s o -l out -d 'Write the private key here (mode 0600) instead of stdout' -r -F
 complete -c jot -n "__fish_jot_using_subcommand keygen" -l public-out -d 'Also write the public key here' -r -F
-complete -c jot -n "__fish_jot_using_subcommand keygen" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand keygen" -l force -d 'Replace existing files'
 complete -c jot -n "__fish_jot_using_subcommand keygen" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand convert" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l to -d 'Output form' -r -f -a "jwk\t''
 jwks\t''
 pem\t''"
@@ -82,25 +85,25 @@ complete -c jot -n "__fish_jot_using_subcommand convert" -l use -d 'Set the outp
 enc\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand convert" -s o -l out -d 'Write here (atomically; private output gets mode 0600) instead of stdout' -r -F
-complete -c jot -n "__fish_jot_using_subcommand convert" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l public -d 'Write only the public key (private members are never in public output)'
 complete -c jot -n "__fish_jot_using_subcommand convert" -l allow-weak -d 'Accept RSA keys under 2048 bits'
 complete -c jot -n "__fish_jot_using_subcommand convert" -l raw -d 'Treat the input\'s bytes as a raw HMAC secret'
 complete -c jot -n "__fish_jot_using_subcommand convert" -l force -d 'Replace an existing --out file'
 complete -c jot -n "__fish_jot_using_subcommand convert" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l hash -d 'Hash function' -r -f -a "sha256\t''
 sha384\t''
 sha512\t''"
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l kid -d 'Select this kid from a JWKS input' -r
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
-complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l allow-weak -d 'Accept RSA keys under 2048 bits'
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l raw -d 'Treat the input\'s bytes as a raw HMAC secret'
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand sign" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l secret -d 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l secret-file -d 'HMAC secret: the file\'s exact bytes (- for stdin). Preferred over --secret' -r
@@ -134,9 +137,6 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l now -d 'Fix the clock (
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-to -d 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-alg -d 'JWE key management algorithm for --encrypt-to (default: from the key)' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-enc -d 'JWE content encryption for --encrypt-to (default A256GCM)' -r
-complete -c jot -n "__fish_jot_using_subcommand sign" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand sign" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l insecure-short-key -d 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-iat -d 'Omit iat'
@@ -144,13 +144,16 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l no-exp -d 'Omit exp (a 
 complete -c jot -n "__fish_jot_using_subcommand sign" -l jti -d 'Add a random jti'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l fingerprint -d 'Bind the token to a fresh random value (OWASP token sidejacking defence): its SHA-256 goes in the "fgp" claim and the value is printed on stderr or to --fingerprint-out'
 complete -c jot -n "__fish_jot_using_subcommand sign" -s h -l help -d 'Print help'
-complete -c jot -n "__fish_jot_using_subcommand decode" -l now -d 'Fix the clock used for relative times' -r
-complete -c jot -n "__fish_jot_using_subcommand decode" -l decrypt-key -d 'Decrypt a JWE with this key and show the inner token too (nothing is verified)' -r
 complete -c jot -n "__fish_jot_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jot -n "__fish_jot_using_subcommand decode" -l now -d 'Fix the clock used for relative times' -r
+complete -c jot -n "__fish_jot_using_subcommand decode" -l decrypt-key -d 'Decrypt a JWE with this key and show the inner token too (nothing is verified)' -r
 complete -c jot -n "__fish_jot_using_subcommand decode" -l json -d 'One JSON object per token: {"header":…,"payload":…,"signature":"…"}'
 complete -c jot -n "__fish_jot_using_subcommand decode" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand verify" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l secret -d 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l secret-file -d 'HMAC secret: the file\'s exact bytes (- for stdin). Preferred over --secret' -r
@@ -182,15 +185,15 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l fingerprint -d 'The f
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kid -d 'Select the key by this kid (overrides the token\'s kid)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l decrypt-key -d 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed' -r
-complete -c jot -n "__fish_jot_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-no-exp -d 'Accept tokens without exp'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l require-low-s -d 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l json -d 'JSON output (one object per token)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l no-cache -d 'Do not use or fill the on-disk JWKS cache'
 complete -c jot -n "__fish_jot_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l jwks -d 'A JWKS: a file or an http(s) URL (choose a key with --kid)' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l kid -d 'Select the key by this kid' -r
@@ -202,12 +205,12 @@ complete -c jot -n "__fish_jot_using_subcommand encrypt" -l enc -d 'Content encr
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l cty -d 'Content type header (JWT for a nested token)' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l header -d 'Extra protected-header member; the value is parsed as JSON when it is JSON' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l p2c -d 'PBES2 iteration count' -r
-complete -c jot -n "__fish_jot_using_subcommand encrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l zip -d 'Compress before encrypting (zip: DEF). Compression can leak the plaintext\'s content through the length; avoid it for attacker-influenced data'
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l jwks -d 'A JWKS: a file or an http(s) URL (choose a key with --kid)' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l kid -d 'Select the key by this kid' -r
@@ -219,14 +222,14 @@ complete -c jot -n "__fish_jot_using_subcommand decrypt" -l enc -d 'Allowed cont
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l max-plaintext -d 'Bound on the plaintext after decryption and inflation, in bytes' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l max-p2c -d 'Bound on PBES2\'s iteration count (p2c)' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l out -d 'Write the plaintext to this file (mode 0600) instead of stdout' -r -F
-complete -c jot -n "__fish_jot_using_subcommand decrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-rsa1-5 -d 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l force -d 'Replace --out if it exists'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l json -d 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand audit" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand audit" -l wordlist -d 'Extra wordlist of secrets to try on HS* tokens (repeatable)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand audit" -l key -d 'Verify signatures with this key' -r
 complete -c jot -n "__fish_jot_using_subcommand audit" -l jwks -d 'Verify signatures with this JWKS file' -r
@@ -240,12 +243,12 @@ medium\t''
 high\t''
 critical\t''"
 complete -c jot -n "__fish_jot_using_subcommand audit" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
-complete -c jot -n "__fish_jot_using_subcommand audit" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand audit" -l no-builtin -d 'Do not try the built-in weak-secret list'
 complete -c jot -n "__fish_jot_using_subcommand audit" -l extract -d 'Treat inputs as logs, HAR files or HTTP dumps and pull every JWT out of them'
 complete -c jot -n "__fish_jot_using_subcommand audit" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand crack" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand crack" -l wordlist -d 'Wordlist (plain or gzip; - for stdin); repeatable' -r
 complete -c jot -n "__fish_jot_using_subcommand crack" -l mask -d 'Mask in hashcat notation: ?l ?u ?d ?s ?a ?1-?4, ?? for a literal ?' -r
 complete -c jot -n "__fish_jot_using_subcommand crack" -l charset -d 'Custom charset: 1=CHARS … 4=CHARS for masks, or all=CHARS for --min-len/--max-len' -r
@@ -262,14 +265,14 @@ complete -c jot -n "__fish_jot_using_subcommand crack" -l hashcat-arg -d 'An ext
 complete -c jot -n "__fish_jot_using_subcommand crack" -l kernel -d 'jot\'s hashing kernel: auto, portable, sha-ni, avx2 or avx512 (for benchmarks)' -r
 complete -c jot -n "__fish_jot_using_subcommand crack" -l format -d 'Output format' -r -f -a "text\t'The secret alone on stdout (text when printable UTF-8, else hex:…)'
 json\t'One JSON object: found, the secret as text and as hex, where it was found'"
-complete -c jot -n "__fish_jot_using_subcommand crack" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand crack" -l no-builtin -d 'Do not first try the built-in list of weak secrets'
 complete -c jot -n "__fish_jot_using_subcommand crack" -l no-transforms -d 'Do not also try each candidate base64- and hex-decoded'
 complete -c jot -n "__fish_jot_using_subcommand crack" -s v -l verbose -d 'Say which kernel runs and what is tried, on stderr'
 complete -c jot -n "__fish_jot_using_subcommand crack" -l export-hashcat -d 'Print the hashcat (mode 16500) input line and command instead of cracking'
 complete -c jot -n "__fish_jot_using_subcommand crack" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c jot -n "__fish_jot_using_subcommand rotate" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l dir -d 'The key set directory (created on the first run, mode 0700)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l alg -d 'Algorithm of new keys (default: the set\'s, else ES256)' -r -f -a "HS256\t''
 HS384\t''
@@ -287,9 +290,6 @@ ES256K\t''
 EdDSA\t''"
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l grace -d 'How long a retired key stays published; at least your longest token lifetime' -r
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
-complete -c jot -n "__fish_jot_using_subcommand rotate" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l dry-run -d 'Print the plan and change nothing'
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l archive -d 'Move removed private keys to DIR/archive instead of deleting them'
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l fix-permissions -d 'Repair group/other-readable private key files instead of refusing the set'
@@ -314,22 +314,25 @@ complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcomma
 complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates'
 complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from help" -f -a "publish" -d 'Write the set\'s public JWKS (atomically) to a path or stdout'
 complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jot -n "__fish_jot_using_subcommand serve" -l dir -d 'The key set directory (its jwks.json is served)' -r -F
-complete -c jot -n "__fish_jot_using_subcommand serve" -l addr -d 'Address to listen on' -r
-complete -c jot -n "__fish_jot_using_subcommand serve" -l issuer -d 'Issuer URL in the discovery document (default: http://ADDR)' -r
 complete -c jot -n "__fish_jot_using_subcommand serve" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jot -n "__fish_jot_using_subcommand serve" -l dir -d 'The key set directory (its jwks.json is served)' -r -F
+complete -c jot -n "__fish_jot_using_subcommand serve" -l addr -d 'Address to listen on' -r
+complete -c jot -n "__fish_jot_using_subcommand serve" -l issuer -d 'Issuer URL in the discovery document (default: http://ADDR)' -r
 complete -c jot -n "__fish_jot_using_subcommand serve" -s h -l help -d 'Print help'
-complete -c jot -n "__fish_jot_using_subcommand ui" -l addr -d 'Address to listen on (port 0: any free port). Loopback only unless --allow-remote' -r
-complete -c jot -n "__fish_jot_using_subcommand ui" -l max-requests -d 'Stop after this many requests (for tests and scripts)' -r
-complete -c jot -n "__fish_jot_using_subcommand ui" -l timeout -d 'Stop after this long (for tests and scripts)' -r
 complete -c jot -n "__fish_jot_using_subcommand ui" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c jot -n "__fish_jot_using_subcommand ui" -l addr -d 'Address to listen on (port 0: any free port). Loopback only unless --allow-remote' -r
+complete -c jot -n "__fish_jot_using_subcommand ui" -l max-requests -d 'Stop after this many requests (for tests and scripts)' -r
+complete -c jot -n "__fish_jot_using_subcommand ui" -l timeout -d 'Stop after this long (for tests and scripts)' -r
 complete -c jot -n "__fish_jot_using_subcommand ui" -l open -d 'Open the page in the default browser (xdg-open / open); a failure is only a warning'
 complete -c jot -n "__fish_jot_using_subcommand ui" -l allow-remote -d 'Allow a non-loopback --addr (anyone who can reach it and has the URL can use the page)'
 complete -c jot -n "__fish_jot_using_subcommand ui" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand forge" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand forge" -l attack -d 'Only this attack (repeatable); see the list below' -r -f -a "tamper\t''
 none\t''
 strip\t''
@@ -354,11 +357,11 @@ complete -c jot -n "__fish_jot_using_subcommand forge" -l jku-url -d 'URL the jk
 complete -c jot -n "__fish_jot_using_subcommand forge" -l x5u-url -d 'URL the x5u attack points at (you host --out-keys/x5u.pem there)' -r
 complete -c jot -n "__fish_jot_using_subcommand forge" -l out-keys -d 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand forge" -l now -d 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)' -r
-complete -c jot -n "__fish_jot_using_subcommand forge" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand forge" -l json -d 'One JSON object per line'
 complete -c jot -n "__fish_jot_using_subcommand forge" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand probe" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c jot -n "__fish_jot_using_subcommand probe" -l token -d 'A token the server accepts (or - to read it from stdin)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l header -d 'Where the token goes: a header template with {token} (default \'Authorization: Bearer {token}\')' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l cookie -d 'Send the token in this cookie instead of a header' -r
@@ -394,9 +397,6 @@ complete -c jot -n "__fish_jot_using_subcommand probe" -l timeout -d 'Time for o
 complete -c jot -n "__fish_jot_using_subcommand probe" -l format -d 'Report format' -r -f -a "text\t''
 json\t''
 sarif\t''"
-complete -c jot -n "__fish_jot_using_subcommand probe" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c jot -n "__fish_jot_using_subcommand probe" -l insecure -d 'Skip TLS certificate verification (prints a warning)'
 complete -c jot -n "__fish_jot_using_subcommand probe" -l show-tokens -d 'Show whole tokens in the report (abbreviated by default)'
 complete -c jot -n "__fish_jot_using_subcommand probe" -s h -l help -d 'Print help'
@@ -422,5 +422,3 @@ complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcom
 complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
 complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c jot -n "__fish_jot_using_subcommand help; and __fish_seen_subcommand_from keyset" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates'
-complete -c jot -n "__fish_jot_using_subcommand help; and __fish_seen_subcommand_from keyset" -f -a "publish" -d 'Write the set\'s public JWKS (atomically) to a path or stdout'

@@ -31,6 +31,7 @@ _jot() {
         case $line[1] in
             (keygen)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--crv=[Curve of an ECDH-ES key\: P-256 (default), P-384, P-521 or X25519]:CRV:_default' \
 '--enc=[The content encryption a dir key is sized for (default A256GCM)]:ENC:_default' \
 '--bits=[RSA modulus size\: 2048, 3072 or 4096 (default 2048)]:N:_default' \
@@ -39,7 +40,6 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Write the private key here (mode 0600) instead of stdout]:PATH:_files' \
 '--out=[Write the private key here (mode 0600) instead of stdout]:PATH:_files' \
 '--public-out=[Also write the public key here]:PATH:_files' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--force[Replace existing files]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -48,6 +48,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (convert)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--to=[Output form]:TO:(jwk jwks pem)' \
 '--kid=[Select this kid from a JWKS input; set it on the output]:KID:_default' \
 '--alg=[Set the output'\''s alg]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
@@ -55,7 +56,6 @@ _arguments "${_arguments_options[@]}" : \
 '--passphrase-file=[Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)]:PATH:_files' \
 '-o+[Write here (atomically; private output gets mode 0600) instead of stdout]:PATH:_files' \
 '--out=[Write here (atomically; private output gets mode 0600) instead of stdout]:PATH:_files' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--public[Write only the public key (private members are never in public output)]' \
 '--allow-weak[Accept RSA keys under 2048 bits]' \
 '--raw[Treat the input'\''s bytes as a raw HMAC secret]' \
@@ -67,10 +67,10 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (thumbprint)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--hash=[Hash function]:HASH:(sha256 sha384 sha512)' \
 '--kid=[Select this kid from a JWKS input]:KID:_default' \
 '--passphrase-file=[Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)]:PATH:_files' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--allow-weak[Accept RSA keys under 2048 bits]' \
 '--raw[Treat the input'\''s bytes as a raw HMAC secret]' \
 '-h[Print help]' \
@@ -80,6 +80,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (sign)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
 '--secret=[HMAC secret as text. Visible in \`ps\` and shell history\: prefer --secret-file]:TEXT:_default' \
 '--secret-file=[HMAC secret\: the file'\''s exact bytes (- for stdin). Preferred over --secret]:PATH:_default' \
@@ -100,7 +101,6 @@ _arguments "${_arguments_options[@]}" : \
 '--encrypt-to=[Then encrypt the signed token to this recipient key\: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as \`jot encrypt\` does]:PATH:_default' \
 '--encrypt-alg=[JWE key management algorithm for --encrypt-to (default\: from the key)]:ALG:_default' \
 '--encrypt-enc=[JWE content encryption for --encrypt-to (default A256GCM)]:ENC:_default' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--insecure-short-key[Sign with an HMAC secret shorter than the hash output (still warns; for tests only)]' \
 '--no-iat[Omit iat]' \
@@ -113,9 +113,9 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (decode)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--now=[Fix the clock used for relative times]:TIME:_default' \
 '--decrypt-key=[Decrypt a JWE with this key and show the inner token too (nothing is verified)]:PATH:_default' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--json[One JSON object per token\: {"header"\:…,"payload"\:…,"signature"\:"…"}]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -124,6 +124,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (verify)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
 '--secret=[HMAC secret as text. Visible in \`ps\` and shell history\: prefer --secret-file]:TEXT:_default' \
 '--secret-file=[HMAC secret\: the file'\''s exact bytes (- for stdin). Preferred over --secret]:PATH:_default' \
@@ -142,7 +143,6 @@ _arguments "${_arguments_options[@]}" : \
 '--kid=[Select the key by this kid (overrides the token'\''s kid)]:KID:_default' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
 '--decrypt-key=[A nested JWT\: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed]:PATH:_default' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--allow-no-exp[Accept tokens without exp]' \
 '--require-low-s[Refuse ECDSA signatures with a high S (accepted by default\: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)]' \
@@ -155,6 +155,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (encrypt)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
 '--jwks=[A JWKS\: a file or an http(s) URL (choose a key with --kid)]:PATH|URL:_default' \
 '--kid=[Select the key by this kid]:KID:_default' \
@@ -166,7 +167,6 @@ _arguments "${_arguments_options[@]}" : \
 '--cty=[Content type header (JWT for a nested token)]:CTY:_default' \
 '*--header=[Extra protected-header member; the value is parsed as JSON when it is JSON]:K=V:_default' \
 '--p2c=[PBES2 iteration count]:N:_default' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--zip[Compress before encrypting (zip\: DEF). Compression can leak the plaintext'\''s content through the length; avoid it for attacker-influenced data]' \
 '-h[Print help]' \
@@ -176,6 +176,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (decrypt)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
 '--jwks=[A JWKS\: a file or an http(s) URL (choose a key with --kid)]:PATH|URL:_default' \
 '--kid=[Select the key by this kid]:KID:_default' \
@@ -187,7 +188,6 @@ _arguments "${_arguments_options[@]}" : \
 '--max-plaintext=[Bound on the plaintext after decryption and inflation, in bytes]:BYTES:_default' \
 '--max-p2c=[Bound on PBES2'\''s iteration count (p2c)]:N:_default' \
 '--out=[Write the plaintext to this file (mode 0600) instead of stdout]:PATH:_files' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--allow-rsa1-5[Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)]' \
 '--force[Replace --out if it exists]' \
@@ -199,6 +199,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (audit)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '*--wordlist=[Extra wordlist of secrets to try on HS* tokens (repeatable)]:PATH:_files' \
 '(--jwks)--key=[Verify signatures with this key]:PATH:_default' \
 '--jwks=[Verify signatures with this JWKS file]:PATH:_default' \
@@ -206,7 +207,6 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Report format]:FORMAT:(text json sarif)' \
 '--fail-on=[Exit 1 when a finding is at or above this severity]:FAIL_ON:(info low medium high critical)' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--no-builtin[Do not try the built-in weak-secret list]' \
 '--extract[Treat inputs as logs, HAR files or HTTP dumps and pull every JWT out of them]' \
 '-h[Print help]' \
@@ -216,6 +216,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (crack)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '*--wordlist=[Wordlist (plain or gzip; - for stdin); repeatable]:PATH:_default' \
 '(--wordlist)--mask=[Mask in hashcat notation\: ?l ?u ?d ?s ?a ?1-?4, ?? for a literal ?]:PATTERN:_default' \
 '*--charset=[Custom charset\: 1=CHARS … 4=CHARS for masks, or all=CHARS for --min-len/--max-len]:NAME=CHARS:_default' \
@@ -232,7 +233,6 @@ hashcat\:"The local hashcat (mode 16500), on a GPU where it has one"))' \
 '--kernel=[jot'\''s hashing kernel\: auto, portable, sha-ni, avx2 or avx512 (for benchmarks)]:NAME:_default' \
 '--format=[Output format]:FORMAT:((text\:"The secret alone on stdout (text when printable UTF-8, else hex\:…)"
 json\:"One JSON object\: found, the secret as text and as hex, where it was found"))' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--no-builtin[Do not first try the built-in list of weak secrets]' \
 '--no-transforms[Do not also try each candidate base64- and hex-decoded]' \
 '-v[Say which kernel runs and what is tried, on stderr]' \
@@ -245,11 +245,11 @@ json\:"One JSON object\: found, the secret as text and as hex, where it was foun
 ;;
 (rotate)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--dir=[The key set directory (created on the first run, mode 0700)]:DIR:_files' \
 '--alg=[Algorithm of new keys (default\: the set'\''s, else ES256)]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
 '--grace=[How long a retired key stays published; at least your longest token lifetime]:DURATION:_default' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--dry-run[Print the plan and change nothing]' \
 '--archive[Move removed private keys to DIR/archive instead of deleting them]' \
 '--fix-permissions[Repair group/other-readable private key files instead of refusing the set]' \
@@ -325,20 +325,20 @@ esac
 ;;
 (serve)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--dir=[The key set directory (its jwks.json is served)]:DIR:_files' \
 '--addr=[Address to listen on]:ADDR:_default' \
 '--issuer=[Issuer URL in the discovery document (default\: http\://ADDR)]:URL:_default' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '-h[Print help]' \
 '--help[Print help]' \
 && ret=0
 ;;
 (ui)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--addr=[Address to listen on (port 0\: any free port). Loopback only unless --allow-remote]:ADDR:_default' \
 '--max-requests=[Stop after this many requests (for tests and scripts)]:N:_default' \
 '--timeout=[Stop after this long (for tests and scripts)]:DURATION:_default' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--open[Open the page in the default browser (xdg-open / open); a failure is only a warning]' \
 '--allow-remote[Allow a non-loopback --addr (anyone who can reach it and has the URL can use the page)]' \
 '-h[Print help]' \
@@ -347,6 +347,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (forge)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64)' \
 '--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
 '--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
@@ -355,7 +356,6 @@ _arguments "${_arguments_options[@]}" : \
 '--x5u-url=[URL the x5u attack points at (you host --out-keys/x5u.pem there)]:URL:_default' \
 '--out-keys=[Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)]:DIR:_files' \
 '--now=[Fix the clock for the pushed-out exp (unix seconds or RFC 3339)]:TIME:_default' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--json[One JSON object per line]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -364,6 +364,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (probe)
 _arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--token=[A token the server accepts (or - to read it from stdin)]:TOKEN:_default' \
 '(--cookie)--header=[Where the token goes\: a header template with {token} (default '\''Authorization\: Bearer {token}'\'')]:'NAME: VALUE':_default' \
 '--cookie=[Send the token in this cookie instead of a header]:NAME:_default' \
@@ -381,7 +382,6 @@ _arguments "${_arguments_options[@]}" : \
 '--max-requests=[Requests in all at most, the baselines and the closing recheck included]:N:_default' \
 '--timeout=[Time for one request, body included (e.g. 10s, 1m)]:D:_default' \
 '--format=[Report format]:FORMAT:(text json sarif)' \
-'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--insecure[Skip TLS certificate verification (prints a warning)]' \
 '--show-tokens[Show whole tokens in the report (abbreviated by default)]' \
 '-h[Print help]' \
@@ -455,27 +455,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (keyset)
 _arguments "${_arguments_options[@]}" : \
-":: :_jot__subcmd__help__subcmd__keyset_commands" \
-"*::: :->keyset" \
 && ret=0
-
-    case $state in
-    (keyset)
-        words=($line[1] "${words[@]}")
-        (( CURRENT += 1 ))
-        curcontext="${curcontext%:*:*}:jot-help-keyset-command-$line[1]:"
-        case $line[1] in
-            (list)
-_arguments "${_arguments_options[@]}" : \
-&& ret=0
-;;
-(publish)
-_arguments "${_arguments_options[@]}" : \
-&& ret=0
-;;
-        esac
-    ;;
-esac
 ;;
 (serve)
 _arguments "${_arguments_options[@]}" : \
@@ -650,21 +630,8 @@ _jot__subcmd__help__subcmd__keygen_commands() {
 }
 (( $+functions[_jot__subcmd__help__subcmd__keyset_commands] )) ||
 _jot__subcmd__help__subcmd__keyset_commands() {
-    local commands; commands=(
-'list:List the keys of a set\: kid, alg, state, dates' \
-'publish:Write the set'\''s public JWKS (atomically) to a path or stdout' \
-    )
+    local commands; commands=()
     _describe -t commands 'jot help keyset commands' commands "$@"
-}
-(( $+functions[_jot__subcmd__help__subcmd__keyset__subcmd__list_commands] )) ||
-_jot__subcmd__help__subcmd__keyset__subcmd__list_commands() {
-    local commands; commands=()
-    _describe -t commands 'jot help keyset list commands' commands "$@"
-}
-(( $+functions[_jot__subcmd__help__subcmd__keyset__subcmd__publish_commands] )) ||
-_jot__subcmd__help__subcmd__keyset__subcmd__publish_commands() {
-    local commands; commands=()
-    _describe -t commands 'jot help keyset publish commands' commands "$@"
 }
 (( $+functions[_jot__subcmd__help__subcmd__probe_commands] )) ||
 _jot__subcmd__help__subcmd__probe_commands() {

@@ -37,7 +37,8 @@ fn probe_after_help() -> String {
     )
 }
 
-/// The inputs shared by `forge` and `probe`.
+// The inputs shared by `forge` and `probe`. (A plain comment: clap would show a doc comment as
+// the about of each subcommand that flattens this.)
 #[derive(Debug, Args)]
 pub struct AttackInputArgs {
     /// Only this attack (repeatable); see the list below.
@@ -66,7 +67,8 @@ pub struct AttackInputArgs {
     pub now: Option<String>,
 }
 
-/// `jot forge`.
+// `jot forge`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(after_help = forge_after_help())]
 pub struct ForgeArgs {
@@ -88,7 +90,8 @@ pub enum ProbeFormat {
     Sarif,
 }
 
-/// `jot probe`.
+// `jot probe`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(after_help = probe_after_help())]
 pub struct ProbeArgs {

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-/// Where the JWE key comes from (encrypt and decrypt).
+// Where the JWE key comes from (encrypt and decrypt). (A plain comment: clap would show a doc comment as
+// the about of each subcommand that flattens this.)
 #[derive(Debug, Args, Default)]
 pub struct JweKeyArgs {
     /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
@@ -30,7 +31,8 @@ pub struct JweKeyArgs {
     pub allow_weak: bool,
 }
 
-/// `jot encrypt`.
+// `jot encrypt`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     jot encrypt --key bob.pub.jwk '{\"card\":\"4111…\"}'\n  \
@@ -67,7 +69,8 @@ pub struct EncryptArgs {
     pub payload: Option<String>,
 }
 
-/// `jot decrypt`.
+// `jot decrypt`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     jot decrypt \"$JWE\" --key bob.jwk\n  \

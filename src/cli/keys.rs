@@ -35,7 +35,8 @@ fn hash_parser() -> impl TypedValueParser<Value = Hash> {
     })
 }
 
-/// `jot keygen`.
+// `jot keygen`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot keygen ES256 --out es256.pem --public-out es256.pub.pem\n  \
@@ -74,7 +75,8 @@ pub struct KeygenArgs {
     pub force: bool,
 }
 
-/// `jot convert`.
+// `jot convert`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot convert key.pem --to jwk\n  jot convert key.pem --to jwks --public --kid k1 --alg ES256 --use sig\n  \
@@ -110,7 +112,8 @@ pub struct ConvertArgs {
     pub force: bool,
 }
 
-/// `jot thumbprint`.
+// `jot thumbprint`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot thumbprint key.pem\n  jot thumbprint jwks.json --kid k1 --hash sha512"
@@ -129,7 +132,8 @@ pub struct ThumbprintArgs {
     pub read: KeyReadArgs,
 }
 
-/// How `convert` and `thumbprint` read their input key.
+// How `convert` and `thumbprint` read their input key. (A plain comment: clap would show a doc comment as
+// the about of each subcommand that flattens this.)
 #[derive(Debug, Args)]
 pub struct KeyReadArgs {
     /// Read encrypted PKCS#8 with the passphrase in this file (jot never prompts).

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-/// `jot rotate`.
+// `jot rotate`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot rotate --dir keys/ --alg ES256          # first run: creates active + next\n  \
@@ -36,14 +37,16 @@ pub struct RotateArgs {
     pub fix_permissions: bool,
 }
 
-/// `jot keyset`.
+// `jot keyset`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 pub struct KeysetArgs {
     #[command(subcommand)]
     pub command: KeysetCommand,
 }
 
-/// `jot keyset` subcommands.
+// `jot keyset` subcommands. (A plain comment: clap would show a doc comment as
+// the about of each subcommand that flattens this.)
 #[derive(Debug, Subcommand)]
 pub enum KeysetCommand {
     /// List the keys of a set: kid, alg, state, dates.
@@ -66,7 +69,8 @@ pub enum KeysetCommand {
     },
 }
 
-/// `jot serve`.
+// `jot serve`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot serve --dir keys/\n  jot serve --dir keys/ --addr 127.0.0.1:0\n\n\

@@ -53,8 +53,11 @@ pub enum ColorArg {
     Never,
 }
 
-/// The subcommands.
+/// The subcommands. Deferred: a subcommand's arguments are built only when it is the one
+/// invoked (or help, completions and man pages ask for them), so `jot decode` does not
+/// allocate the whole tree of seventeen subcommands first (start-up, issue 12).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK.
     Keygen(KeygenArgs),

@@ -21,7 +21,8 @@ fn severity() -> impl clap::builder::TypedValueParser<Value = Severity> {
         .try_map(|s| Severity::from_name(&s).ok_or("unknown severity"))
 }
 
-/// `jot audit`.
+// `jot audit`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot audit \"$TOKEN\"\n  jot audit tokens.txt jwks.json --format sarif > jot.sarif\n  \
@@ -80,7 +81,8 @@ pub enum CrackFormat {
     Json,
 }
 
-/// `jot crack`.
+// `jot crack`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot crack \"$TOKEN\" --wordlist rockyou.txt.gz\n  jot crack \"$TOKEN\" --mask '?l?l?l?d?d'\n  \

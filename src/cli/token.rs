@@ -12,7 +12,8 @@ use crate::keys::Secret;
 /// verify also require one).
 pub const KEY_SOURCE: &str = "key_source";
 
-/// Where the key comes from (sign and verify).
+// Where the key comes from (sign and verify). (A plain comment: clap would show a doc comment as
+// the about of each subcommand that flattens this.)
 #[derive(Debug, Args, Default)]
 pub struct KeySourceArgs {
     /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
@@ -32,7 +33,8 @@ pub struct KeySourceArgs {
     pub allow_weak: bool,
 }
 
-/// `jot sign`.
+// `jot sign`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot sign --key es256.pem --sub alice --aud api --exp 15m\n  \
@@ -115,7 +117,8 @@ pub struct SignArgs {
     pub encrypt_enc: Option<String>,
 }
 
-/// `jot decode`.
+// `jot decode`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot decode eyJhbGciOi...\n  pbpaste | jot decode -\n  \
@@ -136,7 +139,8 @@ pub struct DecodeArgs {
     pub decrypt_key: Option<String>,
 }
 
-/// `jot verify`.
+// `jot verify`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot verify \"$TOKEN\" --key es256.pub.pem --iss https://id.example --aud api\n  \

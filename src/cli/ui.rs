@@ -2,7 +2,8 @@
 
 use clap::Args;
 
-/// `jot ui`.
+// `jot ui`. (a plain comment: a doc comment would replace the
+// subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  jot ui --open\n  jot ui --addr 127.0.0.1:8700\n\n\

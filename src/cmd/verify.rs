@@ -6,9 +6,11 @@ use std::io::Write;
 
 use crate::cli::VerifyArgs;
 use crate::clock::Clock;
+use crate::cmd::bulk_out::Pieces;
 use crate::cmd::keyin::key_source;
 use crate::cmd::output::{json_line, pasted, show_json, warn};
-use crate::cmd::stream::{next_batch, stdin_lines, Line};
+use crate::cmd::parallel::{ordered, Next};
+use crate::cmd::stream::{stdin_lines, Batch};
 use crate::files::read_input;
 use crate::keys::{read_jwks_lenient, Jwk};
 use crate::net::{self, FetchOptions};
@@ -93,96 +95,145 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
     .policy()
 }
 
-/// Verify a batch on every core; verdicts come back in input order, exactly one per token
-/// (asserted: a worker that fails is an error, never a dropped verdict). Without `detail`
-/// the verdicts drop header and claims, which bulk text output never prints.
-fn verify_all(
-    tokens: &[Line],
-    keys: &[Jwk],
-    p: &Policy,
+/// What a bulk round needs, prepared once per run.
+struct Bulk<'a> {
+    a: &'a VerifyArgs,
+    keys: &'a [Jwk],
+    p: &'a Policy,
     now: i64,
-    detail: bool,
-    nested: Option<&[crate::jwe::JweKey]>,
-) -> Result<Vec<Verdict>> {
-    // Bulk text output prints only valid/invalid and reasons: plain valid tokens take the
-    // fast path (token::fast), everything else gets verify's full verdict.
-    let fast = (!detail).then(|| Fast::new(keys, p, now));
-    let one = |(_, t): &Line| {
-        let mut v = match t {
-            Ok(t) => {
-                let t = paste(t).token;
-                match nested {
-                    // Nested (RFC 7519 §5.2): decrypt, then every JWS check on the inner token.
-                    Some(dk) => crate::cmd::decrypt::verify_nested(t, dk, |inner| {
-                        verify(inner, keys, p, now)
-                    }),
-                    // The fast path knows plain signed tokens only.
-                    None if fast.as_ref().is_some_and(|f| f.is_valid_here(t)) => {
-                        Fast::valid_verdict()
-                    }
-                    None => verify(t, keys, p, now),
-                }
+    nested: Option<&'a [crate::jwe::JweKey]>,
+    /// Plain valid tokens take the fast path (token::fast) in text mode; everything else
+    /// gets verify's full verdict.
+    fast: Option<Fast<'a>>,
+    /// Styles are stripped from stdout: write none.
+    plain: bool,
+}
+
+impl Bulk<'_> {
+    /// The verdict for one token; without `detail` it drops header and claims, which bulk
+    /// text output never prints.
+    fn verdict(&self, t: &str, detail: bool) -> Verdict {
+        let (keys, p, now) = (self.keys, self.p, self.now);
+        let mut v = match self.nested {
+            // Nested (RFC 7519 §5.2): decrypt, then every JWS check on the inner token.
+            Some(dk) => {
+                crate::cmd::decrypt::verify_nested(t, dk, |inner| verify(inner, keys, p, now))
             }
-            Err(why) => Verdict::invalid(format!("malformed token: {why}")),
+            None => verify(t, keys, p, now),
         };
         if !detail {
             v.header = None;
             v.claims = None;
         }
         v
-    };
-    // One token needs no threads; asking for the core count reads cgroup files, which
-    // costs a single `jot verify` more start-up time than the verification itself.
-    let threads = if tokens.len() <= 1 {
-        1
-    } else {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(tokens.len())
-    };
-    crate::cmd::parallel::map_all(tokens, threads, one)
+    }
+
+    /// Render the verdicts of a batch (one job of the worker pool), in order, and say
+    /// whether all were valid. Fails closed: a verdict short is an error.
+    fn render_batch(&self, batch: &Batch) -> Result<(Pieces<'static>, bool)> {
+        let mut out = Pieces::default();
+        let (mut answered, mut all_valid) = (0, true);
+        for (line, t) in batch.lines() {
+            let v = match t {
+                Ok(raw) => {
+                    let t = paste(raw);
+                    if !t.stripped.is_empty() {
+                        let raw = raw.to_owned();
+                        out.stderr(move || {
+                            pasted(&raw, Some(line));
+                        });
+                    }
+                    let fast = self.nested.is_none()
+                        && self.fast.as_ref().is_some_and(|f| f.is_valid_here(t.token));
+                    if fast {
+                        answered += 1;
+                        valid_line(&mut out, line, self.plain);
+                        continue;
+                    }
+                    self.verdict(t.token, self.a.json)
+                }
+                Err(why) => Verdict::invalid(format!("malformed token: {why}")),
+            };
+            answered += 1;
+            all_valid &= v.valid;
+            render(&mut out, self.a, self.plain, Some(line), &v)
+                .map_err(|e| Error::input(format!("rendering a verdict failed: {e}")))?;
+        }
+        if answered != batch.len() {
+            return Err(Error::input(format!(
+                "{answered} verdicts for {} tokens; refusing to report a partial result",
+                batch.len()
+            )));
+        }
+        Ok((out, all_valid))
+    }
 }
 
-/// Print one verdict: JSON, a bulk line, or the claims of a lone valid token.
+/// `line N: valid`, written without the formatting machinery: in bulk HS256 runs this is
+/// most of the lines, and `format!` cost as much as a tenth of a verification.
+fn valid_line(out: &mut impl Write, line: usize, plain: bool) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = line;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let g = style::GOOD;
+    let _ = out.write_all(b"line ");
+    let _ = out.write_all(&digits[at..]);
+    let _ = if plain {
+        out.write_all(b": valid\n")
+    } else {
+        writeln!(out, ": {g}valid{g:#}")
+    };
+}
+
+/// Print one verdict: JSON, a bulk line (`line` is its number), or the claims of a lone
+/// valid token. Warnings go to stderr through `out`, in order with the lines.
 fn render(
-    out: &mut impl Write,
+    out: &mut Pieces<'_>,
     a: &VerifyArgs,
-    bulk: bool,
-    line: usize,
+    plain: bool,
+    line: Option<usize>,
     v: &Verdict,
 ) -> anyhow::Result<()> {
     if a.json {
         let mut j = serde_json::to_value(v)?;
-        if bulk {
+        if let Some(line) = line {
             j["line"] = line.into();
         }
         writeln!(out, "{}", json_line(&j)?)?;
         return Ok(());
     }
-    if !v.warnings.is_empty() {
-        // Keep each warning next to its token's line on a terminal.
-        out.flush()?;
-    }
     for w in &v.warnings {
-        warn(w);
+        let w = w.clone();
+        out.stderr(move || warn(&w));
     }
-    let (g, b) = (style::GOOD, style::BAD);
-    let prefix = if bulk {
-        format!("line {line}: ")
+    let b = if plain {
+        anstyle::Style::new()
     } else {
-        String::new()
+        style::BAD
     };
-    if v.valid {
-        if bulk {
-            writeln!(out, "{prefix}{g}valid{g:#}")?;
-        } else {
-            show_json(out, v.claims.as_ref().unwrap_or(&serde_json::Value::Null))?;
+    match line {
+        Some(line) if v.valid => valid_line(out, line, plain),
+        Some(_) | None if !v.valid => {
+            let why = sanitize(&v.reasons.join("; ")).into_owned();
+            let prefix = line.map(|l| format!("line {l}: ")).unwrap_or_default();
+            writeln!(out, "{prefix}{b}invalid{b:#}: {why}")?;
         }
-    } else {
-        let why = sanitize(&v.reasons.join("; ")).into_owned();
-        writeln!(out, "{prefix}{b}invalid{b:#}: {why}")?;
+        _ => show_json(out, v.claims.as_ref().unwrap_or(&serde_json::Value::Null))?,
     }
     Ok(())
+}
+
+/// A failed write to stdout, kept as the io error it is (a closed pipe exits 0).
+fn stdout_error(e: std::io::Error) -> Error {
+    Error::io(std::path::Path::new("<stdout>"), e)
 }
 
 /// Run `jot verify`.
@@ -198,28 +249,50 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let nested = nested.as_deref();
     // Buffered, flushed after each batch: bulk output is one line per token.
     let mut out = crate::cmd::bulk_out::BatchOut::stdout();
+    let plain = out.plain();
+    let bulk = Bulk {
+        a,
+        keys: &keys,
+        p: &p,
+        now,
+        nested,
+        fast: None,
+        plain,
+    };
     if a.token != "-" {
-        let t: Line = (1, Ok(pasted(&a.token, None).to_owned()));
-        let v = verify_all(std::slice::from_ref(&t), &keys, &p, now, true, nested)?;
-        render(&mut out, a, false, 1, &v[0])?;
+        let v = bulk.verdict(pasted(&a.token, None), true);
+        let mut one = Pieces::default();
+        render(&mut one, a, plain, None, &v)?;
+        one.replay(&mut out)?;
         out.flush()?;
-        return Ok(ExitCode::verdict(v[0].valid));
+        return Ok(ExitCode::verdict(v.valid));
     }
-    let rx = stdin_lines();
+    let bulk = Bulk {
+        fast: (!a.json).then(|| Fast::new(&keys, &p, now)),
+        ..bulk
+    };
+    // Asked once: the core count reads cgroup files.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut input = stdin_lines(cores);
     let (mut seen, mut all_valid) = (0usize, true);
-    while let Some(batch) = next_batch(&rx)? {
-        let verdicts = verify_all(&batch, &keys, &p, now, a.json, nested)?;
-        for ((line, t), v) in batch.iter().zip(&verdicts) {
-            if let Some(t) = t.as_deref().ok().filter(|t| paste(t).describe().is_some()) {
-                out.flush()?;
-                pasted(t, Some(*line));
-            }
-            render(&mut out, a, true, *line, v)?;
-            all_valid &= v.valid;
+    // One pool for the whole run: batches are read, verified and written at once.
+    let next = |wait: bool| {
+        let got = input.next(wait)?;
+        if let Next::Job(b) = &got {
+            seen += b.len();
         }
-        seen += batch.len();
-        out.flush()?;
-    }
+        Ok(got)
+    };
+    let sink = |(pieces, ok): (Pieces<'static>, bool), idle: bool| {
+        all_valid &= ok;
+        pieces.replay(&mut out).map_err(stdout_error)?;
+        if idle {
+            out.flush().map_err(stdout_error)?;
+        }
+        Ok(())
+    };
+    ordered(cores, cores * 4, next, |b| bulk.render_batch(&b), sink)?;
+    out.flush()?;
     if seen == 0 {
         return Err(Error::input("no token given (stdin was empty)").into());
     }

@@ -166,3 +166,83 @@ fn bulk_verify_agrees_with_verifying_each_token_alone() {
         assert_eq!(bulk, one, "{token}");
     }
 }
+
+/// Issue 12 regression guard for the block reader and the worker pool: thousands of lines
+/// (many batches, several jobs in flight on every core) give the same lines, in input
+/// order, whether stdin is a pipe (read on a thread) or a regular file (read on the
+/// verifying thread), with pasted `Bearer` lines, blank lines and invalid tokens mixed in.
+#[test]
+fn bulk_verify_gives_the_same_lines_from_a_file_and_from_a_pipe() {
+    let dir = crate::common::tmp();
+    let secret = write(dir.path(), "secret", SECRET);
+    let now = (T0 + 10).to_string();
+    let mut input = String::new();
+    for round in 0..400 {
+        for (i, t) in tokens().iter().enumerate() {
+            match (round + i) % 7 {
+                0 => input.push_str(&format!("Bearer {t}\n")),
+                1 => input.push_str(&format!("  {t}  \n\n")),
+                _ => input.push_str(&format!("{t}\n")),
+            }
+        }
+    }
+    let file = write(dir.path(), "tokens.txt", input.as_bytes());
+    let secret = secret.to_string_lossy().into_owned();
+    let args = [
+        "verify",
+        "-",
+        "--secret-file",
+        &secret,
+        "--now",
+        &now,
+        "--aud",
+        "api",
+        "--iss",
+        "https://issuer.example",
+    ];
+    let piped = crate::common::jot()
+        .args(args)
+        .write_stdin(input.clone())
+        .output()
+        .expect("run jot");
+    // std's Command, for a real file as stdin (assert_cmd pipes it); bounded by a guard.
+    let child = std::process::Command::new(crate::common::jot_path())
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(std::fs::File::open(&file).expect("open"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run jot");
+    let pid = child.id();
+    let guard = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(120));
+        // A hang guard, not a timing assertion.
+        let _ = std::process::Command::new("kill")
+            .arg(pid.to_string())
+            .status();
+    });
+    let from_file = child.wait_with_output().expect("wait for jot");
+    drop(guard);
+    for out in [&piped, &from_file] {
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+    }
+    let text = String::from_utf8(piped.stdout).expect("UTF-8");
+    assert_eq!(text, String::from_utf8(from_file.stdout).expect("UTF-8"));
+    assert_eq!(piped.stderr, from_file.stderr);
+    let numbers: Vec<usize> = text
+        .lines()
+        .map(|l| {
+            l["line ".len()..l.find(':').expect("colon")]
+                .parse()
+                .expect("number")
+        })
+        .collect();
+    assert_eq!(numbers.len(), 400 * tokens().len());
+    assert!(
+        numbers.windows(2).all(|w| w[0] < w[1]),
+        "lines out of order"
+    );
+    assert_eq!(text.matches(": valid\n").count(), 400 * 6);
+}

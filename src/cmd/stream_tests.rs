@@ -1,0 +1,121 @@
+//! Tests of the stdin line reader: line numbers, trimming, blank lines, lines split over
+//! reads, lossy UTF-8, over-long lines, batch sizes and read errors.
+
+use super::*;
+
+/// A reader that returns at most `step` bytes per read, then an optional error.
+struct Drip {
+    data: Vec<u8>,
+    at: usize,
+    step: usize,
+    fail: bool,
+}
+
+impl Read for Drip {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if self.at == self.data.len() {
+            if self.fail {
+                return Err(std::io::Error::other("the pipe broke"));
+            }
+            return Ok(0);
+        }
+        let n = self.step.min(out.len()).min(self.data.len() - self.at);
+        out[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+fn collect(data: &[u8], step: usize, fail: bool) -> (Vec<(usize, String, bool)>, Vec<usize>, bool) {
+    let rx = lines_from(Drip {
+        data: data.to_vec(),
+        at: 0,
+        step,
+        fail,
+    });
+    let (mut lines, mut sizes, mut failed) = (vec![], vec![], false);
+    for b in rx {
+        match b {
+            Ok(b) => {
+                sizes.push(b.len());
+                for (n, t) in b.lines() {
+                    lines.push(match t {
+                        Ok(t) => (n, t.to_owned(), true),
+                        Err(why) => (n, why.to_owned(), false),
+                    });
+                }
+            }
+            Err(_) => failed = true,
+        }
+    }
+    (lines, sizes, failed)
+}
+
+fn texts(v: &[(usize, String, bool)]) -> Vec<(usize, &str)> {
+    v.iter().map(|(n, t, _)| (*n, t.as_str())).collect()
+}
+
+#[test]
+fn lines_are_numbered_trimmed_and_blank_lines_skipped_however_the_input_is_split() {
+    let data = b"  a.b.c \r\n\n\t\nsecond\nthird-no-newline";
+    for step in [1, 2, 3, 7, 1 << 20] {
+        let (lines, _, failed) = collect(data, step, false);
+        assert!(!failed);
+        assert_eq!(
+            texts(&lines),
+            [(1, "a.b.c"), (4, "second"), (5, "third-no-newline")],
+            "step {step}"
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_is_read_lossily_and_keeps_its_line_number() {
+    let (lines, _, _) = collect(b"ok\n\xff\xfebad\nafter\n", 1 << 20, false);
+    assert_eq!(
+        texts(&lines),
+        [(1, "ok"), (2, "\u{fffd}\u{fffd}bad"), (3, "after")]
+    );
+}
+
+#[test]
+fn an_over_long_line_is_reported_once_and_skipped_without_being_kept() {
+    for step in [4096, 1 << 20] {
+        let mut data = b"first\n".to_vec();
+        data.extend(std::iter::repeat_n(b'x', LINE_LIMIT + 10));
+        data.extend(b"\nlast\n");
+        let (lines, _, _) = collect(&data, step, false);
+        assert_eq!(lines.len(), 3, "step {step}");
+        assert_eq!((lines[0].0, lines[0].2), (1, true));
+        assert_eq!((lines[1].0, lines[1].2), (2, false));
+        assert!(lines[1].1.contains("over the limit"), "{}", lines[1].1);
+        assert_eq!((lines[2].0, lines[2].1.as_str()), (3, "last"));
+    }
+}
+
+#[test]
+fn a_line_at_the_limit_is_kept() {
+    let mut data = vec![b'y'; LINE_LIMIT];
+    data.push(b'\n');
+    let (lines, _, _) = collect(&data, 1 << 20, false);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].2 && lines[0].1.len() == LINE_LIMIT);
+}
+
+#[test]
+fn batches_hold_at_most_batch_lines() {
+    let data: Vec<u8> = (0..10_000)
+        .flat_map(|i| format!("t{i}\n").into_bytes())
+        .collect();
+    let (lines, sizes, _) = collect(&data, 1 << 20, false);
+    assert_eq!(lines.len(), 10_000);
+    assert!(sizes.iter().all(|s| *s <= BATCH), "{sizes:?}");
+    assert_eq!(lines[9_999], (10_000, "t9999".to_owned(), true));
+}
+
+#[test]
+fn a_read_error_ends_the_stream_after_the_lines_read_before_it() {
+    let (lines, _, failed) = collect(b"one\ntwo\nunfinis", 1 << 20, true);
+    assert!(failed);
+    assert_eq!(texts(&lines), [(1, "one"), (2, "two")]);
+}
