@@ -4,7 +4,7 @@
 //!
 //! [`ordered`] keeps one pool of workers for the whole run and a window of jobs in
 //! flight: the input is read, the jobs are done and the results are written at the same
-//! time. Starting threads per round of lines and waiting for the slowest of them had
+//! time, and the calling thread does jobs too when it would otherwise wait. Starting threads per round of lines and waiting for the slowest of them had
 //! kept two cores at about 1.5 times one core's rate.
 
 use std::collections::BTreeMap;
@@ -27,8 +27,9 @@ fn worker_failed() -> Error {
     Error::input("a verification worker failed; no verdict is given for its tokens")
 }
 
-/// Run `work` over the jobs `next` gives, on `threads` workers, and hand each result to
-/// `sink` in job order. `next(wait)` may block only when `wait` is true (nothing is in
+/// Run `work` over the jobs `next` gives, on `threads` threads (the caller's and
+/// `threads - 1` workers: the caller does a queued job itself rather than wait for one),
+/// and hand each result to `sink` in job order. `next(wait)` may block only when `wait` is true (nothing is in
 /// flight); `sink(result, idle)` is told when no job is left in flight, the moment to
 /// flush output. At most `window` jobs are queued or running. An error from any of the
 /// three, or a worker that panics, ends the run with that error.
@@ -54,7 +55,7 @@ pub fn ordered<J: Send, R: Send>(
         let job_rx: Arc<Mutex<Receiver<(u64, J)>>> = Arc::new(Mutex::new(job_rx));
         let (res_tx, res_rx) = channel::<(u64, Result<R>)>();
         let work = &work;
-        for _ in 0..threads {
+        for _ in 1..threads {
             let (jobs, results) = (Arc::clone(&job_rx), res_tx.clone());
             s.spawn(move || loop {
                 let job = match jobs.lock() {
@@ -62,10 +63,7 @@ pub fn ordered<J: Send, R: Send>(
                     Err(_) => return,
                 };
                 let Ok((seq, j)) = job else { return };
-                // A panic becomes this job's error (the panic hook has printed it).
-                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(j)))
-                    .unwrap_or_else(|_| Err(worker_failed()));
-                if results.send((seq, r)).is_err() {
+                if results.send((seq, guarded(work, j))).is_err() {
                     return;
                 }
             });
@@ -101,7 +99,16 @@ pub fn ordered<J: Send, R: Send>(
             if sent == done {
                 continue;
             }
-            let Ok((seq, r)) = res_rx.recv() else {
+            let got = match res_rx.try_recv() {
+                Ok(got) => Some(got),
+                // Nothing finished yet: take a queued job here instead of waiting. `try_lock`:
+                // a worker holds the lock only while the queue is empty.
+                Err(_) => match job_rx.try_lock().ok().and_then(|rx| rx.try_recv().ok()) {
+                    Some((seq, j)) => Some((seq, guarded(work, j))),
+                    None => res_rx.recv().ok(),
+                },
+            };
+            let Some((seq, r)) = got else {
                 break Err(worker_failed());
             };
             early.insert(seq, r);
@@ -122,6 +129,12 @@ pub fn ordered<J: Send, R: Send>(
         drop(job_tx);
         outcome
     })
+}
+
+/// `work(j)`, with a panic turned into this job's error (the panic hook has printed it).
+fn guarded<J, R>(work: &(impl Fn(J) -> Result<R> + Sync), j: J) -> Result<R> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(j)))
+        .unwrap_or_else(|_| Err(worker_failed()))
 }
 
 #[cfg(test)]

@@ -134,7 +134,7 @@ pub fn lines_from(input: impl Read + Send + 'static) -> Receiver<Result<Batch>> 
 pub struct Pull<R> {
     input: R,
     reader: Reader,
-    buf: Vec<u8>,
+    buf: Buf,
     ready: std::collections::VecDeque<Batch>,
     /// The input has ended (with the error, if it ended in one).
     ended: Option<Option<Error>>,
@@ -146,7 +146,7 @@ impl<R: Read> Pull<R> {
         Pull {
             input,
             reader: Reader::default(),
-            buf: Vec::with_capacity(READ_BLOCK + LINE_LIMIT),
+            buf: Buf::default(),
             ready: Default::default(),
             ended: None,
         }
@@ -176,6 +176,17 @@ impl<R: Read> Pull<R> {
     }
 }
 
+/// The read buffer: `data` keeps its length (zeroed once), `filled` bytes of it are input
+/// not yet sent (at most an unfinished line).
+#[derive(Default)]
+struct Buf {
+    data: Vec<u8>,
+    filled: usize,
+}
+
+/// The buffer's size: a block read after the longest line kept.
+const BUF: usize = READ_BLOCK + LINE_LIMIT + 1;
+
 #[derive(Default)]
 struct Reader {
     /// Lines seen so far (blank ones too: line numbers count them).
@@ -190,26 +201,27 @@ impl Reader {
     fn step(
         &mut self,
         input: &mut impl Read,
-        buf: &mut Vec<u8>,
+        buf: &mut Buf,
         send: &mut impl FnMut(Batch) -> bool,
     ) -> Result<bool> {
-        let have = buf.len();
-        buf.resize(have + READ_BLOCK, 0);
+        if buf.data.is_empty() {
+            // calloc'd: zero pages from the kernel, touched only as reads fill them.
+            buf.data = vec![0; BUF];
+        }
+        let have = buf.filled;
         let got = loop {
-            match input.read(&mut buf[have..]) {
+            match input.read(&mut buf.data[have..]) {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 r => break r,
             }
         };
         match got {
             Ok(got) => {
-                buf.truncate(have + got);
+                buf.filled += got;
                 Ok(self.cut(buf, have, got == 0, send) && got > 0)
             }
+            // The lines read so far are answered; an unfinished one is lost with the error.
             Err(e) => {
-                // The lines read so far are answered; an unfinished one is lost with the
-                // error.
-                buf.truncate(have);
                 self.cut(buf, have, false, send);
                 Err(Error::io(std::path::Path::new("<stdin>"), e))
             }
@@ -217,36 +229,39 @@ impl Reader {
     }
 
     /// Send the complete lines of `buf` (all of it at the end of input) and keep the
-    /// unfinished last line in `buf`. `old` bytes at the front were seen before (they hold
-    /// no newline). False when the receiver is gone.
+    /// unfinished last line at its front. `old` bytes at the front were seen before (they
+    /// hold no newline). False when the receiver is gone.
     fn cut(
         &mut self,
-        buf: &mut Vec<u8>,
-        old: usize,
+        buf: &mut Buf,
+        mut old: usize,
         eof: bool,
         send: &mut impl FnMut(Batch) -> bool,
     ) -> bool {
         if self.skipping {
-            match memchr::memchr(b'\n', buf) {
+            match memchr::memchr(b'\n', &buf.data[..buf.filled]) {
                 Some(i) => {
-                    buf.drain(..=i);
+                    buf.data.copy_within(i + 1..buf.filled, 0);
+                    buf.filled -= i + 1;
+                    old = 0;
                     self.skipping = false;
                 }
                 None => {
-                    buf.clear();
+                    buf.filled = 0;
                     return true;
                 }
             }
         }
-        let end = match memchr::memrchr(b'\n', &buf[old.min(buf.len())..]) {
+        let filled = buf.filled;
+        let end = match memchr::memrchr(b'\n', &buf.data[old.min(filled)..filled]) {
             Some(i) => old + i + 1,
-            None if eof => buf.len(),
+            None if eof => filled,
             None => {
-                if buf.len() > LINE_LIMIT {
+                if filled > LINE_LIMIT {
                     // A line too long to keep: report it now, drop it as it arrives.
                     self.n += 1;
                     let why = Span::Skipped(over_limit());
-                    buf.clear();
+                    buf.filled = 0;
                     self.skipping = true;
                     return send(Batch {
                         text: Arc::default(),
@@ -256,10 +271,20 @@ impl Reader {
                 return true;
             }
         };
-        let mut next = Vec::with_capacity(READ_BLOCK + LINE_LIMIT);
-        next.extend_from_slice(&buf[end..]);
-        let mut done = std::mem::replace(buf, next);
-        done.truncate(end);
+        // A big read (a file) hands its buffer over whole; a small one (a pipe, a trickle)
+        // is copied out, so the buffer is not allocated and faulted in again per read.
+        let done = if end >= READ_BLOCK / 2 {
+            let mut next = vec![0; BUF];
+            next[..filled - end].copy_from_slice(&buf.data[end..filled]);
+            let mut done = std::mem::replace(&mut buf.data, next);
+            done.truncate(end);
+            done
+        } else {
+            let done = buf.data[..end].to_vec();
+            buf.data.copy_within(end..filled, 0);
+            done
+        };
+        buf.filled = filled - end;
         self.send_lines(done, send)
     }
 

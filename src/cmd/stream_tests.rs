@@ -119,3 +119,20 @@ fn a_read_error_ends_the_stream_after_the_lines_read_before_it() {
     assert!(failed);
     assert_eq!(texts(&lines), [(1, "one"), (2, "two")]);
 }
+
+/// A read of more than half a block hands the buffer over whole and keeps the unfinished
+/// line for the next read; smaller reads copy their lines out. Both give the same lines.
+#[test]
+fn big_and_small_reads_give_the_same_lines() {
+    let data: Vec<u8> = (0..120_000)
+        .flat_map(|i| format!("token-{i:06}\n").into_bytes())
+        .chain(b"tail-without-newline".iter().copied())
+        .collect();
+    assert!(data.len() > READ_BLOCK);
+    let (big, _, _) = collect(&data, 1 << 20, false);
+    let (small, _, _) = collect(&data, 65_536 + 7, false);
+    assert_eq!(big.len(), 120_001);
+    assert_eq!(big, small);
+    assert_eq!(big[119_999], (120_000, "token-119999".to_owned(), true));
+    assert_eq!(big[120_000].1, "tail-without-newline");
+}
