@@ -15,7 +15,7 @@ pub struct JweKeyArgs {
     #[arg(long, value_name = "PATH|URL")]
     pub jwks: Option<String>,
     /// Select the key by this kid.
-    #[arg(long, value_name = "KID")]
+    #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
     /// A symmetric key (dir, A*KW, A*GCMKW): the file's exact bytes (- for stdin).
     #[arg(long, value_name = "PATH")]

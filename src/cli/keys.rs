@@ -59,7 +59,7 @@ pub struct KeygenArgs {
     #[arg(long, value_name = "N")]
     pub bits: Option<usize>,
     /// Key id (default: the key's RFC 7638 thumbprint).
-    #[arg(long, value_name = "KID")]
+    #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
     /// Output format (default: pem for asymmetric keys, jwk for HMAC keys).
     #[arg(long, value_enum)]
@@ -94,7 +94,7 @@ pub struct ConvertArgs {
     #[arg(long)]
     pub public: bool,
     /// Select this kid from a JWKS input; set it on the output.
-    #[arg(long, value_name = "KID")]
+    #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
     /// Set the output's alg.
     #[arg(long, value_name = "ALG", value_parser = AlgParser, hide_possible_values = true)]
@@ -126,7 +126,7 @@ pub struct ThumbprintArgs {
     #[arg(long, value_parser = hash_parser(), default_value = "sha256")]
     pub hash: Hash,
     /// Select this kid from a JWKS input.
-    #[arg(long, value_name = "KID")]
+    #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
     #[command(flatten)]
     pub read: KeyReadArgs,

@@ -60,7 +60,7 @@ pub struct SignArgs {
     #[arg(long, value_name = "ALG", value_parser = AlgParser, hide_possible_values = true)]
     pub alg: Option<Alg>,
     /// Key id for the header (default: the key's kid, else its thumbprint).
-    #[arg(long, value_name = "KID")]
+    #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
     /// Claims as a JSON object, @FILE, or - for stdin.
     #[arg(long, value_name = "JSON|@FILE|-")]
@@ -203,7 +203,7 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "VALUE")]
     pub fingerprint: Option<String>,
     /// Select the key by this kid (overrides the token's kid).
-    #[arg(long, value_name = "KID")]
+    #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
     /// Fix the clock (unix seconds or RFC 3339).
     #[arg(long, value_name = "TIME")]

@@ -384,3 +384,19 @@ fn convert_sets_kid_alg_and_use_and_checks_alg_fits() {
         assert_input_error(&o.expect("run"));
     }
 }
+
+/// Regression (a flaky CI run): an RFC 7638 thumbprint is base64url and starts with '-'
+/// one time in 64, and `--kid -Ds5…` was read as a flag. Every `--kid` takes such a value.
+#[test]
+fn a_kid_that_starts_with_a_hyphen_is_a_value_not_a_flag() {
+    let dir = tmp();
+    let out_path = dir.path().join("k.jwk");
+    let out = jot()
+        .args(["keygen", "HS256", "--kid", "-Ds5kid", "--out"])
+        .arg(&out_path)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+    let k = json(&std::fs::read_to_string(&out_path).expect("read the key"));
+    assert_eq!(k["kid"], "-Ds5kid");
+}
