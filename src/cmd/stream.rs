@@ -6,6 +6,7 @@
 //! UTF-8-checked once, and a batch is that text plus the spans of its lines. A String per
 //! line (allocation, copy, per-line UTF-8 check) cost more than an HS256 verification.
 
+use std::collections::VecDeque;
 use std::io::Read;
 use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
 use std::sync::Arc;
@@ -135,7 +136,7 @@ pub struct Pull<R> {
     input: R,
     reader: Reader,
     buf: Buf,
-    ready: std::collections::VecDeque<Batch>,
+    ready: VecDeque<Batch>,
     /// The input has ended (with the error, if it ended in one).
     ended: Option<Option<Error>>,
 }
@@ -163,11 +164,10 @@ impl<R: Read> Pull<R> {
             if let Some(end) = &mut self.ended {
                 return end.take().map(Err);
             }
-            let ready = &mut self.ready;
-            match self.reader.step(&mut self.input, &mut self.buf, &mut |b| {
-                ready.push_back(b);
-                true
-            }) {
+            match self
+                .reader
+                .step(&mut self.input, &mut self.buf, &mut self.ready)
+            {
                 Ok(true) => {}
                 Ok(false) => self.ended = Some(None),
                 Err(e) => self.ended = Some(Some(e)),
@@ -196,13 +196,13 @@ struct Reader {
 }
 
 impl Reader {
-    /// One read of `input` into `buf`, handing the batches it completes to `send`. False at
-    /// the end of input (or when `send` says the receiver is gone).
+    /// One read of `input` into `buf`, adding the batches it completes to `out`. False at
+    /// the end of input.
     fn step(
         &mut self,
         input: &mut impl Read,
         buf: &mut Buf,
-        send: &mut impl FnMut(Batch) -> bool,
+        out: &mut VecDeque<Batch>,
     ) -> Result<bool> {
         if buf.data.is_empty() {
             // calloc'd: zero pages from the kernel, touched only as reads fill them.
@@ -218,11 +218,12 @@ impl Reader {
         match got {
             Ok(got) => {
                 buf.filled += got;
-                Ok(self.cut(buf, have, got == 0, send) && got > 0)
+                self.cut(buf, have, got == 0, out);
+                Ok(got > 0)
             }
             // The lines read so far are answered; an unfinished one is lost with the error.
             Err(e) => {
-                self.cut(buf, have, false, send);
+                self.cut(buf, have, false, out);
                 Err(Error::io(std::path::Path::new("<stdin>"), e))
             }
         }
@@ -230,14 +231,8 @@ impl Reader {
 
     /// Send the complete lines of `buf` (all of it at the end of input) and keep the
     /// unfinished last line at its front. `old` bytes at the front were seen before (they
-    /// hold no newline). False when the receiver is gone.
-    fn cut(
-        &mut self,
-        buf: &mut Buf,
-        mut old: usize,
-        eof: bool,
-        send: &mut impl FnMut(Batch) -> bool,
-    ) -> bool {
+    /// hold no newline).
+    fn cut(&mut self, buf: &mut Buf, mut old: usize, eof: bool, out: &mut VecDeque<Batch>) {
         if self.skipping {
             match memchr::memchr(b'\n', &buf.data[..buf.filled]) {
                 Some(i) => {
@@ -248,7 +243,7 @@ impl Reader {
                 }
                 None => {
                     buf.filled = 0;
-                    return true;
+                    return;
                 }
             }
         }
@@ -263,12 +258,12 @@ impl Reader {
                     let why = Span::Skipped(over_limit());
                     buf.filled = 0;
                     self.skipping = true;
-                    return send(Batch {
+                    out.push_back(Batch {
                         text: Arc::default(),
                         lines: vec![(self.n, why)],
                     });
                 }
-                return true;
+                return;
             }
         };
         // A big read (a file) hands its buffer over whole; a small one (a pipe, a trickle)
@@ -285,11 +280,11 @@ impl Reader {
             done
         };
         buf.filled = filled - end;
-        self.send_lines(done, send)
+        self.add_lines(done, out);
     }
 
-    /// Split whole lines into batches and send them.
-    fn send_lines(&mut self, done: Vec<u8>, send: &mut impl FnMut(Batch) -> bool) -> bool {
+    /// Split whole lines into batches of at most `BATCH` lines.
+    fn add_lines(&mut self, done: Vec<u8>, out: &mut VecDeque<Batch>) {
         // One UTF-8 check for the block; a block with bad bytes is rebuilt line by line,
         // each line read lossily as before.
         let text: String = match String::from_utf8(done) {
@@ -325,16 +320,15 @@ impl Reader {
             };
             lines.push((self.n, span));
             if lines.len() == BATCH {
-                let full = std::mem::take(&mut lines);
-                if !send(Batch {
+                out.push_back(Batch {
                     text: text.clone(),
-                    lines: full,
-                }) {
-                    return false;
-                }
+                    lines: std::mem::take(&mut lines),
+                });
             }
         }
-        lines.is_empty() || send(Batch { text, lines })
+        if !lines.is_empty() {
+            out.push_back(Batch { text, lines });
+        }
     }
 }
 

@@ -53,16 +53,16 @@ fn plain_header(h: &str, buf: &mut Vec<u8>) -> Option<(Alg, Option<String>)> {
     if !crate::b64::decode_into(h.as_bytes(), buf) {
         return None;
     }
-    let header = fast_json::object(buf)?;
     let (mut alg, mut kid) = (None, None);
-    for (name, v) in &header.items[..header.len] {
-        match (*name, *v) {
+    fast_json::visit(buf, |name, v| {
+        match (name, v) {
             ("alg", Val::Str(a)) => alg = Some(a),
             ("kid", Val::Str(k)) => kid = Some(k.to_owned()),
             (n, _) if PLAIN_HEADERS[2..].contains(&n) => {}
             _ => return None,
         }
-    }
+        Some(())
+    })?;
     debug_assert!(KEY_HEADERS.iter().all(|k| !PLAIN_HEADERS.contains(k)));
     let alg = alg.filter(|a| !is_alg_none(a))?;
     Some((Alg::from_name(alg)?, kid))

@@ -25,15 +25,16 @@ pub enum Val<'a> {
     Other,
 }
 
-/// The members of a top-level object in input order.
+/// The members of a top-level object in input order (for the tests; code visits).
+#[cfg(test)]
 pub struct Members<'a> {
     pub items: [(&'a str, Val<'a>); MAX_MEMBERS],
     pub len: usize,
 }
 
+#[cfg(test)]
 impl<'a> Members<'a> {
     /// The value of member `name`.
-    #[cfg(test)]
     pub fn get(&self, name: &str) -> Option<Val<'a>> {
         self.items[..self.len]
             .iter()
@@ -42,7 +43,6 @@ impl<'a> Members<'a> {
     }
 
     /// The member names, in input order.
-    #[cfg(test)]
     pub fn names(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.items[..self.len].iter().map(|(k, _)| *k)
     }
@@ -274,6 +274,8 @@ pub fn visit<'a>(bytes: &'a [u8], each: impl FnMut(&'a str, Val<'a>) -> Option<(
 }
 
 /// Scan a whole document that must be one object; `None` when it is outside the subset.
+/// The tests' view of [`visit`]: every member, collected.
+#[cfg(test)]
 pub fn object(bytes: &[u8]) -> Option<Members<'_>> {
     let mut m = Members {
         items: [("", Val::Other); MAX_MEMBERS],
