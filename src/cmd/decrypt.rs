@@ -1,5 +1,6 @@
-//! `jot decrypt`: one verdict per token, plaintext only after its tag checks. JSON is
-//! pretty-printed on a terminal; binary plaintext is never written to one (use --out).
+//! `jot decrypt`: one verdict per token, plaintext only after its tag checks. On a pipe or
+//! a file the plaintext is byte-exact (one token, or `line N: ` lines in bulk); on a
+//! terminal JSON is pretty-printed and binary plaintext is refused (use --out or a pipe).
 
 use std::io::{IsTerminal, Write};
 
@@ -10,7 +11,7 @@ use crate::cmd::encrypt::{load_keys, parse_enc, parse_key_alg};
 use crate::cmd::output::{emit, json_line, show_json};
 use crate::cmd::tokens_in;
 use crate::jwe::{self, Decrypted, Failure, Policy};
-use crate::term::{sanitize, style};
+use crate::term::{sanitize, style, Stdout};
 use crate::{b64, Error, ExitCode, Result};
 
 /// The policy the flags describe.
@@ -68,20 +69,27 @@ fn is_binary(data: &[u8]) -> bool {
     }
 }
 
-/// Print one plaintext for a person or a pipe.
-fn show_plaintext(out: &mut impl Write, d: &Decrypted, tty: bool) -> anyhow::Result<()> {
-    if !tty {
-        out.write_all(&d.plaintext)?;
+/// Binary plaintext is never written to a terminal, as `age` refuses: it could drive the
+/// terminal, and what shows is not the bytes.
+fn refuse_binary_on_terminal(plaintext: &[u8]) -> Result<()> {
+    if !is_binary(plaintext) {
         return Ok(());
     }
-    if is_binary(&d.plaintext) {
-        return Err(Error::usage(format!(
-            "the plaintext is {} bytes of binary data; not writing it to a terminal",
-            d.plaintext.len()
-        ))
-        .with_hint("pass --out FILE, or pipe the output")
-        .into());
+    Err(Error::usage(format!(
+        "the plaintext is {} bytes of binary data; not writing it to a terminal",
+        plaintext.len()
+    ))
+    .with_hint("pass --out FILE, or pipe the output (`| xxd` to look at it)"))
+}
+
+/// Print one plaintext for a person or a pipe. On a pipe or a file it is written byte for
+/// byte, past the colour stream's strip pass.
+fn show_plaintext(out: &mut Stdout, d: &Decrypted, tty: bool) -> anyhow::Result<()> {
+    if !tty {
+        out.raw(&d.plaintext)?;
+        return Ok(());
     }
+    refuse_binary_on_terminal(&d.plaintext)?;
     match serde_json::from_slice::<Value>(&d.plaintext) {
         Ok(v) => show_json(out, &v)?,
         Err(_) => {
@@ -92,6 +100,26 @@ fn show_plaintext(out: &mut impl Write, d: &Decrypted, tty: bool) -> anyhow::Res
         }
     }
     Ok(())
+}
+
+/// One line of bulk output: `line N: ` then the plaintext, byte for byte on a pipe; on a
+/// terminal sanitised text, or a note for binary data.
+fn show_bulk_plaintext(out: &mut Stdout, prefix: &str, d: &Decrypted, tty: bool) -> Result<()> {
+    let io = |e| Error::io(std::path::Path::new("<stdout>"), e);
+    if !tty {
+        out.write_all(prefix.as_bytes()).map_err(io)?;
+        out.raw(&d.plaintext).map_err(io)?;
+        return out.write_all(b"\n").map_err(io);
+    }
+    let shown = match plaintext_json(d) {
+        _ if is_binary(&d.plaintext) => format!(
+            "({} bytes of binary data; not written to a terminal: use --json, or pipe the output)",
+            d.plaintext.len()
+        ),
+        ("plaintext", Value::String(s)) => sanitize(&s).into_owned(),
+        (_, v) => json_line(&v).map_err(|e| Error::input(format!("cannot render JSON: {e}")))?,
+    };
+    writeln!(out, "{prefix}{shown}").map_err(io)
 }
 
 /// Print a failure (with its hint on stderr) as verify prints an invalid token.
@@ -117,7 +145,8 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     if bulk && a.out.is_some() {
         return Err(Error::usage("--out takes one token, not a stream").into());
     }
-    let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+    let mut out = Stdout::stdout();
+    let tty = std::io::stdout().is_terminal();
     let mut all_ok = true;
     for (line, t) in &tokens {
         let r = jwe::decrypt(t, &keys, &p);
@@ -137,17 +166,10 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
         };
         match &r {
             Err(f) => show_failure(&mut out, &prefix, f)?,
-            Ok(d) if bulk => {
-                let shown = match plaintext_json(d) {
-                    ("plaintext", Value::String(s)) => sanitize(&s).into_owned(),
-                    ("plaintext", v) => json_line(&v)?,
-                    _ => format!("({} bytes of binary data; use --json)", d.plaintext.len()),
-                };
-                writeln!(out, "{prefix}{shown}")?;
-            }
+            Ok(d) if bulk => show_bulk_plaintext(&mut out, &prefix, d, tty)?,
             Ok(d) => match &a.out {
                 Some(path) => emit(Some(path), &d.plaintext, true, a.force)?,
-                None => show_plaintext(&mut out, d, std::io::stdout().is_terminal())?,
+                None => show_plaintext(&mut out, d, tty)?,
             },
         }
     }
@@ -228,5 +250,26 @@ pub fn decode_inner(
         Ok(crate::token::Parsed::Jws(j)) => Ok(j),
         Ok(crate::token::Parsed::Jwe { .. }) => Err("the inner token is another JWE".into()),
         Err(e) => Err(format!("the inner token: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_plaintext_is_refused_on_a_terminal_with_a_hint() {
+        for bin in [&b"\xff\xfe"[..], b"ok\x1b[2J", b"\0"] {
+            let e = refuse_binary_on_terminal(bin).unwrap_err();
+            assert!(matches!(e, Error::Usage { .. }), "{e}");
+            assert!(e.hint().unwrap().contains("--out FILE"), "{e}");
+        }
+        for text in [
+            &b"{\"a\":1}"[..],
+            b"two\nlines\r\n\ttab",
+            "\u{e9}".as_bytes(),
+        ] {
+            assert!(refuse_binary_on_terminal(text).is_ok());
+        }
     }
 }

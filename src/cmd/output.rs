@@ -10,7 +10,8 @@ use crate::files::{write_atomic, WriteOptions};
 use crate::term::sanitize;
 use crate::Result;
 
-/// Write `data` to `out`, or to stdout when `out` is `None`.
+/// Write `data` to `out`, or to stdout when `out` is `None`: exactly as it is, never through
+/// the colour strip pass (`data` is plaintext, a secret, key bytes or a finished report).
 pub fn emit(out: Option<&Path>, data: &[u8], private: bool, force: bool) -> anyhow::Result<()> {
     match out {
         Some(p) => {
@@ -25,8 +26,8 @@ pub fn emit(out: Option<&Path>, data: &[u8], private: bool, force: bool) -> anyh
             )?;
         }
         None => {
-            let mut so = std::io::stdout().lock();
-            so.write_all(data)?;
+            let mut so = crate::term::Stdout::stdout();
+            so.raw(data)?;
             so.flush()?;
         }
     }

@@ -182,21 +182,20 @@ fn candidates<'k>(
     enc: Enc,
     p: &Policy,
 ) -> std::result::Result<Vec<&'k JweKey>, Failure> {
+    // As verify judges: a named kid picks among keys that have kids; when no supplied key
+    // has it, the verdict is negative, never a fall-back to the rest of the set.
     let kid = p.kid.as_deref().or(jwe.header_str("kid"));
-    let by_kid: Vec<&JweKey> = match kid {
-        Some(k) => keys.iter().filter(|key| key.kid() == Some(k)).collect(),
-        None => Vec::new(),
+    let pool: Vec<&JweKey> = match kid {
+        Some(k) if p.kid.is_some() || keys.iter().any(|key| key.kid().is_some()) => {
+            keys.iter().filter(|key| key.kid() == Some(k)).collect()
+        }
+        _ => keys.iter().collect(),
     };
-    let pool: Vec<&JweKey> = if !by_kid.is_empty() {
-        by_kid
-    } else if p.kid.is_some() {
-        return Err(Failure::new(format!(
-            "no key with kid {:?}",
-            p.kid.as_deref().unwrap_or("")
-        )));
-    } else {
-        keys.iter().collect()
-    };
+    if pool.is_empty() {
+        if let Some(k) = kid {
+            return Err(Failure::new(format!("no supplied key has kid {k:?}")));
+        }
+    }
     let mut why = Vec::new();
     let mut ok = Vec::new();
     for key in pool {

@@ -11,6 +11,7 @@ mod crack_output;
 mod forge;
 mod generated;
 mod jwe;
+mod jwe_bytes;
 mod jwe_interop;
 mod jwe_rfc;
 mod keys;

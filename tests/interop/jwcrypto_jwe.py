@@ -6,6 +6,7 @@ JOBS.json is a JSON array of jobs:
   {"op": "decrypt", "key": <JWK>, "token": "<compact JWE>"}
   {"op": "encrypt", "key": <JWK>, "alg": "...", "enc": "...", "payload": "<text>",
    "header": {optional extra protected members}}
+  (or "payload_b64": "<base64url>" in place of "payload", for binary plaintext)
   {"op": "sign_encrypt", "sig_key": <JWK>, "sig_alg": "...", "claims": {...},
    "key": <JWK>, "alg": "...", "enc": "..."}  (nested: a JWS inside a JWE with cty JWT)
   {"op": "decrypt_verify", "key": <JWK>, "sig_key": <JWK>, "token": "<nested JWE>"}
@@ -18,7 +19,7 @@ import json
 import sys
 
 from jwcrypto import jwe, jwk, jws
-from jwcrypto.common import json_decode, json_encode
+from jwcrypto.common import base64url_decode, json_decode, json_encode
 
 # jwcrypto refuses RSA1_5 by default (as jot does); the tests opt in for both directions.
 ALLOWED = [
@@ -58,7 +59,11 @@ def run(job):
         return {"ok": True, "plaintext": t.payload.decode("utf-8")}
     header = {"alg": job["alg"], "enc": job["enc"]}
     header.update(job.get("header", {}))
-    t = jwe.JWE(job["payload"].encode("utf-8"), json_encode(header), algs=ALLOWED)
+    if "payload_b64" in job:
+        payload = base64url_decode(job["payload_b64"])
+    else:
+        payload = job["payload"].encode("utf-8")
+    t = jwe.JWE(payload, json_encode(header), algs=ALLOWED)
     t.add_recipient(key)
     return {"ok": True, "token": t.serialize(compact=True)}
 
