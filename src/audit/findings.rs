@@ -189,7 +189,10 @@ fn header_findings(
         out.push(match *k {
             "jwk" => f("JOT013", "the header embeds a jwk".into()),
             "x5c" => f("JOT014", "the header carries an x5c chain".into()),
-            _ => f("JOT012", format!("{k} is {v}")),
+            _ => f(
+                "JOT012",
+                format!("{k} is {}", crate::net::redact_text(&v.to_string())),
+            ),
         });
     }
     if let Some(kid) = h.get("kid").and_then(Value::as_str) {

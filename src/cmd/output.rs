@@ -78,7 +78,8 @@ pub fn show_json(out: &mut impl Write, v: &serde_json::Value) -> std::io::Result
 /// A note on stderr (sanitised; styled when stderr is a colour terminal).
 pub fn note(style: anstyle::Style, label: &str, msg: &str) {
     let mut e = anstream::stderr();
-    let _ = writeln!(e, "{style}{label}{style:#} {}", crate::term::sanitize(msg));
+    let msg = crate::net::redact_text(msg);
+    let _ = writeln!(e, "{style}{label}{style:#} {}", crate::term::sanitize(&msg));
 }
 
 /// A warning on stderr.
@@ -86,8 +87,8 @@ pub fn warn(msg: &str) {
     note(crate::term::style::WARN, "warning:", msg);
 }
 
-/// The one error reporter: `error: …` with its causes, then `hint: …` when the error has
-/// one. `main` reports a run's error with it, and bulk commands each failed input.
+/// The one error reporter: `error: …` with its causes (URLs redacted), then `hint: …` when
+/// the error has one. `main` reports a run's error with it, and bulk commands each failed input.
 pub fn report_error(err: &anyhow::Error) {
     let mut stderr = anstream::stderr();
     let mut line = format!("error: {err}");
@@ -98,6 +99,8 @@ pub fn report_error(err: &anyhow::Error) {
             line.push_str(&format!(": {cause}"));
         }
     }
+    // Credentials in a URL never reach a message, whichever module wrote it.
+    let line = crate::net::redact_text(&line);
     let _ = writeln!(stderr, "{}", sanitize(&line));
     if let Some(hint) = err
         .downcast_ref::<crate::Error>()

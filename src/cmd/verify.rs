@@ -40,31 +40,77 @@ fn jwks_keys(data: &[u8]) -> Result<Vec<Jwk>> {
     Ok(keys)
 }
 
-/// The caller's keys, from the one source clap's ArgGroup allows. A PEM file with several
-/// keys is a key set here.
-fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>)> {
+/// The kid the one token given asks for (`--kid`, else its header's), if any.
+fn wanted_kid(a: &VerifyArgs) -> Option<String> {
+    if a.kid.is_some() || a.token == "-" {
+        return a.kid.clone();
+    }
+    match crate::token::parse(paste(&a.token).token) {
+        Ok(crate::token::Parsed::Jws(j)) => j.kid().map(str::to_owned),
+        _ => None,
+    }
+}
+
+/// A key set from a URL through the cache; fetched again past a fresh cache entry when it
+/// lacks the token's kid (`net::fetch_key_set`). Says when the keys came from the cache.
+fn url_keys(url: &str, a: &VerifyArgs, now: i64) -> Result<(Vec<u8>, Option<serde_json::Value>)> {
+    let kid = wanted_kid(a);
+    let lacks = |body: &[u8]| {
+        kid.as_deref().is_some_and(|kid| {
+            read_jwks_lenient(body).map_or(true, |(keys, _)| {
+                !keys.iter().any(|k| k.kid.as_deref() == Some(kid))
+            })
+        })
+    };
+    let got = net::fetch_key_set(url, &fetch_opts(a, now), lacks)?;
+    let cached = got.cached_at.map(
+        |at| serde_json::json!({"url": net::redact_url(url), "fetched_at": at, "age_s": now - at}),
+    );
+    Ok((got.body, cached))
+}
+
+/// The caller's keys, from the one source clap's ArgGroup allows (a PEM file with several
+/// keys is a key set here), the issuer for --oidc, and where keys came from the cache.
+fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>, Cached)> {
     if let Some(loaded) = key_source(&a.key)? {
-        return Ok((loaded.all(), None));
+        return Ok((loaded.all(), None, None));
     }
     if let Some(src) = &a.jwks {
-        let data = if net::is_http_url(src) {
-            net::fetch(src, &fetch_opts(a, now))?
+        let (data, cached) = if net::is_http_url(src) {
+            url_keys(src, a, now)?
         } else {
-            read_input(src, crate::files::MAX_INPUT)?
+            (read_input(src, crate::files::MAX_INPUT)?, None)
         };
-        return Ok((jwks_keys(&data).map_err(|e| e.context(src))?, None));
+        let keys = jwks_keys(&data).map_err(|e| e.context(net::redact_url(src)))?;
+        return Ok((keys, None, cached));
     }
     let Some(issuer) = a.oidc.as_deref() else {
         return Err(Error::usage("no key given")
             .with_hint("pass one of --key, --secret-file, --secret, --jwks or --oidc"));
     };
-    let opts = fetch_opts(a, now);
-    let uri = net::oidc_jwks_uri(issuer, &opts)?;
-    let data = net::fetch(&uri, &opts)?;
+    let uri = net::oidc_jwks_uri(issuer, &fetch_opts(a, now))?;
+    let (data, cached) = url_keys(&uri, a, now)?;
     Ok((
-        jwks_keys(&data).map_err(|e| e.context(&uri))?,
+        jwks_keys(&data).map_err(|e| e.context(net::redact_url(&uri)))?,
         Some(issuer.to_owned()),
+        cached,
     ))
+}
+
+/// Where the keys came from the on-disk cache: URL, fetch time and age, for the verdict.
+type Cached = Option<serde_json::Value>;
+
+/// Say on stderr that the keys came from the cache (text output; JSON has a member).
+fn note_cached(c: &serde_json::Value) {
+    crate::cmd::output::note(
+        style::DIM,
+        "note:",
+        &format!(
+            "keys from the cache of {}, fetched {} s ago (--no-cache fetches them now)",
+            c["url"].as_str().unwrap_or_default(),
+            c["age_s"]
+        ),
+    );
 }
 
 fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
@@ -107,6 +153,8 @@ struct Bulk<'a> {
     fast: Option<Fast<'a>>,
     /// Styles are stripped from stdout: write none.
     plain: bool,
+    /// Set when the keys came from the cache: JSON verdicts say so.
+    cached: Option<&'a serde_json::Value>,
 }
 
 impl Bulk<'_> {
@@ -156,7 +204,7 @@ impl Bulk<'_> {
             };
             answered += 1;
             all_valid &= v.valid;
-            render(&mut out, self.a, self.plain, Some(line), &v)
+            render(&mut out, self, Some(line), &v)
                 .map_err(|e| Error::input(format!("rendering a verdict failed: {e}")))?;
         }
         if answered != batch.len() {
@@ -197,15 +245,18 @@ fn valid_line(out: &mut impl Write, line: usize, plain: bool) {
 /// valid token. Warnings go to stderr through `out`, in order with the lines.
 fn render(
     out: &mut Pieces<'_>,
-    a: &VerifyArgs,
-    plain: bool,
+    ctx: &Bulk,
     line: Option<usize>,
     v: &Verdict,
 ) -> anyhow::Result<()> {
+    let (a, plain) = (ctx.a, ctx.plain);
     if a.json {
         let mut j = serde_json::to_value(v)?;
         if let Some(line) = line {
             j["line"] = line.into();
+        }
+        if let Some(c) = ctx.cached {
+            j["keys_from_cache"] = c.clone();
         }
         writeln!(out, "{}", json_line(&j)?)?;
         return Ok(());
@@ -239,7 +290,10 @@ fn stdout_error(e: std::io::Error) -> Error {
 /// Run `jot verify`.
 pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
-    let (keys, oidc_issuer) = load_keys(a, now)?;
+    let (keys, oidc_issuer, cached) = load_keys(a, now)?;
+    if let Some(c) = cached.as_ref().filter(|_| !a.json) {
+        note_cached(c);
+    }
     let p = policy(a, oidc_issuer)?;
     let nested = a
         .decrypt_key
@@ -258,11 +312,12 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         nested,
         fast: None,
         plain,
+        cached: cached.as_ref(),
     };
     if a.token != "-" {
         let v = bulk.verdict(pasted(&a.token, None), true);
         let mut one = Pieces::default();
-        render(&mut one, a, plain, None, &v)?;
+        render(&mut one, &bulk, None, &v)?;
         one.replay(&mut out)?;
         out.flush()?;
         return Ok(ExitCode::verdict(v.valid));

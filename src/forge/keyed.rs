@@ -98,7 +98,7 @@ pub fn remote(
         let k = fresh.get(*alg)?;
         let h = header(b, *alg, &k, which, Value::String(url.into()));
         push(
-            format!("{alg}, {which} {url}"),
+            format!("{alg}, {which} {}", crate::net::redact_url(url)),
             key_token(&k, *alg, &h, &b.payload_seg)?,
         );
         published.push(k.to_public()?);

@@ -120,13 +120,18 @@ impl Entry {
     }
 }
 
-/// The cached body for `url` if there is a fresh, intact entry no larger than
+/// The cached entry for `url` if there is a fresh, intact one with a body no larger than
 /// `max_bytes`; every failure reads as "not cached".
-pub fn load_fresh(dir: &Path, url: &str, now: i64, max_bytes: u64) -> Option<Vec<u8>> {
+pub fn load_fresh(dir: &Path, url: &str, now: i64, max_bytes: u64) -> Option<Entry> {
     let limit = max_bytes.saturating_add(MAX_HEADER as u64);
     let bytes = crate::files::read_path(&entry_path(dir, url), limit).ok()?;
     let entry = Entry::decode(&bytes)?;
-    (entry.is_fresh(now) && entry.body.len() as u64 <= max_bytes).then_some(entry.body)
+    (entry.is_fresh(now) && entry.body.len() as u64 <= max_bytes).then_some(entry)
+}
+
+/// Forget the entry for `url` (a refetch said the response may no longer be cached).
+pub fn remove(dir: &Path, url: &str) {
+    let _ = std::fs::remove_file(entry_path(dir, url));
 }
 
 /// Write the entry for `url` atomically: a temporary file in `dir`, fsynced, then
@@ -230,10 +235,7 @@ mod tests {
             body: b"hello".to_vec(),
         };
         store(&cache, "http://x/", &entry).expect("store");
-        assert_eq!(
-            load_fresh(&cache, "http://x/", 1030, 1024),
-            Some(b"hello".to_vec())
-        );
+        assert_eq!(load_fresh(&cache, "http://x/", 1030, 1024), Some(entry));
         assert_eq!(load_fresh(&cache, "http://x/", 1100, 1024), None);
         assert_eq!(load_fresh(&cache, "http://y/", 1030, 1024), None);
         assert_eq!(

@@ -5,6 +5,8 @@
 //! `verify --oidc` call [`fetch`] and [`oidc_jwks_uri`].
 
 mod cache;
+mod redact;
+mod refresh;
 #[cfg(test)]
 mod tests;
 
@@ -15,6 +17,8 @@ use std::time::Duration;
 use crate::{Error, Result};
 
 pub use cache::MAX_AGE_CAP;
+pub use redact::{redact_text, redact_url};
+pub use refresh::{fetch_key_set, Fetched, REFETCH_FLOOR};
 
 /// How [`fetch`] behaves: limits, where the cache lives, and what time it is.
 #[derive(Clone, Debug)]
@@ -70,22 +74,32 @@ const MAX_REDIRECTS: u32 = 5;
 pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Vec<u8>> {
     require_http_url(url)?;
     if let Some(dir) = &opts.cache_dir {
-        if let Some(body) = cache::load_fresh(dir, url, opts.now, opts.max_bytes) {
-            return Ok(body);
+        if let Some(entry) = cache::load_fresh(dir, url, opts.now, opts.max_bytes) {
+            return Ok(entry.body);
         }
     }
+    fetch_and_store(url, opts)
+}
+
+/// One GET past the cache, its response stored in the cache when it may be cached (and
+/// the old entry dropped when it may not).
+fn fetch_and_store(url: &str, opts: &FetchOptions) -> Result<Vec<u8>> {
     let (body, lifetime) = get(url, opts)?;
-    if let (Some(dir), Some(max_age)) = (&opts.cache_dir, lifetime) {
-        let entry = cache::Entry {
-            fetched_at: opts.now,
-            max_age,
-            body,
-        };
-        // A failed cache write costs one extra request next time; the fetch succeeded.
-        let _ = cache::store(dir, url, &entry);
-        return Ok(entry.body);
-    }
-    Ok(body)
+    let Some(dir) = &opts.cache_dir else {
+        return Ok(body);
+    };
+    let Some(max_age) = lifetime else {
+        cache::remove(dir, url);
+        return Ok(body);
+    };
+    let entry = cache::Entry {
+        fetched_at: opts.now,
+        max_age,
+        body,
+    };
+    // A failed cache write costs one extra request next time; the fetch succeeded.
+    let _ = cache::store(dir, url, &entry);
+    Ok(entry.body)
 }
 
 /// One GET over the network: the body and how long it may be cached. Redirects are
@@ -93,6 +107,7 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<Vec<u8>> {
 /// (http or https only, never from https down to http): a `Location: file:///etc/passwd`
 /// is refused, not fetched as a path on the same server.
 fn get(url: &str, opts: &FetchOptions) -> Result<(Vec<u8>, Option<u64>)> {
+    let shown = redact_url(url);
     let deadline = std::time::Instant::now() + opts.timeout;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(opts.timeout))
@@ -122,7 +137,8 @@ fn get(url: &str, opts: &FetchOptions) -> Result<(Vec<u8>, Option<u64>)> {
             .and_then(|v| v.to_str().ok())
             .ok_or_else(|| {
                 Error::Network(format!(
-                    "GET {current}: HTTP {} without a Location",
+                    "GET {}: HTTP {} without a Location",
+                    redact_url(&current),
                     resp.status().as_u16()
                 ))
             })?;
@@ -130,7 +146,7 @@ fn get(url: &str, opts: &FetchOptions) -> Result<(Vec<u8>, Option<u64>)> {
         hops += 1;
         if hops > MAX_REDIRECTS {
             return Err(Error::Network(format!(
-                "GET {url}: more than {MAX_REDIRECTS} redirects"
+                "GET {shown}: more than {MAX_REDIRECTS} redirects"
             )));
         }
         current = next;
@@ -139,7 +155,7 @@ fn get(url: &str, opts: &FetchOptions) -> Result<(Vec<u8>, Option<u64>)> {
     if !status.is_success() {
         return Err(Error::Network(
             format!(
-                "GET {url}: HTTP {} {}",
+                "GET {shown}: HTTP {} {}",
                 status.as_u16(),
                 status.canonical_reason().unwrap_or("")
             )
@@ -166,6 +182,7 @@ fn get(url: &str, opts: &FetchOptions) -> Result<(Vec<u8>, Option<u64>)> {
 
 /// A message that names the URL and says what went wrong in the user's terms.
 fn network_error(url: &str, opts: &FetchOptions, err: ureq::Error) -> Error {
+    let url = redact_url(url);
     let timed_out = || {
         Error::Network(format!(
             "GET {url}: timed out after {:?} without a complete response",
@@ -186,10 +203,16 @@ fn network_error(url: &str, opts: &FetchOptions, err: ureq::Error) -> Error {
             "GET {url}: the response body is larger than the limit of {} bytes",
             opts.max_bytes
         )),
-        ureq::Error::BadUri(m) => Error::usage(format!("not a URL jot can fetch: {url}: {m}")),
-        ureq::Error::Http(e) => Error::usage(format!("not a URL jot can fetch: {url}: {e}")),
+        ureq::Error::BadUri(m) => Error::usage(format!(
+            "not a URL jot can fetch: {url}: {}",
+            redact_text(&m)
+        )),
+        ureq::Error::Http(e) => Error::usage(format!(
+            "not a URL jot can fetch: {url}: {}",
+            redact_text(&e.to_string())
+        )),
         ureq::Error::HostNotFound => Error::Network(format!("GET {url}: host not found")),
-        other => Error::Network(format!("GET {url}: {other}")),
+        other => Error::Network(format!("GET {url}: {}", redact_text(&other.to_string()))),
     }
 }
 
@@ -215,8 +238,13 @@ fn scheme_of(s: &str) -> Option<bool> {
 /// `/path` or a relative path (RFC 3986 §5.2, without dot-segment removal, which the
 /// server does). It must pass the check the first URL passed, and never downgrade.
 fn resolve_redirect(base: &str, location: &str) -> Result<String> {
-    let refuse =
-        |why: &str| Error::Network(format!("GET {base}: redirect to {location} refused: {why}"));
+    let refuse = |why: &str| {
+        Error::Network(format!(
+            "GET {}: redirect to {} refused: {why}",
+            redact_url(base),
+            redact_url(location)
+        ))
+    };
     let base_https = scheme_of(base).unwrap_or(false);
     let loc = location.trim();
     let has_scheme = loc.split_once(':').is_some_and(|(s, _)| {
@@ -258,11 +286,11 @@ fn require_http_url(url: &str) -> Result<()> {
     if is_http_url(url) {
         Ok(())
     } else {
-        Err(
-            Error::usage(format!("not an http:// or https:// URL: {url}")).with_hint(
-                "give the full URL, e.g. https://issuer.example.com/.well-known/jwks.json",
-            ),
-        )
+        Err(Error::usage(format!(
+            "not an http:// or https:// URL: {}",
+            redact_url(url)
+        ))
+        .with_hint("give the full URL, e.g. https://issuer.example.com/.well-known/jwks.json"))
     }
 }
 
@@ -279,6 +307,7 @@ pub fn oidc_jwks_uri(issuer: &str, opts: &FetchOptions) -> Result<String> {
 
 /// The checks on a discovery document, apart from the fetch.
 fn jwks_uri_from_discovery(issuer: &str, url: &str, body: &[u8]) -> Result<String> {
+    let url = redact_url(url);
     let doc: serde_json::Value = serde_json::from_slice(body)
         .map_err(|e| Error::input(format!("{url}: not a JSON discovery document: {e}")))?;
     let obj = doc
@@ -290,7 +319,9 @@ fn jwks_uri_from_discovery(issuer: &str, url: &str, body: &[u8]) -> Result<Strin
         .ok_or_else(|| Error::input(format!("{url}: no \"issuer\" string in the document")))?;
     if said != issuer {
         let err = Error::input(format!(
-            "issuer mismatch: expected {issuer}, the document says {said}"
+            "issuer mismatch: expected {}, the document says {}",
+            redact_url(issuer),
+            redact_url(said)
         ));
         let hint = if said.trim_end_matches('/') == issuer.trim_end_matches('/') {
             format!("the issuer must match exactly, trailing slash included: try --oidc {said}")
@@ -303,7 +334,11 @@ fn jwks_uri_from_discovery(issuer: &str, url: &str, body: &[u8]) -> Result<Strin
         .get("jwks_uri")
         .and_then(|v| v.as_str())
         .ok_or_else(|| Error::input(format!("{url}: no \"jwks_uri\" string in the document")))?;
-    require_http_url(jwks_uri)
-        .map_err(|_| Error::input(format!("{url}: jwks_uri is not an http(s) URL: {jwks_uri}")))?;
+    require_http_url(jwks_uri).map_err(|_| {
+        Error::input(format!(
+            "{url}: jwks_uri is not an http(s) URL: {}",
+            redact_url(jwks_uri)
+        ))
+    })?;
     Ok(jwks_uri.to_string())
 }

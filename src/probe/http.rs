@@ -2,6 +2,7 @@
 //! token placed in a header template or a cookie, redirects never followed, a timeout on
 //! every request and response bodies read only up to a bound.
 
+use crate::net::{redact_text, redact_url};
 use std::io::Read;
 use std::time::{Duration, Instant};
 
@@ -103,11 +104,11 @@ impl Client {
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
             return Err(Error::usage(format!(
                 "not an http:// or https:// URL: {}",
-                target.url
+                redact_url(&target.url)
             )));
         }
         ureq::http::Uri::try_from(target.url.as_str())
-            .map_err(|e| Error::usage(format!("not a URL: {}: {e}", target.url)))?;
+            .map_err(|e| Error::usage(format!("not a URL: {}: {e}", redact_url(&target.url))))?;
         ureq::http::Method::from_bytes(target.method.as_bytes())
             .map_err(|_| Error::usage(format!("not an HTTP method: {:?}", target.method)))?;
         if target.data.is_some() && matches!(target.method.as_str(), "GET" | "HEAD") {
@@ -184,7 +185,7 @@ impl Client {
         match e {
             ureq::Error::Timeout(_) => format!("timed out after {:?}", self.target.timeout),
             ureq::Error::Io(io) => self.describe_io(&io),
-            other => other.to_string(),
+            other => redact_text(&other.to_string()).into_owned(),
         }
     }
 

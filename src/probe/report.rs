@@ -2,6 +2,7 @@
 //! SARIF 2.1.0 with one rule per attack of the table (CVE in the rule's help). The request
 //! that proved each finding is shown, its token abbreviated unless asked otherwise.
 
+use crate::net::redact_url;
 use serde_json::{json, Value};
 
 use super::classify::Verdict;
@@ -40,7 +41,7 @@ pub fn request_line(r: &Report, o: &Outcome, show: Show) -> String {
         abbreviate(&o.forged.token)
     };
     let (name, value) = t.placement.render(&token);
-    let mut s = format!("{} {} with {name}: {value}", t.method, t.url);
+    let mut s = format!("{} {} with {name}: {value}", t.method, redact_url(&t.url));
     if let Some(d) = &t.data {
         s.push_str(&format!(" and body {:?}", d.replace("{token}", &token)));
     }
@@ -50,7 +51,7 @@ pub fn request_line(r: &Report, o: &Outcome, show: Show) -> String {
 fn response_json(o: &Outcome) -> Value {
     match &o.response {
         Some(r) => {
-            json!({"status": r.status, "length": r.body.len(), "truncated": r.truncated, "elapsed_ms": r.elapsed_ms, "location": r.location})
+            json!({"status": r.status, "length": r.body.len(), "truncated": r.truncated, "elapsed_ms": r.elapsed_ms, "location": r.location.as_deref().map(redact_url)})
         }
         None => Value::Null,
     }
@@ -130,7 +131,7 @@ pub fn text(r: &Report, show: Show) -> String {
     s.push_str(&format!(
         "{} requests to {}: {}\n",
         r.requests,
-        r.target.url,
+        redact_url(&r.target.url),
         if accepted == 0 {
             "no forged token was accepted".to_string()
         } else {
@@ -175,7 +176,7 @@ pub fn to_json(r: &Report, show: Show) -> Value {
     let b =
         |resp: &super::http::Response| json!({"status": resp.status, "length": resp.body.len()});
     json!({
-        "url": r.target.url,
+        "url": redact_url(&r.target.url),
         "method": r.target.method,
         "requests": r.requests,
         "not_sent": r.not_sent,
@@ -214,7 +215,7 @@ pub fn to_sarif(r: &Report, show: Show) -> Value {
             let o = a.decisive;
             let mut msg = format!(
                 "{} accepted a forged token ({}: {}; {}). Proof: {}",
-                r.target.url,
+                redact_url(&r.target.url),
                 a.attack.name,
                 o.forged.variant,
                 o.signal,
@@ -230,7 +231,7 @@ pub fn to_sarif(r: &Report, show: Show) -> Value {
                 "ruleIndex": ATTACKS.iter().position(|x| x.name == a.attack.name).unwrap_or(0),
                 "level": if o.implied_by.is_some() { "warning" } else { "error" },
                 "message": {"text": msg},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": r.target.url}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": redact_url(&r.target.url)}}}],
             })
         })
         .collect();

@@ -23,3 +23,4 @@ mod token_common;
 mod ui;
 mod ui_api;
 mod ui_e2e;
+mod url_cache;

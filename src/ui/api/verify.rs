@@ -111,9 +111,10 @@ fn load_keys(
         (None, None) => unreachable!("one source was counted"),
     };
     let body = memo.fetch(&url, &opts)?;
-    let (keys, skipped) = read_jwks_lenient(&body).map_err(|e| e.context(&url))?;
+    let shown = net::redact_url(&url);
+    let (keys, skipped) = read_jwks_lenient(&body).map_err(|e| e.context(&shown))?;
     if keys.is_empty() {
-        return Err(Error::input("the JWKS holds no key jot can use").context(&url));
+        return Err(Error::input("the JWKS holds no key jot can use").context(&shown));
     }
     Ok((keys, skipped, issuer))
 }
