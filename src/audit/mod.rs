@@ -16,4 +16,4 @@ pub(crate) mod weak_secrets;
 
 pub use findings::Finding;
 pub use rules::Severity;
-pub use run::{run, token, Config, Extraction, Report};
+pub use run::{run, run_until_error, token, Config, Extraction, Report};

@@ -174,6 +174,17 @@ pub fn to_sarif(report: &Report) -> Value {
     sarif_log(rules, results)
 }
 
+/// Record how the run went (SARIF 2.1.0 §3.20): `executionSuccessful`, and when it failed
+/// the error as a tool execution notification, so a CI job that uploads the log after a
+/// failure uploads a valid log that says why.
+pub fn sarif_invocation(log: &mut Value, error: Option<&str>) {
+    let mut inv = json!({"executionSuccessful": error.is_none()});
+    if let Some(e) = error {
+        inv["toolExecutionNotifications"] = json!([{"level": "error", "message": {"text": e}}]);
+    }
+    log["runs"][0]["invocations"] = json!([inv]);
+}
+
 /// The SARIF 2.1.0 log around one run of jot's rules and results (audit's and probe's).
 pub(crate) fn sarif_log(rules: Vec<Value>, results: Vec<Value>) -> Value {
     json!({

@@ -60,6 +60,16 @@ pub struct Report {
 }
 
 impl Report {
+    /// A report of nothing audited (a run that failed before its first input).
+    pub fn empty() -> Report {
+        Report {
+            findings: Vec::new(),
+            audited: 0,
+            extraction: None,
+            stripped: Vec::new(),
+        }
+    }
+
     /// Whether any finding is at or above `threshold` (the CLI then exits 1).
     pub fn fails(&self, threshold: Severity) -> bool {
         self.findings.iter().any(|f| f.severity >= threshold)
@@ -121,6 +131,13 @@ impl Run<'_> {
         }
         let location = if input == "-" { "stdin" } else { input };
         let data = read_input(input, MAX_AUDIT_INPUT)?;
+        if self.cfg.inputs.is_empty() && data.trim_ascii().is_empty() {
+            // Nothing named and nothing piped: "no findings" would pass a CI gate that
+            // audited nothing.
+            return Err(Error::usage("no input: nothing to audit").with_hint(
+                "pass tokens, files of tokens, key files or JWKS, or pipe tokens on stdin",
+            ));
+        }
         let format = if self.cfg.extract {
             None
         } else {
@@ -159,9 +176,21 @@ impl Run<'_> {
 }
 
 /// Run an audit. Errors (exit 2) for an input that is neither a readable file nor a token,
-/// and for a wordlist that cannot be read or decoded.
+/// for no input at all, and for a wordlist that cannot be read or decoded.
 pub fn run(cfg: &Config) -> Result<Report> {
-    let secrets = Secrets::open(cfg.builtin, &cfg.wordlists)?;
+    match run_until_error(cfg) {
+        (r, None) => Ok(r),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// Run an audit up to the first input that fails: the report of what was audited before
+/// it, and the error. A SARIF log is written even then, saying the run failed.
+pub fn run_until_error(cfg: &Config) -> (Report, Option<Error>) {
+    let secrets = match Secrets::open(cfg.builtin, &cfg.wordlists) {
+        Ok(s) => s,
+        Err(e) => return (Report::empty(), Some(e)),
+    };
     let mut run = Run {
         cfg,
         tokens: TokenAudit {
@@ -183,8 +212,12 @@ pub fn run(cfg: &Config) -> Result<Report> {
     } else {
         &cfg.inputs[..]
     };
+    let mut failed = None;
     for input in inputs {
-        run.input(input)?;
+        if let Err(e) = run.input(input) {
+            failed = Some(e);
+            break;
+        }
     }
     let mut findings = run.findings;
     findings.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.rule.cmp(y.rule)));
@@ -192,12 +225,13 @@ pub fn run(cfg: &Config) -> Result<Report> {
         tokens: run.extracted.len(),
         groups: extract::group(&run.extracted),
     });
-    Ok(Report {
+    let report = Report {
         findings,
         audited: run.audited,
         extraction,
         stripped: run.stripped,
-    })
+    };
+    (report, failed)
 }
 
 /// Audit one token given as text, with the built-in weak-secret list: never read as a

@@ -194,3 +194,81 @@ fn sarif_has_rules_with_help_and_results_with_levels_and_locations() {
         .contains("weak HMAC secret"));
     assert_eq!(by("JOT003")["level"], "note");
 }
+
+/// Write `text` to `dir/name` and check it with the validator (when python has jsonschema).
+fn assert_valid_sarif(dir: &Path, name: &str, text: &str) {
+    let Some(python) = python_with_jsonschema() else {
+        return;
+    };
+    let file = dir.join(name);
+    std::fs::write(&file, text).expect("write sarif");
+    let (status, errors) = validate(python, &file);
+    assert_eq!(status, 0, "not valid SARIF 2.1.0:\n{errors}\n{text}");
+}
+
+#[test]
+fn sarif_log_is_valid_and_says_the_run_failed_when_an_input_cannot_be_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let weak = sign_with_secret("secret", &["--sub", "alice"]);
+    let tokens = write(dir.path(), "tokens.txt", format!("{weak}\n"));
+    let missing = dir.path().join("missing.txt");
+    let now = NOW.to_string();
+    let r = run(&[
+        "audit",
+        "--format",
+        "sarif",
+        "--now",
+        &now,
+        &tokens,
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        r.code, 2,
+        "an unreadable input is still exit 2: {}",
+        r.stderr
+    );
+    assert!(r.stderr.starts_with("error: ") && r.stderr.contains("missing.txt"));
+    assert_valid_sarif(dir.path(), "failed.sarif", &r.stdout);
+    let doc: Value = serde_json::from_str(&r.stdout).expect("a SARIF log on stdout");
+    let inv = &doc["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false, "{inv}");
+    let note = &inv["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "error");
+    assert!(
+        note["message"]["text"]
+            .as_str()
+            .unwrap_or("")
+            .contains("missing.txt"),
+        "{note}"
+    );
+    // What was audited before the failure is reported.
+    let results = doc["runs"][0]["results"].as_array().expect("results");
+    assert!(results.iter().any(|x| x["ruleId"] == "JOT002"), "{doc}");
+    // A run that succeeds says so.
+    let ok = run(&["audit", "--format", "sarif", "--now", &now, &tokens]);
+    let doc: Value = serde_json::from_str(&ok.stdout).expect("SARIF");
+    assert_eq!(
+        doc["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+    assert_valid_sarif(dir.path(), "ok.sarif", &ok.stdout);
+}
+
+#[test]
+fn audit_with_no_input_at_all_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for stdin in [&b""[..], b"\n  \n"] {
+        let r = run_in(None, &["audit"], Some(stdin));
+        assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+        assert!(r.stderr.contains("no input"), "{}", r.stderr);
+        assert!(!r.stdout.contains("no findings"), "{}", r.stdout);
+        let r = run_in(None, &["audit", "--format", "sarif"], Some(stdin));
+        assert_eq!(r.code, 2);
+        let doc: Value = serde_json::from_str(&r.stdout).expect("a SARIF log");
+        assert_eq!(
+            doc["runs"][0]["invocations"][0]["executionSuccessful"],
+            false
+        );
+        assert_valid_sarif(dir.path(), "none.sarif", &r.stdout);
+    }
+}
