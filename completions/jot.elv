@@ -183,7 +183,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --allow-rsa1-5 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)'
             cand --force 'Replace --out if it exists'
-            cand --json 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}'
+            cand --json 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}; plaintext that is not UTF-8 is "plaintext_b64url"'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -225,7 +225,7 @@ complete -c jot -n "__fish_jot_using_subcommand decrypt" -l out -d 'Write the pl
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-rsa1-5 -d 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l force -d 'Replace --out if it exists'
-complete -c jot -n "__fish_jot_using_subcommand decrypt" -l json -d 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}'
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l json -d 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}; plaintext that is not UTF-8 is "plaintext_b64url"'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand audit" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''

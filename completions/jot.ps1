@@ -194,7 +194,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
             [CompletionResult]::new('--allow-rsa1-5', '--allow-rsa1-5', [CompletionResultType]::ParameterName, 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace --out if it exists')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}; plaintext that is not UTF-8 is "plaintext_b64url"')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

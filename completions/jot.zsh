@@ -191,7 +191,7 @@ _arguments "${_arguments_options[@]}" : \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--allow-rsa1-5[Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)]' \
 '--force[Replace --out if it exists]' \
-'--json[JSON output (one object per token)\: {"valid", "header", "plaintext" | "reason"}]' \
+'--json[JSON output (one object per token)\: {"valid", "header", "plaintext" | "reason"}; plaintext that is not UTF-8 is "plaintext_b64url"]' \
 '-h[Print help]' \
 '--help[Print help]' \
 ':token -- The JWE, or - to read tokens from stdin (one per line; one result line each):_default' \

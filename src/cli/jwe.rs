@@ -78,6 +78,8 @@ pub struct EncryptArgs {
     jot decrypt \"$JWE\" --passphrase-file pass.txt --out doc.json\n\n\
     Algorithms are pinned: --alg/--enc, else what the key implies; never the token's say-so.\n\
     RSA1_5 is refused unless --allow-rsa1-5. Plaintext is released only after its tag checks.\n\
+    On a pipe or a file the plaintext is byte-exact (in bulk: `line N: ` before each); binary\n\
+    plaintext is not written to a terminal (use --out FILE, or pipe it: | xxd).\n\
     For a nested JWT, `jot verify TOKEN --decrypt-key KEY --key SIGNER` checks both layers.\n\
     Exit 0 decrypted, 1 not (the reason is printed), 2 usage or input error.")]
 pub struct DecryptArgs {
@@ -107,7 +109,8 @@ pub struct DecryptArgs {
     /// Replace --out if it exists.
     #[arg(long, requires = "out")]
     pub force: bool,
-    /// JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}.
+    /// JSON output (one object per token): {"valid", "header", "plaintext" | "reason"};
+    /// plaintext that is not UTF-8 is "plaintext_b64url".
     #[arg(long)]
     pub json: bool,
 }
