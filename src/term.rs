@@ -1,4 +1,4 @@
-//! The one place that decides colour, the one stdout writer ([`Stdout`]), and the one place
+//! The one place that decides colour, the one stdout writer ([`Out`]), and the one place
 //! that makes untrusted text safe for a terminal. Claims and headers come from attackers:
 //! control and bidi characters are escaped before they are printed, so a token cannot
 //! rewrite the screen or reorder what it shows. Bytes jot passes through on purpose
@@ -45,14 +45,14 @@ const FLUSH_AT: usize = 1 << 20;
 
 /// The one stdout writer. Text written through `Write` is styled: its styles are stripped
 /// when stdout is not a colour terminal. Bytes jot passes through on purpose go through
-/// [`Stdout::raw`], which bypasses that strip pass: it drops C0 control bytes and whatever
+/// [`Out::raw`], which bypasses that strip pass: it drops C0 control bytes and whatever
 /// follows an ESC, so binary plaintext on a pipe lost most bytes below 0x31 through it.
 ///
 /// Buffered: lines are collected and written with one call per batch (one `write` per
 /// bulk token cost more than a whole HS256 verification). Only `flush` (and a full
 /// buffer) touches stdout, so callers that flush before a note on stderr keep the two
 /// streams in order.
-pub struct Stdout {
+pub struct Out {
     /// Styled text not yet stripped.
     text: Vec<u8>,
     /// Bytes ready for stdout, in order.
@@ -60,10 +60,10 @@ pub struct Stdout {
     strip: bool,
 }
 
-impl Stdout {
+impl Out {
     /// A writer for stdout, with stdout's colour choice (set by [`init_color`]).
-    pub fn stdout() -> Stdout {
-        Stdout {
+    pub fn stdout() -> Out {
+        Out {
             text: Vec::with_capacity(64 * 1024),
             ready: Vec::new(),
             strip: anstream::AutoStream::choice(&std::io::stdout()) == anstream::ColorChoice::Never,
@@ -113,7 +113,7 @@ fn is_plain(buf: &[u8]) -> bool {
         .fold(false, |odd, b| odd | !(matches!(b, 0x20..=0x7e | b'\n')))
 }
 
-impl Write for Stdout {
+impl Write for Out {
     fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
         self.text.extend_from_slice(data);
         if self.text.len() >= FLUSH_AT {
@@ -135,7 +135,7 @@ impl Write for Stdout {
     }
 }
 
-impl Drop for Stdout {
+impl Drop for Out {
     fn drop(&mut self) {
         let _ = self.flush();
     }
@@ -199,7 +199,7 @@ mod tests {
     /// Raw bytes keep every byte value, between stripped text, in order.
     #[test]
     fn raw_bytes_bypass_the_strip_pass_and_keep_their_place() {
-        let mut out = Stdout {
+        let mut out = Out {
             text: Vec::new(),
             ready: Vec::new(),
             strip: true,

@@ -42,7 +42,7 @@ pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
         Some(e) if !sarif => return Err(e.into()),
         other => other,
     };
-    let mut out = crate::term::Stdout::stdout();
+    let mut out = crate::term::Out::stdout();
     match a.format {
         AuditFormat::Text => out.write_all(report::to_text(&r).as_bytes())?,
         AuditFormat::Json => out.write_all(json_text(&report::to_json(&r))?.as_bytes())?,

@@ -1,4 +1,4 @@
-//! Bulk output: lines are rendered into the one stdout writer ([`crate::term::Stdout`]),
+//! Bulk output: lines are rendered into the one stdout writer ([`crate::term::Out`]),
 //! which writes them with one call per batch.
 //!
 //! [`Pieces`] lets a worker thread render its share of a bulk round — stdout text and the
@@ -7,7 +7,7 @@
 use std::io::Write;
 
 /// The stdout batch buffer is the one stdout writer.
-pub use crate::term::Stdout as BatchOut;
+pub use crate::term::Out as BatchOut;
 
 /// What a worker rendered for its share of a bulk round: stdout bytes, and stderr notes to
 /// print between them (after flushing what came before), in input order.

@@ -11,7 +11,7 @@ use crate::cmd::encrypt::{load_keys, parse_enc, parse_key_alg};
 use crate::cmd::output::{emit, json_line, show_json};
 use crate::cmd::tokens_in;
 use crate::jwe::{self, Decrypted, Failure, Policy};
-use crate::term::{sanitize, style, Stdout};
+use crate::term::{sanitize, style, Out};
 use crate::{b64, Error, ExitCode, Result};
 
 /// The policy the flags describe.
@@ -84,7 +84,7 @@ fn refuse_binary_on_terminal(plaintext: &[u8]) -> Result<()> {
 
 /// Print one plaintext for a person or a pipe. On a pipe or a file it is written byte for
 /// byte, past the colour stream's strip pass.
-fn show_plaintext(out: &mut Stdout, d: &Decrypted, tty: bool) -> anyhow::Result<()> {
+fn show_plaintext(out: &mut Out, d: &Decrypted, tty: bool) -> anyhow::Result<()> {
     if !tty {
         out.raw(&d.plaintext)?;
         return Ok(());
@@ -104,7 +104,7 @@ fn show_plaintext(out: &mut Stdout, d: &Decrypted, tty: bool) -> anyhow::Result<
 
 /// One line of bulk output: `line N: ` then the plaintext, byte for byte on a pipe; on a
 /// terminal sanitised text, or a note for binary data.
-fn show_bulk_plaintext(out: &mut Stdout, prefix: &str, d: &Decrypted, tty: bool) -> Result<()> {
+fn show_bulk_plaintext(out: &mut Out, prefix: &str, d: &Decrypted, tty: bool) -> Result<()> {
     let io = |e| Error::io(std::path::Path::new("<stdout>"), e);
     if !tty {
         out.write_all(prefix.as_bytes()).map_err(io)?;
@@ -145,7 +145,7 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     if bulk && a.out.is_some() {
         return Err(Error::usage("--out takes one token, not a stream").into());
     }
-    let mut out = Stdout::stdout();
+    let mut out = Out::stdout();
     let tty = std::io::stdout().is_terminal();
     let mut all_ok = true;
     for (line, t) in &tokens {

@@ -26,7 +26,7 @@ pub fn emit(out: Option<&Path>, data: &[u8], private: bool, force: bool) -> anyh
             )?;
         }
         None => {
-            let mut so = crate::term::Stdout::stdout();
+            let mut so = crate::term::Out::stdout();
             so.raw(data)?;
             so.flush()?;
         }
