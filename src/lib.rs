@@ -17,6 +17,7 @@ pub mod keys;
 pub mod keyset;
 pub mod net;
 pub mod probe;
+pub mod sdjwt;
 pub mod serve;
 pub mod term;
 pub mod token;
