@@ -5,6 +5,7 @@
 //! `check` verifies a presentation. No clap, no printing, time and randomness injected.
 
 pub mod check;
+pub mod inspect;
 pub mod issue;
 pub mod present;
 pub mod rebuild;
