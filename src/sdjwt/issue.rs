@@ -77,6 +77,27 @@ fn parse_path(path: &str) -> Result<Vec<Seg>> {
     Ok(segs)
 }
 
+/// Whether `path` names something in `claims` (a claim shown in the clear needs no
+/// disclosure to be presented).
+pub fn has_path(claims: &Map<String, Value>, path: &str) -> bool {
+    let Ok(segs) = parse_path(path) else {
+        return false;
+    };
+    let mut at = &Value::Null;
+    for (i, s) in segs.iter().enumerate() {
+        let next = match (s, i) {
+            (Seg::Key(k), 0) => claims.get(k),
+            (Seg::Key(k), _) => at.get(k),
+            (Seg::Index(n), _) => at.get(*n),
+        };
+        match next {
+            Some(v) => at = v,
+            None => return false,
+        }
+    }
+    true
+}
+
 fn salt(rng: Rng<'_>) -> Result<String> {
     let mut raw = [0u8; SALT_BYTES];
     rng(&mut raw)?;

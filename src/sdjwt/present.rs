@@ -49,17 +49,19 @@ pub fn select(r: &Rebuilt, sd: &SdJwt, sel: &Selection) -> Result<Vec<usize>> {
                 let hits: Vec<usize> = (0..n)
                     .filter(|&i| within(&r.placed[i].path, want) || within(want, &r.placed[i].path))
                     .collect();
+                if hits.is_empty() && super::issue::has_path(&r.claims, want) {
+                    // In the clear: always shown, nothing to add.
+                    continue;
+                }
                 if hits.is_empty() {
                     let names: Vec<String> = r.placed.iter().map(|p| p.path.clone()).collect();
                     return Err(Error::usage(format!("no disclosure for claim {want:?}"))
                         .with_hint(format!("disclosable here: {}", names.join(", "))));
                 }
+                // A claim that is itself disclosed, or lies inside a disclosed value, needs
+                // that disclosure; the disclosures inside it come with it.
                 for i in hits {
-                    // A claim that is itself disclosed, or lies inside a disclosed value,
-                    // needs that disclosure; paths inside it are shown with their own.
-                    if within(&r.placed[i].path, want) || within(want, &r.placed[i].path) {
-                        keep[i] = true;
-                    }
+                    keep[i] = true;
                 }
             }
         }

@@ -17,6 +17,8 @@ mod keys;
 mod keyset;
 mod net_serve;
 mod probe;
+mod sdjwt;
+mod sdjwt_interop;
 mod token;
 mod token_common;
 mod ui;
