@@ -254,7 +254,7 @@ fn jot_issued_and_presented_is_verified_by_sd_jwt_core() {
         let shown = jot_ok(&args);
         jobs.push(json!({"op": "verify", "token": shown.trim(), "issuer": issuer_pub, "nonce": format!("n-{i}"), "now": NOW}));
     }
-    let results = node_batch(d.path(), &Value::Array(jobs));
+    let results = node_batch(d.path(), &Value::Array(jobs.clone()));
     let mut passed = 0;
     for (i, r) in results.iter().enumerate() {
         assert_eq!(r["ok"], true, "case {i}: {r}");
