@@ -373,3 +373,61 @@ fn sign_refuses_reserved_and_missing_paths() {
         assert!(err.contains(why), "{path}: {err}");
     }
 }
+
+#[test]
+fn audit_flags_short_and_repeated_salts_disclosable_iss_undeclared_hash_and_no_kb() {
+    use jot::alg::Hash;
+    use jot::sdjwt::Disclosure;
+    let d = tmp();
+    let (iss, _, holder) = keys(d.path());
+    let a = Disclosure::new(
+        "c2hvcnQ".into(),
+        Some("iss".into()),
+        "https://i.example".into(),
+    );
+    let b = Disclosure::new("c2hvcnQ".into(), Some("name".into()), "Ama".into());
+    // sha-384 digests and no _sd_alg; a cnf and no KB-JWT.
+    let claims = serde_json::json!({
+        "_sd": [a.digest(Hash::Sha384), b.digest(Hash::Sha384)],
+        "cnf": {"jwk": json(&jot_ok(["convert", holder.to_str().unwrap(), "--to", "jwk", "--public"]))},
+    });
+    let jwt = jot_ok([
+        "sign",
+        "--key",
+        iss.to_str().unwrap(),
+        "--claims",
+        &claims.to_string(),
+    ]);
+    let t = format!("{}~{}~{}~", jwt.trim(), a.encoded, b.encoded);
+    let out = jot()
+        .args(["audit", &t, "--format", "json"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    for rule in ["JOT025", "JOT026", "JOT027", "JOT028", "JOT029"] {
+        assert!(report.contains(rule), "{rule} missing: {report}");
+    }
+    // jot's own issuance trips none of them.
+    let good = jot_ok([
+        "sign",
+        "--key",
+        iss.to_str().unwrap(),
+        "--claim",
+        "name=Ama",
+        "--sd",
+        "name",
+        "--sd-alg",
+        "sha-384",
+    ]);
+    let out = jot()
+        .args(["audit", good.trim(), "--format", "json"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    for rule in ["JOT025", "JOT026", "JOT027", "JOT028", "JOT029"] {
+        assert!(
+            !report.contains(rule),
+            "{rule} on jot's own SD-JWT: {report}"
+        );
+    }
+}
