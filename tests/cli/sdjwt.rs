@@ -431,3 +431,27 @@ fn audit_flags_short_and_repeated_salts_disclosable_iss_undeclared_hash_and_no_k
         );
     }
 }
+
+#[test]
+fn ui_decode_shows_disclosures_and_rebuilt_claims() {
+    crate::ui::with_ui(|ui| {
+        let a = ui.api(
+            "decode",
+            &serde_json::json!({"token": vector("rfc9901-A.3-presented-kb.txt"), "now": RFC_NOW}),
+        );
+        assert_eq!(a.status, 200, "{}", a.body);
+        let d = a.json();
+        assert_eq!(d["kind"], "sd-jwt");
+        assert_eq!(d["header"]["typ"], "dc+sd-jwt");
+        assert_eq!(d["sd"]["disclosures"].as_array().unwrap().len(), 3);
+        assert_eq!(d["sd"]["disclosures"][2]["path"], "nationalities");
+        assert_eq!(
+            d["sd"]["claims"]["nationalities"],
+            serde_json::json!(["DE"])
+        );
+        assert_eq!(d["sd"]["kb_jwt"]["payload"]["nonce"], "1234567890");
+        assert_eq!(d["times"][0]["claim"], "iat");
+        let bad = ui.api("decode", &serde_json::json!({"token": "a.b.c~~"}));
+        assert_eq!(bad.status, 400);
+    });
+}
