@@ -11,6 +11,8 @@ pub mod present;
 pub mod rebuild;
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
 
 use serde_json::Value;
