@@ -70,7 +70,7 @@ proptest! {
         let mut payload = original.clone();
         let o = IssueOptions { paths: paths.clone(), all: false, decoys, hash: crate::alg::Hash::Sha256, holder: None };
         let mut n = 0u64;
-        let mut rng = |buf: &mut [u8]| { for b in buf.iter_mut() { n += 1; *b = (n * 2_654_435_761 >> 8) as u8; } Ok(()) };
+        let mut rng = |buf: &mut [u8]| { for b in buf.iter_mut() { n += 1; *b = ((n * 2_654_435_761) >> 8) as u8; } Ok(()) };
         let ds = issue(&mut payload, &o, &mut rng).unwrap();
         prop_assert_eq!(ds.len(), paths.len());
         let all = rebuild(&payload, &ds).unwrap();

@@ -236,7 +236,7 @@ fn issue_present_verify_round_trip_with_nested_paths_and_decoys() {
     let pubk = issuer.to_public().unwrap();
     let v = verify(
         &issued,
-        &[pubk.clone()],
+        std::slice::from_ref(&pubk),
         &policy(),
         &KbPolicy::default(),
         1_900_000_000,
@@ -277,7 +277,13 @@ fn issue_present_verify_round_trip_with_nested_paths_and_decoys() {
         max_age: 300,
         require: true,
     };
-    let v = verify(&shown, &[pubk.clone()], &policy(), &kb, 1_900_000_010);
+    let v = verify(
+        &shown,
+        std::slice::from_ref(&pubk),
+        &policy(),
+        &kb,
+        1_900_000_010,
+    );
     assert!(v.verdict.valid, "{:?}", v.verdict.reasons);
     let c = v.verdict.claims.unwrap();
     assert_eq!(
