@@ -18,6 +18,7 @@ mod keyset;
 mod net_serve;
 mod probe;
 mod sdjwt;
+mod sdjwt_audit_ui;
 mod sdjwt_interop;
 mod token;
 mod token_common;
