@@ -1,4 +1,5 @@
-//! SD-JWT in `jot audit` (JOT025–JOT029) and in `jot ui`'s decode API.
+//! SD-JWT in `jot audit` (JOT025–JOT029), in `jot ui`'s decode and verify API, and in bulk
+//! `jot verify -`.
 
 use super::sdjwt::{keys, vector, RFC_NOW};
 use crate::common::{jot, jot_ok, json, tmp};
@@ -102,4 +103,35 @@ fn ui_decode_shows_disclosures_and_rebuilt_claims() {
         let bad = ui.api("decode", &serde_json::json!({"token": "a.b.c~~"}));
         assert_eq!(bad.status, 400);
     });
+}
+
+#[test]
+fn bulk_verify_checks_sd_jwt_disclosures_too() {
+    // The bulk fast path must never take an SD-JWT for a plain valid JWS.
+    let d = tmp();
+    let secret = d.path().join("hs.key");
+    std::fs::write(&secret, [7u8; 32]).unwrap();
+    let sd = jot_ok([
+        "sign",
+        "--secret-file",
+        secret.to_str().unwrap(),
+        "--claim",
+        "a=1",
+        "--sd",
+        "a",
+    ]);
+    let sd = sd.trim();
+    let stray = format!("{sd}WyJzIiwibiIsMV0~");
+    let input = format!("{sd}\n{stray}\n");
+    let out = jot()
+        .args(["verify", "-", "--secret-file", secret.to_str().unwrap()])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("line 1: valid\nline 2: invalid: disclosure 2"),
+        "{text}"
+    );
 }
