@@ -10,10 +10,14 @@ use clap::Args;
 #[derive(Debug, Args, Default)]
 #[command(next_help_heading = "SD-JWT (RFC 9901)")]
 pub struct SdIssueArgs {
-    /// Make this claim selectively disclosable (repeat): NAME, a nested path
-    /// (address.street_address) or an array element (nationalities[0], a[0].b). The
-    /// output is an SD-JWT: <JWT>~<disclosure>~…~
-    #[arg(long = "sd", value_name = "PATH")]
+    // The help is an attribute: a doc comment would be read as rustdoc links and HTML.
+    #[arg(
+        long = "sd",
+        value_name = "PATH",
+        help = "Make this claim selectively disclosable (repeat): NAME, a nested path \
+                (address.street_address) or an array element (nationalities[0], a[0].b). The \
+                output is an SD-JWT: <JWT>~<disclosure>~…~"
+    )]
     pub sd: Vec<String>,
     /// Make every top-level claim disclosable except iss, sub, aud, exp, nbf, iat, jti,
     /// cnf, vct and status.
