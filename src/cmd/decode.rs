@@ -176,6 +176,9 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     for (line, t) in &tokens {
         let t = pasted(t, (tokens.len() > 1).then_some(*line));
         if crate::sdjwt::looks_like(t) {
+            if tokens.len() > 1 && !a.json {
+                writeln!(out, "--- line {line}")?;
+            }
             match crate::sdjwt::inspect::inspect(t) {
                 Ok(v) if a.json => writeln!(out, "{}", json_line(&v)?)?,
                 Ok(v) => show_sd(&mut out, &v)?,
