@@ -34,6 +34,9 @@ _jot() {
             jot,decrypt)
                 cmd="jot__subcmd__decrypt"
                 ;;
+            jot,disclose)
+                cmd="jot__subcmd__disclose"
+                ;;
             jot,encrypt)
                 cmd="jot__subcmd__encrypt"
                 ;;
@@ -87,6 +90,9 @@ _jot() {
                 ;;
             jot__subcmd__help,decrypt)
                 cmd="jot__subcmd__help__subcmd__decrypt"
+                ;;
+            jot__subcmd__help,disclose)
+                cmd="jot__subcmd__help__subcmd__disclose"
                 ;;
             jot__subcmd__help,encrypt)
                 cmd="jot__subcmd__help__subcmd__encrypt"
@@ -149,7 +155,7 @@ _jot() {
 
     case "${cmd}" in
         jot)
-            opts="-h -V --color --help --version keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help"
+            opts="-h -V --color --help --version keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -438,6 +444,48 @@ _jot() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jot__subcmd__disclose)
+            opts="-h --color --claim --all --none --holder-key --passphrase-file --aud --nonce --now --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --claim)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --holder-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --aud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jot__subcmd__encrypt)
             opts="-h --color --key --jwks --kid --secret-file --passphrase-file --key-passphrase-file --allow-weak --alg --enc --cty --zip --header --p2c --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -551,7 +599,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__help)
-            opts="keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help"
+            opts="keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,6 +683,20 @@ _jot() {
             return 0
             ;;
         jot__subcmd__help__subcmd__decrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jot__subcmd__help__subcmd__disclose)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1135,7 +1197,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__sign)
-            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --keyset --insecure-short-key --alg --kid --claims --claim --iss --sub --aud --exp --nbf --no-iat --no-exp --jti --header --fingerprint --fingerprint-out --now --encrypt-to --encrypt-alg --encrypt-enc --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --keyset --insecure-short-key --alg --kid --claims --claim --iss --sub --aud --exp --nbf --no-iat --no-exp --jti --header --fingerprint --fingerprint-out --now --encrypt-to --encrypt-alg --encrypt-enc --sd --sd-all --decoys --sd-alg --holder-key --typ --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1225,6 +1287,26 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --decoys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sd-alg)
+                    COMPREPLY=($(compgen -W "sha-256 sha-384 sha-512" -- "${cur}"))
+                    return 0
+                    ;;
+                --holder-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --typ)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1293,7 +1375,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__verify)
-            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --now --json --no-cache --decrypt-key --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --now --json --no-cache --decrypt-key --kb-aud --kb-nonce --kb-max-age --require-kb --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1372,6 +1454,18 @@ _jot() {
                     return 0
                     ;;
                 --decrypt-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kb-aud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kb-nonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kb-max-age)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

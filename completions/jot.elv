@@ -29,6 +29,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand sign 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
             cand decode 'Show a token''s header and claims without verifying it'
             cand verify 'Verify a token''s signature and claims against keys you supply'
+            cand disclose 'Present an SD-JWT: keep chosen disclosures, optionally bind it with a KB-JWT'
             cand encrypt 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
             cand decrypt 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
             cand audit 'Review tokens and key files for weaknesses; JSON and SARIF reports'
@@ -104,12 +105,18 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --encrypt-to 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does'
             cand --encrypt-alg 'JWE key management algorithm for --encrypt-to (default: from the key)'
             cand --encrypt-enc 'JWE content encryption for --encrypt-to (default A256GCM)'
+            cand --sd 'Make this claim selectively disclosable (repeat): NAME, a nested path (address.street_address) or an array element (nationalities[0], a[0].b). The output is an SD-JWT: <JWT>~<disclosure>~…~'
+            cand --decoys 'Add N decoy digests that match no disclosure (hide how many claims there are)'
+            cand --sd-alg 'The digest hash (_sd_alg)'
+            cand --holder-key 'Bind the credential to this holder key: its public JWK goes in cnf.jwk (a private key file is fine; only the public part is used)'
+            cand --typ 'The header''s typ (default JWT; SD-JWT VCs use dc+sd-jwt)'
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --insecure-short-key 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)'
             cand --no-iat 'Omit iat'
             cand --no-exp 'Omit exp (a token that never expires cannot be revoked by time; warns)'
             cand --jti 'Add a random jti'
             cand --fingerprint 'Bind the token to a fresh random value (OWASP token sidejacking defence): its SHA-256 goes in the "fgp" claim and the value is printed on stderr or to --fingerprint-out'
+            cand --sd-all 'Make every top-level claim disclosable except iss, sub, aud, exp, nbf, iat, jti, cnf, vct and status'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -141,11 +148,28 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --kid 'Select the key by this kid (overrides the token''s kid)'
             cand --now 'Fix the clock (unix seconds or RFC 3339)'
             cand --decrypt-key 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed'
+            cand --kb-aud 'Require a KB-JWT whose aud is this verifier'
+            cand --kb-nonce 'Require a KB-JWT whose nonce is this'
+            cand --kb-max-age 'Reject a KB-JWT whose iat is older than this'
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --allow-no-exp 'Accept tokens without exp'
             cand --require-low-s 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
             cand --json 'JSON output (one object per token)'
             cand --no-cache 'Do not use or fill the on-disk JWKS cache'
+            cand --require-kb 'Fail an SD-JWT presentation without a KB-JWT'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'jot;disclose'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --claim 'Disclose this claim (repeat): a path as `jot decode` shows it'
+            cand --holder-key 'Append a KB-JWT signed with this holder private key (needs --aud and --nonce)'
+            cand --passphrase-file 'Passphrase for an encrypted PKCS#8 holder key, read from this file'
+            cand --aud 'The verifier the KB-JWT is for'
+            cand --nonce 'The verifier''s nonce for the KB-JWT'
+            cand --now 'Fix the clock for the KB-JWT''s iat (unix seconds or RFC 3339)'
+            cand --all 'Disclose everything'
+            cand --none 'Disclose nothing (the issuer JWT alone)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -337,6 +361,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand sign 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
             cand decode 'Show a token''s header and claims without verifying it'
             cand verify 'Verify a token''s signature and claims against keys you supply'
+            cand disclose 'Present an SD-JWT: keep chosen disclosures, optionally bind it with a KB-JWT'
             cand encrypt 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
             cand decrypt 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
             cand audit 'Review tokens and key files for weaknesses; JSON and SARIF reports'
@@ -361,6 +386,8 @@ set edit:completion:arg-completer[jot] = {|@words|
         &'jot;help;decode'= {
         }
         &'jot;help;verify'= {
+        }
+        &'jot;help;disclose'= {
         }
         &'jot;help;encrypt'= {
         }

@@ -35,6 +35,7 @@ complete -c jot -n "__fish_jot_needs_command" -f -a "thumbprint" -d 'Print a key
 complete -c jot -n "__fish_jot_needs_command" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
 complete -c jot -n "__fish_jot_needs_command" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
 complete -c jot -n "__fish_jot_needs_command" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
+complete -c jot -n "__fish_jot_needs_command" -f -a "disclose" -d 'Present an SD-JWT: keep chosen disclosures, optionally bind it with a KB-JWT'
 complete -c jot -n "__fish_jot_needs_command" -f -a "encrypt" -d 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
 complete -c jot -n "__fish_jot_needs_command" -f -a "decrypt" -d 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
 complete -c jot -n "__fish_jot_needs_command" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
@@ -137,12 +138,20 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l now -d 'Fix the clock (
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-to -d 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-alg -d 'JWE key management algorithm for --encrypt-to (default: from the key)' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-enc -d 'JWE content encryption for --encrypt-to (default A256GCM)' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l sd -d 'Make this claim selectively disclosable (repeat): NAME, a nested path (address.street_address) or an array element (nationalities[0], a[0].b). The output is an SD-JWT: <JWT>~<disclosure>~…~' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l decoys -d 'Add N decoy digests that match no disclosure (hide how many claims there are)' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l sd-alg -d 'The digest hash (_sd_alg)' -r -f -a "sha-256\t''
+sha-384\t''
+sha-512\t''"
+complete -c jot -n "__fish_jot_using_subcommand sign" -l holder-key -d 'Bind the credential to this holder key: its public JWK goes in cnf.jwk (a private key file is fine; only the public part is used)' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l typ -d 'The header\'s typ (default JWT; SD-JWT VCs use dc+sd-jwt)' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l insecure-short-key -d 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-iat -d 'Omit iat'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-exp -d 'Omit exp (a token that never expires cannot be revoked by time; warns)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l jti -d 'Add a random jti'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l fingerprint -d 'Bind the token to a fresh random value (OWASP token sidejacking defence): its SHA-256 goes in the "fgp" claim and the value is printed on stderr or to --fingerprint-out'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l sd-all -d 'Make every top-level claim disclosable except iss, sub, aud, exp, nbf, iat, jti, cnf, vct and status'
 complete -c jot -n "__fish_jot_using_subcommand sign" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -185,12 +194,28 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l fingerprint -d 'The f
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kid -d 'Select the key by this kid (overrides the token\'s kid)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l decrypt-key -d 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l kb-aud -d 'Require a KB-JWT whose aud is this verifier' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l kb-nonce -d 'Require a KB-JWT whose nonce is this' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l kb-max-age -d 'Reject a KB-JWT whose iat is older than this' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-no-exp -d 'Accept tokens without exp'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l require-low-s -d 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l json -d 'JSON output (one object per token)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l no-cache -d 'Do not use or fill the on-disk JWKS cache'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l require-kb -d 'Fail an SD-JWT presentation without a KB-JWT'
 complete -c jot -n "__fish_jot_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand disclose" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand disclose" -l claim -d 'Disclose this claim (repeat): a path as `jot decode` shows it' -r
+complete -c jot -n "__fish_jot_using_subcommand disclose" -l holder-key -d 'Append a KB-JWT signed with this holder private key (needs --aud and --nonce)' -r
+complete -c jot -n "__fish_jot_using_subcommand disclose" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 holder key, read from this file' -r -F
+complete -c jot -n "__fish_jot_using_subcommand disclose" -l aud -d 'The verifier the KB-JWT is for' -r
+complete -c jot -n "__fish_jot_using_subcommand disclose" -l nonce -d 'The verifier\'s nonce for the KB-JWT' -r
+complete -c jot -n "__fish_jot_using_subcommand disclose" -l now -d 'Fix the clock for the KB-JWT\'s iat (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand disclose" -l all -d 'Disclose everything'
+complete -c jot -n "__fish_jot_using_subcommand disclose" -l none -d 'Disclose nothing (the issuer JWT alone)'
+complete -c jot -n "__fish_jot_using_subcommand disclose" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -404,21 +429,22 @@ complete -c jot -n "__fish_jot_using_subcommand completions" -l color -d 'When t
 always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "keygen" -d 'Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "convert" -d 'Convert a key between PEM, DER, JWK and JWKS'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "thumbprint" -d 'Print a key\'s RFC 7638 thumbprint'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "encrypt" -d 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "decrypt" -d 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "keyset" -d 'List or publish a key set on disk'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "ui" -d 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "forge" -d 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "keygen" -d 'Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "convert" -d 'Convert a key between PEM, DER, JWK and JWKS'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "thumbprint" -d 'Print a key\'s RFC 7638 thumbprint'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "disclose" -d 'Present an SD-JWT: keep chosen disclosures, optionally bind it with a KB-JWT'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "encrypt" -d 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "decrypt" -d 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "keyset" -d 'List or publish a key set on disk'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "ui" -d 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "forge" -d 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Show a token''s header and claims without verifying it')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token''s signature and claims against keys you supply')
+            [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Present an SD-JWT: keep chosen disclosures, optionally bind it with a KB-JWT')
             [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)')
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Review tokens and key files for weaknesses; JSON and SARIF reports')
@@ -111,12 +112,18 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--encrypt-to', '--encrypt-to', [CompletionResultType]::ParameterName, 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does')
             [CompletionResult]::new('--encrypt-alg', '--encrypt-alg', [CompletionResultType]::ParameterName, 'JWE key management algorithm for --encrypt-to (default: from the key)')
             [CompletionResult]::new('--encrypt-enc', '--encrypt-enc', [CompletionResultType]::ParameterName, 'JWE content encryption for --encrypt-to (default A256GCM)')
+            [CompletionResult]::new('--sd', '--sd', [CompletionResultType]::ParameterName, 'Make this claim selectively disclosable (repeat): NAME, a nested path (address.street_address) or an array element (nationalities[0], a[0].b). The output is an SD-JWT: <JWT>~<disclosure>~…~')
+            [CompletionResult]::new('--decoys', '--decoys', [CompletionResultType]::ParameterName, 'Add N decoy digests that match no disclosure (hide how many claims there are)')
+            [CompletionResult]::new('--sd-alg', '--sd-alg', [CompletionResultType]::ParameterName, 'The digest hash (_sd_alg)')
+            [CompletionResult]::new('--holder-key', '--holder-key', [CompletionResultType]::ParameterName, 'Bind the credential to this holder key: its public JWK goes in cnf.jwk (a private key file is fine; only the public part is used)')
+            [CompletionResult]::new('--typ', '--typ', [CompletionResultType]::ParameterName, 'The header''s typ (default JWT; SD-JWT VCs use dc+sd-jwt)')
             [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
             [CompletionResult]::new('--insecure-short-key', '--insecure-short-key', [CompletionResultType]::ParameterName, 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)')
             [CompletionResult]::new('--no-iat', '--no-iat', [CompletionResultType]::ParameterName, 'Omit iat')
             [CompletionResult]::new('--no-exp', '--no-exp', [CompletionResultType]::ParameterName, 'Omit exp (a token that never expires cannot be revoked by time; warns)')
             [CompletionResult]::new('--jti', '--jti', [CompletionResultType]::ParameterName, 'Add a random jti')
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Bind the token to a fresh random value (OWASP token sidejacking defence): its SHA-256 goes in the "fgp" claim and the value is printed on stderr or to --fingerprint-out')
+            [CompletionResult]::new('--sd-all', '--sd-all', [CompletionResultType]::ParameterName, 'Make every top-level claim disclosable except iss, sub, aud, exp, nbf, iat, jti, cnf, vct and status')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -150,11 +157,29 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Select the key by this kid (overrides the token''s kid)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock (unix seconds or RFC 3339)')
             [CompletionResult]::new('--decrypt-key', '--decrypt-key', [CompletionResultType]::ParameterName, 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed')
+            [CompletionResult]::new('--kb-aud', '--kb-aud', [CompletionResultType]::ParameterName, 'Require a KB-JWT whose aud is this verifier')
+            [CompletionResult]::new('--kb-nonce', '--kb-nonce', [CompletionResultType]::ParameterName, 'Require a KB-JWT whose nonce is this')
+            [CompletionResult]::new('--kb-max-age', '--kb-max-age', [CompletionResultType]::ParameterName, 'Reject a KB-JWT whose iat is older than this')
             [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
             [CompletionResult]::new('--allow-no-exp', '--allow-no-exp', [CompletionResultType]::ParameterName, 'Accept tokens without exp')
             [CompletionResult]::new('--require-low-s', '--require-low-s', [CompletionResultType]::ParameterName, 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output (one object per token)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not use or fill the on-disk JWKS cache')
+            [CompletionResult]::new('--require-kb', '--require-kb', [CompletionResultType]::ParameterName, 'Fail an SD-JWT presentation without a KB-JWT')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'jot;disclose' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--claim', '--claim', [CompletionResultType]::ParameterName, 'Disclose this claim (repeat): a path as `jot decode` shows it')
+            [CompletionResult]::new('--holder-key', '--holder-key', [CompletionResultType]::ParameterName, 'Append a KB-JWT signed with this holder private key (needs --aud and --nonce)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Passphrase for an encrypted PKCS#8 holder key, read from this file')
+            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'The verifier the KB-JWT is for')
+            [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'The verifier''s nonce for the KB-JWT')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock for the KB-JWT''s iat (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Disclose everything')
+            [CompletionResult]::new('--none', '--none', [CompletionResultType]::ParameterName, 'Disclose nothing (the issuer JWT alone)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -364,6 +389,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Show a token''s header and claims without verifying it')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token''s signature and claims against keys you supply')
+            [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Present an SD-JWT: keep chosen disclosures, optionally bind it with a KB-JWT')
             [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)')
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Review tokens and key files for weaknesses; JSON and SARIF reports')
@@ -394,6 +420,9 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             break
         }
         'jot;help;verify' {
+            break
+        }
+        'jot;help;disclose' {
             break
         }
         'jot;help;encrypt' {

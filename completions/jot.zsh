@@ -101,12 +101,18 @@ _arguments "${_arguments_options[@]}" : \
 '--encrypt-to=[Then encrypt the signed token to this recipient key\: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as \`jot encrypt\` does]:PATH:_default' \
 '--encrypt-alg=[JWE key management algorithm for --encrypt-to (default\: from the key)]:ALG:_default' \
 '--encrypt-enc=[JWE content encryption for --encrypt-to (default A256GCM)]:ENC:_default' \
+'*--sd=[Make this claim selectively disclosable (repeat)\: NAME, a nested path (address.street_address) or an array element (nationalities\[0\], a\[0\].b). The output is an SD-JWT\: <JWT>~<disclosure>~…~]:PATH:_default' \
+'--decoys=[Add N decoy digests that match no disclosure (hide how many claims there are)]:N:_default' \
+'--sd-alg=[The digest hash (_sd_alg)]:ALG:(sha-256 sha-384 sha-512)' \
+'--holder-key=[Bind the credential to this holder key\: its public JWK goes in cnf.jwk (a private key file is fine; only the public part is used)]:PATH:_default' \
+'--typ=[The header'\''s typ (default JWT; SD-JWT VCs use dc+sd-jwt)]:TYP:_default' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--insecure-short-key[Sign with an HMAC secret shorter than the hash output (still warns; for tests only)]' \
 '--no-iat[Omit iat]' \
 '(--exp)--no-exp[Omit exp (a token that never expires cannot be revoked by time; warns)]' \
 '--jti[Add a random jti]' \
 '--fingerprint[Bind the token to a fresh random value (OWASP token sidejacking defence)\: its SHA-256 goes in the "fgp" claim and the value is printed on stderr or to --fingerprint-out]' \
+'--sd-all[Make every top-level claim disclosable except iss, sub, aud, exp, nbf, iat, jti, cnf, vct and status]' \
 '-h[Print help]' \
 '--help[Print help]' \
 && ret=0
@@ -143,14 +149,34 @@ _arguments "${_arguments_options[@]}" : \
 '--kid=[Select the key by this kid (overrides the token'\''s kid)]:KID:_default' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
 '--decrypt-key=[A nested JWT\: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed]:PATH:_default' \
+'--kb-aud=[Require a KB-JWT whose aud is this verifier]:AUD:_default' \
+'--kb-nonce=[Require a KB-JWT whose nonce is this]:NONCE:_default' \
+'--kb-max-age=[Reject a KB-JWT whose iat is older than this]:DURATION:_default' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--allow-no-exp[Accept tokens without exp]' \
 '--require-low-s[Refuse ECDSA signatures with a high S (accepted by default\: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)]' \
 '--json[JSON output (one object per token)]' \
 '--no-cache[Do not use or fill the on-disk JWKS cache]' \
+'--require-kb[Fail an SD-JWT presentation without a KB-JWT]' \
 '-h[Print help]' \
 '--help[Print help]' \
 ':token -- The token, or - to read tokens from stdin (one per line; one result line each):_default' \
+&& ret=0
+;;
+(disclose)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'(--all --none)*--claim=[Disclose this claim (repeat)\: a path as \`jot decode\` shows it]:PATH:_default' \
+'--holder-key=[Append a KB-JWT signed with this holder private key (needs --aud and --nonce)]:PATH:_default' \
+'--passphrase-file=[Passphrase for an encrypted PKCS#8 holder key, read from this file]:PATH:_files' \
+'--aud=[The verifier the KB-JWT is for]:AUD:_default' \
+'--nonce=[The verifier'\''s nonce for the KB-JWT]:NONCE:_default' \
+'--now=[Fix the clock for the KB-JWT'\''s iat (unix seconds or RFC 3339)]:TIME:_default' \
+'(--none)--all[Disclose everything]' \
+'--none[Disclose nothing (the issuer JWT alone)]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':token -- The SD-JWT as issued (or a presentation), or - for stdin:_default' \
 && ret=0
 ;;
 (encrypt)
@@ -433,6 +459,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(disclose)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (encrypt)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -499,6 +529,7 @@ _jot_commands() {
 'sign:Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)' \
 'decode:Show a token'\''s header and claims without verifying it' \
 'verify:Verify a token'\''s signature and claims against keys you supply' \
+'disclose:Present an SD-JWT\: keep chosen disclosures, optionally bind it with a KB-JWT' \
 'encrypt:Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)' \
 'decrypt:Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks' \
 'audit:Review tokens and key files for weaknesses; JSON and SARIF reports' \
@@ -544,6 +575,11 @@ _jot__subcmd__decrypt_commands() {
     local commands; commands=()
     _describe -t commands 'jot decrypt commands' commands "$@"
 }
+(( $+functions[_jot__subcmd__disclose_commands] )) ||
+_jot__subcmd__disclose_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot disclose commands' commands "$@"
+}
 (( $+functions[_jot__subcmd__encrypt_commands] )) ||
 _jot__subcmd__encrypt_commands() {
     local commands; commands=()
@@ -563,6 +599,7 @@ _jot__subcmd__help_commands() {
 'sign:Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)' \
 'decode:Show a token'\''s header and claims without verifying it' \
 'verify:Verify a token'\''s signature and claims against keys you supply' \
+'disclose:Present an SD-JWT\: keep chosen disclosures, optionally bind it with a KB-JWT' \
 'encrypt:Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)' \
 'decrypt:Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks' \
 'audit:Review tokens and key files for weaknesses; JSON and SARIF reports' \
@@ -607,6 +644,11 @@ _jot__subcmd__help__subcmd__decode_commands() {
 _jot__subcmd__help__subcmd__decrypt_commands() {
     local commands; commands=()
     _describe -t commands 'jot help decrypt commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__disclose_commands] )) ||
+_jot__subcmd__help__subcmd__disclose_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help disclose commands' commands "$@"
 }
 (( $+functions[_jot__subcmd__help__subcmd__encrypt_commands] )) ||
 _jot__subcmd__help__subcmd__encrypt_commands() {

@@ -17,6 +17,7 @@ pub mod keys;
 pub mod keyset;
 pub mod net;
 pub mod probe;
+pub mod sdjwt;
 pub mod serve;
 pub mod term;
 pub mod token;
@@ -43,6 +44,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Sign(a) => cmd::sign::run(&a),
         C::Decode(a) => cmd::decode::run(&a),
         C::Verify(a) => cmd::verify::run(&a),
+        C::Disclose(a) => cmd::disclose::run(&a),
         C::Encrypt(a) => cmd::encrypt::run(&a),
         C::Decrypt(a) => cmd::decrypt::run(&a),
         C::Audit(a) => cmd::audit::run(&a),

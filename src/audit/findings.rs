@@ -115,6 +115,22 @@ pub(crate) fn audit_token(
 ) -> Result<Vec<Finding>> {
     let mut out = Vec::new();
     let f = |id, msg: String| Finding::new(id, subject, msg);
+    if crate::sdjwt::looks_like(token) {
+        // An SD-JWT: the issuer JWT gets every JWS rule, then the SD-JWT rules.
+        let (jwt, sd) = super::sdjwt::split(token);
+        let mut out = audit_token(jwt, subject, cfg)?;
+        match sd {
+            Ok(sd) => {
+                let payload = match token::parse(jwt) {
+                    Ok(Parsed::Jws(j)) => j.claims().cloned(),
+                    _ => None,
+                };
+                super::sdjwt::findings(&sd, payload.as_ref(), &f, &mut out);
+            }
+            Err(why) => out.push(f("JOT020", format!("a malformed SD-JWT: {why}"))),
+        }
+        return Ok(out);
+    }
     let jws = match token::parse(token) {
         Ok(Parsed::Jws(j)) => j,
         Ok(Parsed::Jwe { header }) => {

@@ -10,6 +10,7 @@ mod keyfile;
 pub mod report;
 pub(crate) mod rules;
 mod run;
+mod sdjwt;
 mod secrets;
 mod sensitive;
 pub(crate) mod weak_secrets;

@@ -102,6 +102,11 @@ rules! {
     "JOT022" Medium "JWE zip: compression before encryption leaks the plaintext through its length" => "Do not compress attacker-influenced plaintext (CRIME/BREACH-style leaks, RFC 8725 §3.6); drop zip.";
     "JOT023" Medium "PBES2 with a low p2c" => "Use at least 600,000 PBKDF2 iterations (OWASP) and a long random passphrase, or a random key with A256KW.";
     "JOT024" Low "JWE without cty" => "Set cty: JWT on a nested token (RFC 7519 §5.2) so receivers verify the inner JWS instead of trusting the plaintext.";
+    "JOT025" Medium "SD-JWT salt shorter than 128 bits" => "Draw each disclosure's salt from a CSPRNG, 128 bits or more (RFC 9901 §9.3): a short salt lets anyone guess undisclosed values from their digests.";
+    "JOT026" High "SD-JWT salt used twice" => "Give every disclosure a fresh random salt (RFC 9901 §9.3); a repeated salt links disclosures and hints at a broken random source.";
+    "JOT027" Medium "SD-JWT makes iss, exp, nbf or cnf selectively disclosable" => "Keep the claims a verifier checks first in the clear: a holder can drop a disclosure, and with it the expiry or the holder binding.";
+    "JOT028" Medium "SD-JWT without _sd_alg uses a hash other than sha-256" => "Set _sd_alg whenever the digests are not sha-256 (RFC 9901 §4.1.1); verifiers assume sha-256 and no disclosure will match.";
+    "JOT029" Medium "holder-bound SD-JWT presented without a KB-JWT" => "Present holder-bound credentials with a KB-JWT (jot disclose --holder-key --aud --nonce), and make verifiers require one (jot verify --require-kb).";
     "JOT101" Critical "private key material in a JWKS or public key file" => "Publish only public members; rotate the exposed key.";
     "JOT102" High "symmetric (oct) key in a JWKS" => "Never publish HMAC secrets; anyone who has it can forge tokens.";
     "JOT103" High "RSA key under 2048 bits" => "Use RSA 2048 bits or more, or ES256/EdDSA.";

@@ -8,6 +8,7 @@ mod jwe;
 mod keys;
 mod keyset;
 mod review;
+mod sdjwt;
 mod token;
 mod ui;
 
@@ -20,6 +21,7 @@ pub use jwe::{DecryptArgs, EncryptArgs, JweKeyArgs};
 pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbprintArgs};
 pub use keyset::{KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
 pub use review::{AuditArgs, AuditFormat, CrackArgs, CrackEngine, CrackFormat};
+pub use sdjwt::{DiscloseArgs, SdIssueArgs, SdVerifyArgs};
 pub use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};
 pub use ui::UiArgs;
 
@@ -71,6 +73,8 @@ pub enum Command {
     Decode(DecodeArgs),
     /// Verify a token's signature and claims against keys you supply.
     Verify(VerifyArgs),
+    /// Present an SD-JWT: keep chosen disclosures, optionally bind it with a KB-JWT.
+    Disclose(DiscloseArgs),
     /// Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2).
     Encrypt(EncryptArgs),
     /// Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks.

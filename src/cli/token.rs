@@ -115,6 +115,8 @@ pub struct SignArgs {
     /// JWE content encryption for --encrypt-to (default A256GCM).
     #[arg(long, value_name = "ENC", requires = "encrypt_to")]
     pub encrypt_enc: Option<String>,
+    #[command(flatten)]
+    pub sd: super::SdIssueArgs,
 }
 
 // `jot decode`. (a plain comment: a doc comment would replace the
@@ -218,4 +220,6 @@ pub struct VerifyArgs {
     /// every check above. The verdict says which layer failed.
     #[arg(long, value_name = "PATH")]
     pub decrypt_key: Option<String>,
+    #[command(flatten)]
+    pub sd: super::SdVerifyArgs,
 }

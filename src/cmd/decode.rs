@@ -90,6 +90,78 @@ fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
     Ok(())
 }
 
+/// An SD-JWT as `sdjwt::inspect` decoded it: issuer JWT, disclosures, rebuilt claims,
+/// digests without a disclosure, KB-JWT.
+fn show_sd(out: &mut impl Write, v: &Value) -> std::io::Result<()> {
+    let (w, b, d) = (style::WARN, style::BOLD, style::DIM);
+    writeln!(
+        out,
+        "{w}NOT VERIFIED{w:#} {d}(an SD-JWT, decoded; `jot verify` checks it){d:#}"
+    )?;
+    writeln!(out, "{b}issuer JWT header{b:#}")?;
+    show_json(out, &v["issuer_jwt"]["header"])?;
+    writeln!(out, "{b}issuer JWT payload{b:#}")?;
+    show_json(out, &v["issuer_jwt"]["payload"])?;
+    let ds = v["disclosures"].as_array().map_or(&[][..], Vec::as_slice);
+    writeln!(
+        out,
+        "{b}disclosures{b:#} ({}, {})",
+        ds.len(),
+        sanitize(v["sd_alg"].as_str().unwrap_or(""))
+    )?;
+    for (i, x) in ds.iter().enumerate() {
+        let at = x["path"]
+            .as_str()
+            .or(x["name"].as_str())
+            .unwrap_or("(array element)");
+        let value = serde_json::to_string(&x["value"]).unwrap_or_default();
+        writeln!(out, "  {}. {} = {}", i + 1, sanitize(at), sanitize(&value))?;
+        let salt = x["salt"].as_str().unwrap_or("");
+        let digest = x["digest"].as_str().unwrap_or("");
+        writeln!(
+            out,
+            "     {d}salt {} digest {}{d:#}",
+            sanitize(salt),
+            sanitize(digest)
+        )?;
+    }
+    match v.get("claims") {
+        Some(c) => {
+            writeln!(out, "{b}claims rebuilt from these disclosures{b:#}")?;
+            show_json(out, c)?;
+        }
+        None => {
+            let why = v["rebuild_error"].as_str().unwrap_or("");
+            writeln!(
+                out,
+                "{w}warning:{w:#} the claims cannot be rebuilt: {}",
+                sanitize(why)
+            )?;
+        }
+    }
+    let hidden = v["undisclosed_digests"].as_array().map_or(0, Vec::len);
+    if hidden > 0 {
+        writeln!(
+            out,
+            "{b}digests without a disclosure{b:#} (undisclosed claims or decoys): {hidden}"
+        )?;
+        for h in v["undisclosed_digests"].as_array().into_iter().flatten() {
+            let at = h["in"].as_str().unwrap_or("");
+            let dg = h["digest"].as_str().unwrap_or("");
+            writeln!(out, "  {d}in {}: {}{d:#}", sanitize(at), sanitize(dg))?;
+        }
+    }
+    match &v["kb_jwt"] {
+        Value::Null => writeln!(out, "{b}KB-JWT{b:#} none")?,
+        kb => {
+            writeln!(out, "{b}KB-JWT{b:#}")?;
+            show_json(out, &kb["header"])?;
+            show_json(out, &kb["payload"])?;
+        }
+    }
+    Ok(())
+}
+
 /// Run `jot decode`.
 pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
@@ -103,6 +175,22 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let mut failed = None;
     for (line, t) in &tokens {
         let t = pasted(t, (tokens.len() > 1).then_some(*line));
+        if crate::sdjwt::looks_like(t) {
+            if tokens.len() > 1 && !a.json {
+                writeln!(out, "--- line {line}")?;
+            }
+            match crate::sdjwt::inspect::inspect(t) {
+                Ok(v) if a.json => writeln!(out, "{}", json_line(&v)?)?,
+                Ok(v) => show_sd(&mut out, &v)?,
+                Err(e) if tokens.len() == 1 => return Err(e.into()),
+                Err(e) => {
+                    out.flush()?;
+                    report_error(&e.context(format!("line {line}")).into());
+                    failed = Some(ExitCode::Error);
+                }
+            }
+            continue;
+        }
         let parsed = match parse(t) {
             Ok(p) => p,
             Err(e) => {

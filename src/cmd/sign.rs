@@ -57,6 +57,40 @@ fn load_key(a: &SignArgs) -> Result<(Jwk, bool)> {
     Ok((loaded.one(a.kid.as_deref())?, raw))
 }
 
+/// With SD-JWT flags, turn `claims` into an SD-JWT payload (RFC 9901) and return the
+/// disclosures; salts and decoys come from the OS CSPRNG.
+fn sd_payload(
+    a: &SignArgs,
+    claims: &mut Map<String, Value>,
+) -> Result<Option<Vec<crate::sdjwt::Disclosure>>> {
+    if !a.sd.wanted() {
+        return Ok(None);
+    }
+    if a.encrypt_to.is_some() {
+        return Err(Error::usage(
+            "--encrypt-to cannot wrap an SD-JWT (RFC 9901 has no nesting)",
+        ));
+    }
+    let holder = match &a.sd.holder_key {
+        Some(p) => {
+            let k = crate::cmd::keyin::read_one_key(p, None, false, false, None)?;
+            Some(k.to_public()?.to_json(false))
+        }
+        None => None,
+    };
+    let o = crate::sdjwt::IssueOptions {
+        paths: a.sd.sd.clone(),
+        all: a.sd.sd_all,
+        decoys: a.sd.decoys,
+        hash: crate::sdjwt::hash_from_name(&a.sd.sd_alg).unwrap_or(crate::sdjwt::DEFAULT_HASH),
+        holder,
+    };
+    let mut rng = |buf: &mut [u8]| {
+        getrandom::fill(buf).map_err(|e| Error::input(format!("no randomness: {e}")))
+    };
+    crate::sdjwt::issue(claims, &o, &mut rng).map(Some)
+}
+
 /// Run `jot sign`.
 pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
@@ -126,13 +160,26 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
+    let disclosures = sd_payload(a, &mut claims)?;
     let mut extra = Map::new();
+    if let Some(t) = &a.sd.typ {
+        extra.insert("typ".into(), t.clone().into());
+    }
     for kv in &a.header {
         let (k, v) = parse_kv(kv)?;
         extra.insert(k, v);
     }
     let header = sign::header(alg, kid.as_deref(), extra)?;
     let token = sign::sign(&key, alg, &header, &claims)?;
+    let token = match disclosures {
+        Some(disclosures) => crate::sdjwt::SdJwt {
+            jwt: token,
+            disclosures,
+            kb_jwt: None,
+        }
+        .serialize(),
+        None => token,
+    };
     let token = match &a.encrypt_to {
         Some(to) => crate::cmd::encrypt::nest(
             to,

@@ -148,6 +148,8 @@ struct Bulk<'a> {
     p: &'a Policy,
     now: i64,
     nested: Option<&'a [crate::jwe::JweKey]>,
+    /// Key binding asked of SD-JWT presentations.
+    kb: &'a crate::sdjwt::KbPolicy,
     /// Plain valid tokens take the fast path (token::fast) in text mode; everything else
     /// gets verify's full verdict.
     fast: Option<Fast<'a>>,
@@ -162,6 +164,10 @@ impl Bulk<'_> {
     /// text output never prints.
     fn verdict(&self, t: &str, detail: bool) -> Verdict {
         let (keys, p, now) = (self.keys, self.p, self.now);
+        if self.nested.is_none() && crate::sdjwt::looks_like(t) {
+            // An SD-JWT is verified in full (disclosures, KB-JWT), never as its JWS alone.
+            return crate::sdjwt::verify(t, keys, p, self.kb, now).verdict;
+        }
         let mut v = match self.nested {
             // Nested (RFC 7519 §5.2): decrypt, then every JWS check on the inner token.
             Some(dk) => {
@@ -287,6 +293,44 @@ fn stdout_error(e: std::io::Error) -> Error {
     Error::io(std::path::Path::new("<stdout>"), e)
 }
 
+fn kb_policy(a: &VerifyArgs) -> Result<crate::sdjwt::KbPolicy> {
+    Ok(crate::sdjwt::KbPolicy {
+        aud: a.sd.kb_aud.clone(),
+        nonce: a.sd.kb_nonce.clone(),
+        max_age: crate::clock::parse_duration(&a.sd.kb_max_age)?,
+        require: a.sd.require_kb,
+    })
+}
+
+/// One SD-JWT: the verdict on the claims rebuilt from its disclosures, and (on stderr, or
+/// in the JSON) which claims were disclosed and whether a KB-JWT bound it.
+fn sd_one(
+    bulk: &Bulk<'_>,
+    t: &str,
+    out: &mut crate::cmd::bulk_out::BatchOut,
+) -> anyhow::Result<ExitCode> {
+    let sv = crate::sdjwt::verify(t, bulk.keys, bulk.p, bulk.kb, bulk.now);
+    let mut one = Pieces::default();
+    if bulk.a.json {
+        writeln!(one, "{}", json_line(&serde_json::to_value(&sv)?)?)?;
+    } else {
+        render(&mut one, bulk.a, bulk.plain, None, &sv.verdict)?;
+        if sv.verdict.valid {
+            let mut said = match sv.disclosed.len() {
+                0 => "nothing".to_owned(),
+                _ => sv.disclosed.join(", "),
+            };
+            if sv.key_binding {
+                said.push_str(" (bound to the holder by a verified KB-JWT)");
+            }
+            one.stderr(move || crate::cmd::output::note(style::DIM, "disclosed:", &said));
+        }
+    }
+    one.replay(out)?;
+    out.flush()?;
+    Ok(ExitCode::verdict(sv.verdict.valid))
+}
+
 /// Run `jot verify`.
 pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
@@ -301,6 +345,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         .map(crate::cmd::decrypt::decrypt_keys)
         .transpose()?;
     let nested = nested.as_deref();
+    let kb = kb_policy(a)?;
     // Buffered, flushed after each batch: bulk output is one line per token.
     let mut out = crate::cmd::bulk_out::BatchOut::stdout();
     let plain = out.plain();
@@ -310,12 +355,17 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         p: &p,
         now,
         nested,
+        kb: &kb,
         fast: None,
         plain,
         cached: cached.as_ref(),
     };
     if a.token != "-" {
-        let v = bulk.verdict(pasted(&a.token, None), true);
+        let t = pasted(&a.token, None);
+        if nested.is_none() && crate::sdjwt::looks_like(t) {
+            return sd_one(&bulk, t, &mut out);
+        }
+        let v = bulk.verdict(t, true);
         let mut one = Pieces::default();
         render(&mut one, &bulk, None, &v)?;
         one.replay(&mut out)?;

@@ -113,7 +113,7 @@ pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
     v
 }
 
-fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verdict) {
+pub(crate) fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verdict) {
     let alg_name = match jws.header.get("alg") {
         Some(Value::String(s)) => s.as_str(),
         Some(_) => return v.reasons.push("header alg is not a string".into()),
@@ -208,7 +208,7 @@ fn numeric_date(c: &Map<String, Value>, name: &str, reasons: &mut Vec<String>) -
         .ok()
 }
 
-fn check_claims(
+pub(crate) fn check_claims(
     c: &Map<String, Value>,
     jws: &super::Jws,
     token: &str,

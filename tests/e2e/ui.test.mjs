@@ -104,6 +104,21 @@ test('a Bearer prefix or a whole Authorization line is accepted; a JWE shows its
   await waitText('#decode-payload', /"alice"/);
 });
 
+test('an SD-JWT shows its disclosures and the claims rebuilt from them', async () => {
+  const token = await page.inputValue('#token');
+  const sd = jot('sign', '--key', 'k.pem', '--now', NOW, '--exp', '1h', '--claim', 'given_name=Ama',
+    '--claim', 'role=x', '--sd', 'given_name', '--decoys', '1');
+  await page.fill('#token', sd);
+  await waitText('#decode-disclosures', /given_name/);
+  await waitText('#decode-rebuilt', /"Ama"/);
+  await waitText('#decode-undisclosed', /^1 digest/);
+  await waitText('#decode-kb', /none/);
+  await shot('decode-sd-jwt');
+  await page.fill('#token', token);
+  await waitText('#decode-payload', /"alice"/);
+  assert.equal(await page.locator('#decode-sd').isHidden(), true);
+});
+
 test('the public key verifies the token: "valid"', async () => {
   await page.click('#tab-verify');
   await page.fill('#verify-key', readFileSync(path.join(tmp, 'k.pub.pem'), 'utf8'));

@@ -26,6 +26,13 @@ pub struct DecodeRequest {
 pub fn decode(r: &DecodeRequest) -> Result<Value> {
     let now = clock(r.now.as_deref())?;
     let (t, stripped) = strip_token(&r.token);
+    if crate::sdjwt::looks_like(&t) {
+        let mut v = sd_jwt(&t, now)?;
+        v["now"] = now.into();
+        v["now_utc"] = format_utc(now).into();
+        v["stripped"] = stripped.into();
+        return Ok(v);
+    }
     let parsed = token::parse(&t).map_err(|e| match token::identify_other(&t) {
         Some(what) => Error::input(format!("not a JWT: this is {what}")),
         None => e,
@@ -60,6 +67,35 @@ pub fn decode(r: &DecodeRequest) -> Result<Value> {
     v["now_utc"] = format_utc(now).into();
     v["stripped"] = stripped.into();
     Ok(v)
+}
+
+/// An SD-JWT: the issuer JWT as a JWS is shown, plus `sd` (the disclosures, the claims
+/// rebuilt from them, the digests without one, the KB-JWT) from `sdjwt::inspect`; the
+/// times are those of the rebuilt claims.
+fn sd_jwt(t: &str, now: i64) -> Result<Value> {
+    let sd = crate::sdjwt::inspect::inspect(t)?;
+    let jwt = &sd["issuer_jwt"];
+    let header: Map<String, Value> = jwt["header"].as_object().cloned().unwrap_or_default();
+    let rebuilt = sd.get("claims").and_then(Value::as_object);
+    let times = rebuilt.map(|c| time_notes(c, now)).unwrap_or_default();
+    let signature_bytes =
+        b64::decode(jwt["signature"].as_str().unwrap_or("")).map_or(0, |s| s.len());
+    let mut warnings = crate::cmd::decode::header_warnings(&header, rebuilt);
+    if let Some(why) = sd.get("rebuild_error").and_then(Value::as_str) {
+        warnings.push(format!("the claims cannot be rebuilt: {why}"));
+    }
+    Ok(json!({
+        "kind": "sd-jwt",
+        "alg": header.get("alg"),
+        "header": header,
+        "payload": jwt["payload"],
+        "payload_text": Value::Null,
+        "signature": jwt["signature"],
+        "signature_bytes": signature_bytes,
+        "times": times,
+        "warnings": warnings,
+        "sd": sd,
+    }))
 }
 
 /// Each time claim with its date and phrase, as `jot decode` words them.

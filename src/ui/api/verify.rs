@@ -156,7 +156,17 @@ pub fn verify(r: &VerifyRequest, memo: &FetchMemo) -> Result<Value> {
         ..VerifyOptions::default()
     }
     .policy()?;
-    let verdict = verify_token(&token, &keys, &policy, now);
+    let verdict = if crate::sdjwt::looks_like(&token) {
+        // An SD-JWT is verified in full as `jot verify` does: disclosures, rebuilt claims,
+        // and a KB-JWT whenever one is present.
+        let kb = crate::sdjwt::KbPolicy {
+            max_age: crate::sdjwt::check::DEFAULT_KB_MAX_AGE,
+            ..Default::default()
+        };
+        crate::sdjwt::verify(&token, &keys, &policy, &kb, now).verdict
+    } else {
+        verify_token(&token, &keys, &policy, now)
+    };
     let line = if verdict.valid {
         "valid".to_owned()
     } else {

@@ -79,6 +79,7 @@
       showError(err, null);
       $('token-note').textContent = '';
       $('decode-sig').textContent = '';
+      renderSd(null);
       return;
     }
     try {
@@ -114,6 +115,7 @@
     if (d.kind === 'jwe') {
       payload.appendChild(el('p', 'note', d.note));
       $('decode-sig').textContent = '';
+      renderSd(null);
       return;
     }
     const notes = timeNotes(d.times);
@@ -127,6 +129,29 @@
     if (d.payload !== null && d.payload !== undefined) payload.appendChild(jsonTree(d.payload, notes));
     else payload.appendChild(el('pre', 'code', d.payload_text));
     $('decode-sig').textContent = 'signature: ' + d.signature_bytes + ' bytes (' + (d.alg || '?') + ')';
+    renderSd(d.sd);
+  }
+
+  // An SD-JWT's disclosures, the claims rebuilt from them and its KB-JWT (all as text).
+  function renderSd(sd) {
+    const box = $('decode-sd');
+    const rows = $('decode-disclosures').tBodies[0];
+    [rows, $('decode-rebuilt'), $('decode-kb')].forEach(clear);
+    box.hidden = !sd;
+    if (!sd) return;
+    (sd.disclosures || []).forEach((x) => {
+      const row = el('tr', '');
+      row.appendChild(el('th', '', x.path || x.name || '(array element)'));
+      row.appendChild(el('td', 'mono', JSON.stringify(x.value)));
+      row.appendChild(el('td', 'mono', x.digest));
+      rows.appendChild(row);
+    });
+    const hidden = (sd.undisclosed_digests || []).length;
+    $('decode-undisclosed').textContent = hidden + ' digest(s) without a disclosure (undisclosed claims or decoys)';
+    if (sd.claims) $('decode-rebuilt').appendChild(jsonTree(sd.claims));
+    else $('decode-rebuilt').appendChild(el('p', 'note', 'cannot rebuild: ' + sd.rebuild_error));
+    if (sd.kb_jwt) $('decode-kb').appendChild(jsonTree(sd.kb_jwt));
+    else $('decode-kb').appendChild(el('p', 'note', 'none'));
   }
 
   // ---- verify --------------------------------------------------------------------------
