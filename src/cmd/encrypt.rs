@@ -76,7 +76,7 @@ pub fn load_keys(k: &JweKeyArgs) -> Result<(Vec<JweKey>, bool)> {
         } else {
             read_input(src, MAX_INPUT)?
         };
-        let (keys, skipped) = read_jwks_lenient(&data).map_err(|e| e.context(src))?;
+        let (keys, skipped) = read_jwks_lenient(&data, k.allow_weak).map_err(|e| e.context(src))?;
         for s in skipped {
             crate::cmd::output::warn(&s);
         }

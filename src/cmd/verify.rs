@@ -19,6 +19,7 @@ use crate::token::fast::Fast;
 use crate::token::options::VerifyOptions;
 use crate::token::paste;
 use crate::token::verify::{verify, Policy, Verdict};
+use crate::token::verify_keys::check_keys;
 use crate::{Error, ExitCode, Result};
 
 fn fetch_opts(a: &VerifyArgs, now: i64) -> FetchOptions {
@@ -29,8 +30,8 @@ fn fetch_opts(a: &VerifyArgs, now: i64) -> FetchOptions {
     o
 }
 
-fn jwks_keys(data: &[u8]) -> Result<Vec<Jwk>> {
-    let (keys, skipped) = read_jwks_lenient(data)?;
+fn jwks_keys(data: &[u8], allow_weak: bool) -> Result<Vec<Jwk>> {
+    let (keys, skipped) = read_jwks_lenient(data, allow_weak)?;
     for s in skipped {
         warn(&s);
     }
@@ -52,7 +53,10 @@ fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>)> {
         } else {
             read_input(src, crate::files::MAX_INPUT)?
         };
-        return Ok((jwks_keys(&data).map_err(|e| e.context(src))?, None));
+        return Ok((
+            jwks_keys(&data, a.key.allow_weak).map_err(|e| e.context(src))?,
+            None,
+        ));
     }
     let Some(issuer) = a.oidc.as_deref() else {
         return Err(Error::usage("no key given")
@@ -62,7 +66,7 @@ fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>)> {
     let uri = net::oidc_jwks_uri(issuer, &opts)?;
     let data = net::fetch(&uri, &opts)?;
     Ok((
-        jwks_keys(&data).map_err(|e| e.context(&uri))?,
+        jwks_keys(&data, a.key.allow_weak).map_err(|e| e.context(&uri))?,
         Some(issuer.to_owned()),
     ))
 }
@@ -91,6 +95,7 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
         fingerprint: a.fingerprint.clone(),
         kid: a.kid.clone(),
         require_low_s: a.require_low_s,
+        insecure_short_key: a.insecure_short_key,
     }
     .policy()
 }
@@ -241,6 +246,9 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     let (keys, oidc_issuer) = load_keys(a, now)?;
     let p = policy(a, oidc_issuer)?;
+    for w in check_keys(&keys, &p)? {
+        warn(&w);
+    }
     let nested = a
         .decrypt_key
         .as_deref()

@@ -79,20 +79,35 @@ fn select_by_kid(mut keys: Vec<Jwk>, kid: Option<&str>) -> Result<Jwk> {
 pub struct ReadOptions {
     /// Passphrase for encrypted PKCS#8.
     pub passphrase: Option<Secret>,
-    /// Accept RSA keys under 2048 bits.
+    /// Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint.
     pub allow_weak: bool,
     /// Take content that is no key format as raw HMAC secret bytes.
     pub raw_secret: bool,
 }
 
-/// Refuse RSA keys under 2048 bits unless allowed (NIST SP 800-131A; RFC 7518 §3.3).
-pub fn check_rsa_size(k: &RsaKey, allow_weak: bool) -> Result<()> {
+/// Refuse weak RSA keys unless allowed: under 2048 bits (NIST SP 800-131A; RFC 7518
+/// §3.3), or with the ROCA fingerprint (CVE-2017-15361: its modulus can be factored). The
+/// one check every reader of an RSA key goes through, so every command refuses alike.
+pub fn check_rsa(k: &RsaKey, allow_weak: bool) -> Result<()> {
+    if allow_weak {
+        return Ok(());
+    }
     let bits = k.bits();
-    if bits < 2048 && !allow_weak {
+    if bits < 2048 {
         return Err(Error::input(format!(
             "RSA key is {bits} bits; at least 2048 are required"
         ))
         .with_hint("pass --allow-weak to read it anyway (for analysis only)"));
+    }
+    if k.has_roca_fingerprint() {
+        return Err(Error::input(
+            "the RSA key has the ROCA fingerprint (CVE-2017-15361): it was made by a vulnerable \
+             Infineon generator and its modulus can be factored",
+        )
+        .with_hint(
+            "replace the key (update the token or chip firmware, or generate it elsewhere); \
+             pass --allow-weak to read it anyway (for analysis only)",
+        ));
     }
     Ok(())
 }
@@ -127,7 +142,7 @@ pub fn read(data: &[u8], opts: &ReadOptions) -> Result<KeyInput> {
     };
     for k in input.keys() {
         if let Key::Rsa(r) = &k.key {
-            check_rsa_size(r, opts.allow_weak)?;
+            check_rsa(r, opts.allow_weak)?;
         }
     }
     Ok(input)
@@ -349,9 +364,10 @@ pub fn read_members(data: &[u8], opts: &ReadOptions) -> Result<Vec<(Value, Resul
 }
 
 /// Read a JWKS for verification, skipping keys jot cannot use (an `enc` key, an unknown
-/// kty or crv) with a note for each, as published sets often mix kinds. A document that is
-/// not a JWKS at all is still an error.
-pub fn read_jwks_lenient(data: &[u8]) -> Result<(Vec<Jwk>, Vec<String>)> {
+/// kty or crv, an RSA key under 2048 bits) with a note for each, as published sets often mix
+/// kinds. A document that is not a JWKS at all, a broken secret and (unless `allow_weak`) a
+/// ROCA-fingerprinted key are errors: each means the set itself is unsafe to trust.
+pub fn read_jwks_lenient(data: &[u8], allow_weak: bool) -> Result<(Vec<Jwk>, Vec<String>)> {
     let v: Value = serde_json::from_slice(data)
         .map_err(|e| Error::input(format!("JWKS is not valid JSON: {e}")))?;
     let items = v
@@ -361,14 +377,32 @@ pub fn read_jwks_lenient(data: &[u8]) -> Result<(Vec<Jwk>, Vec<String>)> {
     let mut keys = Vec::new();
     let mut skipped = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        match super::jwk_json::from_json(item, false) {
-            Ok(k) => keys.push(k),
+        let at = || format!("JWKS keys[{i}]");
+        // Read with every size, then judge: a short key is skipped, a ROCA one refused.
+        let key = match super::jwk_json::from_json(item, true) {
+            Ok(k) => k,
             // Not a key jot cannot use but a broken secret: the set is misconfigured.
             Err(e) if item.get("kty").and_then(Value::as_str) == Some("oct") => {
-                return Err(e.context(format!("JWKS keys[{i}]")))
+                return Err(e.context(at()))
             }
-            Err(e) => skipped.push(format!("JWKS keys[{i}] skipped: {e}")),
+            Err(e) => {
+                skipped.push(format!("{} skipped: {e}", at()));
+                continue;
+            }
+        };
+        if let Key::Rsa(r) = &key.key {
+            match check_rsa(r, allow_weak) {
+                Ok(()) => {}
+                // Long enough, so refused for its fingerprint: a factorable key in a set
+                // one trusts is an error, not a note.
+                Err(e) if r.bits() >= 2048 => return Err(e.context(at())),
+                Err(e) => {
+                    skipped.push(format!("{} skipped: {e}", at()));
+                    continue;
+                }
+            }
         }
+        keys.push(key);
     }
     Ok((keys, skipped))
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::claims::numeric_date as read_date;
+use super::verify_keys::{short_for, short_message};
 use super::{is_alg_none, parse, Parsed, KEY_HEADERS};
 use crate::alg::{Alg, Family};
 use crate::keys::Jwk;
@@ -39,6 +40,8 @@ pub struct Policy {
     /// RFC 7515 A.3 and RFC 7520 §4.3 are high-S, as are half the signatures OpenSSL,
     /// PyJWT (ES256K too) or jsonwebtoken make. The denylist does not depend on it.
     pub require_low_s: bool,
+    /// Verify with HMAC keys shorter than the hash (`--insecure-short-key`), with a warning.
+    pub insecure_short_key: bool,
 }
 
 /// The outcome of verifying one token.
@@ -170,10 +173,24 @@ fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verd
             }
         ));
     }
-    let usable: Vec<&&Jwk> = candidates
+    let fitting = candidates
         .iter()
-        .filter(|k| k.check_alg(alg).is_ok() && k.allows_op("verify"))
-        .collect();
+        .filter(|k| k.check_alg(alg).is_ok() && k.allows_op("verify"));
+    // RFC 7518 §3.2, for a secret long enough for some of its algorithms but not this one
+    // (verify_keys::check_keys refused those short for all of them before any token).
+    let (short, mut usable): (Vec<&&Jwk>, Vec<&&Jwk>) = fitting.partition(|k| short_for(k, alg));
+    if let Some(k) = short.first() {
+        let why = short_message(k, alg);
+        if !policy.insecure_short_key && usable.is_empty() {
+            return v
+                .reasons
+                .push(format!("{why} (--insecure-short-key verifies anyway)"));
+        }
+        if policy.insecure_short_key {
+            v.warnings.push(format!("insecure: {why}"));
+            usable.extend(short);
+        }
+    }
     if usable.is_empty() {
         // RS256→HS256 confusion lands here: an RSA/EC key never verifies an HMAC tag.
         return v.reasons.push(format!(
