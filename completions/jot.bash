@@ -1293,7 +1293,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__verify)
-            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --now --json --no-cache --decrypt-key --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --insecure-short-key --require-low-s --fingerprint --kid --now --json --no-cache --decrypt-key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -86,7 +86,7 @@ enc\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand convert" -s o -l out -d 'Write here (atomically; private output gets mode 0600) instead of stdout' -r -F
 complete -c jot -n "__fish_jot_using_subcommand convert" -l public -d 'Write only the public key (private members are never in public output)'
-complete -c jot -n "__fish_jot_using_subcommand convert" -l allow-weak -d 'Accept RSA keys under 2048 bits'
+complete -c jot -n "__fish_jot_using_subcommand convert" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint'
 complete -c jot -n "__fish_jot_using_subcommand convert" -l raw -d 'Treat the input\'s bytes as a raw HMAC secret'
 complete -c jot -n "__fish_jot_using_subcommand convert" -l force -d 'Replace an existing --out file'
 complete -c jot -n "__fish_jot_using_subcommand convert" -s h -l help -d 'Print help'
@@ -98,7 +98,7 @@ sha384\t''
 sha512\t''"
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l kid -d 'Select this kid from a JWKS input' -r
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
-complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l allow-weak -d 'Accept RSA keys under 2048 bits'
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint'
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l raw -d 'Treat the input\'s bytes as a raw HMAC secret'
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -137,7 +137,7 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l now -d 'Fix the clock (
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-to -d 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-alg -d 'JWE key management algorithm for --encrypt-to (default: from the key)' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-enc -d 'JWE content encryption for --encrypt-to (default A256GCM)' -r
-complete -c jot -n "__fish_jot_using_subcommand sign" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l insecure-short-key -d 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-iat -d 'Omit iat'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-exp -d 'Omit exp (a token that never expires cannot be revoked by time; warns)'
@@ -185,8 +185,9 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l fingerprint -d 'The f
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kid -d 'Select the key by this kid (overrides the token\'s kid)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l decrypt-key -d 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed' -r
-complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-no-exp -d 'Accept tokens without exp'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l insecure-short-key -d 'Verify with an HMAC secret shorter than the hash output (still warns; for tests only)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l require-low-s -d 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l json -d 'JSON output (one object per token)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l no-cache -d 'Do not use or fill the on-disk JWKS cache'
@@ -205,7 +206,7 @@ complete -c jot -n "__fish_jot_using_subcommand encrypt" -l enc -d 'Content encr
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l cty -d 'Content type header (JWT for a nested token)' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l header -d 'Extra protected-header member; the value is parsed as JSON when it is JSON' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l p2c -d 'PBES2 iteration count' -r
-complete -c jot -n "__fish_jot_using_subcommand encrypt" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l zip -d 'Compress before encrypting (zip: DEF). Compression can leak the plaintext\'s content through the length; avoid it for attacker-influenced data'
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -222,7 +223,7 @@ complete -c jot -n "__fish_jot_using_subcommand decrypt" -l enc -d 'Allowed cont
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l max-plaintext -d 'Bound on the plaintext after decryption and inflation, in bytes' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l max-p2c -d 'Bound on PBES2\'s iteration count (p2c)' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l out -d 'Write the plaintext to this file (mode 0600) instead of stdout' -r -F
-complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-rsa1-5 -d 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l force -d 'Replace --out if it exists'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l json -d 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}'

@@ -57,7 +57,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Write here (atomically; private output gets mode 0600) instead of stdout]:PATH:_files' \
 '--out=[Write here (atomically; private output gets mode 0600) instead of stdout]:PATH:_files' \
 '--public[Write only the public key (private members are never in public output)]' \
-'--allow-weak[Accept RSA keys under 2048 bits]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint]' \
 '--raw[Treat the input'\''s bytes as a raw HMAC secret]' \
 '--force[Replace an existing --out file]' \
 '-h[Print help]' \
@@ -71,7 +71,7 @@ _arguments "${_arguments_options[@]}" : \
 '--hash=[Hash function]:HASH:(sha256 sha384 sha512)' \
 '--kid=[Select this kid from a JWKS input]:KID:_default' \
 '--passphrase-file=[Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)]:PATH:_files' \
-'--allow-weak[Accept RSA keys under 2048 bits]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint]' \
 '--raw[Treat the input'\''s bytes as a raw HMAC secret]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -101,7 +101,7 @@ _arguments "${_arguments_options[@]}" : \
 '--encrypt-to=[Then encrypt the signed token to this recipient key\: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as \`jot encrypt\` does]:PATH:_default' \
 '--encrypt-alg=[JWE key management algorithm for --encrypt-to (default\: from the key)]:ALG:_default' \
 '--encrypt-enc=[JWE content encryption for --encrypt-to (default A256GCM)]:ENC:_default' \
-'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint (for analysis only)]' \
 '--insecure-short-key[Sign with an HMAC secret shorter than the hash output (still warns; for tests only)]' \
 '--no-iat[Omit iat]' \
 '(--exp)--no-exp[Omit exp (a token that never expires cannot be revoked by time; warns)]' \
@@ -143,8 +143,9 @@ _arguments "${_arguments_options[@]}" : \
 '--kid=[Select the key by this kid (overrides the token'\''s kid)]:KID:_default' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
 '--decrypt-key=[A nested JWT\: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed]:PATH:_default' \
-'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint (for analysis only)]' \
 '--allow-no-exp[Accept tokens without exp]' \
+'--insecure-short-key[Verify with an HMAC secret shorter than the hash output (still warns; for tests only)]' \
 '--require-low-s[Refuse ECDSA signatures with a high S (accepted by default\: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)]' \
 '--json[JSON output (one object per token)]' \
 '--no-cache[Do not use or fill the on-disk JWKS cache]' \
@@ -167,7 +168,7 @@ _arguments "${_arguments_options[@]}" : \
 '--cty=[Content type header (JWT for a nested token)]:CTY:_default' \
 '*--header=[Extra protected-header member; the value is parsed as JSON when it is JSON]:K=V:_default' \
 '--p2c=[PBES2 iteration count]:N:_default' \
-'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint (for analysis only)]' \
 '--zip[Compress before encrypting (zip\: DEF). Compression can leak the plaintext'\''s content through the length; avoid it for attacker-influenced data]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -188,7 +189,7 @@ _arguments "${_arguments_options[@]}" : \
 '--max-plaintext=[Bound on the plaintext after decryption and inflation, in bytes]:BYTES:_default' \
 '--max-p2c=[Bound on PBES2'\''s iteration count (p2c)]:N:_default' \
 '--out=[Write the plaintext to this file (mode 0600) instead of stdout]:PATH:_files' \
-'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint (for analysis only)]' \
 '--allow-rsa1-5[Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)]' \
 '--force[Replace --out if it exists]' \
 '--json[JSON output (one object per token)\: {"valid", "header", "plaintext" | "reason"}]' \
