@@ -127,7 +127,7 @@ mod tests {
 
     /// Miller-Rabin with the bases that decide every 64-bit number.
     fn is_prime(n: u64) -> bool {
-        if n < 2 || n % 2 == 0 {
+        if n < 2 || n.is_multiple_of(2) {
             return n == 2;
         }
         let (mut d, mut s) = (n - 1, 0);
