@@ -4,7 +4,7 @@
 //! algorithm it may verify here (RFC 7518 §3.2), unless the policy's `insecure_short_key`,
 //! with the message and hint `jot sign` gives. A secret long enough for some of its
 //! algorithms and not others (32 bytes and no `--alg`: HS256, not HS512) is judged per
-//! token, by `verify` and the fast path alike (see [`short_for`]).
+//! token, by `verify` and the fast path alike (see `short_for`).
 
 use super::sign::hmac_length;
 use super::verify::Policy;
