@@ -74,6 +74,34 @@ pub(crate) fn roca_message(name: &str, bits: usize) -> String {
     )
 }
 
+/// The strength of one key: RSA under 2048 bits (JOT103) or with the ROCA fingerprint
+/// (JOT114), a weak HMAC secret (JOT108).
+fn strength_findings(
+    k: &Jwk,
+    name: &str,
+    secrets: &Secrets,
+    f: &dyn Fn(&'static str, String) -> Finding,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
+    match &k.key {
+        Key::Rsa(r) => {
+            if r.bits() < 2048 {
+                out.push(f("JOT103", format!("{name} is RSA {} bits", r.bits())));
+            }
+            if r.has_roca_fingerprint() {
+                out.push(f("JOT114", roca_message(name, r.bits())));
+            }
+        }
+        Key::Oct(s) => {
+            if let Some(how) = weak_secret(k, s.expose(), secrets)? {
+                out.push(f("JOT108", format!("{name}: the secret is {how}")));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 /// JOT115 and JOT116: the ambiguities of the set, by `keys::ambiguities` (the rule verify
 /// refuses sets by), over the members that read.
 fn ambiguity_findings(
@@ -233,19 +261,7 @@ pub(crate) fn audit_key_file(
                 continue;
             }
         };
-        if let Key::Rsa(r) = &k.key {
-            if r.bits() < 2048 {
-                out.push(f("JOT103", format!("{name} is RSA {} bits", r.bits())));
-            }
-            if r.has_roca_fingerprint() {
-                out.push(f("JOT114", roca_message(&name, r.bits())));
-            }
-        }
-        if let Key::Oct(s) = &k.key {
-            if let Some(how) = weak_secret(k, s.expose(), secrets)? {
-                out.push(f("JOT108", format!("{name}: the secret is {how}")));
-            }
-        }
+        strength_findings(k, &name, secrets, &f, &mut out)?;
         if is_json {
             match k.kid.as_deref() {
                 None => out.push(f("JOT104", format!("key {i} has no kid"))),

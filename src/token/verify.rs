@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::claims::numeric_date as read_date;
-use super::verify_keys::{short_for, short_message};
+use super::verify_keys::long_enough;
 use super::{is_alg_none, parse, Parsed, KEY_HEADERS};
 use crate::alg::{Alg, Family};
 use crate::keys::Jwk;
@@ -116,32 +116,36 @@ pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
     v
 }
 
-fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verdict) {
+/// The header's algorithm, once the header passes the checks that need no key: a string
+/// alg that is not none and is known, no `crit`, a string kid. `Err` with the reason.
+fn header_alg(jws: &super::Jws) -> Result<Alg, String> {
     let alg_name = match jws.header.get("alg") {
         Some(Value::String(s)) => s.as_str(),
-        Some(_) => return v.reasons.push("header alg is not a string".into()),
-        None => return v.reasons.push("header has no alg".into()),
+        Some(_) => return Err("header alg is not a string".into()),
+        None => return Err("header has no alg".into()),
     };
     if is_alg_none(alg_name) {
-        return v
-            .reasons
-            .push(format!("alg {alg_name:?} (unsigned) is never accepted"));
+        return Err(format!("alg {alg_name:?} (unsigned) is never accepted"));
     }
     let Some(alg) = Alg::from_name(alg_name) else {
-        return v.reasons.push(format!("unknown alg {alg_name:?}"));
+        return Err(format!("unknown alg {alg_name:?}"));
     };
     if let Some(crit) = jws.header.get("crit") {
         // jot implements no JWS extensions, so every critical one is unknown (RFC 7515 §4.1.11).
-        return v
-            .reasons
-            .push(format!("unsupported critical header extension(s): {crit}"));
+        return Err(format!("unsupported critical header extension(s): {crit}"));
     }
     if let Some(k) = jws.header.get("kid").filter(|k| !k.is_string()) {
         // RFC 7515 §4.1.4: a string. Ignoring it would try every key, as if none were named.
-        return v
-            .reasons
-            .push(format!("header kid is not a string ({k}): RFC 7515 §4.1.4"));
+        return Err(format!("header kid is not a string ({k}): RFC 7515 §4.1.4"));
     }
+    Ok(alg)
+}
+
+fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verdict) {
+    let alg = match header_alg(jws) {
+        Ok(alg) => alg,
+        Err(reason) => return v.reasons.push(reason),
+    };
     let kid = policy.kid.as_deref().or(jws.kid());
     let candidates: Vec<&Jwk> = match kid {
         Some(k) if keys.iter().any(|j| j.kid.is_some()) => keys
@@ -175,22 +179,15 @@ fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verd
     }
     let fitting = candidates
         .iter()
+        .copied()
         .filter(|k| k.check_alg(alg).is_ok() && k.allows_op("verify"));
-    // RFC 7518 §3.2, for a secret long enough for some of its algorithms but not this one
-    // (verify_keys::check_keys refused those short for all of them before any token).
-    let (short, mut usable): (Vec<&&Jwk>, Vec<&&Jwk>) = fitting.partition(|k| short_for(k, alg));
-    if let Some(k) = short.first() {
-        let why = short_message(k, alg);
-        if !policy.insecure_short_key && usable.is_empty() {
-            return v
-                .reasons
-                .push(format!("{why} (--insecure-short-key verifies anyway)"));
+    let usable = match long_enough(fitting.collect(), alg, policy.insecure_short_key) {
+        Ok((usable, warning)) => {
+            v.warnings.extend(warning);
+            usable
         }
-        if policy.insecure_short_key {
-            v.warnings.push(format!("insecure: {why}"));
-            usable.extend(short);
-        }
-    }
+        Err(reason) => return v.reasons.push(reason),
+    };
     if usable.is_empty() {
         // RS256→HS256 confusion lands here: an RSA/EC key never verifies an HMAC tag.
         return v.reasons.push(format!(

@@ -17,12 +17,30 @@ pub(crate) fn short_for(k: &Jwk, alg: Alg) -> bool {
     matches!(&k.key, Key::Oct(s) if s.expose().len() < alg.hash().output_len())
 }
 
-/// The message for a key [`short_for`] `alg` (empty for any other key).
-pub(crate) fn short_message(k: &Jwk, alg: Alg) -> String {
-    hmac_length(k, alg, true, "verifies")
+/// The keys of `fitting` (keys that fit `alg`) long enough for it (RFC 7518 §3.2), for a
+/// secret long enough for some of its algorithms but not this one; `check_keys` refused
+/// those short for all of them before any token. With `insecure` the short ones stay, with
+/// the warning to give; without, `Err` with the reason when only short ones fit.
+pub(crate) fn long_enough(
+    fitting: Vec<&Jwk>,
+    alg: Alg,
+    insecure: bool,
+) -> std::result::Result<(Vec<&Jwk>, Option<String>), String> {
+    let Some(short) = fitting.iter().find(|k| short_for(k, alg)) else {
+        return Ok((fitting, None));
+    };
+    let why = hmac_length(short, alg, true, "verifies")
         .ok()
         .flatten()
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if insecure {
+        return Ok((fitting, Some(format!("insecure: {why}"))));
+    }
+    let usable: Vec<&Jwk> = fitting.into_iter().filter(|k| !short_for(k, alg)).collect();
+    if usable.is_empty() {
+        return Err(format!("{why} (--insecure-short-key verifies anyway)"));
+    }
+    Ok((usable, None))
 }
 
 /// The HMAC algorithms `k` may verify under `policy`: the pinned ones that fit it, else
