@@ -12,7 +12,9 @@ use super::findings::{Finding, Subject};
 use super::secrets::Secrets;
 use crate::alg::Curve;
 use crate::crack::target_for_secret;
-use crate::keys::{self, Format, Jwk, Key, ReadOptions, ThumbprintHash, PRIVATE_MEMBERS};
+use crate::keys::{
+    self, Ambiguity, Format, Jwk, Key, ReadOptions, ThumbprintHash, PRIVATE_MEMBERS,
+};
 use crate::{Error, Result};
 
 /// One key of the file: its JSON when the file is a JWK or JWKS, and the key or why it
@@ -62,6 +64,87 @@ fn weak_secret(k: &Jwk, secret: &[u8], secrets: &Secrets) -> Result<Option<Strin
     Ok(secrets
         .crack(&target_for_secret(secret))?
         .map(|c| format!("weak: {c}")))
+}
+
+/// The JOT114 message for an RSA key with the ROCA fingerprint.
+pub(crate) fn roca_message(name: &str, bits: usize) -> String {
+    format!(
+        "{name} (RSA {bits}) has the ROCA fingerprint (CVE-2017-15361): its modulus came from \
+         Infineon's RSALib and can be factored"
+    )
+}
+
+/// The strength of one key: RSA under 2048 bits (JOT103) or with the ROCA fingerprint
+/// (JOT114), a weak HMAC secret (JOT108).
+fn strength_findings(
+    k: &Jwk,
+    name: &str,
+    secrets: &Secrets,
+    f: &dyn Fn(&'static str, String) -> Finding,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
+    match &k.key {
+        Key::Rsa(r) => {
+            if r.bits() < 2048 {
+                out.push(f("JOT103", format!("{name} is RSA {} bits", r.bits())));
+            }
+            if r.has_roca_fingerprint() {
+                out.push(f("JOT114", roca_message(name, r.bits())));
+            }
+        }
+        Key::Oct(s) => {
+            if let Some(how) = weak_secret(k, s.expose(), secrets)? {
+                out.push(f("JOT108", format!("{name}: the secret is {how}")));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// JOT115 and JOT116: the ambiguities of the set, by `keys::ambiguities` (the rule verify
+/// refuses sets by), over the members that read.
+fn ambiguity_findings(
+    members: &[Member],
+    f: &dyn Fn(&'static str, String) -> Finding,
+    out: &mut Vec<Finding>,
+) {
+    let indexed: Vec<(usize, &Jwk)> = members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| Some((i, m.key.as_ref().ok()?)))
+        .collect();
+    for a in keys::ambiguities(&indexed) {
+        let id = match &a {
+            Ambiguity::SameKid { .. } => "JOT115",
+            Ambiguity::MixedSecret { .. } => "JOT116",
+        };
+        out.push(f(id, a.message(&indexed)));
+    }
+}
+
+/// Findings on the keys an audit checks signatures with (`--key`, `--jwks`): a ROCA key
+/// (JOT114) and an ambiguous set (JOT115, JOT116), as for a key file.
+pub(crate) fn verification_key_findings(keys: &[Jwk], subject: &Subject) -> Vec<Finding> {
+    let f = |id, msg: String| Finding::new(id, subject, msg);
+    let mut out = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Key::Rsa(r) = &k.key {
+            if r.has_roca_fingerprint() {
+                let name = k.kid.clone().unwrap_or_else(|| format!("key {i}"));
+                out.push(f("JOT114", roca_message(&name, r.bits())));
+            }
+        }
+    }
+    let members: Vec<Member> = keys
+        .iter()
+        .map(|k| Member {
+            json: None,
+            key: Ok(k.clone()),
+        })
+        .collect();
+    ambiguity_findings(&members, &f, &mut out);
+    out
 }
 
 /// The keys of the file, one [`Member`] each; `Err` with the finding when the file as a
@@ -178,16 +261,7 @@ pub(crate) fn audit_key_file(
                 continue;
             }
         };
-        if let Key::Rsa(r) = &k.key {
-            if r.bits() < 2048 {
-                out.push(f("JOT103", format!("{name} is RSA {} bits", r.bits())));
-            }
-        }
-        if let Key::Oct(s) = &k.key {
-            if let Some(how) = weak_secret(k, s.expose(), secrets)? {
-                out.push(f("JOT108", format!("{name}: the secret is {how}")));
-            }
-        }
+        strength_findings(k, &name, secrets, &f, &mut out)?;
         if is_json {
             match k.kid.as_deref() {
                 None => out.push(f("JOT104", format!("key {i} has no kid"))),
@@ -211,6 +285,7 @@ pub(crate) fn audit_key_file(
             }
         }
     }
+    ambiguity_findings(&members, &f, &mut out);
     let mut dups: Vec<(&str, usize)> = kids.into_iter().filter(|(_, n)| *n > 1).collect();
     dups.sort_unstable();
     for (kid, n) in dups {

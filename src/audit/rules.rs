@@ -120,6 +120,9 @@ rules! {
     "JOT111" Info "key jot cannot read: not audited" => "Check the key with a tool that supports its type (or give its passphrase); remove it if nothing uses it.";
     "JOT112" High "symmetric encryption key (dir, A*KW, A*GCMKW) in a JWKS" => "Never publish content or key-wrapping keys: anyone who has one decrypts every token; rotate it.";
     "JOT113" Medium "a key used for both encryption and signing" => "Use separate keys for sig and enc (RFC 7517 §4.2); mark each with one use.";
+    "JOT114" Critical "RSA key with the ROCA fingerprint (CVE-2017-15361): its modulus can be factored" => "Replace the key now (update the chip or token firmware, or generate the key elsewhere) and revoke what it signed; Infineon RSALib keys of 512 to 2048 bits are factorable.";
+    "JOT115" High "keys with the same kid and kty: the kid names more than one key" => "Give each key its own kid (its RFC 7638 thumbprint), or remove the stale one; a verifier tries every key the kid names.";
+    "JOT116" High "set mixes secret (oct) keys and public keys" => "Keep HMAC secrets out of public key sets: a published JWKS must never hold a secret, and a verifier holding both lets the token's alg choose between them.";
 }
 
 /// Look up a rule by id. Every id used in the crate is in the table (a test checks it).

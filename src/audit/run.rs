@@ -219,6 +219,15 @@ pub fn run_until_error(cfg: &Config) -> (Report, Option<Error>) {
             break;
         }
     }
+    if let Some(keys) = cfg.keys.as_deref() {
+        let subject = Subject {
+            name: "verification keys".into(),
+            location: "--key/--jwks".into(),
+            line: None,
+        };
+        run.findings
+            .extend(super::keyfile::verification_key_findings(keys, &subject));
+    }
     let mut findings = run.findings;
     findings.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.rule.cmp(y.rule)));
     let extraction = cfg.extract.then(|| Extraction {

@@ -26,7 +26,7 @@ pub struct JweKeyArgs {
     /// Passphrase of an encrypted PKCS#8 --key, read from this file.
     #[arg(long, value_name = "PATH")]
     pub key_passphrase_file: Option<PathBuf>,
-    /// Accept RSA keys under 2048 bits (for analysis only).
+    /// Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only).
     #[arg(long)]
     pub allow_weak: bool,
 }

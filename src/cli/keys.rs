@@ -139,7 +139,7 @@ pub struct KeyReadArgs {
     /// Read encrypted PKCS#8 with the passphrase in this file (jot never prompts).
     #[arg(long, value_name = "PATH")]
     pub passphrase_file: Option<PathBuf>,
-    /// Accept RSA keys under 2048 bits.
+    /// Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint.
     #[arg(long)]
     pub allow_weak: bool,
     /// Treat the input's bytes as a raw HMAC secret.

@@ -28,7 +28,7 @@ pub struct KeySourceArgs {
     /// Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts).
     #[arg(long, value_name = "PATH")]
     pub passphrase_file: Option<PathBuf>,
-    /// Accept RSA keys under 2048 bits (for analysis only).
+    /// Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only).
     #[arg(long)]
     pub allow_weak: bool,
 }
@@ -197,6 +197,9 @@ pub struct VerifyArgs {
     /// Revoked tokens: one jti, or SHA-256 (hex) of the signing input header.payload, per line.
     #[arg(long, value_name = "FILE")]
     pub denylist: Option<PathBuf>,
+    /// Verify with an HMAC secret shorter than the hash output (still warns; for tests only).
+    #[arg(long)]
+    pub insecure_short_key: bool,
     /// Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the
     /// RFC 7515 examples make them; jot signs low-S).
     #[arg(long)]

@@ -17,7 +17,7 @@ fn verification_keys(a: &AuditArgs) -> Result<Option<Vec<Jwk>>> {
         return Ok(Some(read_key_file(k, None, true, false)?.into_keys()));
     }
     if let Some(j) = &a.jwks {
-        let (keys, _) = keys::read_jwks_lenient(&read_input(j, MAX_INPUT)?)?;
+        let (keys, _) = keys::read_jwks_lenient(&read_input(j, MAX_INPUT)?, true)?;
         return Ok(Some(keys));
     }
     Ok(None)

@@ -76,8 +76,8 @@ pub fn load_keys(k: &JweKeyArgs) -> Result<(Vec<JweKey>, bool)> {
         } else {
             read_input(src, MAX_INPUT)?
         };
-        let (keys, skipped) =
-            read_jwks_lenient(&data).map_err(|e| e.context(crate::net::redact_url(src)))?;
+        let (keys, skipped) = read_jwks_lenient(&data, k.allow_weak)
+            .map_err(|e| e.context(crate::net::redact_url(src)))?;
         for s in skipped {
             crate::cmd::output::warn(&s);
         }

@@ -19,6 +19,7 @@ use crate::token::fast::Fast;
 use crate::token::options::VerifyOptions;
 use crate::token::paste;
 use crate::token::verify::{verify, Policy, Verdict};
+use crate::token::verify_keys::check_keys;
 use crate::{Error, ExitCode, Result};
 
 fn fetch_opts(a: &VerifyArgs, now: i64) -> FetchOptions {
@@ -29,8 +30,8 @@ fn fetch_opts(a: &VerifyArgs, now: i64) -> FetchOptions {
     o
 }
 
-fn jwks_keys(data: &[u8]) -> Result<Vec<Jwk>> {
-    let (keys, skipped) = read_jwks_lenient(data)?;
+fn jwks_keys(data: &[u8], allow_weak: bool) -> Result<Vec<Jwk>> {
+    let (keys, skipped) = read_jwks_lenient(data, allow_weak)?;
     for s in skipped {
         warn(&s);
     }
@@ -57,7 +58,7 @@ fn url_keys(url: &str, a: &VerifyArgs, now: i64) -> Result<(Vec<u8>, Option<serd
     let kid = wanted_kid(a);
     let lacks = |body: &[u8]| {
         kid.as_deref().is_some_and(|kid| {
-            read_jwks_lenient(body).map_or(true, |(keys, _)| {
+            read_jwks_lenient(body, a.key.allow_weak).map_or(true, |(keys, _)| {
                 !keys.iter().any(|k| k.kid.as_deref() == Some(kid))
             })
         })
@@ -81,7 +82,8 @@ fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>, Cach
         } else {
             (read_input(src, crate::files::MAX_INPUT)?, None)
         };
-        let keys = jwks_keys(&data).map_err(|e| e.context(net::redact_url(src)))?;
+        let keys =
+            jwks_keys(&data, a.key.allow_weak).map_err(|e| e.context(net::redact_url(src)))?;
         return Ok((keys, None, cached));
     }
     let Some(issuer) = a.oidc.as_deref() else {
@@ -91,7 +93,7 @@ fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>, Cach
     let uri = net::oidc_jwks_uri(issuer, &fetch_opts(a, now))?;
     let (data, cached) = url_keys(&uri, a, now)?;
     Ok((
-        jwks_keys(&data).map_err(|e| e.context(net::redact_url(&uri)))?,
+        jwks_keys(&data, a.key.allow_weak).map_err(|e| e.context(net::redact_url(&uri)))?,
         Some(issuer.to_owned()),
         cached,
     ))
@@ -137,6 +139,7 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
         fingerprint: a.fingerprint.clone(),
         kid: a.kid.clone(),
         require_low_s: a.require_low_s,
+        insecure_short_key: a.insecure_short_key,
     }
     .policy()
 }
@@ -314,7 +317,7 @@ fn sd_one(
     if bulk.a.json {
         writeln!(one, "{}", json_line(&serde_json::to_value(&sv)?)?)?;
     } else {
-        render(&mut one, bulk.a, bulk.plain, None, &sv.verdict)?;
+        render(&mut one, bulk, None, &sv.verdict)?;
         if sv.verdict.valid {
             let mut said = match sv.disclosed.len() {
                 0 => "nothing".to_owned(),
@@ -339,6 +342,9 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         note_cached(c);
     }
     let p = policy(a, oidc_issuer)?;
+    for w in check_keys(&keys, &p)? {
+        warn(&w);
+    }
     let nested = a
         .decrypt_key
         .as_deref()

@@ -130,7 +130,7 @@ fn rsa_from(o: &Map<String, Value>, allow_weak: bool) -> Result<RsaKey> {
             )?))
         }
     };
-    super::read::check_rsa_size(&key, allow_weak)?;
+    super::read::check_rsa(&key, allow_weak)?;
     Ok(key)
 }
 

@@ -10,10 +10,13 @@ mod fast;
 mod generate;
 mod jwk_json;
 mod jwk_write;
+mod members;
 mod pem;
 pub mod prepared_hmac;
 pub mod prepared_pk;
 mod read;
+mod roca;
+mod set;
 mod thumbprint;
 mod write;
 mod x25519;
@@ -31,7 +34,9 @@ use crate::{Error, Result};
 pub use crypto::ecdsa_high_s;
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
-pub use read::{detect, read, read_jwks_lenient, read_members, Format, KeyInput, ReadOptions};
+pub use members::{read_jwks_lenient, read_members};
+pub use read::{detect, read, Format, KeyInput, ReadOptions};
+pub use set::{ambiguities, check_set, Ambiguity};
 pub use thumbprint::ThumbprintHash;
 pub use x25519::generate as x25519_generate;
 
@@ -80,6 +85,16 @@ impl RsaKey {
             RsaKey::Public(k) => k.clone(),
             RsaKey::Private(k) => k.to_public_key(),
         }
+    }
+
+    /// Whether the modulus has the ROCA fingerprint (CVE-2017-15361, see `roca`).
+    pub fn has_roca_fingerprint(&self) -> bool {
+        use rsa::traits::PublicKeyParts;
+        let n = match self {
+            RsaKey::Public(k) => k.n().to_be_bytes(),
+            RsaKey::Private(k) => k.n().to_be_bytes(),
+        };
+        roca::has_roca_fingerprint(&n)
     }
 
     /// Modulus size in bits.

@@ -79,20 +79,35 @@ fn select_by_kid(mut keys: Vec<Jwk>, kid: Option<&str>) -> Result<Jwk> {
 pub struct ReadOptions {
     /// Passphrase for encrypted PKCS#8.
     pub passphrase: Option<Secret>,
-    /// Accept RSA keys under 2048 bits.
+    /// Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint.
     pub allow_weak: bool,
     /// Take content that is no key format as raw HMAC secret bytes.
     pub raw_secret: bool,
 }
 
-/// Refuse RSA keys under 2048 bits unless allowed (NIST SP 800-131A; RFC 7518 §3.3).
-pub fn check_rsa_size(k: &RsaKey, allow_weak: bool) -> Result<()> {
+/// Refuse weak RSA keys unless allowed: under 2048 bits (NIST SP 800-131A; RFC 7518
+/// §3.3), or with the ROCA fingerprint (CVE-2017-15361: its modulus can be factored). The
+/// one check every reader of an RSA key goes through, so every command refuses alike.
+pub fn check_rsa(k: &RsaKey, allow_weak: bool) -> Result<()> {
+    if allow_weak {
+        return Ok(());
+    }
     let bits = k.bits();
-    if bits < 2048 && !allow_weak {
+    if bits < 2048 {
         return Err(Error::input(format!(
             "RSA key is {bits} bits; at least 2048 are required"
         ))
         .with_hint("pass --allow-weak to read it anyway (for analysis only)"));
+    }
+    if k.has_roca_fingerprint() {
+        return Err(Error::input(
+            "the RSA key has the ROCA fingerprint (CVE-2017-15361): it was made by a vulnerable \
+             Infineon generator and its modulus can be factored",
+        )
+        .with_hint(
+            "replace the key (update the token or chip firmware, or generate it elsewhere); \
+             pass --allow-weak to read it anyway (for analysis only)",
+        ));
     }
     Ok(())
 }
@@ -127,7 +142,7 @@ pub fn read(data: &[u8], opts: &ReadOptions) -> Result<KeyInput> {
     };
     for k in input.keys() {
         if let Key::Rsa(r) = &k.key {
-            check_rsa_size(r, opts.allow_weak)?;
+            check_rsa(r, opts.allow_weak)?;
         }
     }
     Ok(input)
@@ -326,49 +341,4 @@ pub fn detect(data: &[u8]) -> Option<Format> {
             .any(|b| b.is_ascii_control() && !b" \t\r\n".contains(&b))
     });
     (data.first() == Some(&0x30) && binary).then_some(Format::Der)
-}
-
-/// A JWK or JWKS read member by member, for audits: each member's JSON beside its key or
-/// the reason it does not read, so that one bad member hides nothing about the others (a
-/// JWK is a set of one). An error only when the document itself is no JWK or JWKS.
-pub fn read_members(data: &[u8], opts: &ReadOptions) -> Result<Vec<(Value, Result<Jwk>)>> {
-    let v: Value =
-        serde_json::from_slice(data).map_err(|e| Error::input(format!("invalid JSON: {e}")))?;
-    let items = match v.get("keys") {
-        Some(Value::Array(items)) => items.clone(),
-        Some(_) => return Err(Error::input("JWKS member \"keys\" must be an array")),
-        None => vec![v],
-    };
-    Ok(items
-        .into_iter()
-        .map(|k| {
-            let key = super::jwk_json::from_json(&k, opts.allow_weak);
-            (k, key)
-        })
-        .collect())
-}
-
-/// Read a JWKS for verification, skipping keys jot cannot use (an `enc` key, an unknown
-/// kty or crv) with a note for each, as published sets often mix kinds. A document that is
-/// not a JWKS at all is still an error.
-pub fn read_jwks_lenient(data: &[u8]) -> Result<(Vec<Jwk>, Vec<String>)> {
-    let v: Value = serde_json::from_slice(data)
-        .map_err(|e| Error::input(format!("JWKS is not valid JSON: {e}")))?;
-    let items = v
-        .get("keys")
-        .and_then(Value::as_array)
-        .ok_or_else(|| Error::input("not a JWKS: no \"keys\" array"))?;
-    let mut keys = Vec::new();
-    let mut skipped = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        match super::jwk_json::from_json(item, false) {
-            Ok(k) => keys.push(k),
-            // Not a key jot cannot use but a broken secret: the set is misconfigured.
-            Err(e) if item.get("kty").and_then(Value::as_str) == Some("oct") => {
-                return Err(e.context(format!("JWKS keys[{i}]")))
-            }
-            Err(e) => skipped.push(format!("JWKS keys[{i}] skipped: {e}")),
-        }
-    }
-    Ok((keys, skipped))
 }

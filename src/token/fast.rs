@@ -11,6 +11,7 @@
 
 use super::fast_json::{self, Val};
 use super::verify::Policy;
+use super::verify_keys::short_for;
 use super::{is_alg_none, KEY_HEADERS, MAX_TOKEN};
 use crate::alg::{Alg, Family, Hash};
 use crate::keys::prepared_hmac::PreparedHmac;
@@ -95,7 +96,10 @@ impl<'k> Fast<'k> {
             .iter()
             .map(|jwk| {
                 let usable: Vec<Alg> = Alg::all()
-                    .filter(|a| jwk.check_alg(*a).is_ok() && jwk.allows_op("verify"))
+                    // A secret short for an alg goes to `verify`, which refuses or warns.
+                    .filter(|a| {
+                        jwk.check_alg(*a).is_ok() && jwk.allows_op("verify") && !short_for(jwk, *a)
+                    })
                     .collect();
                 let public = usable
                     .iter()

@@ -12,6 +12,10 @@ use crate::token::verify::verify;
 
 const NOW: i64 = 1_700_000_000;
 
+/// 64 bytes: long enough for HS512 (RFC 7518 §3.2), so every HS* token may take the fast
+/// path; shorter secrets are verify's (see `short_secrets_never_take_the_fast_path`).
+const SECRET: &[u8] = b"secret-0123456789-secret-0123456789-secret-0123456789-0123456789";
+
 fn key(secret: &[u8], kid: Option<&str>, alg: Option<&str>) -> Jwk {
     let mut j = Jwk::new(Key::Oct(Secret::new(secret.to_vec())));
     j.kid = kid.map(str::to_owned);
@@ -65,8 +69,28 @@ fn sound(t: &str, keys: &[Jwk], p: &Policy) -> Result<bool, TestCaseError> {
 }
 
 #[test]
+fn short_secrets_never_take_the_fast_path() {
+    // 32 bytes: HS256 may take it; HS384 and HS512 are verify's, which refuses the secret
+    // or, under insecure_short_key, warns — never a silent "valid".
+    let secret = &SECRET[..32];
+    let keys = [key(secret, None, None)];
+    let mut p = policy(false, false, false, false, false);
+    let c = format!(r#"{{"iat":{NOW},"exp":{}}}"#, NOW + 60);
+    for (alg, fast) in [(Alg::HS256, true), (Alg::HS384, false), (Alg::HS512, false)] {
+        let t = token(&format!(r#"{{"alg":"{alg}"}}"#), &c, secret);
+        assert_eq!(sound(&t, &keys, &p).unwrap(), fast, "{alg}");
+        assert_eq!(verify(&t, &keys, &p, NOW).valid, fast, "{alg}");
+    }
+    p.insecure_short_key = true;
+    let t = token(r#"{"alg":"HS512"}"#, &c, secret);
+    assert!(!sound(&t, &keys, &p).unwrap());
+    let v = verify(&t, &keys, &p, NOW);
+    assert!(v.valid && v.warnings.len() == 1, "{v:?}");
+}
+
+#[test]
 fn plain_valid_tokens_take_the_fast_path() {
-    let keys = [key(b"secret-0123456789", Some("k1"), None)];
+    let keys = [key(SECRET, Some("k1"), None)];
     let p = policy(true, true, true, false, false);
     for alg in [Alg::HS256, Alg::HS384, Alg::HS512] {
         let header = format!(r#"{{"alg":"{alg}","typ":"JWT","kid":"k1"}}"#);
@@ -74,7 +98,7 @@ fn plain_valid_tokens_take_the_fast_path() {
             r#"{{"iss":"https://i.example","aud":["x","web"],"iat":{NOW},"exp":{}}}"#,
             NOW + 60
         );
-        let t = token(&header, &c, b"secret-0123456789");
+        let t = token(&header, &c, SECRET);
         assert!(sound(&t, &keys, &p).unwrap(), "{alg}");
     }
     // The denylist is verify's alone: the fast path stands aside.
@@ -86,7 +110,7 @@ fn plain_valid_tokens_take_the_fast_path() {
             r#"{{"iss":"https://i.example","aud":"api","iat":{NOW},"exp":{}}}"#,
             NOW + 60
         ),
-        b"secret-0123456789",
+        SECRET,
     );
     assert!(sound(&t, &keys, &p).unwrap());
     assert!(!sound(&t, &keys, &deny).unwrap());
@@ -153,14 +177,14 @@ proptest! {
         flip in proptest::option::of((any::<prop::sample::Index>(), any::<u8>())),
         flags in any::<[bool; 6]>(),
     ) {
-        let secret: &[u8] = if right_key { b"secret-0123456789" } else { b"other" };
+        let secret: &[u8] = if right_key { SECRET } else { b"other" };
         let mut t = token(&h, &format!("{{{}}}", members.join(",")), secret);
         if let Some((i, c)) = flip {
             let i = i.index(t.len());
             t.replace_range(i..i + 1, &((c % 94 + 33) as char).to_string());
         }
         let keys = [
-            key(b"secret-0123456789", flags[5].then_some("k1"), None),
+            key(SECRET, flags[5].then_some("k1"), None),
             key(b"second", Some("k2"), flags[4].then_some("HS512")),
         ];
         let p = policy(flags[0], flags[1], flags[2], flags[3], flags[4] && flags[5]);

@@ -12,6 +12,7 @@ pub mod options;
 pub mod paste;
 pub mod sign;
 pub mod verify;
+pub mod verify_keys;
 
 #[cfg(test)]
 mod tests;

@@ -54,6 +54,8 @@ pub struct VerifyOptions {
     pub kid: Option<String>,
     /// Refuse high-S ECDSA signatures.
     pub require_low_s: bool,
+    /// Verify with HMAC keys shorter than the hash, with a warning.
+    pub insecure_short_key: bool,
 }
 
 impl VerifyOptions {
@@ -74,6 +76,7 @@ impl VerifyOptions {
             fingerprint: self.fingerprint,
             kid: self.kid,
             require_low_s: self.require_low_s,
+            insecure_short_key: self.insecure_short_key,
         })
     }
 }

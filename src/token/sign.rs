@@ -79,6 +79,17 @@ pub fn random_jti() -> Result<String> {
 /// RFC 7518 §3.2: an HMAC key must be at least as long as the hash output. Refused unless
 /// `insecure` (`--insecure-short-key`); then the warning to show is returned.
 pub fn check_hmac_length(key: &Jwk, alg: Alg, insecure: bool) -> Result<Option<String>> {
+    hmac_length(key, alg, insecure, "signs")
+}
+
+/// [`check_hmac_length`] for an operation (`verb`: "signs", "verifies"): the one message
+/// and hint sign and verify give for a short HMAC key.
+pub(crate) fn hmac_length(
+    key: &Jwk,
+    alg: Alg,
+    insecure: bool,
+    verb: &str,
+) -> Result<Option<String>> {
     let Key::Oct(s) = &key.key else {
         return Ok(None);
     };
@@ -90,7 +101,7 @@ pub fn check_hmac_length(key: &Jwk, alg: Alg, insecure: bool) -> Result<Option<S
         format!("the HMAC secret is {len} bytes; RFC 7518 §3.2 requires at least {min} for {alg}");
     if !insecure {
         return Err(Error::usage(msg).with_hint(format!(
-            "use a secret of {min} random bytes (jot keygen {alg}); --insecure-short-key signs anyway"
+            "use a secret of {min} random bytes (jot keygen {alg}); --insecure-short-key {verb} anyway"
         )));
     }
     Ok(Some(msg))

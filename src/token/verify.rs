@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::claims::numeric_date as read_date;
+use super::verify_keys::long_enough;
 use super::{is_alg_none, parse, Parsed, KEY_HEADERS};
 use crate::alg::{Alg, Family};
 use crate::keys::Jwk;
@@ -39,6 +40,8 @@ pub struct Policy {
     /// RFC 7515 A.3 and RFC 7520 §4.3 are high-S, as are half the signatures OpenSSL,
     /// PyJWT (ES256K too) or jsonwebtoken make. The denylist does not depend on it.
     pub require_low_s: bool,
+    /// Verify with HMAC keys shorter than the hash (`--insecure-short-key`), with a warning.
+    pub insecure_short_key: bool,
 }
 
 /// The outcome of verifying one token.
@@ -113,32 +116,36 @@ pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
     v
 }
 
-pub(crate) fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verdict) {
+/// The header's algorithm, once the header passes the checks that need no key: a string
+/// alg that is not none and is known, no `crit`, a string kid. `Err` with the reason.
+fn header_alg(jws: &super::Jws) -> Result<Alg, String> {
     let alg_name = match jws.header.get("alg") {
         Some(Value::String(s)) => s.as_str(),
-        Some(_) => return v.reasons.push("header alg is not a string".into()),
-        None => return v.reasons.push("header has no alg".into()),
+        Some(_) => return Err("header alg is not a string".into()),
+        None => return Err("header has no alg".into()),
     };
     if is_alg_none(alg_name) {
-        return v
-            .reasons
-            .push(format!("alg {alg_name:?} (unsigned) is never accepted"));
+        return Err(format!("alg {alg_name:?} (unsigned) is never accepted"));
     }
     let Some(alg) = Alg::from_name(alg_name) else {
-        return v.reasons.push(format!("unknown alg {alg_name:?}"));
+        return Err(format!("unknown alg {alg_name:?}"));
     };
     if let Some(crit) = jws.header.get("crit") {
         // jot implements no JWS extensions, so every critical one is unknown (RFC 7515 §4.1.11).
-        return v
-            .reasons
-            .push(format!("unsupported critical header extension(s): {crit}"));
+        return Err(format!("unsupported critical header extension(s): {crit}"));
     }
     if let Some(k) = jws.header.get("kid").filter(|k| !k.is_string()) {
         // RFC 7515 §4.1.4: a string. Ignoring it would try every key, as if none were named.
-        return v
-            .reasons
-            .push(format!("header kid is not a string ({k}): RFC 7515 §4.1.4"));
+        return Err(format!("header kid is not a string ({k}): RFC 7515 §4.1.4"));
     }
+    Ok(alg)
+}
+
+pub(crate) fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verdict) {
+    let alg = match header_alg(jws) {
+        Ok(alg) => alg,
+        Err(reason) => return v.reasons.push(reason),
+    };
     let kid = policy.kid.as_deref().or(jws.kid());
     let candidates: Vec<&Jwk> = match kid {
         Some(k) if keys.iter().any(|j| j.kid.is_some()) => keys
@@ -170,10 +177,17 @@ pub(crate) fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v
             }
         ));
     }
-    let usable: Vec<&&Jwk> = candidates
+    let fitting = candidates
         .iter()
-        .filter(|k| k.check_alg(alg).is_ok() && k.allows_op("verify"))
-        .collect();
+        .copied()
+        .filter(|k| k.check_alg(alg).is_ok() && k.allows_op("verify"));
+    let usable = match long_enough(fitting.collect(), alg, policy.insecure_short_key) {
+        Ok((usable, warning)) => {
+            v.warnings.extend(warning);
+            usable
+        }
+        Err(reason) => return v.reasons.push(reason),
+    };
     if usable.is_empty() {
         // RS256→HS256 confusion lands here: an RSA/EC key never verifies an HMAC tag.
         return v.reasons.push(format!(

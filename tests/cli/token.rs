@@ -5,3 +5,4 @@ mod decode;
 mod interop;
 mod sign;
 mod verify_bulk;
+mod verify_keys;

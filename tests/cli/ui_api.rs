@@ -286,3 +286,43 @@ fn sign_defaults_and_keygen_make_tokens_verify_accepts() {
         assert_eq!(ui.api("keygen", &json!({"alg": "none"})).status, 400);
     });
 }
+
+#[test]
+fn verify_endpoint_refuses_short_secrets_and_ambiguous_sets_as_the_cli_does() {
+    let alg = Alg::from_name("HS256").unwrap();
+    let key = jot::keys::Jwk::new(jot::keys::Key::Oct(jot::keys::Secret::new(
+        b"sixteen byte key".to_vec(),
+    )));
+    let header = jot::token::sign::header(alg, None, Default::default()).unwrap();
+    let claims = json!({"sub": "a", "exp": 1_767_229_200});
+    let token = jot::token::sign::sign(&key, alg, &header, claims.as_object().unwrap()).unwrap();
+    let ec = es256().2.to_public().unwrap().to_json(false);
+    let oct =
+        json!({"kty": "oct", "kid": "k1", "k": "c2l4dGVlbiBieXRlIGtleXNpeHRlZW4gYnl0ZSBrZXk"});
+    with_ui(|ui| {
+        let short = ui.api(
+            "verify",
+            &json!({"token": token, "secret": "sixteen byte key", "now": NOW}),
+        );
+        assert_eq!(short.status, 400, "{}", short.body);
+        assert_eq!(
+            short.json()["error"],
+            "the HMAC secret is 16 bytes; RFC 7518 §3.2 requires at least 32 for HS256"
+        );
+        let insecure = ok(&ui.api(
+            "verify",
+            &json!({"token": token, "secret": "sixteen byte key", "now": NOW, "insecure_short_key": true}),
+        ));
+        assert_eq!(insecure["verdict"], "valid", "{insecure}");
+        assert!(insecure["warnings"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("insecure: the HMAC secret is 16 bytes"));
+        let mixed = json!({"keys": [oct, ec]}).to_string();
+        let refused = ui.api("verify", &json!({"token": token, "key": mixed, "now": NOW}));
+        assert_eq!(refused.status, 400, "{}", refused.body);
+        assert!(refused.json()["error"].as_str().unwrap().starts_with(
+            "ambiguous key set: the set mixes secret (oct) keys, keys[0] (kid \"k1\")"
+        ));
+    });
+}

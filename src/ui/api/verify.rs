@@ -17,6 +17,7 @@ use crate::keys::{read_jwks_lenient, Jwk};
 use crate::net::{self, FetchOptions};
 use crate::token::options::VerifyOptions;
 use crate::token::verify::verify as verify_token;
+use crate::token::verify_keys::check_keys;
 use crate::{Error, Result};
 
 /// The request: one token, one key source, the policy's fields.
@@ -44,6 +45,8 @@ pub struct VerifyRequest {
     pub allow_no_exp: bool,
     pub kid: Option<String>,
     pub now: Option<String>,
+    /// Verify with an HMAC secret shorter than the hash (warns), as `--insecure-short-key`.
+    pub insecure_short_key: bool,
 }
 
 /// Fetched key sets kept for a minute, in memory only, so typing in other fields does not
@@ -112,7 +115,7 @@ fn load_keys(
     };
     let body = memo.fetch(&url, &opts)?;
     let shown = net::redact_url(&url);
-    let (keys, skipped) = read_jwks_lenient(&body).map_err(|e| e.context(&shown))?;
+    let (keys, skipped) = read_jwks_lenient(&body, false).map_err(|e| e.context(&shown))?;
     if keys.is_empty() {
         return Err(Error::input("the JWKS holds no key jot can use").context(&shown));
     }
@@ -153,10 +156,12 @@ pub fn verify(r: &VerifyRequest, memo: &FetchMemo) -> Result<Value> {
         leeway: given(&r.leeway).map(str::to_owned),
         max_age: given(&r.max_age).map(str::to_owned),
         kid: given(&r.kid).map(str::to_owned),
+        insecure_short_key: r.insecure_short_key,
         ..VerifyOptions::default()
     }
     .policy()?;
-    let verdict = if crate::sdjwt::looks_like(&token) {
+    let vetted = check_keys(&keys, &policy)?;
+    let mut verdict = if crate::sdjwt::looks_like(&token) {
         // An SD-JWT is verified in full as `jot verify` does: disclosures, rebuilt claims,
         // and a KB-JWT whenever one is present.
         let kb = crate::sdjwt::KbPolicy {
@@ -167,6 +172,7 @@ pub fn verify(r: &VerifyRequest, memo: &FetchMemo) -> Result<Value> {
     } else {
         verify_token(&token, &keys, &policy, now)
     };
+    verdict.warnings.splice(0..0, vetted);
     let line = if verdict.valid {
         "valid".to_owned()
     } else {
