@@ -22,3 +22,4 @@ mod token_common;
 mod ui;
 mod ui_api;
 mod ui_e2e;
+mod wycheproof;
