@@ -174,6 +174,8 @@ pub fn unwrap(
             let Key::Rsa(r @ RsaKey::Private(_)) = jwk_key(key)? else {
                 return Err("RSA1_5 needs the private RSA key".into());
             };
+            // A build that cannot decrypt RSA says so, rather than hiding it as a tag mismatch.
+            super::rsa_kw::decryption_available()?;
             // Draw the substitute first so both paths cost the same.
             let fake = random(cek_len)?;
             match super::rsa_kw::decrypt(r, RsaPad::Pkcs1, ek) {

@@ -47,13 +47,27 @@ pub fn decrypt(key: &RsaKey, pad: RsaPad, wrapped: &[u8]) -> Result<Zeroizing<Ve
     #[cfg(not(feature = "aws-lc"))]
     {
         let _ = (private, pad, wrapped);
-        Err(
-            "this build cannot decrypt with RSA: it was built without the aws-lc feature \
-             (the only constant-time RSA decryption jot uses)"
-                .into(),
-        )
+        Err(NO_RSA_DECRYPTION.into())
     }
 }
+
+/// Whether this build decrypts with RSA at all: the reason when it does not (built without
+/// aws-lc). It depends on the build, never on a token, so RSA1_5 reports it before the
+/// uniform failure of RFC 7516 §11.5 that hides everything else.
+pub fn decryption_available() -> Result<(), String> {
+    #[cfg(feature = "aws-lc")]
+    {
+        Ok(())
+    }
+    #[cfg(not(feature = "aws-lc"))]
+    {
+        Err(NO_RSA_DECRYPTION.into())
+    }
+}
+
+#[cfg(not(feature = "aws-lc"))]
+const NO_RSA_DECRYPTION: &str = "this build cannot decrypt with RSA: it was built without the \
+                                 aws-lc feature (the only constant-time RSA decryption jot uses)";
 
 #[cfg(feature = "aws-lc")]
 mod fast {

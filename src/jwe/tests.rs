@@ -1,11 +1,13 @@
 //! Tests of the JWE domain: RFC known answers (`kat`), the attack list of issue 10
-//! (`attacks`) and encrypt→decrypt property tests for every alg × enc pair (`props`).
+//! (`attacks`), encrypt→decrypt property tests for every alg × enc pair (`props`) and
+//! Project Wycheproof's vectors for the primitives under JWE (`wycheproof`).
 //! Shared fixtures live here.
 
 mod attacks;
 mod kat;
 mod props;
 mod rfc7520;
+mod wycheproof;
 
 use serde_json::Value;
 

@@ -1,6 +1,7 @@
 //! Tests of the key model as a whole: RFC known-answer vectors (`rfc`), PEM/JWK round
 //! trips of generated and published keys (`roundtrip`), and the no-panic property of
-//! `read` on hostile bytes (`props`, the CI stand-in for the `fuzz/` target). The vectors
+//! `read` on hostile bytes (`props`, the CI stand-in for the `fuzz/` target), and Project
+//! Wycheproof's signature and MAC vectors through jot's verifiers (`wycheproof`). The vectors
 //! themselves are in `src/keys/vectors/` (provenance in its SOURCES.md).
 
 #[cfg(feature = "aws-lc")]
@@ -8,6 +9,7 @@ mod backends;
 mod props;
 mod rfc;
 mod roundtrip;
+mod wycheproof;
 
 use serde_json::{Map, Value};
 

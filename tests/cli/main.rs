@@ -27,3 +27,4 @@ mod ui;
 mod ui_api;
 mod ui_e2e;
 mod url_cache;
+mod wycheproof;

@@ -295,6 +295,30 @@ fn rsa1_5_needs_the_flag_and_gives_no_padding_oracle() {
     fails(&garbage, &key, &allow, "authentication tag does not match");
 }
 
+/// Without aws-lc jot decrypts no RSA. RSA1_5 turns every RSA failure into a random CEK
+/// (RFC 7516 §11.5), which hid that as "the authentication tag does not match" on valid
+/// tokens (Wycheproof json_web_encryption tcId 100-105, 112, 128); the build's limit is
+/// no oracle and is named. With aws-lc the token decrypts.
+#[test]
+fn rsa1_5_in_a_build_without_rsa_decryption_names_the_build_not_the_tag() {
+    let v: serde_json::Value =
+        serde_json::from_str(include_str!("../vectors/rfc7516_rsa.json")).expect("vector JSON");
+    let v = &v["rfc7516_a2"];
+    let key = JweKey::Jwk(jwk(&v["jwk"]));
+    let allow = Policy {
+        allow_rsa1_5: true,
+        ..Policy::default()
+    };
+    let out = open(v["jwe"].as_str().unwrap(), &key, &allow);
+    if cfg!(feature = "aws-lc") {
+        assert_eq!(out.unwrap(), v["plaintext"].as_str().unwrap().as_bytes());
+    } else {
+        let e = out.unwrap_err();
+        assert!(e.contains("without the aws-lc feature"), "{e}");
+        assert!(!e.contains("tag"), "{e}");
+    }
+}
+
 #[test]
 fn truncated_and_garbage_tokens_fail_cleanly() {
     let key = oct(32);
