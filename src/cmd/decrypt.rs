@@ -214,6 +214,7 @@ pub fn verify_nested(
             kid: None,
             header: None,
             claims: None,
+            json: None,
         },
     }
 }

@@ -7,7 +7,7 @@ use std::io::Write;
 use crate::cli::VerifyArgs;
 use crate::clock::Clock;
 use crate::cmd::bulk_out::Pieces;
-use crate::cmd::keyin::key_source;
+use crate::cmd::keyin::key_sources;
 use crate::cmd::output::{json_line, pasted, show_json, warn};
 use crate::cmd::parallel::{ordered, Next};
 use crate::cmd::stream::{stdin_lines, Batch};
@@ -43,8 +43,9 @@ fn jwks_keys(data: &[u8]) -> Result<Vec<Jwk>> {
 /// The caller's keys, from the one source clap's ArgGroup allows. A PEM file with several
 /// keys is a key set here.
 fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>)> {
-    if let Some(loaded) = key_source(&a.key)? {
-        return Ok((loaded.all(), None));
+    let loaded = key_sources(&a.key)?;
+    if !loaded.is_empty() {
+        return Ok((loaded.into_iter().flat_map(|l| l.all()).collect(), None));
     }
     if let Some(src) = &a.jwks {
         let data = if net::is_http_url(src) {
@@ -91,6 +92,7 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
         fingerprint: a.fingerprint.clone(),
         kid: a.kid.clone(),
         require_low_s: a.require_low_s,
+        all_signatures: a.all_signatures,
     }
     .policy()
 }
@@ -214,6 +216,9 @@ fn render(
         let w = w.clone();
         out.stderr(move || warn(&w));
     }
+    if let Some(note) = v.json.as_ref().and_then(|j| j.note()) {
+        out.stderr(move || crate::cmd::output::note(style::DIM, "signature:", &note));
+    }
     let b = if plain {
         anstyle::Style::new()
     } else {
@@ -259,8 +264,8 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         fast: None,
         plain,
     };
-    if a.token != "-" {
-        let v = bulk.verdict(pasted(&a.token, None), true);
+    if let Some(token) = crate::cmd::whole_token(&a.token)? {
+        let v = bulk.verdict(pasted(&token, None), true);
         let mut one = Pieces::default();
         render(&mut one, a, plain, None, &v)?;
         one.replay(&mut out)?;

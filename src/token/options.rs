@@ -54,6 +54,8 @@ pub struct VerifyOptions {
     pub kid: Option<String>,
     /// Refuse high-S ECDSA signatures.
     pub require_low_s: bool,
+    /// Every signature of a JSON-serialized JWS must verify.
+    pub all_signatures: bool,
 }
 
 impl VerifyOptions {
@@ -74,6 +76,7 @@ impl VerifyOptions {
             fingerprint: self.fingerprint,
             kid: self.kid,
             require_low_s: self.require_low_s,
+            all_signatures: self.all_signatures,
         })
     }
 }

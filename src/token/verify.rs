@@ -39,6 +39,8 @@ pub struct Policy {
     /// RFC 7515 A.3 and RFC 7520 §4.3 are high-S, as are half the signatures OpenSSL,
     /// PyJWT (ES256K too) or jsonwebtoken make. The denylist does not depend on it.
     pub require_low_s: bool,
+    /// A JSON-serialized JWS is valid only when every signature verifies (else one is enough).
+    pub all_signatures: bool,
 }
 
 /// The outcome of verifying one token.
@@ -54,6 +56,9 @@ pub struct Verdict {
     pub kid: Option<String>,
     pub header: Option<Map<String, Value>>,
     pub claims: Option<Value>,
+    /// For a JSON-serialized token: its serialization and what each signature gave.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub json: Option<super::verify_json::JsonOutcome>,
 }
 
 impl Verdict {
@@ -67,12 +72,16 @@ impl Verdict {
             kid: None,
             header: None,
             claims: None,
+            json: None,
         }
     }
 }
 
 /// Verify `token` against `keys` under `policy` at time `now` (unix seconds).
 pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
+    if super::json_ser::is_json(token) {
+        return super::verify_json::verify(token, keys, policy, now);
+    }
     let jws = match parse(token) {
         Ok(Parsed::Jws(j)) => j,
         Ok(Parsed::Jwe { .. }) => {
@@ -91,6 +100,7 @@ pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
         kid: None,
         header: None,
         claims: None,
+        json: None,
     };
     for h in KEY_HEADERS {
         if jws.header.contains_key(*h) {
@@ -113,7 +123,7 @@ pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
     v
 }
 
-fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verdict) {
+pub(super) fn check_signature(jws: &super::Jws, keys: &[Jwk], policy: &Policy, v: &mut Verdict) {
     let alg_name = match jws.header.get("alg") {
         Some(Value::String(s)) => s.as_str(),
         Some(_) => return v.reasons.push("header alg is not a string".into()),
@@ -208,7 +218,7 @@ fn numeric_date(c: &Map<String, Value>, name: &str, reasons: &mut Vec<String>) -
         .ok()
 }
 
-fn check_claims(
+pub(super) fn check_claims(
     c: &Map<String, Value>,
     jws: &super::Jws,
     token: &str,
