@@ -44,7 +44,7 @@ pub fn header_warnings(
     w
 }
 
-fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
+pub(crate) fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
     let (w, b, d) = (style::WARN, style::BOLD, style::DIM);
     writeln!(
         out,
@@ -90,6 +90,70 @@ fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A JSON-serialized token: every signature's (or recipient's) headers, then the payload.
+fn show_json_token(out: &mut impl Write, t: &str, json: bool, now: i64) -> anyhow::Result<()> {
+    let top = crate::token::json_ser::object(t)?;
+    if top.contains_key("ciphertext") {
+        let d = crate::jwe::json_ser::describe(&top)?;
+        if json {
+            writeln!(out, "{}", json_line(&d)?)?;
+        } else {
+            writeln!(
+                out,
+                "a JWE (encrypted token, {} JSON serialization): only its headers can be read",
+                d["serialization"].as_str().unwrap_or("?")
+            )?;
+            show_json(out, &d)?;
+        }
+        return Ok(());
+    }
+    let j = crate::token::json_ser::parse_object(&top)?;
+    let sigs: Vec<Value> = j
+        .signatures
+        .iter()
+        .map(|s| json!({"protected": s.protected, "header": s.header, "signature": b64::encode(&s.signature)}))
+        .collect();
+    if json {
+        let payload = j
+            .payload
+            .clone()
+            .unwrap_or_else(|| Value::String(j.payload_b64.clone()));
+        let v = json!({"serialization": j.serialization, "payload": payload, "signatures": sigs});
+        writeln!(out, "{}", json_line(&v)?)?;
+        return Ok(());
+    }
+    // Signature 0 with the payload as a compact token is shown, then every signature.
+    show_jws(out, &j.jws(0), now)?;
+    let (b, w) = (style::BOLD, style::WARN);
+    let n = j.signatures.len();
+    writeln!(
+        out,
+        "{b}{} serialization{b:#}, {n} signature(s)",
+        j.serialization.name()
+    )?;
+    for (i, s) in j.signatures.iter().enumerate() {
+        writeln!(
+            out,
+            "{b}signature {i}{b:#} {} bytes; protected header:",
+            s.signature.len()
+        )?;
+        show_json(out, &Value::Object(s.protected.clone()))?;
+        if !s.header.is_empty() {
+            writeln!(
+                out,
+                "{b}signature {i}{b:#} unprotected header (not covered by the signature):"
+            )?;
+            show_json(out, &Value::Object(s.header.clone()))?;
+        }
+        let mut merged = s.protected.clone();
+        merged.extend(s.header.clone());
+        for warning in header_warnings(&merged, None) {
+            writeln!(out, "{w}warning:{w:#} {}", sanitize(&warning))?;
+        }
+    }
+    Ok(())
+}
+
 /// Run `jot decode`.
 pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
@@ -103,6 +167,10 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let mut failed = None;
     for (line, t) in &tokens {
         let t = pasted(t, (tokens.len() > 1).then_some(*line));
+        if crate::token::json_ser::is_json(t) {
+            show_json_token(&mut out, t, a.json, now)?;
+            continue;
+        }
         let parsed = match parse(t) {
             Ok(p) => p,
             Err(e) => {

@@ -80,10 +80,15 @@ pub fn is_json(text: &str) -> bool {
 
 /// The top-level object of a JSON serialization, strictly parsed and size-bounded.
 pub fn object(text: &str) -> Result<Map<String, Value>> {
+    object_within(text, MAX_TOKEN)
+}
+
+/// [`object`] with another size bound (a JWE's follows its plaintext bound).
+pub fn object_within(text: &str, limit: usize) -> Result<Map<String, Value>> {
     let t = text.trim();
-    if t.len() > MAX_TOKEN {
+    if t.len() > limit {
         return Err(Error::input(format!(
-            "the JSON serialization is {} bytes; the limit is {MAX_TOKEN}",
+            "the JSON serialization is {} bytes; the limit is {limit}",
             t.len()
         )));
     }
