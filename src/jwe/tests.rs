@@ -1,8 +1,10 @@
 //! Tests of the JWE domain: RFC known answers (`kat`), the attack list of issue 10
-//! (`attacks`) and encrypt→decrypt property tests for every alg × enc pair (`props`).
+//! (`attacks`) and encrypt→decrypt property tests for every alg × enc pair (`props`); the
+//! JSON serializations' known answers, round trips and refusals (`json`).
 //! Shared fixtures live here.
 
 mod attacks;
+mod json;
 mod kat;
 mod props;
 mod rfc7520;

@@ -28,11 +28,7 @@ fn signed(algs: &[Alg], ser: Serialization, claims: &Map<String, Value>) -> Stri
         .iter()
         .map(|a| {
             let k = key_for(*a);
-            (
-                k,
-                *a,
-                header(*a, k.kid.as_deref(), Map::new()).unwrap(),
-            )
+            (k, *a, header(*a, k.kid.as_deref(), Map::new()).unwrap())
         })
         .collect();
     sign_json(ser, &signers, claims).expect("sign_json")
@@ -170,7 +166,12 @@ fn unprotected_crit_b64_are_refused_and_typ_is_ignored() {
     let key = key_for(Alg::HS256).clone();
     let claims = obj(json!({"sub": "a"}));
     let bare = obj(json!({"alg": "HS256"}));
-    let token = sign_json(Serialization::Flattened, &[(&key, Alg::HS256, bare)], &claims).unwrap();
+    let token = sign_json(
+        Serialization::Flattened,
+        &[(&key, Alg::HS256, bare)],
+        &claims,
+    )
+    .unwrap();
     let mut v: Value = serde_json::from_str(&token).unwrap();
     for (member, refused) in [("crit", true), ("b64", true), ("typ", false)] {
         v["header"] = json!({ member: ["x"] });
