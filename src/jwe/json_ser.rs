@@ -188,6 +188,22 @@ pub fn decrypt(
     Err(Failure::new(why.join("; ")))
 }
 
+/// With several recipients an oct key whose size fits the enc would default to `dir`, which
+/// cannot share the CEK: such a key wraps it with AES key wrap instead.
+fn shared_default(key: &JweKey, several: bool) -> Option<crate::alg::KeyAlg> {
+    use crate::alg::KeyAlg;
+    let JweKey::Jwk(j) = key else { return None };
+    match (&j.key, j.alg.is_none() && several) {
+        (crate::keys::Key::Oct(s), true) => match s.expose().len() {
+            16 => Some(KeyAlg::A128Kw),
+            24 => Some(KeyAlg::A192Kw),
+            32 => Some(KeyAlg::A256Kw),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Encrypt `plaintext` to every key in `recipients` (each with the kid for its header) in a
 /// JSON serialization. `o`'s enc, cty, zip and extras go in the shared protected header;
 /// each recipient's alg, kid and key-management members in its own header. One recipient
@@ -217,6 +233,7 @@ pub fn encrypt(
     for (key, kid) in recipients {
         let o = EncryptOptions {
             kid: kid.clone(),
+            alg: o.alg.or(shared_default(key, several)),
             ..o.clone()
         };
         let (alg, mut header) = base_header(key, &o)?;

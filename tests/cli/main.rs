@@ -10,6 +10,8 @@ mod crack_hashcat;
 mod crack_output;
 mod forge;
 mod generated;
+mod json_interop;
+mod json_ser;
 mod jwe;
 mod jwe_interop;
 mod jwe_rfc;
