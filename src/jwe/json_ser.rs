@@ -204,6 +204,58 @@ fn shared_default(key: &JweKey, several: bool) -> Option<crate::alg::KeyAlg> {
     }
 }
 
+/// The shared protected header, the CEK and each recipient's (header, encrypted key).
+struct Wrapped {
+    protected: Map<String, Value>,
+    cek: zeroize::Zeroizing<Vec<u8>>,
+    recipients: Vec<(Map<String, Value>, Vec<u8>)>,
+}
+
+/// Wrap one CEK for every recipient. With several, each recipient's own members (alg, kid,
+/// epk, iv, tag, p2s, p2c) go in its header; enc, cty, zip and the extras stay shared.
+fn wrap_all(recipients: &[(JweKey, Option<String>)], o: &EncryptOptions) -> Result<Wrapped> {
+    let several = recipients.len() > 1;
+    let mut shared: Option<Wrapped> = None;
+    for (key, kid) in recipients {
+        let o = EncryptOptions {
+            kid: kid.clone(),
+            alg: o.alg.or(shared_default(key, several)),
+            ..o.clone()
+        };
+        let (alg, mut header) = base_header(key, &o)?;
+        if several && matches!(alg.family(), KeyAlgFamily::Dir | KeyAlgFamily::EcdhEs(None)) {
+            return Err(Error::usage(format!(
+                "{alg} derives its own content key, so it cannot share one with other \
+                 recipients (RFC 7516 §7.2.1)"
+            ))
+            .with_hint("use a key-wrapping alg (RSA-OAEP-256, ECDH-ES+A256KW, A256KW) for each"));
+        }
+        let given = shared.as_ref().map(|w| w.cek.as_slice());
+        let (cek, ek) = keymgmt::wrap_given(key, alg, o.enc, &mut header, o.p2c, given)
+            .map_err(Error::usage)?;
+        let mine: Map<String, Value> = if several {
+            let common = ["enc", "cty", "zip"];
+            let own: Vec<String> = header
+                .keys()
+                .filter(|k| !common.contains(&k.as_str()) && !o.extra.contains_key(*k))
+                .cloned()
+                .collect();
+            own.into_iter()
+                .filter_map(|k| header.remove_entry(&k))
+                .collect()
+        } else {
+            Map::new()
+        };
+        let w = shared.get_or_insert_with(|| Wrapped {
+            protected: header,
+            cek,
+            recipients: Vec::new(),
+        });
+        w.recipients.push((mine, ek));
+    }
+    shared.ok_or_else(|| Error::usage("no recipient"))
+}
+
 /// Encrypt `plaintext` to every key in `recipients` (each with the kid for its header) in a
 /// JSON serialization. `o`'s enc, cty, zip and extras go in the shared protected header;
 /// each recipient's alg, kid and key-management members in its own header. One recipient
@@ -227,55 +279,9 @@ pub fn encrypt(
                 .with_hint("use --serialization json for several keys"),
         );
     }
-    let several = recipients.len() > 1;
-    let mut shared: Option<(Map<String, Value>, zeroize::Zeroizing<Vec<u8>>)> = None;
-    let mut out = Vec::new();
-    for (key, kid) in recipients {
-        let o = EncryptOptions {
-            kid: kid.clone(),
-            alg: o.alg.or(shared_default(key, several)),
-            ..o.clone()
-        };
-        let (alg, mut header) = base_header(key, &o)?;
-        if several && matches!(alg.family(), KeyAlgFamily::Dir | KeyAlgFamily::EcdhEs(None)) {
-            return Err(Error::usage(format!(
-                "{alg} derives its own content key, so it cannot share one with other \
-                 recipients (RFC 7516 §7.2.1)"
-            ))
-            .with_hint("use a key-wrapping alg (RSA-OAEP-256, ECDH-ES+A256KW, A256KW) for each"));
-        }
-        let given = shared.as_ref().map(|(_, c)| c.as_slice());
-        let (cek, ek) = keymgmt::wrap_given(
-            key,
-            alg,
-            o.enc,
-            &mut header,
-            o.p2c,
-            given.filter(|_| several),
-        )
-        .map_err(Error::usage)?;
-        // Members of this recipient alone leave the shared header.
-        let mine: Map<String, Value> = if several {
-            let common = ["enc", "cty", "zip"];
-            let keep: Vec<String> = header
-                .keys()
-                .filter(|k| !common.contains(&k.as_str()) && !o.extra.contains_key(*k))
-                .cloned()
-                .collect();
-            keep.into_iter()
-                .filter_map(|k| header.remove_entry(&k))
-                .collect()
-        } else {
-            Map::new()
-        };
-        if shared.is_none() {
-            shared = Some((header, cek));
-        }
-        out.push((mine, ek));
-    }
-    let (protected_h, cek) = shared.expect("at least one recipient");
+    let w = wrap_all(recipients, o)?;
     let protected =
-        b64::encode(&serde_json::to_vec(&protected_h).map_err(|e| Error::input(e.to_string()))?);
+        b64::encode(&serde_json::to_vec(&w.protected).map_err(|e| Error::input(e.to_string()))?);
     let aad_b64 = aad.map(b64::encode);
     let full_aad = match &aad_b64 {
         Some(a) => format!("{protected}.{a}"),
@@ -288,7 +294,7 @@ pub fn encrypt(
     } else {
         plaintext.to_vec()
     });
-    let (ct, tag) = content::encrypt(o.enc, &cek, &iv, full_aad.as_bytes(), &body)
+    let (ct, tag) = content::encrypt(o.enc, &w.cek, &iv, full_aad.as_bytes(), &body)
         .map_err(|e| Error::input(format!("content encryption failed: {e:?}")))?;
     let one = |(h, ek): &(Map<String, Value>, Vec<u8>)| {
         let mut m = Map::new();
@@ -303,10 +309,10 @@ pub fn encrypt(
     let mut top = Map::new();
     top.insert("protected".into(), protected.into());
     match ser {
-        Serialization::Flattened => top.extend(one(&out[0])),
+        Serialization::Flattened => top.extend(one(&w.recipients[0])),
         _ => drop(top.insert(
             "recipients".into(),
-            out.iter().map(|r| Value::Object(one(r))).collect(),
+            w.recipients.iter().map(|r| Value::Object(one(r))).collect(),
         )),
     }
     if let Some(a) = aad_b64 {

@@ -175,7 +175,7 @@ fn unprotected_crit_b64_are_refused_and_typ_is_ignored() {
     let mut v: Value = serde_json::from_str(&token).unwrap();
     for (member, refused) in [("crit", true), ("b64", true), ("typ", false)] {
         v["header"] = json!({ member: ["x"] });
-        let got = verify(&v.to_string(), &[key.clone()], &lenient(), NOW);
+        let got = verify(&v.to_string(), std::slice::from_ref(&key), &lenient(), NOW);
         assert_eq!(!got.valid, refused, "{member}: {:?}", got.reasons);
     }
 }
