@@ -108,18 +108,8 @@ fn show_json_token(out: &mut impl Write, t: &str, json: bool, now: i64) -> anyho
         return Ok(());
     }
     let j = crate::token::json_ser::parse_object(&top)?;
-    let sigs: Vec<Value> = j
-        .signatures
-        .iter()
-        .map(|s| json!({"protected": s.protected, "header": s.header, "signature": b64::encode(&s.signature)}))
-        .collect();
     if json {
-        let payload = j
-            .payload
-            .clone()
-            .unwrap_or_else(|| Value::String(j.payload_b64.clone()));
-        let v = json!({"serialization": j.serialization, "payload": payload, "signatures": sigs});
-        writeln!(out, "{}", json_line(&v)?)?;
+        writeln!(out, "{}", json_line(&j.describe())?)?;
         return Ok(());
     }
     // Signature 0 with the payload as a compact token is shown, then every signature.

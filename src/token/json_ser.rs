@@ -73,6 +73,27 @@ impl JsonJws {
     }
 }
 
+impl JsonJws {
+    /// What `decode --json` shows: the serialization, the payload (JSON when it is JSON,
+    /// else as written) and every signature's headers.
+    pub fn describe(&self) -> Value {
+        let sigs: Vec<Value> = self
+            .signatures
+            .iter()
+            .map(|s| {
+                serde_json::json!({"protected": s.protected, "header": s.header,
+                                   "signature": b64::encode(&s.signature)})
+            })
+            .collect();
+        let payload = self
+            .payload
+            .clone()
+            .unwrap_or_else(|| Value::String(self.payload_b64.clone()));
+        serde_json::json!({"serialization": self.serialization, "payload": payload,
+                           "signatures": sigs})
+    }
+}
+
 /// Whether text is a JSON serialization rather than a compact token: it starts with `{`.
 pub fn is_json(text: &str) -> bool {
     text.trim_start().starts_with('{')

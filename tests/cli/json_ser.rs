@@ -230,3 +230,46 @@ fn multi_recipient_jwe_decrypts_with_each_key_and_names_the_recipient() {
     run(&["encrypt", "--key", ec, "--key", oct, "x"]).code(2);
     run(&["encrypt", "--key", ec, "--aad", "x", "x"]).code(2);
 }
+
+#[test]
+fn audit_reads_a_json_token_whole_and_audits_each_signature() {
+    let k = keys();
+    let t = now();
+    let token = run(&[
+        "sign",
+        "--serialization",
+        "json",
+        "--key",
+        &k.private("ES256"),
+        "--key",
+        &k.private("RS256"),
+        "--no-exp",
+        "--sub",
+        "a",
+        "--now",
+        &t,
+    ])
+    .ok();
+    let pretty =
+        serde_json::to_string_pretty(&serde_json::from_str::<Value>(&token).unwrap()).unwrap();
+    let r = run_in(
+        &["audit", "-", "--format", "json", "--now", &t],
+        pretty.as_bytes(),
+    );
+    let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{r:?}"));
+    let no_exp: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "JOT004")
+        .collect();
+    assert_eq!(no_exp.len(), 2, "one per signature: {v}");
+    // A malformed document is one finding, not an error.
+    let r = run(&[
+        "audit",
+        r#"{"payload":"e30","protected":"%"}"#,
+        "--format",
+        "json",
+    ]);
+    assert!(r.stdout.contains("JOT020"), "{r:?}");
+}
