@@ -439,7 +439,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__encrypt)
-            opts="-h --color --key --jwks --kid --secret-file --passphrase-file --key-passphrase-file --allow-weak --alg --enc --cty --zip --header --p2c --help"
+            opts="-h --color --key --jwks --kid --secret-file --passphrase-file --key-passphrase-file --allow-weak --alg --enc --cty --zip --header --p2c --serialization --aad --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,6 +490,14 @@ _jot() {
                     return 0
                     ;;
                 --p2c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serialization)
+                    COMPREPLY=($(compgen -W "compact json flattened" -- "${cur}"))
+                    return 0
+                    ;;
+                --aad)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1135,7 +1143,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__sign)
-            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --keyset --insecure-short-key --alg --kid --claims --claim --iss --sub --aud --exp --nbf --no-iat --no-exp --jti --header --fingerprint --fingerprint-out --now --encrypt-to --encrypt-alg --encrypt-enc --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --keyset --insecure-short-key --alg --kid --claims --claim --iss --sub --aud --exp --nbf --no-iat --no-exp --jti --header --fingerprint --fingerprint-out --now --serialization --encrypt-to --encrypt-alg --encrypt-enc --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1211,6 +1219,10 @@ _jot() {
                     ;;
                 --now)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serialization)
+                    COMPREPLY=($(compgen -W "compact json flattened" -- "${cur}"))
                     return 0
                     ;;
                 --encrypt-to)
@@ -1293,7 +1305,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__verify)
-            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --now --json --no-cache --decrypt-key --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --all-signatures --now --json --no-cache --decrypt-key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
