@@ -1305,7 +1305,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__verify)
-            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --all-signatures --now --json --no-cache --decrypt-key --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --typ --profile --nonce --all-signatures --now --json --no-cache --decrypt-key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1376,6 +1376,18 @@ _jot() {
                     return 0
                     ;;
                 --kid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --typ)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "at+jwt id-token" -- "${cur}"))
+                    return 0
+                    ;;
+                --nonce)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -186,6 +186,10 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l max-age -d 'Reject to
 complete -c jot -n "__fish_jot_using_subcommand verify" -l denylist -d 'Revoked tokens: one jti, or SHA-256 (hex) of the signing input header.payload, per line' -r -F
 complete -c jot -n "__fish_jot_using_subcommand verify" -l fingerprint -d 'The fingerprint value the token must be bound to (see `jot sign --fingerprint`)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kid -d 'Select the key by this kid (overrides the token\'s kid)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l typ -d 'The protected header\'s typ must be T: compared case-insensitively, an application/ prefix removed from either side (RFC 7515 §4.1.9). Overrides the profile\'s' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l profile -d 'A profile\'s defaults: at+jwt (RFC 9068: typ at+jwt; iss, exp, aud, sub, client_id, iat, jti required) or id-token (OpenID Connect: iss, sub, aud, exp, iat; azp when aud has several values). --typ and --require override them' -r -f -a "at+jwt\t''
+id-token\t''"
+complete -c jot -n "__fish_jot_using_subcommand verify" -l nonce -d 'The nonce claim must equal this (OpenID Connect ID tokens)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l decrypt-key -d 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'

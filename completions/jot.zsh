@@ -142,6 +142,9 @@ _arguments "${_arguments_options[@]}" : \
 '--denylist=[Revoked tokens\: one jti, or SHA-256 (hex) of the signing input header.payload, per line]:FILE:_files' \
 '--fingerprint=[The fingerprint value the token must be bound to (see \`jot sign --fingerprint\`)]:VALUE:_default' \
 '--kid=[Select the key by this kid (overrides the token'\''s kid)]:KID:_default' \
+'--typ=[The protected header'\''s typ must be T\: compared case-insensitively, an application/ prefix removed from either side (RFC 7515 §4.1.9). Overrides the profile'\''s]:T:_default' \
+'--profile=[A profile'\''s defaults\: at+jwt (RFC 9068\: typ at+jwt; iss, exp, aud, sub, client_id, iat, jti required) or id-token (OpenID Connect\: iss, sub, aud, exp, iat; azp when aud has several values). --typ and --require override them]:PROFILE:(at+jwt id-token)' \
+'--nonce=[The nonce claim must equal this (OpenID Connect ID tokens)]:S:_default' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
 '--decrypt-key=[A nested JWT\: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed]:PATH:_default' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \

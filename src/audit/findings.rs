@@ -171,6 +171,18 @@ pub(crate) fn audit_token(
         Some(c) => claim_findings(c, cfg, &f, &mut out),
         None => out.push(f("JOT020", "the payload is not a JSON claims set".into())),
     }
+    if let Some(c) = jws.claims() {
+        if crate::token::typing::untyped_access_token(&jws.header, c) {
+            let typ = jws
+                .header
+                .get("typ")
+                .map_or("none".into(), |t| t.to_string());
+            out.push(f(
+                "JOT027",
+                format!("claims of an access token (client_id or scope), typ is {typ}"),
+            ));
+        }
+    }
     Ok(out)
 }
 

@@ -212,6 +212,18 @@ pub struct VerifyArgs {
     /// Select the key by this kid (overrides the token's kid).
     #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
+    /// The protected header's typ must be T: compared case-insensitively, an application/
+    /// prefix removed from either side (RFC 7515 §4.1.9). Overrides the profile's.
+    #[arg(long, value_name = "T")]
+    pub typ: Option<String>,
+    /// A profile's defaults: at+jwt (RFC 9068: typ at+jwt; iss, exp, aud, sub, client_id,
+    /// iat, jti required) or id-token (OpenID Connect: iss, sub, aud, exp, iat; azp when aud
+    /// has several values). --typ and --require override them.
+    #[arg(long, value_name = "PROFILE", value_parser = ["at+jwt", "id-token"])]
+    pub profile: Option<String>,
+    /// The nonce claim must equal this (OpenID Connect ID tokens).
+    #[arg(long, value_name = "S")]
+    pub nonce: Option<String>,
     /// A JSON-serialized JWS is valid only when every signature verifies (default: one
     /// that verifies with the supplied keys is enough).
     #[arg(long)]

@@ -93,6 +93,9 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
         kid: a.kid.clone(),
         require_low_s: a.require_low_s,
         all_signatures: a.all_signatures,
+        typ: a.typ.clone(),
+        profile: a.profile.clone(),
+        nonce: a.nonce.clone(),
     }
     .policy()
 }

@@ -41,6 +41,12 @@ pub struct Policy {
     pub require_low_s: bool,
     /// A JSON-serialized JWS is valid only when every signature verifies (else one is enough).
     pub all_signatures: bool,
+    /// The protected header's typ must be this (RFC 7515 §4.1.9 comparison).
+    pub typ: Option<String>,
+    /// The nonce claim must equal this (OpenID Connect).
+    pub nonce: Option<String>,
+    /// An aud with several values needs an azp claim (the id-token profile).
+    pub azp_with_several_aud: bool,
 }
 
 /// The outcome of verifying one token.
@@ -273,6 +279,21 @@ pub(super) fn check_claims(
     };
     exact("iss", &p.iss, reasons);
     exact("sub", &p.sub, reasons);
+    exact("nonce", &p.nonce, reasons);
+    if let Some(why) = p
+        .typ
+        .as_deref()
+        .and_then(|t| super::typing::check_typ(&jws.header, t))
+    {
+        reasons.push(why);
+    }
+    if let Some(why) = p
+        .azp_with_several_aud
+        .then(|| super::typing::check_azp(c))
+        .flatten()
+    {
+        reasons.push(why);
+    }
     if p.aud.is_empty() {
         // RFC 7519 §4.1.3: a recipient that does not identify itself with a value in aud
         // MUST reject the token.

@@ -21,6 +21,7 @@ mod net_serve;
 mod probe;
 mod token;
 mod token_common;
+mod typing;
 mod ui;
 mod ui_api;
 mod ui_e2e;

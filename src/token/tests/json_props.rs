@@ -180,4 +180,15 @@ fn unprotected_crit_b64_are_refused_and_typ_is_ignored() {
         let got = verify(&v.to_string(), std::slice::from_ref(&key), &lenient(), NOW);
         assert_eq!(!got.valid, refused, "{member}: {:?}", got.reasons);
     }
+    // --typ reads only the protected header: a typ in the unprotected one does not count.
+    v["header"] = json!({"typ": "at+jwt"});
+    let typed = Policy {
+        typ: Some("at+jwt".into()),
+        ..lenient()
+    };
+    let got = verify(&v.to_string(), std::slice::from_ref(&key), &typed, NOW);
+    assert!(
+        !got.valid && got.reasons[0].contains("no typ in the protected header"),
+        "{got:?}"
+    );
 }
