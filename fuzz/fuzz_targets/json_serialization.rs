@@ -1,4 +1,4 @@
-//! Fuzz target `json_serialization`: the JWS and JWE JSON serialization parsers
+//! Fuzz target `json_serialization`: the x5c chain reader, the JWS and JWE JSON serialization parsers
 //! (`jot::token::json_ser::parse`, `jot::jwe::json_ser::parse_object`) and JSON-serialized
 //! verification and decryption return a value or an error for any text, never panicking,
 //! hanging or exhausting memory. Inputs with a NUL byte also have their first part wrapped
@@ -11,6 +11,10 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let _ = jot::token::json_ser::parse(&text);
+    // The same text as an x5c array.
+    if let Ok(v) = jot::token::parse_strict(data) {
+        let _ = jot::keys::x5c::read_chain(&v);
+    }
     if let Ok(top) = jot::token::json_ser::object(&text) {
         let _ = jot::jwe::json_ser::parse_object(&top);
     }

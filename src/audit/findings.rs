@@ -141,6 +141,11 @@ pub(crate) fn audit_token(
         ));
     }
     header_findings(&jws.header, &f, &mut out);
+    if let Some(Ok(chain)) = jws.header.get("x5c").map(crate::keys::x5c::read_chain) {
+        for m in crate::keys::x5c::audit(&chain, jws.header.get("x5t#S256"), cfg.now) {
+            out.push(f("JOT028", m));
+        }
+    }
     let alg = jws.alg().and_then(Alg::from_name);
     if let Some(a) = alg.filter(|a| a.is_symmetric()) {
         out.push(f(

@@ -103,6 +103,7 @@ rules! {
     "JOT023" Medium "PBES2 with a low p2c" => "Use at least 600,000 PBKDF2 iterations (OWASP) and a long random passphrase, or a random key with A256KW.";
     "JOT024" Low "JWE without cty" => "Set cty: JWT on a nested token (RFC 7519 §5.2) so receivers verify the inner JWS instead of trusting the plaintext.";
     "JOT027" Low "access token without explicit typing (typ at+jwt)" => "Set typ: at+jwt on access tokens (RFC 9068 §2.1) and make resource servers require it (jot verify --profile at+jwt), so an ID token or another JWT cannot be used as one (RFC 8725 §3.11).";
+    "JOT028" Medium "x5c chain expired, self-signed or not matching x5t#S256" => "Send a current chain that ends at a CA the verifier pins, with an x5t#S256 of its leaf; verifiers must validate the chain to a trust anchor before using its key.";
     "JOT101" Critical "private key material in a JWKS or public key file" => "Publish only public members; rotate the exposed key.";
     "JOT102" High "symmetric (oct) key in a JWKS" => "Never publish HMAC secrets; anyone who has it can forge tokens.";
     "JOT103" High "RSA key under 2048 bits" => "Use RSA 2048 bits or more, or ES256/EdDSA.";

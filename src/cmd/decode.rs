@@ -87,6 +87,38 @@ pub(crate) fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Resu
     for warning in header_warnings(&j.header, j.claims()) {
         writeln!(out, "{w}warning:{w:#} {}", sanitize(&warning))?;
     }
+    if let Some(x5c) = j.header.get("x5c") {
+        show_x5c(out, x5c)?;
+    }
+    Ok(())
+}
+
+/// An x5c chain: each certificate's subject, issuer and validity (nothing is validated).
+fn show_x5c(out: &mut impl Write, x5c: &Value) -> std::io::Result<()> {
+    let b = style::BOLD;
+    match crate::keys::x5c::read_chain(x5c) {
+        Ok(chain) => {
+            writeln!(
+                out,
+                "{b}x5c chain{b:#} (not validated; verify never uses it)"
+            )?;
+            for (i, c) in chain.iter().enumerate() {
+                let line = format!(
+                    "[{i}] subject {}; issuer {}; valid {} to {}",
+                    c.subject,
+                    c.issuer,
+                    format_utc(c.not_before),
+                    format_utc(c.not_after)
+                );
+                writeln!(out, "  {}", sanitize(&line))?;
+            }
+        }
+        Err(e) => writeln!(
+            out,
+            "{b}x5c chain{b:#} cannot be read: {}",
+            sanitize(&e.to_string())
+        )?,
+    }
     Ok(())
 }
 
@@ -217,7 +249,11 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
                 }
             }
             (Parsed::Jws(j), true) => {
-                let v = json!({"header": j.header, "payload": j.payload.clone().unwrap_or_else(|| Value::String(b64::encode(&j.payload_raw))), "signature": b64::encode(&j.signature)});
+                let mut v = json!({"header": j.header, "payload": j.payload.clone().unwrap_or_else(|| Value::String(b64::encode(&j.payload_raw))), "signature": b64::encode(&j.signature)});
+                // Only a chain that reads is shown: a malformed x5c is in the header as sent.
+                if let Some(Ok(c)) = j.header.get("x5c").map(crate::keys::x5c::read_chain) {
+                    v["x5c_chain"] = crate::keys::x5c::describe(&c);
+                }
                 writeln!(out, "{}", json_line(&v)?)?;
             }
             (Parsed::Jwe { header }, true) => {

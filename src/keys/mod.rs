@@ -17,6 +17,7 @@ mod read;
 mod thumbprint;
 mod write;
 mod x25519;
+pub mod x5c;
 
 #[cfg(test)]
 mod tests;

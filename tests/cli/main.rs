@@ -25,3 +25,4 @@ mod typing;
 mod ui;
 mod ui_api;
 mod ui_e2e;
+mod x5c;
