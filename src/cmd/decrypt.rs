@@ -142,7 +142,9 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     if tokens.is_empty() {
         return Err(Error::input("no token given (stdin was empty)").into());
     }
-    let bulk = tokens.len() > 1 || a.token == "-";
+    // One JSON-serialized token on stdin is one token, not a stream of lines.
+    let one_json = tokens.len() == 1 && crate::token::json_ser::is_json(&tokens[0].1);
+    let bulk = tokens.len() > 1 || (a.token == "-" && !one_json);
     if bulk && a.out.is_some() {
         return Err(Error::usage("--out takes one token, not a stream").into());
     }

@@ -273,3 +273,30 @@ fn audit_reads_a_json_token_whole_and_audits_each_signature() {
     ]);
     assert!(r.stdout.contains("JOT020"), "{r:?}");
 }
+
+#[test]
+fn one_json_jwe_on_stdin_is_one_token_not_a_stream() {
+    let dir = tmp();
+    let key = dir.path().join("k.jwk");
+    run(&["keygen", "A256KW", "--out", key.to_str().unwrap()]).code(0);
+    let k = key.to_str().unwrap();
+    let token = run(&[
+        "encrypt",
+        "--serialization",
+        "flattened",
+        "--key",
+        k,
+        "plain",
+    ])
+    .ok();
+    // Not "line 1: plain": and --out works as for one token given as the argument.
+    let r = run_in(&["decrypt", "-", "--key", k], token.as_bytes()).code(0);
+    assert_eq!(r.stdout, "plain", "{r:?}");
+    let out = dir.path().join("pt");
+    run_in(
+        &["decrypt", "-", "--key", k, "--out", out.to_str().unwrap()],
+        token.as_bytes(),
+    )
+    .code(0);
+    assert_eq!(std::fs::read(&out).unwrap(), b"plain");
+}
