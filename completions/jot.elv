@@ -85,7 +85,7 @@ set edit:completion:arg-completer[jot] = {|@words|
         }
         &'jot;sign'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
-            cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin'
+            cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. verify takes several (their keys are one set); sign --serialization json signs with each'
             cand --secret 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file'
             cand --secret-file 'HMAC secret: the file''s exact bytes (- for stdin). Preferred over --secret'
             cand --passphrase-file 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)'
@@ -102,6 +102,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --header 'Extra header member; the value is parsed as JSON when it is JSON'
             cand --fingerprint-out 'Write the fingerprint value to this file (mode 0600) instead of stderr'
             cand --now 'Fix the clock (unix seconds or RFC 3339), for reproducible output'
+            cand --serialization 'Write the token in this serialization: compact (default), json (general: one signature per --key) or flattened (RFC 7515 §7.2)'
             cand --encrypt-to 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does'
             cand --encrypt-alg 'JWE key management algorithm for --encrypt-to (default: from the key)'
             cand --encrypt-enc 'JWE content encryption for --encrypt-to (default A256GCM)'
@@ -130,7 +131,7 @@ set edit:completion:arg-completer[jot] = {|@words|
         }
         &'jot;verify'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
-            cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin'
+            cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. verify takes several (their keys are one set); sign --serialization json signs with each'
             cand --secret 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file'
             cand --secret-file 'HMAC secret: the file''s exact bytes (- for stdin). Preferred over --secret'
             cand --passphrase-file 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)'
@@ -146,6 +147,9 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --denylist 'Revoked tokens: one jti, or SHA-256 (hex) of the signing input header.payload, per line'
             cand --fingerprint 'The fingerprint value the token must be bound to (see `jot sign --fingerprint`)'
             cand --kid 'Select the key by this kid (overrides the token''s kid)'
+            cand --typ 'The protected header''s typ must be T: compared case-insensitively, an application/ prefix removed from either side (RFC 7515 §4.1.9). Overrides the profile''s'
+            cand --profile 'A profile''s defaults: at+jwt (RFC 9068: typ at+jwt; iss, exp, aud, sub, client_id, iat, jti required) or id-token (OpenID Connect: iss, sub, aud, exp, iat; azp when aud has several values). --typ and --require override them'
+            cand --nonce 'The nonce claim must equal this (OpenID Connect ID tokens)'
             cand --now 'Fix the clock (unix seconds or RFC 3339)'
             cand --decrypt-key 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed'
             cand --kb-aud 'Require a KB-JWT whose aud is this verifier'
@@ -154,6 +158,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --allow-no-exp 'Accept tokens without exp'
             cand --require-low-s 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
+            cand --all-signatures 'A JSON-serialized JWS is valid only when every signature verifies (default: one that verifies with the supplied keys is enough)'
             cand --json 'JSON output (one object per token)'
             cand --no-cache 'Do not use or fill the on-disk JWKS cache'
             cand --require-kb 'Fail an SD-JWT presentation without a KB-JWT'
@@ -175,7 +180,7 @@ set edit:completion:arg-completer[jot] = {|@words|
         }
         &'jot;encrypt'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
-            cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin'
+            cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. decrypt takes several (one key set); encrypt --serialization json one recipient each'
             cand --jwks 'A JWKS: a file or an http(s) URL (choose a key with --kid)'
             cand --kid 'Select the key by this kid'
             cand --secret-file 'A symmetric key (dir, A*KW, A*GCMKW): the file''s exact bytes (- for stdin)'
@@ -186,6 +191,8 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --cty 'Content type header (JWT for a nested token)'
             cand --header 'Extra protected-header member; the value is parsed as JSON when it is JSON'
             cand --p2c 'PBES2 iteration count'
+            cand --serialization 'Write the token in this serialization: compact (default), json (general: one recipient per --key) or flattened (RFC 7516 §7.2)'
+            cand --aad 'Additional authenticated data (JSON serializations only): the argument''s bytes, or @FILE''s'
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --zip 'Compress before encrypting (zip: DEF). Compression can leak the plaintext''s content through the length; avoid it for attacker-influenced data'
             cand -h 'Print help'
@@ -193,7 +200,7 @@ set edit:completion:arg-completer[jot] = {|@words|
         }
         &'jot;decrypt'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
-            cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin'
+            cand --key 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. decrypt takes several (one key set); encrypt --serialization json one recipient each'
             cand --jwks 'A JWKS: a file or an http(s) URL (choose a key with --kid)'
             cand --kid 'Select the key by this kid'
             cand --secret-file 'A symmetric key (dir, A*KW, A*GCMKW): the file''s exact bytes (- for stdin)'

@@ -105,7 +105,7 @@ complete -c jot -n "__fish_jot_using_subcommand thumbprint" -s h -l help -d 'Pri
 complete -c jot -n "__fish_jot_using_subcommand sign" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jot -n "__fish_jot_using_subcommand sign" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. verify takes several (their keys are one set); sign --serialization json signs with each' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l secret -d 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l secret-file -d 'HMAC secret: the file\'s exact bytes (- for stdin). Preferred over --secret' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)' -r -F
@@ -135,6 +135,9 @@ complete -c jot -n "__fish_jot_using_subcommand sign" -l nbf -d 'Not before: a d
 complete -c jot -n "__fish_jot_using_subcommand sign" -l header -d 'Extra header member; the value is parsed as JSON when it is JSON' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l fingerprint-out -d 'Write the fingerprint value to this file (mode 0600) instead of stderr' -r -F
 complete -c jot -n "__fish_jot_using_subcommand sign" -l now -d 'Fix the clock (unix seconds or RFC 3339), for reproducible output' -r
+complete -c jot -n "__fish_jot_using_subcommand sign" -l serialization -d 'Write the token in this serialization: compact (default), json (general: one signature per --key) or flattened (RFC 7515 §7.2)' -r -f -a "compact\t''
+json\t''
+flattened\t''"
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-to -d 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-alg -d 'JWE key management algorithm for --encrypt-to (default: from the key)' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l encrypt-enc -d 'JWE content encryption for --encrypt-to (default A256GCM)' -r
@@ -163,7 +166,7 @@ complete -c jot -n "__fish_jot_using_subcommand decode" -s h -l help -d 'Print h
 complete -c jot -n "__fish_jot_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jot -n "__fish_jot_using_subcommand verify" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. verify takes several (their keys are one set); sign --serialization json signs with each' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l secret -d 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l secret-file -d 'HMAC secret: the file\'s exact bytes (- for stdin). Preferred over --secret' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)' -r -F
@@ -192,6 +195,10 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l max-age -d 'Reject to
 complete -c jot -n "__fish_jot_using_subcommand verify" -l denylist -d 'Revoked tokens: one jti, or SHA-256 (hex) of the signing input header.payload, per line' -r -F
 complete -c jot -n "__fish_jot_using_subcommand verify" -l fingerprint -d 'The fingerprint value the token must be bound to (see `jot sign --fingerprint`)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kid -d 'Select the key by this kid (overrides the token\'s kid)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l typ -d 'The protected header\'s typ must be T: compared case-insensitively, an application/ prefix removed from either side (RFC 7515 §4.1.9). Overrides the profile\'s' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l profile -d 'A profile\'s defaults: at+jwt (RFC 9068: typ at+jwt; iss, exp, aud, sub, client_id, iat, jti required) or id-token (OpenID Connect: iss, sub, aud, exp, iat; azp when aud has several values). --typ and --require override them' -r -f -a "at+jwt\t''
+id-token\t''"
+complete -c jot -n "__fish_jot_using_subcommand verify" -l nonce -d 'The nonce claim must equal this (OpenID Connect ID tokens)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l decrypt-key -d 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kb-aud -d 'Require a KB-JWT whose aud is this verifier' -r
@@ -200,6 +207,7 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l kb-max-age -d 'Reject
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-no-exp -d 'Accept tokens without exp'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l require-low-s -d 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l all-signatures -d 'A JSON-serialized JWS is valid only when every signature verifies (default: one that verifies with the supplied keys is enough)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l json -d 'JSON output (one object per token)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l no-cache -d 'Do not use or fill the on-disk JWKS cache'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l require-kb -d 'Fail an SD-JWT presentation without a KB-JWT'
@@ -219,7 +227,7 @@ complete -c jot -n "__fish_jot_using_subcommand disclose" -s h -l help -d 'Print
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jot -n "__fish_jot_using_subcommand encrypt" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. decrypt takes several (one key set); encrypt --serialization json one recipient each' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l jwks -d 'A JWKS: a file or an http(s) URL (choose a key with --kid)' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l kid -d 'Select the key by this kid' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l secret-file -d 'A symmetric key (dir, A*KW, A*GCMKW): the file\'s exact bytes (- for stdin)' -r
@@ -230,13 +238,17 @@ complete -c jot -n "__fish_jot_using_subcommand encrypt" -l enc -d 'Content encr
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l cty -d 'Content type header (JWT for a nested token)' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l header -d 'Extra protected-header member; the value is parsed as JSON when it is JSON' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l p2c -d 'PBES2 iteration count' -r
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l serialization -d 'Write the token in this serialization: compact (default), json (general: one recipient per --key) or flattened (RFC 7516 §7.2)' -r -f -a "compact\t''
+json\t''
+flattened\t''"
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l aad -d 'Additional authenticated data (JSON serializations only): the argument\'s bytes, or @FILE\'s' -r
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l zip -d 'Compress before encrypting (zip: DEF). Compression can leak the plaintext\'s content through the length; avoid it for attacker-influenced data'
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jot -n "__fish_jot_using_subcommand decrypt" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin' -r
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l key -d 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. decrypt takes several (one key set); encrypt --serialization json one recipient each' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l jwks -d 'A JWKS: a file or an http(s) URL (choose a key with --kid)' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l kid -d 'Select the key by this kid' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l secret-file -d 'A symmetric key (dir, A*KW, A*GCMKW): the file\'s exact bytes (- for stdin)' -r

@@ -92,7 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
         }
         'jot;sign' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. verify takes several (their keys are one set); sign --serialization json signs with each')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'HMAC secret: the file''s exact bytes (- for stdin). Preferred over --secret')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)')
@@ -109,6 +109,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra header member; the value is parsed as JSON when it is JSON')
             [CompletionResult]::new('--fingerprint-out', '--fingerprint-out', [CompletionResultType]::ParameterName, 'Write the fingerprint value to this file (mode 0600) instead of stderr')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock (unix seconds or RFC 3339), for reproducible output')
+            [CompletionResult]::new('--serialization', '--serialization', [CompletionResultType]::ParameterName, 'Write the token in this serialization: compact (default), json (general: one signature per --key) or flattened (RFC 7515 §7.2)')
             [CompletionResult]::new('--encrypt-to', '--encrypt-to', [CompletionResultType]::ParameterName, 'Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as `jot encrypt` does')
             [CompletionResult]::new('--encrypt-alg', '--encrypt-alg', [CompletionResultType]::ParameterName, 'JWE key management algorithm for --encrypt-to (default: from the key)')
             [CompletionResult]::new('--encrypt-enc', '--encrypt-enc', [CompletionResultType]::ParameterName, 'JWE content encryption for --encrypt-to (default A256GCM)')
@@ -139,7 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
         }
         'jot;verify' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. verify takes several (their keys are one set); sign --serialization json signs with each')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'HMAC secret: the file''s exact bytes (- for stdin). Preferred over --secret')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)')
@@ -155,6 +156,9 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--denylist', '--denylist', [CompletionResultType]::ParameterName, 'Revoked tokens: one jti, or SHA-256 (hex) of the signing input header.payload, per line')
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'The fingerprint value the token must be bound to (see `jot sign --fingerprint`)')
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Select the key by this kid (overrides the token''s kid)')
+            [CompletionResult]::new('--typ', '--typ', [CompletionResultType]::ParameterName, 'The protected header''s typ must be T: compared case-insensitively, an application/ prefix removed from either side (RFC 7515 §4.1.9). Overrides the profile''s')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile''s defaults: at+jwt (RFC 9068: typ at+jwt; iss, exp, aud, sub, client_id, iat, jti required) or id-token (OpenID Connect: iss, sub, aud, exp, iat; azp when aud has several values). --typ and --require override them')
+            [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'The nonce claim must equal this (OpenID Connect ID tokens)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock (unix seconds or RFC 3339)')
             [CompletionResult]::new('--decrypt-key', '--decrypt-key', [CompletionResultType]::ParameterName, 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed')
             [CompletionResult]::new('--kb-aud', '--kb-aud', [CompletionResultType]::ParameterName, 'Require a KB-JWT whose aud is this verifier')
@@ -163,6 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
             [CompletionResult]::new('--allow-no-exp', '--allow-no-exp', [CompletionResultType]::ParameterName, 'Accept tokens without exp')
             [CompletionResult]::new('--require-low-s', '--require-low-s', [CompletionResultType]::ParameterName, 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)')
+            [CompletionResult]::new('--all-signatures', '--all-signatures', [CompletionResultType]::ParameterName, 'A JSON-serialized JWS is valid only when every signature verifies (default: one that verifies with the supplied keys is enough)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output (one object per token)')
             [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Do not use or fill the on-disk JWKS cache')
             [CompletionResult]::new('--require-kb', '--require-kb', [CompletionResultType]::ParameterName, 'Fail an SD-JWT presentation without a KB-JWT')
@@ -186,7 +191,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
         }
         'jot;encrypt' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. decrypt takes several (one key set); encrypt --serialization json one recipient each')
             [CompletionResult]::new('--jwks', '--jwks', [CompletionResultType]::ParameterName, 'A JWKS: a file or an http(s) URL (choose a key with --kid)')
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Select the key by this kid')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'A symmetric key (dir, A*KW, A*GCMKW): the file''s exact bytes (- for stdin)')
@@ -197,6 +202,8 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--cty', '--cty', [CompletionResultType]::ParameterName, 'Content type header (JWT for a nested token)')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra protected-header member; the value is parsed as JSON when it is JSON')
             [CompletionResult]::new('--p2c', '--p2c', [CompletionResultType]::ParameterName, 'PBES2 iteration count')
+            [CompletionResult]::new('--serialization', '--serialization', [CompletionResultType]::ParameterName, 'Write the token in this serialization: compact (default), json (general: one recipient per --key) or flattened (RFC 7516 §7.2)')
+            [CompletionResult]::new('--aad', '--aad', [CompletionResultType]::ParameterName, 'Additional authenticated data (JSON serializations only): the argument''s bytes, or @FILE''s')
             [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
             [CompletionResult]::new('--zip', '--zip', [CompletionResultType]::ParameterName, 'Compress before encrypting (zip: DEF). Compression can leak the plaintext''s content through the length; avoid it for attacker-influenced data')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -205,7 +212,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
         }
         'jot;decrypt' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. decrypt takes several (one key set); encrypt --serialization json one recipient each')
             [CompletionResult]::new('--jwks', '--jwks', [CompletionResultType]::ParameterName, 'A JWKS: a file or an http(s) URL (choose a key with --kid)')
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Select the key by this kid')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'A symmetric key (dir, A*KW, A*GCMKW): the file''s exact bytes (- for stdin)')

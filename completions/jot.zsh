@@ -81,7 +81,7 @@ _arguments "${_arguments_options[@]}" : \
 (sign)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
+'*--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. verify takes several (their keys are one set); sign --serialization json signs with each]:PATH:_default' \
 '--secret=[HMAC secret as text. Visible in \`ps\` and shell history\: prefer --secret-file]:TEXT:_default' \
 '--secret-file=[HMAC secret\: the file'\''s exact bytes (- for stdin). Preferred over --secret]:PATH:_default' \
 '--passphrase-file=[Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)]:PATH:_files' \
@@ -98,6 +98,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--header=[Extra header member; the value is parsed as JSON when it is JSON]:K=V:_default' \
 '--fingerprint-out=[Write the fingerprint value to this file (mode 0600) instead of stderr]:PATH:_files' \
 '--now=[Fix the clock (unix seconds or RFC 3339), for reproducible output]:TIME:_default' \
+'--serialization=[Write the token in this serialization\: compact (default), json (general\: one signature per --key) or flattened (RFC 7515 §7.2)]:FORM:(compact json flattened)' \
 '--encrypt-to=[Then encrypt the signed token to this recipient key\: a nested JWT (cty JWT, RFC 7519 §5.2). The key picks the JWE alg as \`jot encrypt\` does]:PATH:_default' \
 '--encrypt-alg=[JWE key management algorithm for --encrypt-to (default\: from the key)]:ALG:_default' \
 '--encrypt-enc=[JWE content encryption for --encrypt-to (default A256GCM)]:ENC:_default' \
@@ -125,13 +126,13 @@ _arguments "${_arguments_options[@]}" : \
 '--json[One JSON object per token\: {"header"\:…,"payload"\:…,"signature"\:"…"}]' \
 '-h[Print help]' \
 '--help[Print help]' \
-':token -- The token, or - to read tokens from stdin (one per line):_default' \
+':token -- The token (compact or JSON-serialized), @FILE, or - to read stdin\: compact tokens one per line, or one JSON-serialized token when it starts with {:_default' \
 && ret=0
 ;;
 (verify)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
+'*--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. verify takes several (their keys are one set); sign --serialization json signs with each]:PATH:_default' \
 '--secret=[HMAC secret as text. Visible in \`ps\` and shell history\: prefer --secret-file]:TEXT:_default' \
 '--secret-file=[HMAC secret\: the file'\''s exact bytes (- for stdin). Preferred over --secret]:PATH:_default' \
 '--passphrase-file=[Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)]:PATH:_files' \
@@ -147,6 +148,9 @@ _arguments "${_arguments_options[@]}" : \
 '--denylist=[Revoked tokens\: one jti, or SHA-256 (hex) of the signing input header.payload, per line]:FILE:_files' \
 '--fingerprint=[The fingerprint value the token must be bound to (see \`jot sign --fingerprint\`)]:VALUE:_default' \
 '--kid=[Select the key by this kid (overrides the token'\''s kid)]:KID:_default' \
+'--typ=[The protected header'\''s typ must be T\: compared case-insensitively, an application/ prefix removed from either side (RFC 7515 §4.1.9). Overrides the profile'\''s]:T:_default' \
+'--profile=[A profile'\''s defaults\: at+jwt (RFC 9068\: typ at+jwt; iss, exp, aud, sub, client_id, iat, jti required) or id-token (OpenID Connect\: iss, sub, aud, exp, iat; azp when aud has several values). --typ and --require override them]:PROFILE:(at+jwt id-token)' \
+'--nonce=[The nonce claim must equal this (OpenID Connect ID tokens)]:S:_default' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
 '--decrypt-key=[A nested JWT\: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed]:PATH:_default' \
 '--kb-aud=[Require a KB-JWT whose aud is this verifier]:AUD:_default' \
@@ -155,12 +159,13 @@ _arguments "${_arguments_options[@]}" : \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--allow-no-exp[Accept tokens without exp]' \
 '--require-low-s[Refuse ECDSA signatures with a high S (accepted by default\: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)]' \
+'--all-signatures[A JSON-serialized JWS is valid only when every signature verifies (default\: one that verifies with the supplied keys is enough)]' \
 '--json[JSON output (one object per token)]' \
 '--no-cache[Do not use or fill the on-disk JWKS cache]' \
 '--require-kb[Fail an SD-JWT presentation without a KB-JWT]' \
 '-h[Print help]' \
 '--help[Print help]' \
-':token -- The token, or - to read tokens from stdin (one per line; one result line each):_default' \
+':token -- The token (compact or JSON-serialized), @FILE, or - to read stdin\: compact tokens one per line (one result line each), or one JSON-serialized token when it starts with {:_default' \
 && ret=0
 ;;
 (disclose)
@@ -182,7 +187,7 @@ _arguments "${_arguments_options[@]}" : \
 (encrypt)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
+'*--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. decrypt takes several (one key set); encrypt --serialization json one recipient each]:PATH:_default' \
 '--jwks=[A JWKS\: a file or an http(s) URL (choose a key with --kid)]:PATH|URL:_default' \
 '--kid=[Select the key by this kid]:KID:_default' \
 '--secret-file=[A symmetric key (dir, A*KW, A*GCMKW)\: the file'\''s exact bytes (- for stdin)]:PATH:_default' \
@@ -193,6 +198,8 @@ _arguments "${_arguments_options[@]}" : \
 '--cty=[Content type header (JWT for a nested token)]:CTY:_default' \
 '*--header=[Extra protected-header member; the value is parsed as JSON when it is JSON]:K=V:_default' \
 '--p2c=[PBES2 iteration count]:N:_default' \
+'--serialization=[Write the token in this serialization\: compact (default), json (general\: one recipient per --key) or flattened (RFC 7516 §7.2)]:FORM:(compact json flattened)' \
+'--aad=[Additional authenticated data (JSON serializations only)\: the argument'\''s bytes, or @FILE'\''s]:TEXT|@FILE:_default' \
 '--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
 '--zip[Compress before encrypting (zip\: DEF). Compression can leak the plaintext'\''s content through the length; avoid it for attacker-influenced data]' \
 '-h[Print help]' \
@@ -203,7 +210,7 @@ _arguments "${_arguments_options[@]}" : \
 (decrypt)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin]:PATH:_default' \
+'*--key=[Key file\: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin. decrypt takes several (one key set); encrypt --serialization json one recipient each]:PATH:_default' \
 '--jwks=[A JWKS\: a file or an http(s) URL (choose a key with --kid)]:PATH|URL:_default' \
 '--kid=[Select the key by this kid]:KID:_default' \
 '--secret-file=[A symmetric key (dir, A*KW, A*GCMKW)\: the file'\''s exact bytes (- for stdin)]:PATH:_default' \
@@ -220,7 +227,7 @@ _arguments "${_arguments_options[@]}" : \
 '--json[JSON output (one object per token)\: {"valid", "header", "plaintext" | "reason"}; plaintext that is not UTF-8 is "plaintext_b64url"]' \
 '-h[Print help]' \
 '--help[Print help]' \
-':token -- The JWE, or - to read tokens from stdin (one per line; one result line each):_default' \
+':token -- The JWE (compact or JSON-serialized), @FILE, or - to read stdin\: compact tokens one per line (one result line each), or one JSON-serialized token when it starts with {:_default' \
 && ret=0
 ;;
 (audit)

@@ -157,6 +157,11 @@ pub(crate) fn audit_token(
         ));
     }
     header_findings(&jws.header, &f, &mut out);
+    if let Some(Ok(chain)) = jws.header.get("x5c").map(crate::keys::x5c::read_chain) {
+        for m in crate::keys::x5c::audit(&chain, jws.header.get("x5t#S256"), cfg.now) {
+            out.push(f("JOT031", m));
+        }
+    }
     let alg = jws.alg().and_then(Alg::from_name);
     if let Some(a) = alg.filter(|a| a.is_symmetric()) {
         out.push(f(
@@ -186,6 +191,18 @@ pub(crate) fn audit_token(
     match jws.claims() {
         Some(c) => claim_findings(c, cfg, &f, &mut out),
         None => out.push(f("JOT020", "the payload is not a JSON claims set".into())),
+    }
+    if let Some(c) = jws.claims() {
+        if crate::token::typing::untyped_access_token(&jws.header, c) {
+            let typ = jws
+                .header
+                .get("typ")
+                .map_or("none".into(), |t| t.to_string());
+            out.push(f(
+                "JOT030",
+                format!("claims of an access token (client_id or scope), typ is {typ}"),
+            ));
+        }
     }
     Ok(out)
 }

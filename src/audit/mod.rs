@@ -5,6 +5,7 @@
 
 mod extract;
 mod findings;
+mod json_ser;
 mod jwe;
 mod keyfile;
 pub mod report;

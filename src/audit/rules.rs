@@ -107,6 +107,8 @@ rules! {
     "JOT027" Medium "SD-JWT makes iss, exp, nbf or cnf selectively disclosable" => "Keep the claims a verifier checks first in the clear: a holder can drop a disclosure, and with it the expiry or the holder binding.";
     "JOT028" Medium "SD-JWT without _sd_alg uses a hash other than sha-256" => "Set _sd_alg whenever the digests are not sha-256 (RFC 9901 §4.1.1); verifiers assume sha-256 and no disclosure will match.";
     "JOT029" Medium "holder-bound SD-JWT presented without a KB-JWT" => "Present holder-bound credentials with a KB-JWT (jot disclose --holder-key --aud --nonce), and make verifiers require one (jot verify --require-kb).";
+    "JOT030" Low "access token without explicit typing (typ at+jwt)" => "Set typ: at+jwt on access tokens (RFC 9068 §2.1) and make resource servers require it (jot verify --profile at+jwt), so an ID token or another JWT cannot be used as one (RFC 8725 §3.11).";
+    "JOT031" Medium "x5c chain expired, self-signed or not matching x5t#S256" => "Send a current chain that ends at a CA the verifier pins, with an x5t#S256 of its leaf; verifiers must validate the chain to a trust anchor before using its key.";
     "JOT101" Critical "private key material in a JWKS or public key file" => "Publish only public members; rotate the exposed key.";
     "JOT102" High "symmetric (oct) key in a JWKS" => "Never publish HMAC secrets; anyone who has it can forge tokens.";
     "JOT103" High "RSA key under 2048 bits" => "Use RSA 2048 bits or more, or ES256/EdDSA.";

@@ -80,6 +80,9 @@ impl Report {
 /// (`tokens.txt`) is not, and must be an error, not a JOT020 finding and exit 0.
 fn looks_like_token(input: &str) -> bool {
     let t = input.trim();
+    if crate::token::json_ser::is_json(t) {
+        return true;
+    }
     if input.contains('/') && !t.starts_with("eyJ") {
         return false;
     }
@@ -111,8 +114,12 @@ impl Run<'_> {
             location: location.to_owned(),
             line,
         };
-        self.findings
-            .extend(audit_token(token, &subject, &self.tokens)?);
+        let found = if crate::token::json_ser::is_json(token) {
+            super::json_ser::audit(token, &subject, &self.tokens)?
+        } else {
+            audit_token(token, &subject, &self.tokens)?
+        };
+        self.findings.extend(found);
         self.audited += 1;
         Ok(())
     }
@@ -164,6 +171,9 @@ impl Run<'_> {
                     self.extracted.push(e);
                 }
             }
+        } else if crate::token::json_ser::is_json(&text) {
+            // One JSON-serialized token, read whole (it may span lines).
+            self.token(text.trim(), location, None)?;
         } else {
             for (i, l) in text.lines().enumerate() {
                 if !l.trim().is_empty() {
@@ -265,7 +275,11 @@ pub fn token(
         location: location.to_owned(),
         line: None,
     };
-    let mut findings = audit_token(token, &subject, &audit)?;
+    let mut findings = if crate::token::json_ser::is_json(token) {
+        super::json_ser::audit(token, &subject, &audit)?
+    } else {
+        audit_token(token, &subject, &audit)?
+    };
     findings.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.rule.cmp(y.rule)));
     Ok(Report {
         findings,

@@ -1,4 +1,4 @@
-//! Arguments of `encrypt` and `decrypt` (JWE, RFC 7516 compact serialization).
+//! Arguments of `encrypt` and `decrypt` (JWE, RFC 7516 compact and JSON serializations).
 
 use std::path::PathBuf;
 
@@ -9,8 +9,9 @@ use clap::Args;
 #[derive(Debug, Args, Default)]
 pub struct JweKeyArgs {
     /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
+    /// decrypt takes several (one key set); encrypt --serialization json one recipient each.
     #[arg(long, value_name = "PATH")]
-    pub key: Option<String>,
+    pub key: Vec<String>,
     /// A JWKS: a file or an http(s) URL (choose a key with --kid).
     #[arg(long, value_name = "PATH|URL")]
     pub jwks: Option<String>,
@@ -64,6 +65,14 @@ pub struct EncryptArgs {
     /// PBES2 iteration count.
     #[arg(long, value_name = "N", default_value_t = 600_000)]
     pub p2c: u32,
+    /// Write the token in this serialization: compact (default), json (general: one
+    /// recipient per --key) or flattened (RFC 7516 §7.2).
+    #[arg(long, value_name = "FORM", value_parser = ["compact", "json", "flattened"], default_value = "compact")]
+    pub serialization: String,
+    /// Additional authenticated data (JSON serializations only): the argument's bytes, or
+    /// @FILE's.
+    #[arg(long, value_name = "TEXT|@FILE")]
+    pub aad: Option<String>,
     /// The plaintext: the argument, @FILE, or - (the default) for stdin.
     #[arg(value_name = "PAYLOAD|@FILE|-")]
     pub payload: Option<String>,
@@ -83,8 +92,9 @@ pub struct EncryptArgs {
     For a nested JWT, `jot verify TOKEN --decrypt-key KEY --key SIGNER` checks both layers.\n\
     Exit 0 decrypted, 1 not (the reason is printed), 2 usage or input error.")]
 pub struct DecryptArgs {
-    /// The JWE, or - to read tokens from stdin (one per line; one result line each).
-    #[arg(value_name = "JWE|-")]
+    /// The JWE (compact or JSON-serialized), @FILE, or - to read stdin: compact tokens one
+    /// per line (one result line each), or one JSON-serialized token when it starts with {.
+    #[arg(value_name = "JWE|@FILE|-")]
     pub token: String,
     #[command(flatten)]
     pub key: JweKeyArgs,

@@ -17,8 +17,9 @@ pub const KEY_SOURCE: &str = "key_source";
 #[derive(Debug, Args, Default)]
 pub struct KeySourceArgs {
     /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
+    /// verify takes several (their keys are one set); sign --serialization json signs with each.
     #[arg(long, value_name = "PATH", group = KEY_SOURCE)]
-    pub key: Option<String>,
+    pub key: Vec<String>,
     /// HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file.
     #[arg(long, value_name = "TEXT", group = KEY_SOURCE)]
     pub secret: Option<Secret>,
@@ -105,6 +106,10 @@ pub struct SignArgs {
     /// Fix the clock (unix seconds or RFC 3339), for reproducible output.
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+    /// Write the token in this serialization: compact (default), json (general: one
+    /// signature per --key) or flattened (RFC 7515 §7.2).
+    #[arg(long, value_name = "FORM", value_parser = ["compact", "json", "flattened"], default_value = "compact")]
+    pub serialization: String,
     /// Then encrypt the signed token to this recipient key: a nested JWT (cty JWT, RFC 7519
     /// §5.2). The key picks the JWE alg as `jot encrypt` does.
     #[arg(long, value_name = "PATH")]
@@ -127,8 +132,9 @@ pub struct SignArgs {
     jot decode - --json < tokens.txt\n\nDecoding does NOT verify anything: use `jot verify` for that."
 )]
 pub struct DecodeArgs {
-    /// The token, or - to read tokens from stdin (one per line).
-    #[arg(value_name = "TOKEN|-")]
+    /// The token (compact or JSON-serialized), @FILE, or - to read stdin: compact tokens one
+    /// per line, or one JSON-serialized token when it starts with {.
+    #[arg(value_name = "TOKEN|@FILE|-")]
     pub token: String,
     /// One JSON object per token: {"header":…,"payload":…,"signature":"…"}.
     #[arg(long)]
@@ -158,8 +164,9 @@ pub struct DecodeArgs {
 )]
 #[command(group(ArgGroup::new(KEY_SOURCE).required(true)))]
 pub struct VerifyArgs {
-    /// The token, or - to read tokens from stdin (one per line; one result line each).
-    #[arg(value_name = "TOKEN|-")]
+    /// The token (compact or JSON-serialized), @FILE, or - to read stdin: compact tokens one
+    /// per line (one result line each), or one JSON-serialized token when it starts with {.
+    #[arg(value_name = "TOKEN|@FILE|-")]
     pub token: String,
     #[command(flatten)]
     pub key: KeySourceArgs,
@@ -210,6 +217,22 @@ pub struct VerifyArgs {
     /// Select the key by this kid (overrides the token's kid).
     #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,
+    /// The protected header's typ must be T: compared case-insensitively, an application/
+    /// prefix removed from either side (RFC 7515 §4.1.9). Overrides the profile's.
+    #[arg(long, value_name = "T")]
+    pub typ: Option<String>,
+    /// A profile's defaults: at+jwt (RFC 9068: typ at+jwt; iss, exp, aud, sub, client_id,
+    /// iat, jti required) or id-token (OpenID Connect: iss, sub, aud, exp, iat; azp when aud
+    /// has several values). --typ and --require override them.
+    #[arg(long, value_name = "PROFILE", value_parser = ["at+jwt", "id-token"])]
+    pub profile: Option<String>,
+    /// The nonce claim must equal this (OpenID Connect ID tokens).
+    #[arg(long, value_name = "S")]
+    pub nonce: Option<String>,
+    /// A JSON-serialized JWS is valid only when every signature verifies (default: one
+    /// that verifies with the supplied keys is enough).
+    #[arg(long)]
+    pub all_signatures: bool,
     /// Fix the clock (unix seconds or RFC 3339).
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,

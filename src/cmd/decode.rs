@@ -44,7 +44,7 @@ pub fn header_warnings(
     w
 }
 
-fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
+pub(crate) fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
     let (w, b, d) = (style::WARN, style::BOLD, style::DIM);
     writeln!(
         out,
@@ -86,6 +86,92 @@ fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
     writeln!(out, "{b}signature{b:#} {} bytes ({alg})", j.signature.len())?;
     for warning in header_warnings(&j.header, j.claims()) {
         writeln!(out, "{w}warning:{w:#} {}", sanitize(&warning))?;
+    }
+    if let Some(x5c) = j.header.get("x5c") {
+        show_x5c(out, x5c)?;
+    }
+    Ok(())
+}
+
+/// An x5c chain: each certificate's subject, issuer and validity (nothing is validated).
+fn show_x5c(out: &mut impl Write, x5c: &Value) -> std::io::Result<()> {
+    let b = style::BOLD;
+    match crate::keys::x5c::read_chain(x5c) {
+        Ok(chain) => {
+            writeln!(
+                out,
+                "{b}x5c chain{b:#} (not validated; verify never uses it)"
+            )?;
+            for (i, c) in chain.iter().enumerate() {
+                let line = format!(
+                    "[{i}] subject {}; issuer {}; valid {} to {}",
+                    c.subject,
+                    c.issuer,
+                    format_utc(c.not_before),
+                    format_utc(c.not_after)
+                );
+                writeln!(out, "  {}", sanitize(&line))?;
+            }
+        }
+        Err(e) => writeln!(
+            out,
+            "{b}x5c chain{b:#} cannot be read: {}",
+            sanitize(&e.to_string())
+        )?,
+    }
+    Ok(())
+}
+
+/// A JSON-serialized token: every signature's (or recipient's) headers, then the payload.
+fn show_json_token(out: &mut impl Write, t: &str, json: bool, now: i64) -> anyhow::Result<()> {
+    let top = crate::token::json_ser::object(t)?;
+    if top.contains_key("ciphertext") {
+        let d = crate::jwe::json_ser::describe(&top)?;
+        if json {
+            writeln!(out, "{}", json_line(&d)?)?;
+        } else {
+            writeln!(
+                out,
+                "a JWE (encrypted token, {} JSON serialization): only its headers can be read",
+                d["serialization"].as_str().unwrap_or("?")
+            )?;
+            show_json(out, &d)?;
+        }
+        return Ok(());
+    }
+    let j = crate::token::json_ser::parse_object(&top)?;
+    if json {
+        writeln!(out, "{}", json_line(&j.describe())?)?;
+        return Ok(());
+    }
+    // Signature 0 with the payload as a compact token is shown, then every signature.
+    show_jws(out, &j.jws(0), now)?;
+    let (b, w) = (style::BOLD, style::WARN);
+    let n = j.signatures.len();
+    writeln!(
+        out,
+        "{b}{} serialization{b:#}, {n} signature(s)",
+        j.serialization.name()
+    )?;
+    for (i, s) in j.signatures.iter().enumerate() {
+        writeln!(
+            out,
+            "{b}signature {i}{b:#} {} bytes; protected header:",
+            s.signature.len()
+        )?;
+        show_json(out, &Value::Object(s.protected.clone()))?;
+        if !s.header.is_empty() {
+            writeln!(
+                out,
+                "{b}signature {i}{b:#} unprotected header (not covered by the signature):"
+            )?;
+            show_json(out, &Value::Object(s.header.clone()))?;
+        }
+        let mut merged = s.protected.clone();
+        merged.extend(s.header.clone());
+        for warning in header_warnings(&merged, None) {
+            writeln!(out, "{w}warning:{w:#} {}", sanitize(&warning))?;
+        }
     }
     Ok(())
 }
@@ -162,6 +248,24 @@ fn show_sd(out: &mut impl Write, v: &Value) -> std::io::Result<()> {
     Ok(())
 }
 
+/// One SD-JWT's inspection (text or JSON); `line` heads the text when several tokens are
+/// decoded.
+fn show_sd_token(
+    out: &mut impl Write,
+    v: &Value,
+    json: bool,
+    line: Option<usize>,
+) -> anyhow::Result<()> {
+    if json {
+        writeln!(out, "{}", json_line(v)?)?;
+        return Ok(());
+    }
+    if let Some(line) = line {
+        writeln!(out, "--- line {line}")?;
+    }
+    Ok(show_sd(out, v)?)
+}
+
 /// Run `jot decode`.
 pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
@@ -175,14 +279,15 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let mut failed = None;
     for (line, t) in &tokens {
         let t = pasted(t, (tokens.len() > 1).then_some(*line));
+        if crate::token::json_ser::is_json(t) {
+            show_json_token(&mut out, t, a.json, now)?;
+            continue;
+        }
         if crate::sdjwt::looks_like(t) {
-            if tokens.len() > 1 && !a.json {
-                writeln!(out, "--- line {line}")?;
-            }
+            let (several, line) = (tokens.len() > 1, *line);
             match crate::sdjwt::inspect::inspect(t) {
-                Ok(v) if a.json => writeln!(out, "{}", json_line(&v)?)?,
-                Ok(v) => show_sd(&mut out, &v)?,
-                Err(e) if tokens.len() == 1 => return Err(e.into()),
+                Ok(v) => show_sd_token(&mut out, &v, a.json, several.then_some(line))?,
+                Err(e) if !several => return Err(e.into()),
                 Err(e) => {
                     out.flush()?;
                     report_error(&e.context(format!("line {line}")).into());
@@ -247,7 +352,11 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
                 }
             }
             (Parsed::Jws(j), true) => {
-                let v = json!({"header": j.header, "payload": j.payload.clone().unwrap_or_else(|| Value::String(b64::encode(&j.payload_raw))), "signature": b64::encode(&j.signature)});
+                let mut v = json!({"header": j.header, "payload": j.payload.clone().unwrap_or_else(|| Value::String(b64::encode(&j.payload_raw))), "signature": b64::encode(&j.signature)});
+                // Only a chain that reads is shown: a malformed x5c is in the header as sent.
+                if let Some(Ok(c)) = j.header.get("x5c").map(crate::keys::x5c::read_chain) {
+                    v["x5c_chain"] = crate::keys::x5c::describe(&c);
+                }
                 writeln!(out, "{}", json_line(&v)?)?;
             }
             (Parsed::Jwe { header }, true) => {

@@ -133,6 +133,35 @@ pub fn show_failure(out: &mut impl Write, prefix: &str, f: &Failure) -> std::io:
     Ok(())
 }
 
+/// The serialization of a JSON-serialized token (`None` for a compact one).
+fn serialization(t: &str) -> Option<&'static str> {
+    if !crate::token::json_ser::is_json(t) {
+        return None;
+    }
+    let top = crate::token::json_ser::object_within(t, usize::MAX).ok()?;
+    Some(if top.contains_key("recipients") {
+        "general"
+    } else {
+        "flattened"
+    })
+}
+
+/// Decrypt one token; for a JSON-serialized one, also the index of the recipient that
+/// decrypted.
+fn decrypt_one(
+    t: &str,
+    keys: &[jwe::JweKey],
+    p: &Policy,
+) -> (std::result::Result<Decrypted, Failure>, Option<usize>) {
+    if !crate::token::json_ser::is_json(t) {
+        return (jwe::decrypt(t, keys, p), None);
+    }
+    match jwe::json_ser::decrypt(t, keys, p) {
+        Ok((i, d)) => (Ok(d), Some(i)),
+        Err(f) => (Err(f), None),
+    }
+}
+
 /// Run `jot decrypt`.
 pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     let (keys, _) = load_keys(&a.key)?;
@@ -141,7 +170,9 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     if tokens.is_empty() {
         return Err(Error::input("no token given (stdin was empty)").into());
     }
-    let bulk = tokens.len() > 1 || a.token == "-";
+    // One JSON-serialized token on stdin is one token, not a stream of lines.
+    let one_json = tokens.len() == 1 && crate::token::json_ser::is_json(&tokens[0].1);
+    let bulk = tokens.len() > 1 || (a.token == "-" && !one_json);
     if bulk && a.out.is_some() {
         return Err(Error::usage("--out takes one token, not a stream").into());
     }
@@ -149,10 +180,22 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     let tty = std::io::stdout().is_terminal();
     let mut all_ok = true;
     for (line, t) in &tokens {
-        let r = jwe::decrypt(t, &keys, &p);
+        let (r, recipient) = decrypt_one(t, &keys, &p);
         all_ok &= r.is_ok();
+        if let (Ok(d), Some(i), false) = (&r, recipient, a.json) {
+            let kid = d.header.get("kid").and_then(Value::as_str);
+            let kid = kid.map(|k| format!(" (kid {k:?})")).unwrap_or_default();
+            out.flush()?;
+            crate::cmd::output::note(style::DIM, "recipient:", &format!("{i}{kid} decrypted"));
+        }
         if a.json {
             let mut j = verdict_json(&r);
+            if let Some(ser) = serialization(t) {
+                j["serialization"] = ser.into();
+            }
+            if let Some(i) = recipient {
+                j["recipient"] = i.into();
+            }
             if bulk {
                 j["line"] = (*line).into();
             }
@@ -180,7 +223,7 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
 /// The keys of a `--decrypt-key` file (a key or a JWKS).
 pub fn decrypt_keys(path: &str) -> Result<Vec<jwe::JweKey>> {
     let args = crate::cli::JweKeyArgs {
-        key: Some(path.to_owned()),
+        key: vec![path.to_owned()],
         ..crate::cli::JweKeyArgs::default()
     };
     load_keys(&args)
@@ -236,6 +279,7 @@ pub fn verify_nested(
             kid: None,
             header: None,
             claims: None,
+            json: None,
         },
     }
 }

@@ -9,6 +9,7 @@ use crate::cmd::output::emit;
 use crate::files::{read_input, MAX_INPUT};
 use crate::jwe::{self, EncryptOptions, JweKey};
 use crate::keys::{read_jwks_lenient, Jwk, Key};
+use crate::token::json_ser::Serialization;
 use crate::{Error, ExitCode, Result};
 
 /// Parse a JWE `alg` name, pointing JWS names at sign/verify.
@@ -33,7 +34,7 @@ pub fn parse_enc(s: &str) -> Result<Enc> {
 /// from a raw secret (which gets no thumbprint kid: that would be a hash of the secret).
 pub fn load_keys(k: &JweKeyArgs) -> Result<(Vec<JweKey>, bool)> {
     let given = [
-        k.key.is_some(),
+        !k.key.is_empty(),
         k.jwks.is_some(),
         k.secret_file.is_some(),
         k.passphrase_file.is_some(),
@@ -64,8 +65,15 @@ pub fn load_keys(k: &JweKeyArgs) -> Result<(Vec<JweKey>, bool)> {
     if let Some(s) = secret(None, k.secret_file.as_deref())? {
         return Ok((vec![JweKey::Jwk(s)], true));
     }
-    let keys = if let Some(path) = &k.key {
-        read_key_file(path, k.key_passphrase_file.as_deref(), k.allow_weak, false)?.into_keys()
+    let keys = if !k.key.is_empty() {
+        let mut all = Vec::new();
+        for path in &k.key {
+            all.extend(
+                read_key_file(path, k.key_passphrase_file.as_deref(), k.allow_weak, false)?
+                    .into_keys(),
+            );
+        }
+        all
     } else {
         let src = k.jwks.as_deref().unwrap_or_default();
         let data = if src.starts_with("http://") || src.starts_with("https://") {
@@ -144,15 +152,77 @@ fn payload(arg: Option<&str>) -> Result<Vec<u8>> {
     }
 }
 
+/// Every recipient of a JSON-serialized JWE: one per --key (each file names one), with
+/// the kid for its header.
+fn recipients(a: &EncryptArgs) -> Result<Vec<(JweKey, Option<String>)>> {
+    let one = |k: &JweKeyArgs| -> Result<(JweKey, Option<String>)> {
+        let (key, raw) = recipient(k)?;
+        let kid = match &key {
+            JweKey::Jwk(j) if !raw => Some(j.kid_or_thumbprint()),
+            _ => None,
+        };
+        Ok((key, kid))
+    };
+    if a.key.key.len() < 2 {
+        return Ok(vec![one(&a.key)?]);
+    }
+    a.key
+        .key
+        .iter()
+        .map(|p| {
+            one(&JweKeyArgs {
+                key: vec![p.clone()],
+                kid: a.key.kid.clone(),
+                key_passphrase_file: a.key.key_passphrase_file.clone(),
+                allow_weak: a.key.allow_weak,
+                ..JweKeyArgs::default()
+            })
+        })
+        .collect()
+}
+
 /// Run `jot encrypt`.
 pub fn run(a: &EncryptArgs) -> anyhow::Result<ExitCode> {
+    if a.serialization != "compact" {
+        return run_json(a);
+    }
+    if a.key.key.len() > 1 || a.aad.is_some() {
+        return Err(
+            Error::usage("several --key and --aad need --serialization json or flattened")
+                .with_hint("a compact JWE has one recipient and no AAD of its own")
+                .into(),
+        );
+    }
     let (key, raw) = recipient(&a.key)?;
+    let o = options(a)?;
+    let data = zeroize::Zeroizing::new(payload(a.payload.as_deref())?);
+    let token = seal(&key, raw, o, &data)?;
+    emit(None, format!("{token}\n").as_bytes(), false, false)?;
+    Ok(ExitCode::Success)
+}
+
+/// `jot encrypt --serialization json|flattened`.
+fn run_json(a: &EncryptArgs) -> anyhow::Result<ExitCode> {
+    let ser = if a.serialization == "flattened" {
+        Serialization::Flattened
+    } else {
+        Serialization::General
+    };
+    let to = recipients(a)?;
+    let aad = a.aad.as_deref().map(|s| payload(Some(s))).transpose()?;
+    let data = zeroize::Zeroizing::new(payload(a.payload.as_deref())?);
+    let token = jwe::json_ser::encrypt(ser, &to, &options(a)?, &data, aad.as_deref())?;
+    emit(None, format!("{token}\n").as_bytes(), false, false)?;
+    Ok(ExitCode::Success)
+}
+
+fn options(a: &EncryptArgs) -> Result<EncryptOptions> {
     let mut extra = serde_json::Map::new();
     for kv in &a.header {
         let (k, v) = crate::cmd::sign::parse_kv(kv)?;
         extra.insert(k, v);
     }
-    let o = EncryptOptions {
+    Ok(EncryptOptions {
         alg: a.alg.as_deref().map(parse_key_alg).transpose()?,
         enc: parse_enc(&a.enc)?,
         kid: None,
@@ -160,17 +230,13 @@ pub fn run(a: &EncryptArgs) -> anyhow::Result<ExitCode> {
         zip: a.zip,
         extra,
         p2c: a.p2c,
-    };
-    let data = zeroize::Zeroizing::new(payload(a.payload.as_deref())?);
-    let token = seal(&key, raw, o, &data)?;
-    emit(None, format!("{token}\n").as_bytes(), false, false)?;
-    Ok(ExitCode::Success)
+    })
 }
 
 /// Encrypt a signed token to the key in `to`: a nested JWT (`cty: JWT`, RFC 7519 §5.2).
 pub fn nest(to: &str, alg: Option<&str>, enc: Option<&str>, token: &str) -> Result<String> {
     let args = JweKeyArgs {
-        key: Some(to.to_owned()),
+        key: vec![to.to_owned()],
         ..JweKeyArgs::default()
     };
     let (key, raw) = recipient(&args).map_err(|e| e.context("--encrypt-to"))?;

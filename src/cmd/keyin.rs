@@ -122,10 +122,32 @@ pub fn key_source(k: &KeySourceArgs) -> Result<Option<Loaded>> {
             name: name.to_owned(),
         }));
     }
-    let Some(path) = &k.key else { return Ok(None) };
-    Ok(Some(Loaded {
+    let path = match k.key.as_slice() {
+        [] => return Ok(None),
+        [one] => one,
+        more => {
+            return Err(crate::Error::usage(format!(
+                "--key given {} times; this command takes one",
+                more.len()
+            )))
+        }
+    };
+    Ok(Some(key_file(path, k)?))
+}
+
+fn key_file(path: &str, k: &KeySourceArgs) -> Result<Loaded> {
+    Ok(Loaded {
         input: read_key_file(path, k.passphrase_file.as_deref(), k.allow_weak, false)?,
         raw_secret: false,
         name: display_name(path).to_owned(),
-    }))
+    })
+}
+
+/// Every source `--key` (repeated), `--secret` or `--secret-file` names, in order: for
+/// commands that take several (verify's key set, a multi-signature sign).
+pub fn key_sources(k: &KeySourceArgs) -> Result<Vec<Loaded>> {
+    if k.key.len() < 2 {
+        return Ok(key_source(k)?.into_iter().collect());
+    }
+    k.key.iter().map(|p| key_file(p, k)).collect()
 }

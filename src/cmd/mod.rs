@@ -27,19 +27,56 @@ pub mod verify;
 
 use crate::files::{read_input, MAX_INPUT};
 
-/// Tokens from an argument, or from stdin (one per line, blank lines skipped) for `-`,
-/// with their 1-based line numbers.
+/// Tokens from an argument, `@FILE`, or stdin (`-`), with their 1-based line numbers: one
+/// per line (blank lines skipped), unless the input starts with `{`: then it is one
+/// JSON-serialized token, read whole.
 pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
-    if arg != "-" {
-        return Ok(vec![(1, arg.trim().to_owned())]);
-    }
+    let path = match arg.strip_prefix('@') {
+        Some(p) => p,
+        None if arg == "-" => "-",
+        None => return Ok(vec![(1, arg.trim().to_owned())]),
+    };
     // Bulk input may be large; the per-token limit still applies when each is parsed.
-    let data = read_input("-", 64 * MAX_INPUT)?;
+    let data = read_input(path, 64 * MAX_INPUT)?;
     let text = String::from_utf8_lossy(&data);
+    if crate::token::json_ser::is_json(&text) {
+        return Ok(vec![(1, text.trim().to_owned())]);
+    }
     Ok(text
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i + 1, l.trim().to_owned()))
         .collect())
+}
+
+/// The one token an argument names when it is read whole: the argument itself, `@FILE`'s
+/// contents, or stdin's when it starts with `{` (a JSON-serialized token). `None` for `-`
+/// holding compact tokens, one per line, for the caller to stream. Peeking at stdin
+/// consumes nothing, so the stream still starts at line 1.
+pub fn whole_token(arg: &str) -> crate::Result<Option<String>> {
+    use std::io::BufRead;
+    if let Some(p) = arg.strip_prefix('@') {
+        let data = read_input(p, MAX_INPUT)?;
+        let text = String::from_utf8(data)
+            .map_err(|_| crate::Error::input(format!("{p}: the token is not UTF-8")))?;
+        return Ok(Some(text.trim().to_owned()));
+    }
+    if arg != "-" {
+        return Ok(Some(arg.to_owned()));
+    }
+    let json = {
+        let mut lock = std::io::stdin().lock();
+        let buf = lock
+            .fill_buf()
+            .map_err(|e| crate::Error::io(std::path::Path::new("<stdin>"), e))?;
+        buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    };
+    if !json {
+        return Ok(None);
+    }
+    let data = read_input("-", MAX_INPUT)?;
+    let text = String::from_utf8(data)
+        .map_err(|_| crate::Error::input("<stdin>: the token is not UTF-8"))?;
+    Ok(Some(text.trim().to_owned()))
 }

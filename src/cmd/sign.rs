@@ -1,15 +1,17 @@
 //! `jot sign`: claims plus safe defaults (typ JWT, iat now, exp now + 15m, alg and kid from
-//! the key) into a compact JWS on stdout.
+//! the key) into a JWS on stdout: compact, or a JSON serialization with one signature per key.
 
 use serde_json::{Map, Value};
 
+use crate::alg::Alg;
 use crate::cli::SignArgs;
 use crate::clock::{parse_time, Clock};
-use crate::cmd::keyin::key_source;
+use crate::cmd::keyin::{key_source, key_sources};
 use crate::cmd::output::{emit, warn};
 use crate::files::{read_input, MAX_INPUT};
 use crate::keys::Jwk;
 use crate::token::claims::check_registered;
+use crate::token::json_ser::Serialization;
 use crate::token::options::add_default_times;
 use crate::token::sign;
 use crate::{Error, ExitCode, Result};
@@ -43,10 +45,25 @@ fn base_claims(arg: Option<&str>) -> Result<Map<String, Value>> {
     }
 }
 
-/// The signing key and whether it is a raw secret (which gets no thumbprint kid).
-fn load_key(a: &SignArgs) -> Result<(Jwk, bool)> {
+/// The signing keys (several only for a JSON serialization), each with whether it is a
+/// raw secret (which gets no thumbprint kid).
+fn load_keys(a: &SignArgs) -> Result<Vec<(Jwk, bool)>> {
     if let Some(dir) = &a.keyset {
-        return Ok((crate::keyset::active_key(dir)?, false));
+        return Ok(vec![(crate::keyset::active_key(dir)?, false)]);
+    }
+    if a.key.key.len() > 1 {
+        if a.serialization != "json" {
+            return Err(Error::usage("several --key need --serialization json")
+                .with_hint("a compact or flattened JWS has one signature"));
+        }
+        if a.kid.is_some() {
+            return Err(Error::usage("--kid names one key; with several --key each key's own kid (or thumbprint) is used"));
+        }
+        let loaded = key_sources(&a.key)?;
+        return loaded
+            .into_iter()
+            .map(|l| Ok((l.one(None)?, false)))
+            .collect();
     }
     // clap's ArgGroup requires exactly one key source; --keyset was handled above.
     let loaded = key_source(&a.key)?.ok_or_else(|| {
@@ -54,7 +71,7 @@ fn load_key(a: &SignArgs) -> Result<(Jwk, bool)> {
             .with_hint("pass --key PATH, --secret-file PATH or --keyset DIR")
     })?;
     let raw = loaded.raw_secret;
-    Ok((loaded.one(a.kid.as_deref())?, raw))
+    Ok(vec![(loaded.one(a.kid.as_deref())?, raw)])
 }
 
 /// With SD-JWT flags, turn `claims` into an SD-JWT payload (RFC 9901) and return the
@@ -91,15 +108,12 @@ fn sd_payload(
     crate::sdjwt::issue(claims, &o, &mut rng).map(Some)
 }
 
-/// Run `jot sign`.
-pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
-    let now = Clock::from_flag(a.now.as_deref())?.now();
-    let (key, raw_secret) = load_key(a)?;
+/// A signer: the key, the algorithm it signs with, and the kid for its header.
+fn signer(a: &SignArgs, key: Jwk, raw_secret: bool) -> Result<(Jwk, Alg, Option<String>)> {
     if !key.is_private() {
         return Err(
             Error::usage("signing needs a private key, and this one is public")
-                .with_hint("pass the private key file (PKCS#8 PEM or a JWK with \"d\")")
-                .into(),
+                .with_hint("pass the private key file (PKCS#8 PEM or a JWK with \"d\")"),
         );
     }
     let alg = match &a.alg {
@@ -118,6 +132,16 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
             Some(key.kid_or_thumbprint())
         }
     });
+    Ok((key, alg, kid))
+}
+
+/// Run `jot sign`.
+pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
+    let now = Clock::from_flag(a.now.as_deref())?.now();
+    let signers = load_keys(a)?
+        .into_iter()
+        .map(|(k, raw)| signer(a, k, raw))
+        .collect::<Result<Vec<_>>>()?;
     let mut claims = base_claims(a.claims.as_deref())?;
     for kv in &a.claim {
         let (k, v) = parse_kv(kv)?;
@@ -161,6 +185,11 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
         None
     };
     let disclosures = sd_payload(a, &mut claims)?;
+    if disclosures.is_some() && a.serialization != "compact" {
+        return Err(Error::usage("an SD-JWT is compact (<JWT>~<disclosure>~…)")
+            .with_hint("drop --serialization, or drop --sd/--sd-all")
+            .into());
+    }
     let mut extra = Map::new();
     if let Some(t) = &a.sd.typ {
         extra.insert("typ".into(), t.clone().into());
@@ -169,8 +198,32 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
         let (k, v) = parse_kv(kv)?;
         extra.insert(k, v);
     }
-    let header = sign::header(alg, kid.as_deref(), extra)?;
-    let token = sign::sign(&key, alg, &header, &claims)?;
+    let token = match a.serialization.as_str() {
+        "compact" => {
+            let (key, alg, kid) = &signers[0];
+            let header = sign::header(*alg, kid.as_deref(), extra)?;
+            sign::sign(key, *alg, &header, &claims)?
+        }
+        form => {
+            if a.encrypt_to.is_some() {
+                return Err(Error::usage("--encrypt-to makes a compact nested token")
+                    .with_hint("drop --serialization, or encrypt the JSON with `jot encrypt`")
+                    .into());
+            }
+            let with_headers = signers
+                .iter()
+                .map(|(k, alg, kid)| {
+                    Ok((k, *alg, sign::header(*alg, kid.as_deref(), extra.clone())?))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let ser = if form == "flattened" {
+                Serialization::Flattened
+            } else {
+                Serialization::General
+            };
+            sign::sign_json(ser, &with_headers, &claims)?
+        }
+    };
     let token = match disclosures {
         Some(disclosures) => crate::sdjwt::SdJwt {
             jwt: token,

@@ -7,7 +7,7 @@ use std::io::Write;
 use crate::cli::VerifyArgs;
 use crate::clock::Clock;
 use crate::cmd::bulk_out::Pieces;
-use crate::cmd::keyin::key_source;
+use crate::cmd::keyin::key_sources;
 use crate::cmd::output::{json_line, pasted, show_json, warn};
 use crate::cmd::parallel::{ordered, Next};
 use crate::cmd::stream::{stdin_lines, Batch};
@@ -73,8 +73,13 @@ fn url_keys(url: &str, a: &VerifyArgs, now: i64) -> Result<(Vec<u8>, Option<serd
 /// The caller's keys, from the one source clap's ArgGroup allows (a PEM file with several
 /// keys is a key set here), the issuer for --oidc, and where keys came from the cache.
 fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>, Cached)> {
-    if let Some(loaded) = key_source(&a.key)? {
-        return Ok((loaded.all(), None, None));
+    let loaded = key_sources(&a.key)?;
+    if !loaded.is_empty() {
+        return Ok((
+            loaded.into_iter().flat_map(|l| l.all()).collect(),
+            None,
+            None,
+        ));
     }
     if let Some(src) = &a.jwks {
         let (data, cached) = if net::is_http_url(src) {
@@ -140,6 +145,10 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
         kid: a.kid.clone(),
         require_low_s: a.require_low_s,
         insecure_short_key: a.insecure_short_key,
+        all_signatures: a.all_signatures,
+        typ: a.typ.clone(),
+        profile: a.profile.clone(),
+        nonce: a.nonce.clone(),
     }
     .policy()
 }
@@ -274,6 +283,9 @@ fn render(
         let w = w.clone();
         out.stderr(move || warn(&w));
     }
+    if let Some(note) = v.json.as_ref().and_then(|j| j.note()) {
+        out.stderr(move || crate::cmd::output::note(style::DIM, "signature:", &note));
+    }
     let b = if plain {
         anstyle::Style::new()
     } else {
@@ -366,8 +378,8 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         plain,
         cached: cached.as_ref(),
     };
-    if a.token != "-" {
-        let t = pasted(&a.token, None);
+    if let Some(token) = crate::cmd::whole_token(&a.token)? {
+        let t = pasted(&token, None);
         if nested.is_none() && crate::sdjwt::looks_like(t) {
             return sd_one(&bulk, t, &mut out);
         }

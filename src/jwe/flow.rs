@@ -48,6 +48,39 @@ impl Default for EncryptOptions {
 
 /// Encrypt `plaintext` to `key`: the compact JWE.
 pub fn encrypt(key: &JweKey, o: &EncryptOptions, plaintext: &[u8]) -> Result<String> {
+    let (alg, mut header) = base_header(key, o)?;
+    let (cek, encrypted_key) =
+        keymgmt::wrap(key, alg, o.enc, &mut header, o.p2c).map_err(Error::input)?;
+    let json =
+        serde_json::to_vec(&Value::Object(header)).map_err(|e| Error::input(e.to_string()))?;
+    let protected = b64::encode(&json);
+    let mut iv = vec![0u8; o.enc.iv_len()];
+    getrandom::fill(&mut iv).map_err(|e| Error::input(format!("no randomness: {e}")))?;
+    let body = if o.zip {
+        zip::deflate(plaintext)
+    } else {
+        plaintext.to_vec()
+    };
+    let body = zeroize::Zeroizing::new(body);
+    let (ct, tag) = content::encrypt(o.enc, &cek, &iv, protected.as_bytes(), &body)
+        .map_err(|e| Error::input(format!("content encryption failed: {e:?}")))?;
+    Ok(super::Jwe {
+        protected,
+        header: Map::new(),
+        encrypted_key,
+        iv,
+        ciphertext: ct,
+        tag,
+    }
+    .serialize())
+}
+
+/// The algorithm for `key` and the header `o` asks for (alg, enc, kid, cty, zip, extras),
+/// after the checks every encryption passes.
+pub(super) fn base_header(
+    key: &JweKey,
+    o: &EncryptOptions,
+) -> Result<(KeyAlg, Map<String, Value>)> {
     if let JweKey::Jwk(j) = key {
         allows(j, "encrypt").map_err(Error::usage)?;
     }
@@ -91,30 +124,7 @@ pub fn encrypt(key: &JweKey, o: &EncryptOptions, plaintext: &[u8]) -> Result<Str
         }
         header.insert(k.clone(), v.clone());
     }
-    let (cek, encrypted_key) =
-        keymgmt::wrap(key, alg, o.enc, &mut header, o.p2c).map_err(Error::input)?;
-    let json =
-        serde_json::to_vec(&Value::Object(header)).map_err(|e| Error::input(e.to_string()))?;
-    let protected = b64::encode(&json);
-    let mut iv = vec![0u8; o.enc.iv_len()];
-    getrandom::fill(&mut iv).map_err(|e| Error::input(format!("no randomness: {e}")))?;
-    let body = if o.zip {
-        zip::deflate(plaintext)
-    } else {
-        plaintext.to_vec()
-    };
-    let body = zeroize::Zeroizing::new(body);
-    let (ct, tag) = content::encrypt(o.enc, &cek, &iv, protected.as_bytes(), &body)
-        .map_err(|e| Error::input(format!("content encryption failed: {e:?}")))?;
-    Ok(super::Jwe {
-        protected,
-        header: Map::new(),
-        encrypted_key,
-        iv,
-        ciphertext: ct,
-        tag,
-    }
-    .serialize())
+    Ok((alg, header))
 }
 
 fn header_checks(jwe: &super::Jwe, p: &Policy) -> std::result::Result<(KeyAlg, Enc), Failure> {
@@ -234,8 +244,28 @@ pub fn decrypt(
     keys: &[JweKey],
     p: &Policy,
 ) -> std::result::Result<Decrypted, Failure> {
-    let max_len = crate::token::MAX_TOKEN.max(p.max_plaintext.saturating_mul(2) + 65536);
-    let jwe = super::parse(token, max_len)?;
+    if crate::token::json_ser::is_json(token) {
+        return super::json_ser::decrypt(token, keys, p).map(|(_, d)| d);
+    }
+    let jwe = super::parse(token, max_len(p))?;
+    let aad = jwe.protected.clone();
+    open(jwe, aad.as_bytes(), keys, p)
+}
+
+/// The longest token text `p` allows: a bound on the plaintext is one on the token.
+pub(super) fn max_len(p: &Policy) -> usize {
+    crate::token::MAX_TOKEN.max(p.max_plaintext.saturating_mul(2) + 65536)
+}
+
+/// Decrypt one parsed JWE whose `header` is every header member that applies (for a JSON
+/// serialization: protected, shared unprotected and the recipient's), with `aad` the
+/// additional authenticated data the content encryption covers.
+pub(super) fn open(
+    jwe: super::Jwe,
+    aad: &[u8],
+    keys: &[JweKey],
+    p: &Policy,
+) -> std::result::Result<Decrypted, Failure> {
     let (alg, enc) = header_checks(&jwe, p)?;
     if jwe.ciphertext.len() > p.max_plaintext + 16 {
         return Err(Failure::new(format!(
@@ -253,7 +283,6 @@ pub fn decrypt(
                 continue;
             }
         };
-        let aad = jwe.protected.as_bytes();
         match content::decrypt(enc, &cek, &jwe.iv, aad, &jwe.ciphertext, &jwe.tag) {
             Ok(pt) => {
                 let plaintext = if jwe.header.contains_key("zip") {

@@ -74,7 +74,31 @@ pub fn wrap(
     header: &mut Map<String, Value>,
     p2c: u32,
 ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), String> {
+    wrap_given(key, alg, enc, header, p2c, None)
+}
+
+/// [`wrap`] with the CEK chosen by the caller when `given` (every recipient of a
+/// JSON-serialized JWE shares one CEK); `dir` and `ECDH-ES` derive theirs and cannot.
+pub fn wrap_given(
+    key: &JweKey,
+    alg: KeyAlg,
+    enc: Enc,
+    header: &mut Map<String, Value>,
+    p2c: u32,
+    given: Option<&[u8]>,
+) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), String> {
     let cek_len = enc.cek_len();
+    let direct = matches!(alg.family(), KeyAlgFamily::Dir | KeyAlgFamily::EcdhEs(None));
+    if given.is_some() && direct {
+        return Err(format!(
+            "{alg} derives its own content key, so it cannot share one with other recipients \
+             (RFC 7516 §7.2.1)"
+        ));
+    }
+    let fresh_cek = |len: usize| match given {
+        Some(c) => Ok(Zeroizing::new(c.to_vec())),
+        None => random(len),
+    };
     match alg.family() {
         KeyAlgFamily::Dir => {
             let k = oct(key)?;
@@ -90,17 +114,17 @@ pub fn wrap(
             let Key::Rsa(r) = jwk_key(key)? else {
                 return Err(format!("{alg} needs an RSA key"));
             };
-            let cek = random(cek_len)?;
+            let cek = fresh_cek(cek_len)?;
             let ek = super::rsa_kw::encrypt(r, pad, &cek)?;
             Ok((cek, ek))
         }
         KeyAlgFamily::AesKw(_) => {
-            let cek = random(cek_len)?;
+            let cek = fresh_cek(cek_len)?;
             let ek = kw::wrap(oct(key)?, &cek).map_err(|e| format!("{e:?}"))?;
             Ok((cek, ek))
         }
         KeyAlgFamily::AesGcmKw(_) => {
-            let cek = random(cek_len)?;
+            let cek = fresh_cek(cek_len)?;
             let iv = random(12)?;
             let mut ek = cek.to_vec();
             let tag =
@@ -123,7 +147,7 @@ pub fn wrap(
                 )),
                 Some(n) => {
                     let kek = ecdh::concat_kdf(&z, alg.name(), &apu, &apv, n);
-                    let cek = random(cek_len)?;
+                    let cek = fresh_cek(cek_len)?;
                     let ek = kw::wrap(&kek, &cek).map_err(|e| format!("{e:?}"))?;
                     Ok((cek, ek))
                 }
@@ -137,7 +161,7 @@ pub fn wrap(
             let kek = pbes2::derive(alg, hash, n, pass.expose(), &p2s, p2c);
             header.insert("p2s".into(), b64::encode(&p2s).into());
             header.insert("p2c".into(), p2c.into());
-            let cek = random(cek_len)?;
+            let cek = fresh_cek(cek_len)?;
             let ek = kw::wrap(&kek, &cek).map_err(|e| format!("{e:?}"))?;
             Ok((cek, ek))
         }

@@ -1,4 +1,4 @@
-//! JSON Web Encryption (RFC 7516), compact serialization: parse and serialize, every key
+//! JSON Web Encryption (RFC 7516), compact serialization (JSON ones in json_ser): parse and serialize, every key
 //! management algorithm of RFC 7518 §4 (plus X25519, RFC 8037), content encryption, Concat
 //! KDF, PBES2, `zip: DEF` with a bounded inflater, and the policy that pins `alg`/`enc`.
 //! Tokens are attacker-controlled: every failure is a [`Failure`] value with a reason,
@@ -7,6 +7,7 @@
 mod content;
 mod ecdh;
 mod flow;
+pub mod json_ser;
 mod keygen;
 mod keymgmt;
 pub mod kw;

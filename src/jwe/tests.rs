@@ -1,9 +1,11 @@
 //! Tests of the JWE domain: RFC known answers (`kat`), the attack list of issue 10
-//! (`attacks`), encrypt→decrypt property tests for every alg × enc pair (`props`) and
-//! Project Wycheproof's vectors for the primitives under JWE (`wycheproof`).
+//! (`attacks`), encrypt→decrypt property tests for every alg × enc pair (`props`), the JSON
+//! serializations' known answers, round trips and refusals (`json`) and Project Wycheproof's
+//! vectors for the primitives under JWE (`wycheproof`).
 //! Shared fixtures live here.
 
 mod attacks;
+mod json;
 mod kat;
 mod props;
 mod rfc7520;

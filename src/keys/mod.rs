@@ -20,6 +20,7 @@ mod set;
 mod thumbprint;
 mod write;
 mod x25519;
+pub mod x5c;
 
 #[cfg(test)]
 mod tests;

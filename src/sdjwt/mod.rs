@@ -54,7 +54,8 @@ pub struct SdJwt {
 
 /// Whether `t` has the SD-JWT shape: a compact JWS never holds `~` (not base64url).
 pub fn looks_like(t: &str) -> bool {
-    t.contains('~')
+    // A JSON-serialized JWS may hold a '~' in an unprotected header; it is not an SD-JWT.
+    t.contains('~') && !t.trim_start().starts_with('{')
 }
 
 /// The `_sd_alg` names jot accepts, and their hashes (IANA "Named Information Hash

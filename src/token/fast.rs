@@ -129,7 +129,12 @@ impl<'k> Fast<'k> {
             policy,
             now,
             // The denylist (digests of the token) and fingerprints are left to `verify`.
-            enabled: policy.denylist.is_empty() && policy.fingerprint.is_none(),
+            // typ, nonce and azp are checked only by `verify`.
+            enabled: policy.denylist.is_empty()
+                && policy.fingerprint.is_none()
+                && policy.typ.is_none()
+                && policy.nonce.is_none()
+                && !policy.azp_with_several_aud,
         }
     }
 

@@ -1,4 +1,4 @@
-//! Compact JWS/JWE parsing (RFC 7515 §7.1, RFC 7516 §7.1) with reasons that name the
+//! JWS/JWE parsing, compact (RFC 7515 §7.1, RFC 7516 §7.1) and JSON (json_ser), with reasons that name the
 //! segment, strict JSON (duplicate members rejected, depth bounded), signing and
 //! verification. Tokens are attacker-controlled: nothing here panics on them.
 
@@ -8,10 +8,13 @@ mod fast_json;
 pub mod format;
 pub mod hazards;
 mod json;
+pub mod json_ser;
 pub mod options;
 pub mod paste;
 pub mod sign;
+pub mod typing;
 pub mod verify;
+pub mod verify_json;
 pub mod verify_keys;
 
 #[cfg(test)]

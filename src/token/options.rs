@@ -56,11 +56,32 @@ pub struct VerifyOptions {
     pub require_low_s: bool,
     /// Verify with HMAC keys shorter than the hash, with a warning.
     pub insecure_short_key: bool,
+    /// Every signature of a JSON-serialized JWS must verify.
+    pub all_signatures: bool,
+    /// Required protected-header typ (overrides the profile's).
+    pub typ: Option<String>,
+    /// `at+jwt` or `id-token`: defaults for typ and the required claims.
+    pub profile: Option<String>,
+    pub nonce: Option<String>,
 }
 
 impl VerifyOptions {
     /// The policy: exp required unless allowed or replaced by `require`, durations parsed.
-    pub fn policy(self) -> Result<Policy> {
+    pub fn policy(mut self) -> Result<Policy> {
+        let profile = self
+            .profile
+            .as_deref()
+            .map(super::typing::Profile::from_name)
+            .transpose()?;
+        if let Some(p) = profile {
+            // Defaults only: an explicit --typ or --require wins.
+            if self.typ.is_none() {
+                self.typ = p.typ().map(str::to_owned);
+            }
+            if self.require.is_empty() {
+                self.require = p.required().iter().map(|s| (*s).to_owned()).collect();
+            }
+        }
         let require_exp = !self.allow_no_exp
             && (self.require.is_empty() || self.require.iter().any(|r| r == "exp"));
         Ok(Policy {
@@ -77,6 +98,10 @@ impl VerifyOptions {
             kid: self.kid,
             require_low_s: self.require_low_s,
             insecure_short_key: self.insecure_short_key,
+            all_signatures: self.all_signatures,
+            typ: self.typ,
+            nonce: self.nonce,
+            azp_with_several_aud: profile == Some(super::typing::Profile::IdToken),
         })
     }
 }

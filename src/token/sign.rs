@@ -54,6 +54,29 @@ pub fn sign(
     Ok(format!("{input}.{}", b64::encode(&sig)))
 }
 
+/// Sign `claims` once per (key, alg, protected header) and write the JWS in a JSON
+/// serialization (RFC 7515 §7.2): every signature covers the same payload bytes.
+pub fn sign_json(
+    serialization: super::json_ser::Serialization,
+    signers: &[(&Jwk, Alg, Map<String, Value>)],
+    claims: &Map<String, Value>,
+) -> Result<String> {
+    let payload = b64::encode(
+        &serde_json::to_vec(claims)
+            .map_err(|e| Error::input(format!("cannot serialise JSON: {e}")))?,
+    );
+    let mut sigs = Vec::with_capacity(signers.len());
+    for (key, alg, header) in signers {
+        let protected = b64::encode(
+            &serde_json::to_vec(header)
+                .map_err(|e| Error::input(format!("cannot serialise JSON: {e}")))?,
+        );
+        let sig = key.sign(*alg, format!("{protected}.{payload}").as_bytes())?;
+        sigs.push((protected, Map::new(), sig));
+    }
+    super::json_ser::write(serialization, &payload, &sigs)
+}
+
 /// The OWASP token-sidejacking fingerprint: a random value for the client's hardened cookie,
 /// and the SHA-256 (hex) that goes in the token's `fgp` claim.
 pub fn fingerprint() -> Result<(String, String)> {

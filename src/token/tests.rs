@@ -1,8 +1,11 @@
 //! Tests of the token module as a whole: RFC known answers (`kat`), interoperability with
 //! the `jsonwebtoken` crate in both directions (`interop`), and property tests of signing,
-//! verification and the parser (`props`). Shared fixtures live here.
+//! verification and the parser (`props`); the JSON serializations' known answers
+//! (`json_kat`) and properties (`json_props`). Shared fixtures live here.
 
 mod interop;
+mod json_kat;
+mod json_props;
 mod kat;
 mod props;
 

@@ -42,6 +42,14 @@ pub struct Policy {
     pub require_low_s: bool,
     /// Verify with HMAC keys shorter than the hash (`--insecure-short-key`), with a warning.
     pub insecure_short_key: bool,
+    /// A JSON-serialized JWS is valid only when every signature verifies (else one is enough).
+    pub all_signatures: bool,
+    /// The protected header's typ must be this (RFC 7515 §4.1.9 comparison).
+    pub typ: Option<String>,
+    /// The nonce claim must equal this (OpenID Connect).
+    pub nonce: Option<String>,
+    /// An aud with several values needs an azp claim (the id-token profile).
+    pub azp_with_several_aud: bool,
 }
 
 /// The outcome of verifying one token.
@@ -57,6 +65,9 @@ pub struct Verdict {
     pub kid: Option<String>,
     pub header: Option<Map<String, Value>>,
     pub claims: Option<Value>,
+    /// For a JSON-serialized token: its serialization and what each signature gave.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub json: Option<super::verify_json::JsonOutcome>,
 }
 
 impl Verdict {
@@ -70,12 +81,16 @@ impl Verdict {
             kid: None,
             header: None,
             claims: None,
+            json: None,
         }
     }
 }
 
 /// Verify `token` against `keys` under `policy` at time `now` (unix seconds).
 pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
+    if super::json_ser::is_json(token) {
+        return super::verify_json::verify(token, keys, policy, now);
+    }
     let jws = match parse(token) {
         Ok(Parsed::Jws(j)) => j,
         Ok(Parsed::Jwe { .. }) => {
@@ -94,6 +109,7 @@ pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
         kid: None,
         header: None,
         claims: None,
+        json: None,
     };
     for h in KEY_HEADERS {
         if jws.header.contains_key(*h) {
@@ -277,6 +293,21 @@ pub(crate) fn check_claims(
     };
     exact("iss", &p.iss, reasons);
     exact("sub", &p.sub, reasons);
+    exact("nonce", &p.nonce, reasons);
+    if let Some(why) = p
+        .typ
+        .as_deref()
+        .and_then(|t| super::typing::check_typ(&jws.header, t))
+    {
+        reasons.push(why);
+    }
+    if let Some(why) = p
+        .azp_with_several_aud
+        .then(|| super::typing::check_azp(c))
+        .flatten()
+    {
+        reasons.push(why);
+    }
     if p.aud.is_empty() {
         // RFC 7519 §4.1.3: a recipient that does not identify itself with a value in aud
         // MUST reject the token.
