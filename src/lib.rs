@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 mod cmd;
 pub mod crack;
+pub mod dpop;
 pub mod error;
 pub mod files;
 pub mod forge;
