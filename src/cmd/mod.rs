@@ -8,6 +8,7 @@ pub mod convert;
 pub mod crack;
 pub mod decode;
 pub mod decrypt;
+pub mod dpop;
 pub mod encrypt;
 pub mod forge;
 pub mod keygen;

@@ -236,6 +236,34 @@ fn stdout_error(e: std::io::Error) -> Error {
     Error::io(std::path::Path::new("<stdout>"), e)
 }
 
+/// With --dpop-proof: the proof's checks and the token's cnf.jkt join the verdict, each
+/// reason naming its layer (crate::dpop::bind).
+fn bind_dpop(a: &VerifyArgs, token: &str, v: &mut Verdict, now: i64) -> Result<()> {
+    let Some(proof) = &a.dpop_proof else {
+        return Ok(());
+    };
+    // clap requires --htm and --htu with --dpop-proof.
+    let (htm, htu) = (
+        a.htm.as_deref().unwrap_or(""),
+        a.htu.as_deref().unwrap_or(""),
+    );
+    crate::dpop::htu::normalise(htu)
+        .map_err(|why| Error::usage(format!("--htu {htu:?}: {why}")))?;
+    let b = crate::dpop::bind::Binding {
+        proof: proof.trim(),
+        htm,
+        htu,
+        nonce: a.dpop_nonce.as_deref(),
+        max_age: match &a.dpop_max_age {
+            Some(d) => crate::clock::parse_duration(d)?,
+            None => crate::dpop::DEFAULT_MAX_AGE,
+        },
+        leeway: crate::clock::parse_duration(&a.leeway)?,
+        now,
+    };
+    crate::dpop::bind::bind(v, token, &b)
+}
+
 /// Run `jot verify`.
 pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
@@ -260,12 +288,21 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         plain,
     };
     if a.token != "-" {
-        let v = bulk.verdict(pasted(&a.token, None), true);
+        let token = pasted(&a.token, None);
+        let mut v = bulk.verdict(token, true);
+        bind_dpop(a, token, &mut v, now)?;
         let mut one = Pieces::default();
         render(&mut one, a, plain, None, &v)?;
         one.replay(&mut out)?;
         out.flush()?;
         return Ok(ExitCode::verdict(v.valid));
+    }
+    if a.dpop_proof.is_some() {
+        return Err(
+            Error::usage("--dpop-proof checks one token, not a stream on stdin")
+                .with_hint("pass the access token as the argument")
+                .into(),
+        );
     }
     let bulk = Bulk {
         fast: (!a.json).then(|| Fast::new(&keys, &p, now)),

@@ -39,6 +39,7 @@ pub fn bind(v: &mut Verdict, access_token: &str, b: &Binding) -> Result<()> {
             access_token: Some(access_token),
             nonce: b.nonce,
             jkt: jkt.as_deref(),
+            jkt_from_token: false,
             max_age: b.max_age,
             leeway: b.leeway,
             now: b.now,

@@ -25,6 +25,9 @@ pub struct Expect<'a> {
     pub nonce: Option<&'a str>,
     /// The key thumbprint the access token is bound to (`cnf.jkt`).
     pub jkt: Option<&'a str>,
+    /// Without `jkt`, read it from the access token's `cnf.jkt` when the token is a JWT
+    /// (unverified: the caller verifies the token itself); a JWT without one fails.
+    pub jkt_from_token: bool,
     /// How old `iat` may be, seconds.
     pub max_age: i64,
     /// How far ahead `iat` may be, seconds.
@@ -140,7 +143,17 @@ pub fn check(proof: &str, e: &Expect) -> Result<Report> {
             c.add("claims", Err("the payload is not a JSON claims set".into()));
         }
     }
-    if let Some(want) = e.jkt {
+    let from_token = match (e.jkt, e.access_token) {
+        (None, Some(at)) if e.jkt_from_token => token_jkt(at),
+        _ => None,
+    };
+    if let Some(Err(why)) = &from_token {
+        c.add("jkt", Err(why.clone()));
+    }
+    let want = e
+        .jkt
+        .or(from_token.as_ref().and_then(|r| r.as_deref().ok()));
+    if let Some(want) = want {
         c.add(
             "jkt",
             match &jkt {
@@ -153,6 +166,22 @@ pub fn check(proof: &str, e: &Expect) -> Result<Report> {
         );
     }
     Ok(finish(c, jkt, Some(jws.header), jws.payload))
+}
+
+/// The `cnf.jkt` of an access token that is a JWT; `None` for an opaque token, whose
+/// binding only its issuer knows.
+fn token_jkt(at: &str) -> Option<std::result::Result<String, String>> {
+    let Ok(Parsed::Jws(j)) = token::parse(at) else {
+        return None;
+    };
+    let claims = j.claims()?;
+    Some(
+        super::bind::cnf_jkt(Some(&Value::Object(claims.clone())))
+            .map(str::to_owned)
+            .ok_or_else(|| {
+                "the access token has no cnf.jkt: nothing binds it to the proof's key".to_owned()
+            }),
+    )
 }
 
 fn finish(
