@@ -8,6 +8,8 @@ mod common;
 mod crack;
 mod crack_hashcat;
 mod crack_output;
+mod dpop;
+mod dpop_interop;
 mod forge;
 mod generated;
 mod jwe;
