@@ -117,10 +117,9 @@ pub fn check(proof: &str, e: &Expect) -> Result<Report> {
         );
         return Ok(finish(c, None, None, None));
     };
-    let key = header_checks(&jws, &mut c);
-    let jkt = key
-        .as_ref()
-        .map(|(k, _)| k.thumbprint(ThumbprintHash::Sha256));
+    let (jwk, key) = header_checks(&jws, &mut c);
+    // The thumbprint of a public jwk, even when the alg is refused: it names the key.
+    let jkt = jwk.map(|k| k.thumbprint(ThumbprintHash::Sha256));
     if let Some((k, alg)) = &key {
         let ok = k.verify(*alg, jws.signing_input.as_bytes(), &jws.signature);
         c.add(
@@ -199,8 +198,9 @@ fn finish(
     }
 }
 
-/// typ, alg, crit and jwk; the key and algorithm to verify with, when both are usable.
-fn header_checks(jws: &Jws, c: &mut Checks) -> Option<(Jwk, crate::alg::Alg)> {
+/// typ, alg, crit and jwk; the public jwk when it is one, and the key and algorithm to
+/// verify with when both are usable.
+fn header_checks(jws: &Jws, c: &mut Checks) -> (Option<Jwk>, Option<(Jwk, crate::alg::Alg)>) {
     let h = &jws.header;
     c.add(
         "typ",
@@ -244,13 +244,18 @@ fn header_checks(jws: &Jws, c: &mut Checks) -> Option<(Jwk, crate::alg::Alg)> {
         );
     }
     let key = jwk_check(h.get("jwk"), alg);
-    let key_ok = c.add(
+    c.add(
         "jwk",
         key.as_ref().map(|(_, d)| d.clone()).map_err(Clone::clone),
     );
+    let public = match &key {
+        Ok((k, _)) => Some(k.clone()),
+        // A jwk that only does not fit the alg still names a key.
+        Err(_) => jwk_check(h.get("jwk"), None).ok().map(|(k, _)| k),
+    };
     match (key, alg) {
-        (Ok((k, _)), Some(a)) if key_ok => Some((k, a)),
-        _ => None,
+        (Ok((k, _)), Some(a)) => (public, Some((k, a))),
+        _ => (public, None),
     }
 }
 

@@ -32,6 +32,8 @@ pub use crypto::ecdsa_high_s;
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
 pub use read::{detect, read, read_jwks_lenient, read_members, Format, KeyInput, ReadOptions};
+/// The RFC 7638 canonical JSON a thumbprint hashes.
+pub use thumbprint::canonical as thumbprint_canonical;
 pub use thumbprint::ThumbprintHash;
 pub use x25519::generate as x25519_generate;
 

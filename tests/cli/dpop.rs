@@ -294,7 +294,12 @@ fn input_that_is_no_token_gets_one_error_line_and_exit_2() {
 #[test]
 fn proofs_refuse_hmac_and_public_keys() {
     let d = tmp();
-    jot_ok(["keygen", "HS256", "--out", d.path().join("h.jwk").to_str().unwrap()]);
+    jot_ok([
+        "keygen",
+        "HS256",
+        "--out",
+        d.path().join("h.jwk").to_str().unwrap(),
+    ]);
     keygen(d.path(), "ES256", "c");
     for key in ["h.jwk", "c.pub.jwk"] {
         let out = jot()
