@@ -19,6 +19,7 @@ mod keys;
 mod keyset;
 mod net_serve;
 mod probe;
+mod probe_dpop;
 mod token;
 mod token_common;
 mod ui;
