@@ -39,6 +39,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand ui 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
             cand forge 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
             cand probe 'Send forged tokens to a live endpoint and report which ones it accepts'
+            cand dpop 'The `dpop` subcommands'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -141,6 +142,11 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --kid 'Select the key by this kid (overrides the token''s kid)'
             cand --now 'Fix the clock (unix seconds or RFC 3339)'
             cand --decrypt-key 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed'
+            cand --dpop-proof 'The DPoP proof sent with the token (RFC 9449): the token must carry cnf.jkt, the proof must pass every `jot dpop check` with ath over this token. Needs --htm, --htu'
+            cand --htm 'The request''s HTTP method, for --dpop-proof'
+            cand --htu 'The request''s URI, for --dpop-proof'
+            cand --dpop-nonce 'The DPoP-Nonce the proof must carry'
+            cand --dpop-max-age 'How old the proof''s iat may be (default 5m)'
             cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
             cand --allow-no-exp 'Accept tokens without exp'
             cand --require-low-s 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
@@ -297,6 +303,9 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --x5u-url 'URL the x5u attack points at (you host --out-keys/x5u.pem there)'
             cand --out-keys 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)'
             cand --now 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)'
+            cand --dpop-key 'The DPoP client''s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)'
+            cand --htm 'The request the DPoP proofs are for: its method (with --dpop-key)'
+            cand --htu 'The request the DPoP proofs are for: its URI (with --dpop-key)'
             cand --json 'One JSON object per line'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -316,6 +325,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --x5u-url 'URL the x5u attack points at (you host --out-keys/x5u.pem there)'
             cand --out-keys 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)'
             cand --now 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)'
+            cand --dpop-key 'The DPoP client''s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)'
             cand --rate 'Requests per second at most (N or N/s)'
             cand --max-requests 'Requests in all at most, the baselines and the closing recheck included'
             cand --timeout 'Time for one request, body included (e.g. 10s, 1m)'
@@ -324,6 +334,52 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --show-tokens 'Show whole tokens in the report (abbreviated by default)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'jot;dpop'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand proof 'Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)'
+            cand check 'Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jot;dpop;proof'= {
+            cand --key 'The client''s private key (PEM, DER or JWK; EC, RSA or Ed25519), or - for stdin'
+            cand --passphrase-file 'Passphrase for an encrypted PKCS#8 key, read from this file'
+            cand --alg 'Algorithm (default: from the key). HMAC and none are refused'
+            cand --htm 'The request''s HTTP method'
+            cand --htu 'The request''s URI (query and fragment are left out of the proof)'
+            cand --ath 'The access token sent with the request: its SHA-256 goes in ath'
+            cand --nonce 'The server''s DPoP-Nonce'
+            cand --now 'Fix the clock for iat (unix seconds or RFC 3339)'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'jot;dpop;check'= {
+            cand --htm 'The request''s HTTP method'
+            cand --htu 'The request''s URI'
+            cand --access-token 'The access token sent with the proof: ath must be its SHA-256'
+            cand --nonce 'The nonce the server handed out'
+            cand --max-age 'How old iat may be'
+            cand --leeway 'How far ahead iat may be'
+            cand --jkt 'The thumbprint the proof key must have (the access token''s cnf.jkt)'
+            cand --now 'Fix the clock (unix seconds or RFC 3339)'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --json 'JSON output: every check with pass/fail'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'jot;dpop;help'= {
+            cand proof 'Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)'
+            cand check 'Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jot;dpop;help;proof'= {
+        }
+        &'jot;dpop;help;check'= {
+        }
+        &'jot;dpop;help;help'= {
         }
         &'jot;completions'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
@@ -347,6 +403,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand ui 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
             cand forge 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
             cand probe 'Send forged tokens to a live endpoint and report which ones it accepts'
+            cand dpop 'Make and check DPoP proofs (RFC 9449)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -381,6 +438,8 @@ set edit:completion:arg-completer[jot] = {|@words|
         &'jot;help;forge'= {
         }
         &'jot;help;probe'= {
+        }
+        &'jot;help;dpop'= {
         }
         &'jot;help;completions'= {
         }

@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)')
             [CompletionResult]::new('forge', 'forge', [CompletionResultType]::ParameterValue, 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send forged tokens to a live endpoint and report which ones it accepts')
+            [CompletionResult]::new('dpop', 'dpop', [CompletionResultType]::ParameterValue, 'The `dpop` subcommands')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -150,6 +151,11 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Select the key by this kid (overrides the token''s kid)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock (unix seconds or RFC 3339)')
             [CompletionResult]::new('--decrypt-key', '--decrypt-key', [CompletionResultType]::ParameterName, 'A nested JWT: decrypt the JWE with this key first, then verify the inner token with every check above. The verdict says which layer failed')
+            [CompletionResult]::new('--dpop-proof', '--dpop-proof', [CompletionResultType]::ParameterName, 'The DPoP proof sent with the token (RFC 9449): the token must carry cnf.jkt, the proof must pass every `jot dpop check` with ath over this token. Needs --htm, --htu')
+            [CompletionResult]::new('--htm', '--htm', [CompletionResultType]::ParameterName, 'The request''s HTTP method, for --dpop-proof')
+            [CompletionResult]::new('--htu', '--htu', [CompletionResultType]::ParameterName, 'The request''s URI, for --dpop-proof')
+            [CompletionResult]::new('--dpop-nonce', '--dpop-nonce', [CompletionResultType]::ParameterName, 'The DPoP-Nonce the proof must carry')
+            [CompletionResult]::new('--dpop-max-age', '--dpop-max-age', [CompletionResultType]::ParameterName, 'How old the proof''s iat may be (default 5m)')
             [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
             [CompletionResult]::new('--allow-no-exp', '--allow-no-exp', [CompletionResultType]::ParameterName, 'Accept tokens without exp')
             [CompletionResult]::new('--require-low-s', '--require-low-s', [CompletionResultType]::ParameterName, 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)')
@@ -321,6 +327,9 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--x5u-url', '--x5u-url', [CompletionResultType]::ParameterName, 'URL the x5u attack points at (you host --out-keys/x5u.pem there)')
             [CompletionResult]::new('--out-keys', '--out-keys', [CompletionResultType]::ParameterName, 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--dpop-key', '--dpop-key', [CompletionResultType]::ParameterName, 'The DPoP client''s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)')
+            [CompletionResult]::new('--htm', '--htm', [CompletionResultType]::ParameterName, 'The request the DPoP proofs are for: its method (with --dpop-key)')
+            [CompletionResult]::new('--htu', '--htu', [CompletionResultType]::ParameterName, 'The request the DPoP proofs are for: its URI (with --dpop-key)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per line')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -341,6 +350,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--x5u-url', '--x5u-url', [CompletionResultType]::ParameterName, 'URL the x5u attack points at (you host --out-keys/x5u.pem there)')
             [CompletionResult]::new('--out-keys', '--out-keys', [CompletionResultType]::ParameterName, 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--dpop-key', '--dpop-key', [CompletionResultType]::ParameterName, 'The DPoP client''s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per second at most (N or N/s)')
             [CompletionResult]::new('--max-requests', '--max-requests', [CompletionResultType]::ParameterName, 'Requests in all at most, the baselines and the closing recheck included')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time for one request, body included (e.g. 10s, 1m)')
@@ -349,6 +359,59 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--show-tokens', '--show-tokens', [CompletionResultType]::ParameterName, 'Show whole tokens in the report (abbreviated by default)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'jot;dpop' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('proof', 'proof', [CompletionResultType]::ParameterValue, 'Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'jot;dpop;proof' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The client''s private key (PEM, DER or JWK; EC, RSA or Ed25519), or - for stdin')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Passphrase for an encrypted PKCS#8 key, read from this file')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Algorithm (default: from the key). HMAC and none are refused')
+            [CompletionResult]::new('--htm', '--htm', [CompletionResultType]::ParameterName, 'The request''s HTTP method')
+            [CompletionResult]::new('--htu', '--htu', [CompletionResultType]::ParameterName, 'The request''s URI (query and fragment are left out of the proof)')
+            [CompletionResult]::new('--ath', '--ath', [CompletionResultType]::ParameterName, 'The access token sent with the request: its SHA-256 goes in ath')
+            [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'The server''s DPoP-Nonce')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock for iat (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'jot;dpop;check' {
+            [CompletionResult]::new('--htm', '--htm', [CompletionResultType]::ParameterName, 'The request''s HTTP method')
+            [CompletionResult]::new('--htu', '--htu', [CompletionResultType]::ParameterName, 'The request''s URI')
+            [CompletionResult]::new('--access-token', '--access-token', [CompletionResultType]::ParameterName, 'The access token sent with the proof: ath must be its SHA-256')
+            [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'The nonce the server handed out')
+            [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'How old iat may be')
+            [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'How far ahead iat may be')
+            [CompletionResult]::new('--jkt', '--jkt', [CompletionResultType]::ParameterName, 'The thumbprint the proof key must have (the access token''s cnf.jkt)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output: every check with pass/fail')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'jot;dpop;help' {
+            [CompletionResult]::new('proof', 'proof', [CompletionResultType]::ParameterValue, 'Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'jot;dpop;help;proof' {
+            break
+        }
+        'jot;dpop;help;check' {
+            break
+        }
+        'jot;dpop;help;help' {
             break
         }
         'jot;completions' {
@@ -374,6 +437,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)')
             [CompletionResult]::new('forge', 'forge', [CompletionResultType]::ParameterValue, 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send forged tokens to a live endpoint and report which ones it accepts')
+            [CompletionResult]::new('dpop', 'dpop', [CompletionResultType]::ParameterValue, 'Make and check DPoP proofs (RFC 9449)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -424,6 +488,9 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             break
         }
         'jot;help;probe' {
+            break
+        }
+        'jot;help;dpop' {
             break
         }
         'jot;help;completions' {
