@@ -302,3 +302,28 @@ fn binding_names_the_layer_that_failed() {
     );
     assert!(!v.valid);
 }
+
+proptest::proptest! {
+    /// The fuzz target's property on stable: any header value gets a report or an error,
+    /// and a proof whose signature is junk is never valid.
+    #[test]
+    fn check_never_panics_and_junk_signatures_never_pass(
+        text in "\\PC{0,120}",
+        alg in "(ES256|EdDSA|HS256|none|RS256)",
+        typ in "(dpop\\+jwt|JWT)",
+        htu in "(https://server\\.example\\.com/token|x|https://a\\.example/)",
+        iat in proptest::option::of(1_562_262_000i64..1_562_263_000),
+    ) {
+        let e = expect("POST", "https://server.example.com/token", 1_562_262_616);
+        let _ = check(&text, &e);
+        let h = serde_json::json!({"typ": typ, "alg": alg, "jwk": {"kty": "EC", "crv": "P-256",
+            "x": "l8tFrhx-34tV3hRICRDY9zCkDlpBhF42UQUfWVAWBFs",
+            "y": "9VE4jf_Ok_o64zbTTlcuNJajHmt6v9TDVrU0CdvGRDA"}});
+        let c = serde_json::json!({"jti": "j", "htm": "POST", "htu": htu, "iat": iat});
+        let t = format!("{}.{}.c2ln", crate::b64::encode(h.to_string().as_bytes()),
+            crate::b64::encode(c.to_string().as_bytes()));
+        let r = check(&t, &e).unwrap();
+        proptest::prop_assert!(!r.valid);
+        proptest::prop_assert!(r.checks.iter().any(|c| c.check == "signature" && !c.pass));
+    }
+}
