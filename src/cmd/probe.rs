@@ -19,20 +19,26 @@ const MAX_BODY: u64 = 1024 * 1024;
 /// Set by the Ctrl-C handler: the probe stops and the report so far is printed.
 static STOP: AtomicBool = AtomicBool::new(false);
 
-/// Run `jot probe`.
-pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
-    let (original, jws) = read_token(&a.token)?;
-    let placement = match (&a.header, &a.cookie) {
+/// Where the token goes: --header, --cookie, else `Authorization: DPoP` with --dpop-key or
+/// `Authorization: Bearer`.
+fn placement(a: &ProbeArgs) -> crate::Result<Placement> {
+    Ok(match (&a.header, &a.cookie) {
         (Some(h), _) => Placement::header(h)?,
         (None, Some(c)) if !c.is_empty() && !c.contains(['=', ';', ' ']) => {
             Placement::Cookie(c.clone())
         }
         (None, Some(c)) => {
-            return Err(Error::usage(format!("--cookie {c:?} is not a cookie name")).into())
+            return Err(Error::usage(format!("--cookie {c:?} is not a cookie name")))
         }
         (None, None) if a.inputs.dpop_key.is_some() => Placement::dpop(),
         (None, None) => Placement::bearer(),
-    };
+    })
+}
+
+/// Run `jot probe`.
+pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
+    let (original, jws) = read_token(&a.token)?;
+    let placement = placement(a)?;
     let limits = Limits {
         rate: parse_rate(&a.rate)?,
         max_requests: a.max_requests,

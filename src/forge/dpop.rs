@@ -72,33 +72,7 @@ pub fn forge(
             h.insert("jwk".into(), jwk);
             push("jwk with the private members".into(), signed(&h, &c)?);
         }
-        "dpop-hmac" => {
-            let (mut h, c) = parts(&d.key, alg, &req)?;
-            h.insert("alg".into(), "HS256".into());
-            let canonical = thumbprint_canonical(&d.key);
-            push(
-                "HS256 keyed with the jwk's RFC 7638 JSON".into(),
-                hmac_token(&h, &seg(&c), Hash::Sha256, canonical.as_bytes()),
-            );
-            let as_sent = serde_json::to_string(&h["jwk"]).unwrap_or_default();
-            if as_sent != canonical {
-                push(
-                    "HS256 keyed with the jwk as sent".into(),
-                    hmac_token(&h, &seg(&c), Hash::Sha256, as_sent.as_bytes()),
-                );
-            }
-            let mut raw = [0u8; 32];
-            getrandom::fill(&mut raw)
-                .map_err(|e| crate::Error::input(format!("no randomness: {e}")))?;
-            h.insert(
-                "jwk".into(),
-                serde_json::json!({"kty": "oct", "k": b64::encode(&raw)}),
-            );
-            push(
-                "HS256 with an oct jwk of its own".into(),
-                hmac_token(&h, &seg(&c), Hash::Sha256, &raw),
-            );
-        }
+        "dpop-hmac" => hmac(d, alg, &req, push)?,
         "dpop-no-ath" => {
             let (h, mut c) = parts(&d.key, alg, &req)?;
             c.remove("ath");
@@ -111,6 +85,41 @@ pub fn forge(
         }
         _ => {}
     }
+    Ok(())
+}
+
+/// HS256 proofs keyed with what every proof discloses (the public JWK, as RFC 7638 JSON
+/// and as sent), and one with an oct jwk of its own.
+fn hmac(
+    d: &DpopInputs,
+    alg: crate::alg::Alg,
+    req: &Request,
+    push: &mut impl FnMut(String, String),
+) -> Result<()> {
+    let (mut h, c) = parts(&d.key, alg, req)?;
+    h.insert("alg".into(), "HS256".into());
+    let canonical = thumbprint_canonical(&d.key);
+    push(
+        "HS256 keyed with the jwk's RFC 7638 JSON".into(),
+        hmac_token(&h, &seg(&c), Hash::Sha256, canonical.as_bytes()),
+    );
+    let as_sent = serde_json::to_string(&h["jwk"]).unwrap_or_default();
+    if as_sent != canonical {
+        push(
+            "HS256 keyed with the jwk as sent".into(),
+            hmac_token(&h, &seg(&c), Hash::Sha256, as_sent.as_bytes()),
+        );
+    }
+    let mut raw = [0u8; 32];
+    getrandom::fill(&mut raw).map_err(|e| crate::Error::input(format!("no randomness: {e}")))?;
+    h.insert(
+        "jwk".into(),
+        serde_json::json!({"kty": "oct", "k": b64::encode(&raw)}),
+    );
+    push(
+        "HS256 with an oct jwk of its own".into(),
+        hmac_token(&h, &seg(&c), Hash::Sha256, &raw),
+    );
     Ok(())
 }
 

@@ -129,6 +129,67 @@ fn proofs_from_npm_dpop_check_in_jot_and_tampered_ones_fail_by_name() {
     assert_eq!((valid, refused), (4, 24));
 }
 
+/// Three oauth4webapi jobs for a client key of `alg`: a jot access token bound to it with
+/// jot proofs for the request (GET with a query, POST) and one for another URI.
+fn validate_jobs(dir: &Path, alg: &str, jwks: &Value) -> Vec<Value> {
+    let mut jobs = Vec::new();
+    let (key, public) = (
+        dir.join(format!("{alg}.jwk")),
+        dir.join(format!("{alg}.pub.jwk")),
+    );
+    jot_ok([
+        "keygen",
+        alg,
+        "--out",
+        key.to_str().unwrap(),
+        "--public-out",
+        public.to_str().unwrap(),
+    ]);
+    let jkt = thumbprint(&public, &[]);
+    let at = jot_ok([
+        "sign",
+        "--key",
+        dir.join("as.jwk").to_str().unwrap(),
+        "--header",
+        "typ=at+jwt",
+        "--iss",
+        "https://as.example",
+        "--aud",
+        "https://rs.example",
+        "--sub",
+        "alice",
+        "--jti",
+        "--claim",
+        "client_id=c1",
+        "--claim",
+        &format!("cnf={{\"jkt\":\"{jkt}\"}}"),
+    ]);
+    let at = at.trim();
+    for (htm, proof_htu, why) in [
+        ("GET", format!("{HTU}?page=2"), "ok"),
+        ("POST", HTU.to_owned(), "ok"),
+        ("GET", "https://rs.example/elsewhere".to_owned(), "htu"),
+    ] {
+        let proof = jot_ok([
+            "dpop",
+            "proof",
+            "--key",
+            key.to_str().unwrap(),
+            "--htm",
+            htm,
+            "--htu",
+            &proof_htu,
+            "--ath",
+            at,
+        ]);
+        jobs.push(json!({
+            "op": "validate", "issuer": "https://as.example", "jwks": jwks, "aud": "https://rs.example",
+            "at": at, "proof": proof.trim(), "htm": htm, "htu": format!("{HTU}?page=2"), "why": why,
+        }));
+    }
+    jobs
+}
+
 #[test]
 fn jot_tokens_and_proofs_pass_oauth4webapi_resource_server_validation() {
     if !node_ready() {
@@ -154,64 +215,10 @@ fn jot_tokens_and_proofs_pass_oauth4webapi_resource_server_validation() {
         "--kid",
         &kid,
     ]));
-    let mut jobs = Vec::new();
-    let algs = ["ES256", "ES384", "RS256", "PS256", "EdDSA"];
-    for alg in algs {
-        let (key, public) = (
-            dir.join(format!("{alg}.jwk")),
-            dir.join(format!("{alg}.pub.jwk")),
-        );
-        jot_ok([
-            "keygen",
-            alg,
-            "--out",
-            key.to_str().unwrap(),
-            "--public-out",
-            public.to_str().unwrap(),
-        ]);
-        let jkt = thumbprint(&public, &[]);
-        let at = jot_ok([
-            "sign",
-            "--key",
-            dir.join("as.jwk").to_str().unwrap(),
-            "--header",
-            "typ=at+jwt",
-            "--iss",
-            "https://as.example",
-            "--aud",
-            "https://rs.example",
-            "--sub",
-            "alice",
-            "--jti",
-            "--claim",
-            "client_id=c1",
-            "--claim",
-            &format!("cnf={{\"jkt\":\"{jkt}\"}}"),
-        ]);
-        let at = at.trim();
-        for (htm, proof_htu, why) in [
-            ("GET", format!("{HTU}?page=2"), "ok"),
-            ("POST", HTU.to_owned(), "ok"),
-            ("GET", "https://rs.example/elsewhere".to_owned(), "htu"),
-        ] {
-            let proof = jot_ok([
-                "dpop",
-                "proof",
-                "--key",
-                key.to_str().unwrap(),
-                "--htm",
-                htm,
-                "--htu",
-                &proof_htu,
-                "--ath",
-                at,
-            ]);
-            jobs.push(json!({
-                "op": "validate", "issuer": "https://as.example", "jwks": jwks, "aud": "https://rs.example",
-                "at": at, "proof": proof.trim(), "htm": htm, "htu": format!("{HTU}?page=2"), "why": why,
-            }));
-        }
-    }
+    let jobs: Vec<Value> = ["ES256", "ES384", "RS256", "PS256", "EdDSA"]
+        .iter()
+        .flat_map(|alg| validate_jobs(dir, alg, &jwks))
+        .collect();
     let results = node(dir, &Value::Array(jobs.clone()));
     let (mut accepted, mut refused) = (0, 0);
     for (job, r) in jobs.iter().zip(&results) {

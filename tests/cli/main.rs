@@ -10,6 +10,7 @@ mod crack_hashcat;
 mod crack_output;
 mod dpop;
 mod dpop_interop;
+mod dpop_verify;
 mod forge;
 mod generated;
 mod jwe;
