@@ -108,7 +108,7 @@ fn parse_one(value: &str) -> Result<Option<Jws>> {
 pub fn check(proof: &str, e: &Expect) -> Result<Report> {
     let mut c = Checks(Vec::new());
     let Some(jws) = parse_one(proof)? else {
-        let n = proof.split(',').count();
+        let n = proof.split(',').filter(|p| !p.trim().is_empty()).count();
         c.add(
             "single",
             Err(format!(
