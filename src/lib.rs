@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 mod cmd;
 pub mod crack;
+pub mod dpop;
 pub mod error;
 pub mod files;
 pub mod forge;
@@ -41,6 +42,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<ExitCode> {
         C::Convert(a) => cmd::convert::run(&a),
         C::Thumbprint(a) => cmd::thumbprint::run(&a),
         C::Completions(a) => cmd::completions::run(&a),
+        C::Dpop(a) => cmd::dpop::run(&a),
         C::Sign(a) => cmd::sign::run(&a),
         C::Decode(a) => cmd::decode::run(&a),
         C::Verify(a) => cmd::verify::run(&a),

@@ -18,7 +18,8 @@ fn forge_after_help() -> String {
     format!(
         "Examples:\n  jot forge \"$TOKEN\"\n  jot forge \"$TOKEN\" --public-key server.pem --attack confusion\n  \
         jot forge \"$TOKEN\" --jku-url https://me.example/jwks.json --out-keys keys/ --attack jku\n  \
-        jot forge \"$TOKEN\" --secret-file cracked.txt --attack resign --claim role=admin\n\n{}\n\
+        jot forge \"$TOKEN\" --secret-file cracked.txt --attack resign --claim role=admin\n  \
+        jot forge \"$AT\" --dpop-key client.jwk --htm GET --htu https://rs.example/me --attack dpop-hmac\n\n{}\n\
         Output: one `NAME TOKEN` per line, or with --json one object per line \
         {{\"attack\",\"variant\",\"token\",\"description\",\"cve\"}}. Secrets are read from files, never argv.",
         *ATTACK_HELP
@@ -29,7 +30,8 @@ fn probe_after_help() -> String {
     format!(
         "Examples:\n  jot probe https://api.example/me --token \"$TOKEN\"\n  \
         jot probe https://api.example/me --token \"$TOKEN\" --cookie session --public-key server.pem\n  \
-        jot probe https://api.example/me --token \"$TOKEN\" --header 'X-Auth: JWT {{token}}' --format sarif > probe.sarif\n\n{}\n\
+        jot probe https://api.example/me --token \"$TOKEN\" --header 'X-Auth: JWT {{token}}' --format sarif > probe.sarif\n  \
+        jot probe https://rs.example/me --token \"$AT\" --dpop-key client.jwk\n\n{}\n\
         Each response is classified accepted / rejected / inconclusive against two baselines (the \
         original token and a garbage value). Exit 1 when any variant is accepted, 0 when none is, \
         2 on usage errors or when the baselines cannot tell acceptance from rejection.",
@@ -65,6 +67,10 @@ pub struct AttackInputArgs {
     /// Fix the clock for the pushed-out exp (unix seconds or RFC 3339).
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+    /// The DPoP client's private key: the token is a DPoP-bound access token, and the dpop-*
+    /// attacks forge proofs for it (probe also sends a fresh proof with every other request).
+    #[arg(long, value_name = "PATH")]
+    pub dpop_key: Option<String>,
 }
 
 // `jot forge`. (a plain comment: a doc comment would replace the
@@ -77,6 +83,12 @@ pub struct ForgeArgs {
     pub token: String,
     #[command(flatten)]
     pub inputs: AttackInputArgs,
+    /// The request the DPoP proofs are for: its method (with --dpop-key).
+    #[arg(long, value_name = "METHOD", requires_all = ["dpop_key", "htu"])]
+    pub htm: Option<String>,
+    /// The request the DPoP proofs are for: its URI (with --dpop-key).
+    #[arg(long, value_name = "URL", requires_all = ["dpop_key", "htm"])]
+    pub htu: Option<String>,
     /// One JSON object per line.
     #[arg(long)]
     pub json: bool,

@@ -4,6 +4,7 @@
 mod alg_arg;
 mod attack;
 mod completions;
+mod dpop;
 mod jwe;
 mod keys;
 mod keyset;
@@ -17,6 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use alg_arg::{AlgParser, KeygenAlg};
 pub use attack::{AttackInputArgs, ForgeArgs, ProbeArgs, ProbeFormat};
 pub use completions::CompletionsArgs;
+pub use dpop::{DpopArgs, DpopCheckArgs, DpopCommand, DpopProofArgs};
 pub use jwe::{DecryptArgs, EncryptArgs, JweKeyArgs};
 pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbprintArgs};
 pub use keyset::{KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
@@ -95,6 +97,8 @@ pub enum Command {
     Forge(ForgeArgs),
     /// Send forged tokens to a live endpoint and report which ones it accepts.
     Probe(ProbeArgs),
+    /// Make and check DPoP proofs (RFC 9449).
+    Dpop(DpopArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
 }

@@ -248,4 +248,20 @@ pub struct VerifyArgs {
     pub decrypt_key: Option<String>,
     #[command(flatten)]
     pub sd: super::SdVerifyArgs,
+    /// The DPoP proof sent with the token (RFC 9449): the token must carry cnf.jkt, the
+    /// proof must pass every `jot dpop check` with ath over this token. Needs --htm, --htu.
+    #[arg(long, value_name = "PROOF", requires_all = ["htm", "htu"])]
+    pub dpop_proof: Option<String>,
+    /// The request's HTTP method, for --dpop-proof.
+    #[arg(long, value_name = "METHOD", requires = "dpop_proof")]
+    pub htm: Option<String>,
+    /// The request's URI, for --dpop-proof.
+    #[arg(long, value_name = "URL", requires = "dpop_proof")]
+    pub htu: Option<String>,
+    /// The DPoP-Nonce the proof must carry.
+    #[arg(long, value_name = "N", requires = "dpop_proof")]
+    pub dpop_nonce: Option<String>,
+    /// How old the proof's iat may be (default 5m).
+    #[arg(long, value_name = "DURATION", requires = "dpop_proof")]
+    pub dpop_max_age: Option<String>,
 }

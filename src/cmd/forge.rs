@@ -12,7 +12,7 @@ use crate::cmd::keyin::secret;
 use crate::cmd::output::note;
 use crate::cmd::sign::parse_kv;
 use crate::files::{create_private_dir, read_input, write_atomic, WriteOptions, MAX_INPUT};
-use crate::forge::{self, Attack, Forgery, Inputs, PublicKeyInput};
+use crate::forge::{self, Attack, DpopInputs, Forgery, Inputs, PublicKeyInput};
 use crate::keys::{self, Key, ReadOptions};
 use crate::token::{self, Jws, Parsed};
 use crate::{Error, ExitCode, Result};
@@ -32,8 +32,14 @@ pub fn read_token(arg: &str) -> Result<(String, Jws)> {
 }
 
 /// The forge inputs from the flags, and the attacks to run (the named ones, or every one
-/// that applies).
-pub fn inputs(a: &AttackInputArgs, jws: &Jws) -> Result<(Inputs, Vec<&'static Attack>)> {
+/// that applies). `request` is the method and URI DPoP proofs are made for; `original`
+/// the captured token (their `ath`).
+pub fn inputs(
+    a: &AttackInputArgs,
+    jws: &Jws,
+    original: &str,
+    request: Option<(&str, &str)>,
+) -> Result<(Inputs, Vec<&'static Attack>)> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     let public_key = match &a.public_key {
         Some(p) => {
@@ -80,6 +86,7 @@ pub fn inputs(a: &AttackInputArgs, jws: &Jws) -> Result<(Inputs, Vec<&'static At
         x5u_url: a.x5u_url.clone(),
         out_keys: a.out_keys.is_some(),
         now,
+        dpop: dpop_inputs(a, original, request)?,
     };
     let attacks = if a.attacks.is_empty() {
         forge::applicable(jws, &inputs)
@@ -88,6 +95,36 @@ pub fn inputs(a: &AttackInputArgs, jws: &Jws) -> Result<(Inputs, Vec<&'static At
         a.attacks.iter().filter_map(|n| forge::attack(n)).collect()
     };
     Ok((inputs, attacks))
+}
+
+/// `--dpop-key` read (a private asymmetric key) with the request its proofs are for.
+fn dpop_inputs(
+    a: &AttackInputArgs,
+    original: &str,
+    request: Option<(&str, &str)>,
+) -> Result<Option<DpopInputs>> {
+    let Some(path) = &a.dpop_key else {
+        return Ok(None);
+    };
+    let Some((htm, htu)) = request else {
+        return Err(
+            Error::usage("--dpop-key needs the request the proofs are for")
+                .with_hint("add --htm METHOD --htu URL"),
+        );
+    };
+    let key = crate::cmd::keyin::read_one_key(path, None, false, false, None)?;
+    if !key.is_private() || key.default_alg().is_symmetric() {
+        return Err(Error::usage(format!(
+            "--dpop-key {path}: a DPoP client key is a private EC, RSA or Ed25519 key"
+        )));
+    }
+    crate::dpop::htu::normalise(htu).map_err(|why| Error::usage(format!("{htu:?}: {why}")))?;
+    Ok(Some(DpopInputs {
+        key,
+        htm: htm.to_owned(),
+        htu: htu.to_owned(),
+        access_token: original.to_owned(),
+    }))
 }
 
 /// Write the files to host into --out-keys (public keys only; replaced on each run).
@@ -113,8 +150,9 @@ pub fn write_hosted(a: &AttackInputArgs, f: &Forgery) -> Result<()> {
 
 /// Run `jot forge`.
 pub fn run(a: &ForgeArgs) -> anyhow::Result<ExitCode> {
-    let (_, jws) = read_token(&a.token)?;
-    let (inputs, attacks) = inputs(&a.inputs, &jws)?;
+    let (original, jws) = read_token(&a.token)?;
+    let request = a.htm.as_deref().zip(a.htu.as_deref());
+    let (inputs, attacks) = inputs(&a.inputs, &jws, &original, request)?;
     let f = forge::forge(&jws, &attacks, &inputs)?;
     write_hosted(&a.inputs, &f)?;
     for n in &f.notes {

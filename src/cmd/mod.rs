@@ -9,6 +9,7 @@ pub mod crack;
 pub mod decode;
 pub mod decrypt;
 pub mod disclose;
+pub mod dpop;
 pub mod encrypt;
 pub mod forge;
 pub mod keygen;

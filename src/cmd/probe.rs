@@ -7,7 +7,7 @@ use crate::cli::{ProbeArgs, ProbeFormat};
 use crate::cmd::forge::{inputs, read_token, write_hosted};
 use crate::cmd::output::{json_text, warn};
 use crate::forge;
-use crate::probe::http::{parse_rate, parse_timeout, Client, Placement, Target};
+use crate::probe::http::{parse_rate, parse_timeout, Client, DpopClient, Placement, Target};
 use crate::probe::report::{self, Show};
 use crate::probe::{self, Failure, Limits};
 use crate::term::sanitize;
@@ -19,19 +19,26 @@ const MAX_BODY: u64 = 1024 * 1024;
 /// Set by the Ctrl-C handler: the probe stops and the report so far is printed.
 static STOP: AtomicBool = AtomicBool::new(false);
 
-/// Run `jot probe`.
-pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
-    let (original, jws) = read_token(&a.token)?;
-    let placement = match (&a.header, &a.cookie) {
+/// Where the token goes: --header, --cookie, else `Authorization: DPoP` with --dpop-key or
+/// `Authorization: Bearer`.
+fn placement(a: &ProbeArgs) -> crate::Result<Placement> {
+    Ok(match (&a.header, &a.cookie) {
         (Some(h), _) => Placement::header(h)?,
         (None, Some(c)) if !c.is_empty() && !c.contains(['=', ';', ' ']) => {
             Placement::Cookie(c.clone())
         }
         (None, Some(c)) => {
-            return Err(Error::usage(format!("--cookie {c:?} is not a cookie name")).into())
+            return Err(Error::usage(format!("--cookie {c:?} is not a cookie name")))
         }
+        (None, None) if a.inputs.dpop_key.is_some() => Placement::dpop(),
         (None, None) => Placement::bearer(),
-    };
+    })
+}
+
+/// Run `jot probe`.
+pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
+    let (original, jws) = read_token(&a.token)?;
+    let placement = placement(a)?;
     let limits = Limits {
         rate: parse_rate(&a.rate)?,
         max_requests: a.max_requests,
@@ -42,20 +49,26 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
         )
         .into());
     }
+    let method = a.method.to_ascii_uppercase();
+    let (inputs, attacks) = inputs(&a.inputs, &jws, &original, Some((&method, &a.url)))?;
+    let dpop = inputs.dpop.as_ref().map(|d| DpopClient {
+        key: d.key.clone(),
+        now: inputs.now,
+    });
     let target = Target {
         url: a.url.clone(),
-        method: a.method.to_ascii_uppercase(),
+        method,
         placement,
         data: a.data.clone(),
         timeout: parse_timeout(&a.timeout)?,
         max_body: MAX_BODY,
         insecure: a.insecure,
+        dpop,
     };
     let client = Client::new(target)?;
     if a.insecure {
         warn("--insecure: TLS certificates are not verified; anyone on the path can answer for the server");
     }
-    let (inputs, attacks) = inputs(&a.inputs, &jws)?;
     let forgery = forge::forge(&jws, &attacks, &inputs)?;
     write_hosted(&a.inputs, &forgery)?;
     ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst))

@@ -346,6 +346,34 @@ fn sd_one(
     Ok(ExitCode::verdict(sv.verdict.valid))
 }
 
+/// With --dpop-proof: the proof's checks and the token's cnf.jkt join the verdict, each
+/// reason naming its layer (crate::dpop::bind).
+fn bind_dpop(a: &VerifyArgs, token: &str, v: &mut Verdict, now: i64) -> Result<()> {
+    let Some(proof) = &a.dpop_proof else {
+        return Ok(());
+    };
+    // clap requires --htm and --htu with --dpop-proof.
+    let (htm, htu) = (
+        a.htm.as_deref().unwrap_or(""),
+        a.htu.as_deref().unwrap_or(""),
+    );
+    crate::dpop::htu::normalise(htu)
+        .map_err(|why| Error::usage(format!("--htu {htu:?}: {why}")))?;
+    let b = crate::dpop::bind::Binding {
+        proof: proof.trim(),
+        htm,
+        htu,
+        nonce: a.dpop_nonce.as_deref(),
+        max_age: match &a.dpop_max_age {
+            Some(d) => crate::clock::parse_duration(d)?,
+            None => crate::dpop::DEFAULT_MAX_AGE,
+        },
+        leeway: crate::clock::parse_duration(&a.leeway)?,
+        now,
+    };
+    crate::dpop::bind::bind(v, token, &b)
+}
+
 /// Run `jot verify`.
 pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
@@ -381,14 +409,29 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     if let Some(token) = crate::cmd::whole_token(&a.token)? {
         let t = pasted(&token, None);
         if nested.is_none() && crate::sdjwt::looks_like(t) {
+            if a.dpop_proof.is_some() {
+                return Err(
+                    Error::usage("--dpop-proof goes with an access token, not an SD-JWT")
+                        .with_hint("an SD-JWT binds its holder with a KB-JWT: --kb-aud, --kb-nonce")
+                        .into(),
+                );
+            }
             return sd_one(&bulk, t, &mut out);
         }
-        let v = bulk.verdict(t, true);
+        let mut v = bulk.verdict(t, true);
+        bind_dpop(a, t, &mut v, now)?;
         let mut one = Pieces::default();
         render(&mut one, &bulk, None, &v)?;
         one.replay(&mut out)?;
         out.flush()?;
         return Ok(ExitCode::verdict(v.valid));
+    }
+    if a.dpop_proof.is_some() {
+        return Err(
+            Error::usage("--dpop-proof checks one token, not a stream on stdin")
+                .with_hint("pass the access token as the argument")
+                .into(),
+        );
     }
     let bulk = Bulk {
         fast: (!a.json).then(|| Fast::new(&keys, &p, now)),

@@ -2,6 +2,7 @@
 //! the inputs given, and the forged tokens of each (plus the key files a `jku`/`x5u` attack
 //! needs hosted). Values only: `cmd::forge` prints them and `probe` sends them.
 
+mod dpop;
 mod keyed;
 mod kid;
 mod sig;
@@ -42,8 +43,20 @@ pub struct Inputs {
     pub x5u_url: Option<String>,
     /// Whether `--out-keys` was given (jku/x5u are useless without somewhere to put keys).
     pub out_keys: bool,
-    /// The current time (unix seconds), for the pushed-out `exp`.
+    /// The current time (unix seconds), for the pushed-out `exp` and proofs' `iat`.
     pub now: i64,
+    /// `--dpop-key` and the request: the DPoP attacks forge proofs for it.
+    pub dpop: Option<DpopInputs>,
+}
+
+/// What the DPoP attacks need: the client's key, the request the proofs are for, and the
+/// access token they go with (for `ath`).
+#[derive(Clone, Debug)]
+pub struct DpopInputs {
+    pub key: Jwk,
+    pub htm: String,
+    pub htu: String,
+    pub access_token: String,
 }
 
 /// One forged token.
@@ -82,6 +95,7 @@ pub fn missing(a: &Attack, inputs: &Inputs) -> Option<String> {
         Need::HmacKey if inputs.public_key.is_some() || inputs.secret.is_some() => return None,
         Need::JkuUrl if inputs.jku_url.is_some() && inputs.out_keys => return None,
         Need::X5uUrl if inputs.x5u_url.is_some() && inputs.out_keys => return None,
+        Need::DpopKey if inputs.dpop.is_some() => return None,
         n => n.flags(),
     };
     Some(format!("attack {} needs {why}", a.name))
@@ -145,6 +159,12 @@ pub fn forge(jws: &Jws, attacks: &[&'static Attack], inputs: &Inputs) -> Result<
             "kid-traversal" => kid::traversal(&base, &mut push),
             "kid-sqli" => kid::sqli(&base, &mut push),
             "kid-cmdi" => kid::cmdi(&base, &mut push),
+            "dpop-replay" | "dpop-private-jwk" | "dpop-hmac" | "dpop-no-ath" => {
+                // missing() above made sure the DPoP inputs are there.
+                if let Some(d) = &inputs.dpop {
+                    dpop::forge(a.name, d, inputs.now, &mut push)?;
+                }
+            }
             other => return Err(Error::usage(format!("unknown attack {other:?}"))),
         }
     }

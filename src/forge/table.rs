@@ -17,6 +17,9 @@ pub enum Need {
     JkuUrl,
     /// `--x5u-url` and `--out-keys`.
     X5uUrl,
+    /// The DPoP client's private key (`--dpop-key`): the forged item is a DPoP proof sent
+    /// with the original access token.
+    DpopKey,
 }
 
 impl Need {
@@ -29,6 +32,7 @@ impl Need {
             Need::HmacKey => "--public-key or --secret-file",
             Need::JkuUrl => "--jku-url, --out-keys",
             Need::X5uUrl => "--x5u-url, --out-keys",
+            Need::DpopKey => "--dpop-key",
         }
     }
 }
@@ -121,6 +125,18 @@ pub const ATTACKS: &[Attack] = &[
     row!("b64", Secret, None,
         "RFC 7797 unencoded payload (b64 false, crit b64), signed with the secret",
         "refuse b64 false unless the application uses RFC 7797 on purpose"),
+    row!("dpop-replay", DpopKey, None,
+        "a DPoP proof (RFC 9449) made for another request replayed with this one: another htm, another htu",
+        "compare the proof's htm with the request method and its htu with the request URI (RFC 3986 normalised, query and fragment ignored), and remember jti values (RFC 9449 section 4.3, 11.1)"),
+    row!("dpop-private-jwk", DpopKey, None,
+        "a DPoP proof whose jwk header also holds the private key (d)",
+        "refuse a proof whose jwk has private members (d, p, q, dp, dq, qi, k): RFC 9449 section 4.3 wants a public key"),
+    row!("dpop-hmac", DpopKey, None,
+        "an HS256 DPoP proof keyed with the client's public JWK (its RFC 7638 JSON, or the jwk as sent), or with an oct jwk of its own: anyone who saw one proof can make more",
+        "accept asymmetric proof algorithms only, never none or HMAC (RFC 9449 section 4.3); verify with the jwk as a public key"),
+    row!("dpop-no-ath", DpopKey, None,
+        "a DPoP proof with no ath, and one with the ath of another access token",
+        "require ath in proofs sent with an access token and compare it with the SHA-256 of that token (RFC 9449 section 4.3, 7)"),
 ];
 
 /// The row named `name`.

@@ -38,6 +38,8 @@ pub use jwk_json::PRIVATE_MEMBERS;
 pub use members::{read_jwks_lenient, read_members};
 pub use read::{detect, read, Format, KeyInput, ReadOptions};
 pub use set::{ambiguities, check_set, Ambiguity};
+/// The RFC 7638 canonical JSON a thumbprint hashes.
+pub use thumbprint::canonical as thumbprint_canonical;
 pub use thumbprint::ThumbprintHash;
 pub use x25519::generate as x25519_generate;
 

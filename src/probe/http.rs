@@ -45,6 +45,14 @@ impl Placement {
         })
     }
 
+    /// A DPoP-bound token: `Authorization: DPoP {token}` (RFC 9449 §7.1).
+    pub fn dpop() -> Placement {
+        Placement::Header {
+            name: "Authorization".into(),
+            template: "DPoP {token}".into(),
+        }
+    }
+
     /// The default: `Authorization: Bearer {token}`.
     pub fn bearer() -> Placement {
         Placement::Header {
@@ -76,6 +84,32 @@ pub struct Target {
     /// Bytes of a response body read at most; the rest is never read.
     pub max_body: u64,
     pub insecure: bool,
+    /// A DPoP client key: each request without a forged proof gets a fresh one.
+    pub dpop: Option<DpopClient>,
+}
+
+/// The DPoP client the probe acts as: its key, and the run's clock for the proofs' iat.
+#[derive(Clone, Debug)]
+pub struct DpopClient {
+    pub key: crate::keys::Jwk,
+    pub now: i64,
+}
+
+impl Target {
+    /// A fresh proof for a request carrying `token` (`None` without a DPoP key).
+    fn proof_for(&self, token: &str) -> std::result::Result<Option<String>, String> {
+        let Some(d) = &self.dpop else { return Ok(None) };
+        let r = crate::dpop::Request {
+            htm: &self.method,
+            htu: &self.url,
+            access_token: Some(token),
+            nonce: None,
+            now: d.now,
+        };
+        crate::dpop::make(&d.key, d.key.default_alg(), &r)
+            .map(Some)
+            .map_err(|e| format!("cannot make a DPoP proof: {e}"))
+    }
 }
 
 /// One response as far as it was read.
@@ -136,16 +170,33 @@ impl Client {
         &self.target
     }
 
-    /// Send one request with `token` in place. An error is a failed exchange (timeout,
-    /// refused connection), described for the report.
+    /// Send one request with `token` in place (and a fresh DPoP proof for it when the
+    /// target has a DPoP key). An error is a failed exchange (timeout, refused connection),
+    /// described for the report.
     pub fn send(&self, token: &str) -> std::result::Result<Response, String> {
+        self.send_with(token, None)
+    }
+
+    /// Send `token` with `proof` as its `DPoP` header (a forged proof), or a fresh one.
+    pub fn send_with(
+        &self,
+        token: &str,
+        proof: Option<&str>,
+    ) -> std::result::Result<Response, String> {
         let t = &self.target;
         let (name, value) = t.placement.render(token);
+        let proof = match proof {
+            Some(p) => Some(p.to_owned()),
+            None => t.proof_for(token)?,
+        };
         let started = Instant::now();
-        let builder = ureq::http::Request::builder()
+        let mut builder = ureq::http::Request::builder()
             .method(t.method.as_str())
             .uri(t.url.as_str())
             .header(name.as_str(), value.as_str());
+        if let Some(p) = &proof {
+            builder = builder.header("DPoP", p.as_str());
+        }
         let result = match &t.data {
             Some(d) => builder
                 .body(d.replace("{token}", token))

@@ -12,7 +12,7 @@ mod tests;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::forge::{Attack, Forged};
+use crate::forge::{Attack, Forged, Need};
 use classify::{Baselines, Verdict};
 use http::{Response, GARBAGE};
 
@@ -151,7 +151,13 @@ pub fn run(
             break;
         }
         requests += 1;
-        let outcome = match client.send(&f.token) {
+        // A DPoP attack's forged item is the proof, sent with the original token.
+        let sent = if f.attack.needs == Need::DpopKey {
+            client.send_with(original, Some(&f.token))
+        } else {
+            client.send(&f.token)
+        };
+        let outcome = match sent {
             Ok(resp) => {
                 let (mut verdict, mut signal) = baselines.classify(&resp);
                 if f.attack.blind {

@@ -51,6 +51,7 @@ fn report(mut outcomes: Vec<Outcome>) -> Report {
             timeout: Duration::from_secs(1),
             max_body: 1024,
             insecure: false,
+            dpop: None,
         },
         baselines: Baselines {
             original: resp(200),

@@ -17,6 +17,12 @@ One misconfiguration per MODE:
   psychic     ES256 without the 0 < r, s < n range check (CVE-2022-21449)
   nosig       decodes the token and never checks the signature
   correct     RS256 (or ES256 for an EC key) pinned, own key only, crit and exp checked
+  dpop        a DPoP resource server (RFC 9449): `Authorization: DPoP AT` verified as
+              `correct` does, the `DPoP` proof checked in full (typ, ES256 only, a public
+              jwk, htm, htu, iat, ath, cnf.jkt, jti not seen before), except the one check
+              --dpop-flaw skips: replay (htm/htu unchecked), private-jwk (private members
+              taken), hmac (HS256 keyed with the jwk's RFC 7638 JSON taken), no-ath (a
+              missing ath taken); --dpop-flaw none is the secure server
 and, for the safety tests, variants of `correct`:
   slow        sleeps --slow seconds before every answer
   redirect    answers a rejected token with a 302 to /landed on this server
@@ -41,6 +47,7 @@ import os
 import sqlite3
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 # P-256 (FIPS 186-4 D.1.2.3)
@@ -145,6 +152,20 @@ def jwk_verify(jwk, alg, msg, sig):
     return False
 
 
+def canonical_jwk(jwk):
+    """RFC 7638 JSON of an EC key: its required members, sorted, no whitespace."""
+    return json.dumps({k: jwk[k] for k in ("crv", "kty", "x", "y")}, separators=(",", ":"),
+                      sort_keys=True)
+
+
+def normal_htu(u):
+    """scheme://host[:port]/path, lower-cased, default port and query/fragment dropped."""
+    p = urllib.parse.urlsplit(u)
+    port = p.port if p.port not in (None, {"http": 80, "https": 443}.get(p.scheme)) else None
+    host = (p.hostname or "") + (f":{port}" if port else "")
+    return f"{p.scheme.lower()}://{host.lower()}{p.path or '/'}"
+
+
 def hs_verify(alg, key, msg, sig):
     h = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}.get(alg)
     return h is not None and hmac.compare_digest(hmac.new(key, msg, h).digest(), sig)
@@ -153,6 +174,8 @@ def hs_verify(alg, key, msg, sig):
 class Verifier:
     def __init__(self, a):
         self.mode = a.mode
+        self.flaw = a.dpop_flaw
+        self.seen_jti = set()
         self.secret = open(a.secret_file, "rb").read() if a.secret_file else None
         self.jwk = json.load(open(a.public_jwk)) if a.public_jwk else None
         self.pem = open(a.public_pem, "rb").read() if a.public_pem else None
@@ -168,6 +191,51 @@ class Verifier:
             pinned = "RS256" if self.jwk.get("kty") == "RSA" else "ES256"
             return alg == pinned and jwk_verify(self.jwk, alg, msg, sig), f"own {pinned} key"
         return alg == "HS256" and hs_verify(alg, self.secret, msg, sig), "own HS256 secret"
+
+    def dpop(self, token, proof, method, url):
+        """Check an access token and its DPoP proof; every check but the planted flaw."""
+        ok, why = self.decide(token)
+        if not ok:
+            return False, f"access token: {why}"
+        claims = json.loads(b64d(token.split(".")[1]))
+        parts = (proof or "").split(".")
+        if "," in (proof or "") or len(parts) != 3:
+            return False, "not one DPoP proof"
+        try:
+            hd, pc, sig = json.loads(b64d(parts[0])), json.loads(b64d(parts[1])), b64d(parts[2])
+            jwk, alg = hd["jwk"], hd.get("alg")
+            jkt = base64.urlsafe_b64encode(hashlib.sha256(canonical_jwk(jwk).encode()).digest())
+            jkt = jkt.decode().rstrip("=")
+        except Exception as e:
+            return False, f"malformed proof: {e}"
+        msg, flaw = (parts[0] + "." + parts[1]).encode(), self.flaw
+        if hd.get("typ") != "dpop+jwt":
+            return False, "typ"
+        if "d" in jwk and flaw != "private-jwk":
+            return False, "private jwk"
+        if alg == "ES256":
+            q = (int.from_bytes(b64d(jwk["x"]), "big"), int.from_bytes(b64d(jwk["y"]), "big"))
+            if not es256_verify(q, msg, sig):
+                return False, "proof signature"
+        elif alg == "HS256" and flaw == "hmac":
+            if not hs_verify(alg, canonical_jwk(jwk).encode(), msg, sig):
+                return False, "proof HMAC"
+        else:
+            return False, f"proof alg {alg}"
+        if flaw != "replay":
+            if pc.get("htm") != method or normal_htu(str(pc.get("htu"))) != normal_htu(url):
+                return False, "htm/htu"
+        if not isinstance(pc.get("iat"), int) or abs(time.time() - pc["iat"]) > 300:
+            return False, "iat"
+        ath = base64.urlsafe_b64encode(hashlib.sha256(token.encode()).digest()).decode().rstrip("=")
+        if pc.get("ath") != ath and not (flaw == "no-ath" and "ath" not in pc):
+            return False, "ath"
+        if not isinstance(claims.get("cnf"), dict) or claims["cnf"].get("jkt") != jkt:
+            return False, "cnf.jkt"
+        if pc.get("jti") in self.seen_jti:
+            return False, "jti replayed"
+        self.seen_jti.add(pc.get("jti"))
+        return True, "access token and DPoP proof"
 
     def decide(self, token):
         parts = token.split(".")
@@ -254,6 +322,8 @@ def main():
     ap.add_argument("--block-after", type=int, default=0)
     ap.add_argument("--tls-cert")
     ap.add_argument("--tls-key")
+    ap.add_argument("--dpop-flaw", default="none",
+                    choices=["none", "replay", "private-jwk", "hmac", "no-ath"])
     a = ap.parse_args()
     verifier = Verifier(a)
     log = open(a.log, "a", buffering=1)
@@ -291,7 +361,14 @@ def main():
                 name, _, value = c.strip().partition("=")
                 if name == "session":
                     token = value
-            ok, why = verifier.decide(token)
+            if a.mode == "dpop":
+                token = auth[5:] if auth.startswith("DPoP ") else ""
+                proof = self.headers.get("DPoP")
+                url = f"http://127.0.0.1:{self.server.server_port}{self.path}"
+                ok, why = verifier.dpop(token, proof, self.command, url)
+                entry["proof"] = proof
+            else:
+                ok, why = verifier.decide(token)
             if a.block_after and count[0] > a.block_after:
                 ok, why = False, "blocked"
             entry.update(token=token, accepted=ok, reason=why)
