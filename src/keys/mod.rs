@@ -1,10 +1,12 @@
 //! The key model: one `Jwk` type for every key jot reads or writes (RSA, EC P-256/P-384/
-//! P-521/secp256k1, OKP Ed25519, oct), private or public, with its JWK metadata. Reading
+//! P-521/secp256k1, OKP Ed25519/Ed448, AKP ML-DSA, oct), private or public, with its JWK metadata. Reading
 //! (`read`), writing (`write`), generation (`generate`), RFC 7638 thumbprints (`thumbprint`)
 //! and the raw sign/verify primitives (`crypto`) live in the submodules.
 
+mod akp;
 mod crypto;
 mod der_read;
+mod ed448;
 #[cfg(feature = "aws-lc")]
 mod fast;
 mod generate;
@@ -28,7 +30,9 @@ use zeroize::Zeroizing;
 use crate::alg::{Alg, Curve, Family};
 use crate::{Error, Result};
 
+pub use akp::AkpKey;
 pub use crypto::ecdsa_high_s;
+pub use ed448::Ed448Key;
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
 pub use read::{detect, read, read_jwks_lenient, read_members, Format, KeyInput, ReadOptions};
@@ -128,6 +132,10 @@ pub enum Key {
     Okp(OkpKey),
     /// An X25519 key (OKP `crv: X25519`, RFC 8037): key agreement only (JWE ECDH-ES).
     X25519(OkpKey),
+    /// An Ed448 key (OKP `crv: Ed448`, RFC 8037).
+    Ed448(Ed448Key),
+    /// An ML-DSA key (`kty: AKP`, RFC 9964).
+    Akp(AkpKey),
     Oct(Secret),
 }
 
@@ -178,7 +186,8 @@ impl Jwk {
         match self.key {
             Key::Rsa(_) => "RSA",
             Key::Ec(_) => "EC",
-            Key::Okp(_) | Key::X25519(_) => "OKP",
+            Key::Okp(_) | Key::X25519(_) | Key::Ed448(_) => "OKP",
+            Key::Akp(_) => "AKP",
             Key::Oct(_) => "oct",
         }
     }
@@ -190,6 +199,8 @@ impl Jwk {
             Key::Rsa(RsaKey::Public(_)) => false,
             Key::Ec(k) => k.d.is_some(),
             Key::Okp(k) | Key::X25519(k) => k.d.is_some(),
+            Key::Ed448(k) => k.d.is_some(),
+            Key::Akp(k) => k.seed.is_some(),
         }
     }
 
@@ -204,6 +215,11 @@ impl Jwk {
                 }),
                 Key::Okp(k) => Key::Okp(OkpKey { x: k.x, d: None }),
                 Key::X25519(k) => Key::X25519(OkpKey { x: k.x, d: None }),
+                Key::Ed448(k) => Key::Ed448(Ed448Key { x: k.x, d: None }),
+                Key::Akp(k) => Key::Akp(AkpKey {
+                    seed: None,
+                    ..k.clone()
+                }),
                 Key::Oct(_) => return Err(Error::usage("an HMAC (oct) key has no public half")
                     .with_hint(
                         "anyone who can verify an HS* token can also forge one; publish nothing",
@@ -222,6 +238,8 @@ impl Jwk {
             Key::Ec(k) => format!("EC {}", k.curve.name()),
             Key::Okp(_) => "OKP Ed25519".into(),
             Key::X25519(_) => "OKP X25519".into(),
+            Key::Ed448(_) => "OKP Ed448".into(),
+            Key::Akp(k) => format!("AKP {}", k.set.alg()),
             Key::Oct(s) => format!("oct {} bits", s.expose().len() * 8),
         }
     }
@@ -238,8 +256,12 @@ impl Jwk {
             Key::Rsa(_) => Alg::RS256,
             // EC keys are never on Ed25519 (read refuses it), so the table always answers.
             Key::Ec(k) => Alg::ecdsa_for(k.curve).unwrap_or(Alg::ES256),
-            // An X25519 key signs with nothing; check_alg refuses EdDSA for it.
+            // An X25519 key signs with nothing; check_alg refuses EdDSA for it. Ed25519
+            // keys keep `EdDSA`: consumers that reject RFC 9864's new name still exist.
             Key::Okp(_) | Key::X25519(_) => Alg::EdDSA,
+            // No consumer of Ed448 predates RFC 9864's name for it.
+            Key::Ed448(_) => Alg::Ed448,
+            Key::Akp(k) => k.set.alg(),
             Key::Oct(_) => Alg::HS256,
         }
     }
@@ -273,7 +295,10 @@ impl Jwk {
         match (&self.key, alg.family()) {
             (Key::Rsa(_), Family::RsaPkcs1 | Family::RsaPss) => true,
             (Key::Ec(k), Family::Ecdsa(c)) => k.curve == c,
-            (Key::Okp(_), Family::EdDsa) => true,
+            // `EdDSA` fits either Edwards curve; `Ed25519` and `Ed448` only their own.
+            (Key::Okp(_), Family::EdDsa) => alg.edwards_curve() != Some(Curve::Ed448),
+            (Key::Ed448(_), Family::EdDsa) => alg.edwards_curve() != Some(Curve::Ed25519),
+            (Key::Akp(k), Family::MlDsa(s)) => k.set == s,
             (Key::Oct(_), Family::Hmac) => true,
             _ => false,
         }
