@@ -130,15 +130,22 @@ impl AkpKey {
     /// Whether `sig` is a valid signature of `msg` with the empty context string. A
     /// signature of the wrong length, or one that does not decode, is simply invalid.
     pub fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
-        with_set!(self.set, P => {
-            let (Ok(pk), Ok(sig)) = (
-                ml_dsa::EncodedVerifyingKey::<P>::try_from(self.public.as_slice()),
-                ml_dsa::Signature::<P>::try_from(sig),
-            ) else {
-                return false;
-            };
-            ml_dsa::VerifyingKey::<P>::decode(&pk).verify_with_context(msg, &[], &sig)
-        })
+        self.prepare().verify(msg, sig)
+    }
+
+    /// The public key decoded once (its matrix Â expanded) for many verifications.
+    pub fn prepare(&self) -> PreparedAkp {
+        fn decode<P: ml_dsa::MlDsaParams>(public: &[u8]) -> Option<ml_dsa::VerifyingKey<P>> {
+            let pk = ml_dsa::EncodedVerifyingKey::<P>::try_from(public).ok()?;
+            Some(ml_dsa::VerifyingKey::<P>::decode(&pk))
+        }
+        let p = &self.public;
+        match self.set {
+            MlDsa::L44 => decode(p).map(PreparedAkp::L44),
+            MlDsa::L65 => decode(p).map(PreparedAkp::L65),
+            MlDsa::L87 => decode(p).map(PreparedAkp::L87),
+        }
+        .unwrap_or(PreparedAkp::Invalid)
     }
 
     /// The PKCS#8 DER of the private key, seed form (RFC 9881 §6: `seed [0] IMPLICIT`).
@@ -163,6 +170,30 @@ impl AkpKey {
                 .map_err(|e| der_err("SPKI", e))?,
         };
         info.to_der().map_err(|e| der_err("SPKI", e))
+    }
+}
+
+/// An ML-DSA public key decoded for verification (see [`AkpKey::prepare`]).
+pub enum PreparedAkp {
+    L44(ml_dsa::VerifyingKey<MlDsa44>),
+    L65(ml_dsa::VerifyingKey<MlDsa65>),
+    L87(ml_dsa::VerifyingKey<MlDsa87>),
+    /// A public key of the wrong size: verifies nothing.
+    Invalid,
+}
+
+impl PreparedAkp {
+    /// Whether `sig` is a valid signature of `msg` with the empty context string.
+    pub fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
+        fn check<P: ml_dsa::MlDsaParams>(k: &ml_dsa::VerifyingKey<P>, m: &[u8], s: &[u8]) -> bool {
+            ml_dsa::Signature::<P>::try_from(s).is_ok_and(|s| k.verify_with_context(m, &[], &s))
+        }
+        match self {
+            PreparedAkp::L44(k) => check(k, msg, sig),
+            PreparedAkp::L65(k) => check(k, msg, sig),
+            PreparedAkp::L87(k) => check(k, msg, sig),
+            PreparedAkp::Invalid => false,
+        }
     }
 }
 
