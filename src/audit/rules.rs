@@ -102,6 +102,7 @@ rules! {
     "JOT022" Medium "JWE zip: compression before encryption leaks the plaintext through its length" => "Do not compress attacker-influenced plaintext (CRIME/BREACH-style leaks, RFC 8725 §3.6); drop zip.";
     "JOT023" Medium "PBES2 with a low p2c" => "Use at least 600,000 PBKDF2 iterations (OWASP) and a long random passphrase, or a random key with A256KW.";
     "JOT024" Low "JWE without cty" => "Set cty: JWT on a nested token (RFC 7519 §5.2) so receivers verify the inner JWS instead of trusting the plaintext.";
+    "JOT030" Info "alg EdDSA: deprecated by RFC 9864" => "Sign new tokens with the fully-specified alg Ed25519 or Ed448 (RFC 9864 §4; jot sign --alg Ed25519) once every verifier accepts it; verifiers keep accepting EdDSA.";
     "JOT101" Critical "private key material in a JWKS or public key file" => "Publish only public members; rotate the exposed key.";
     "JOT102" High "symmetric (oct) key in a JWKS" => "Never publish HMAC secrets; anyone who has it can forge tokens.";
     "JOT103" High "RSA key under 2048 bits" => "Use RSA 2048 bits or more, or ES256/EdDSA.";

@@ -285,7 +285,11 @@ pub fn from_jwk(o: &Map<String, Value>) -> Result<AkpKey> {
     let alg = match o.get("alg") {
         Some(Value::String(s)) => s.as_str(),
         Some(_) => return Err(Error::input("AKP JWK member \"alg\" must be a string")),
-        None => return Err(Error::input("AKP JWK has no \"alg\" (RFC 9964 requires it)")),
+        None => {
+            return Err(Error::input(
+                "AKP JWK has no \"alg\" (RFC 9964 requires it)",
+            ))
+        }
     };
     let set = set_of_alg(alg).ok_or_else(|| {
         Error::input(format!(

@@ -30,9 +30,9 @@ fn signing_key(seed: &[u8]) -> Result<SigningKey> {
 impl Ed448Key {
     /// A key from its parts: `x` must decode to a point, and `d` (if any) must derive `x`.
     pub fn new(x: &[u8], d: Option<Secret>) -> Result<Ed448Key> {
-        let x: [u8; 57] = x.try_into().map_err(|_| {
-            Error::input(format!("Ed448 \"x\" must be 57 bytes, not {}", x.len()))
-        })?;
+        let x: [u8; 57] = x
+            .try_into()
+            .map_err(|_| Error::input(format!("Ed448 \"x\" must be 57 bytes, not {}", x.len())))?;
         VerifyingKey::from_bytes(&x)
             .map_err(|_| Error::input("Ed448 public key \"x\" is not a valid point"))?;
         if let Some(d) = &d {

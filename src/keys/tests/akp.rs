@@ -20,9 +20,15 @@ fn akp_jwk_round_trips_for_every_parameter_set_and_signs_with_the_empty_context(
         let key = crate::keys::generate(alg, None, None).unwrap();
         let text = key.to_text(true).unwrap();
         let v: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!((v["kty"].as_str(), v["alg"].as_str()), (Some("AKP"), Some(alg.name())));
+        assert_eq!(
+            (v["kty"].as_str(), v["alg"].as_str()),
+            (Some("AKP"), Some(alg.name()))
+        );
         assert_eq!(b64::decode(v["priv"].as_str().unwrap()).unwrap().len(), 32);
-        assert_eq!(b64::decode(v["pub"].as_str().unwrap()).unwrap().len(), set.public_len());
+        assert_eq!(
+            b64::decode(v["pub"].as_str().unwrap()).unwrap().len(),
+            set.public_len()
+        );
         let back = read_one(&text).unwrap();
         let sig = back.sign(alg, b"payload").unwrap();
         assert_eq!(sig.len(), set.signature_len());
@@ -30,7 +36,9 @@ fn akp_jwk_round_trips_for_every_parameter_set_and_signs_with_the_empty_context(
         assert!(!public.is_private());
         assert!(public.verify(alg, b"payload", &sig).unwrap());
         assert!(!public.verify(alg, b"payloaD", &sig).unwrap());
-        let Key::Akp(k) = &back.key else { panic!("AKP") };
+        let Key::Akp(k) = &back.key else {
+            panic!("AKP")
+        };
         let seed = ml_dsa::B32::try_from(k.seed.as_ref().unwrap().expose()).unwrap();
         // A signature with another context string is not a JWS signature (RFC 9964 §3).
         let other_ctx = with_set!(set, P => {
@@ -52,8 +60,12 @@ fn akp_jwk_round_trips_for_every_parameter_set_and_signs_with_the_empty_context(
 
 #[test]
 fn akp_private_key_whose_priv_does_not_derive_pub_is_refused() {
-    let a = crate::keys::generate(Alg::ML_DSA_44, None, None).unwrap().to_json(true);
-    let b = crate::keys::generate(Alg::ML_DSA_44, None, None).unwrap().to_json(true);
+    let a = crate::keys::generate(Alg::ML_DSA_44, None, None)
+        .unwrap()
+        .to_json(true);
+    let b = crate::keys::generate(Alg::ML_DSA_44, None, None)
+        .unwrap()
+        .to_json(true);
     let mixed = json!({"kty": "AKP", "alg": "ML-DSA-44", "pub": a["pub"], "priv": b["priv"]});
     let err = read_one(&mixed.to_string()).unwrap_err().to_string();
     assert!(err.contains("does not derive"), "{err}");
@@ -66,7 +78,9 @@ fn akp_pem_round_trips_in_seed_form_with_the_ml_dsa_oids() {
         let Key::Akp(k) = &key.key else { panic!("AKP") };
         let der = k.to_pkcs8_der().unwrap();
         // 2.16.840.1.101.3.4.3.x, no parameters; the private key is the 34-byte [0] seed.
-        let oid = [0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, oid_tail];
+        let oid = [
+            0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, oid_tail,
+        ];
         assert!(der.windows(oid.len()).any(|w| w == oid));
         assert_eq!(der.len(), 54);
         let back = read_one(&key.to_pem(true).unwrap()).unwrap();
@@ -84,7 +98,10 @@ fn akp_pkcs8_both_form_is_read_and_checked_and_expanded_only_is_refused() {
     #[allow(deprecated)]
     let expanded = {
         let s = ml_dsa::B32::try_from(seed.as_slice()).unwrap();
-        ml_dsa::SigningKey::<MlDsa44>::from_seed(&s).expanded_key().to_expanded().to_vec()
+        ml_dsa::SigningKey::<MlDsa44>::from_seed(&s)
+            .expanded_key()
+            .to_expanded()
+            .to_vec()
     };
     assert!(from_pkcs8_private(MlDsa::L44, false, &[&[0x80, 32][..], &seed].concat()).is_ok());
     let mut wrong = expanded.clone();
@@ -116,7 +133,10 @@ fn akp_thumbprint_hashes_alg_kty_pub_only() {
     let canonical = crate::keys::thumbprint::canonical(&key);
     assert_eq!(
         canonical,
-        format!(r#"{{"alg":"ML-DSA-65","kty":"AKP","pub":"{}"}}"#, b64::encode(&k.public))
+        format!(
+            r#"{{"alg":"ML-DSA-65","kty":"AKP","pub":"{}"}}"#,
+            b64::encode(&k.public)
+        )
     );
     let public = key.to_public().unwrap();
     assert_eq!(
@@ -131,7 +151,9 @@ fn akp_thumbprint_hashes_alg_kty_pub_only() {
 
 #[test]
 fn hostile_akp_jwks_are_refused_with_an_error() {
-    let good = crate::keys::generate(Alg::ML_DSA_44, None, None).unwrap().to_json(true);
+    let good = crate::keys::generate(Alg::ML_DSA_44, None, None)
+        .unwrap()
+        .to_json(true);
     for bad in [
         json!({"kty": "AKP", "pub": good["pub"]}),
         json!({"kty": "AKP", "alg": "ML-DSA-99", "pub": good["pub"]}),

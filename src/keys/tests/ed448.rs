@@ -53,7 +53,11 @@ fn rfc8032_7_4_known_answers_sign_and_verify_through_jwk() {
         let private = read_one(&jwk.to_string());
         assert!(matches!(private.key, Key::Ed448(_)));
         assert_eq!(private.default_alg(), Alg::Ed448);
-        assert_eq!(private.sign(Alg::Ed448, &msg).unwrap(), sig, "signature of {m:?}");
+        assert_eq!(
+            private.sign(Alg::Ed448, &msg).unwrap(),
+            sig,
+            "signature of {m:?}"
+        );
         assert_eq!(private.sign(Alg::EdDSA, &msg).unwrap(), sig);
         let public = private.to_public().unwrap();
         assert!(public.verify(Alg::Ed448, &msg, &sig).unwrap());
@@ -71,7 +75,8 @@ fn rfc8032_7_4_known_answers_sign_and_verify_through_jwk() {
 fn a_signature_with_a_context_does_not_verify_as_jws_ed448() {
     let (_, x, m, _) = RFC8032_7_4[1];
     let ctx_sig = unhex("d4f8f6131770dd46f40867d6fd5d5055de43541f8c5e35abbcd001b32a89f7d2151f7647f11d8ca2ae279fb842d607217fce6e042f6815ea000c85741de5c8da1144a6a1aba7f96de42505d7a7298524fda538fccbbb754f578c1cad10d54d0d5428407e85dcbc98a49155c13764e66c3c00");
-    let public = read_one(&json!({"kty": "OKP", "crv": "Ed448", "x": b64::encode(&unhex(x))}).to_string());
+    let public =
+        read_one(&json!({"kty": "OKP", "crv": "Ed448", "x": b64::encode(&unhex(x))}).to_string());
     assert!(!public.verify(Alg::Ed448, &unhex(m), &ctx_sig).unwrap());
 }
 
