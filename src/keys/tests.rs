@@ -3,6 +3,7 @@
 //! `read` on hostile bytes (`props`, the CI stand-in for the `fuzz/` target). The vectors
 //! themselves are in `src/keys/vectors/` (provenance in its SOURCES.md).
 
+mod acvp;
 #[cfg(feature = "aws-lc")]
 mod backends;
 mod props;
