@@ -169,3 +169,63 @@ fn hostile_akp_jwks_are_refused_with_an_error() {
         assert!(read_one(&bad.to_string()).is_err(), "{bad}");
     }
 }
+
+mod props {
+    //! The property-test stand-in for the `akp_jwk` fuzz target: AKP JWKs with any `alg`,
+    //! `pub` and `priv` (random sizes and bytes, real sizes with flipped bits) are read or
+    //! refused, never a panic; and a real key with a flipped bit in `pub` is always refused.
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    use super::*;
+
+    fn member() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..80)
+                .prop_map(|b| Value::from(b64::encode(&b))),
+            (0usize..3, any::<u8>()).prop_map(|(i, b)| {
+                let len = [1312, 1952, 2592][i];
+                Value::from(b64::encode(&vec![b; len]))
+            }),
+            "[ -~]{0,40}".prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            Just(Value::Null),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn akp_jwk_parser_never_panics(
+            alg in prop_oneof![Just("ML-DSA-44".to_owned()), Just("ML-DSA-87".to_owned()), "[ -~]{0,12}"],
+            public in member(),
+            private in proptest::option::of(member()),
+        ) {
+            let mut o = json!({"kty": "AKP", "alg": alg, "pub": public});
+            if let Some(p) = private {
+                o["priv"] = p;
+            }
+            let _ = read(o.to_string().as_bytes(), &ReadOptions::default());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(8))]
+
+        #[test]
+        fn a_flipped_bit_in_pub_is_always_refused_for_a_private_key(
+            seed in proptest::array::uniform32(any::<u8>()),
+            at in any::<prop::sample::Index>(),
+            bit in 0u8..8,
+        ) {
+            let k = AkpKey::from_seed(MlDsa::L44, Secret::new(seed.to_vec())).unwrap();
+            let mut public = k.public.clone();
+            let i = at.index(public.len());
+            public[i] ^= 1 << bit;
+            let o = json!({"kty": "AKP", "alg": "ML-DSA-44", "pub": b64::encode(&public),
+                           "priv": b64::encode(&seed)});
+            prop_assert!(read_one(&o.to_string()).is_err());
+        }
+    }
+}
