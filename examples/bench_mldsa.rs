@@ -34,9 +34,16 @@ fn crate_rates<P: MlDsaParams>(budget: Duration, msg: &[u8]) -> [f64; 3] {
     });
     let sk = ml_dsa::SigningKey::<P>::from_seed(&seed);
     let sign = rate(budget, || {
-        std::hint::black_box(sk.expanded_key().sign_randomized(msg, &[], &mut rng).unwrap());
+        std::hint::black_box(
+            sk.expanded_key()
+                .sign_randomized(msg, &[], &mut rng)
+                .unwrap(),
+        );
     });
-    let sig = sk.expanded_key().sign_randomized(msg, &[], &mut rng).unwrap();
+    let sig = sk
+        .expanded_key()
+        .sign_randomized(msg, &[], &mut rng)
+        .unwrap();
     let vk = sk.verifying_key();
     let verify = rate(budget, || {
         assert!(vk.verify_with_context(msg, &[], &sig));

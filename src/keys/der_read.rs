@@ -64,7 +64,7 @@ pub fn from_pkcs8(der: &[u8]) -> Result<Key> {
         )?))
     } else if oid == super::ed448::OID {
         let k = super::ed448::from_pkcs8_private(info.private_key.as_bytes())?;
-        embedded_public_matches(info.public_key.as_ref().map(|b| b.raw_bytes()), &k.x)?;
+        embedded_public_matches(info.public_key.as_ref().map(|b| b.raw_bytes()), &k.x[..])?;
         Ok(Key::Ed448(k))
     } else if let Some(set) = super::akp::set_of_oid(&oid) {
         let params = info.algorithm.parameters.is_some();

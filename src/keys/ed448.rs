@@ -11,10 +11,11 @@ use crate::{Error, Result};
 /// RFC 8410 §3: id-Ed448.
 pub const OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
 
-/// An Ed448 key: the public key and, if present, the 57-byte seed (checked to match).
+/// An Ed448 key: the 57-byte public key and, if present, the 57-byte seed (checked to
+/// match). `x` is on the heap so that every `Key` stays as small as an EC key.
 #[derive(Clone, Debug)]
 pub struct Ed448Key {
-    pub x: [u8; 57],
+    pub x: Box<[u8; 57]>,
     pub d: Option<Secret>,
 }
 
@@ -40,14 +41,14 @@ impl Ed448Key {
                 return Err(Error::input("Ed448 private key \"d\" does not match \"x\""));
             }
         }
-        Ok(Ed448Key { x, d })
+        Ok(Ed448Key { x: Box::new(x), d })
     }
 
     /// The private key of a 57-byte seed.
     pub fn from_seed(seed: &[u8]) -> Result<Ed448Key> {
         let x = signing_key(seed)?.verifying_key().to_bytes();
         Ok(Ed448Key {
-            x,
+            x: Box::new(x),
             d: Some(Secret::new(seed.to_vec())),
         })
     }
@@ -103,7 +104,7 @@ impl Ed448Key {
                 oid: OID,
                 parameters: None,
             },
-            subject_public_key: der::asn1::BitStringRef::from_bytes(&self.x).map_err(enc_err)?,
+            subject_public_key: der::asn1::BitStringRef::from_bytes(&*self.x).map_err(enc_err)?,
         }
         .to_der()
         .map_err(enc_err)

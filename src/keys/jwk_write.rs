@@ -85,7 +85,7 @@ fn members(jwk: &Jwk, private: bool) -> Members {
         }
         Key::Ed448(k) => {
             o.push(("crv", Member::Text("Ed448".into())));
-            o.push(("x", public(&k.x)));
+            o.push(("x", public(&k.x[..])));
             if let (true, Some(d)) = (private, &k.d) {
                 o.push(("d", secret(d.expose())));
             }

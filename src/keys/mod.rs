@@ -215,7 +215,10 @@ impl Jwk {
                 }),
                 Key::Okp(k) => Key::Okp(OkpKey { x: k.x, d: None }),
                 Key::X25519(k) => Key::X25519(OkpKey { x: k.x, d: None }),
-                Key::Ed448(k) => Key::Ed448(Ed448Key { x: k.x, d: None }),
+                Key::Ed448(k) => Key::Ed448(Ed448Key {
+                    x: k.x.clone(),
+                    d: None,
+                }),
                 Key::Akp(k) => Key::Akp(AkpKey {
                     seed: None,
                     ..k.clone()

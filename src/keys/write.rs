@@ -28,9 +28,9 @@ pub fn to_pem(jwk: &Jwk, private: bool) -> Result<Zeroizing<String>> {
             }
         }
         Key::X25519(k) => super::x25519::to_pem(k, private),
-        Key::Ed448(k) if private && k.d.is_some() => pem_private(&*k.to_pkcs8_der()?),
+        Key::Ed448(k) if private && k.d.is_some() => pem_private(&k.to_pkcs8_der()?),
         Key::Ed448(k) => pem_public(&k.to_spki_der()?),
-        Key::Akp(k) if private && k.seed.is_some() => pem_private(&*k.to_pkcs8_der()?),
+        Key::Akp(k) if private && k.seed.is_some() => pem_private(&k.to_pkcs8_der()?),
         Key::Akp(k) => pem_public(&k.to_spki_der()?),
         Key::Okp(k) => {
             if let (true, Some(d)) = (private, &k.d) {
