@@ -341,6 +341,16 @@ impl Alg {
         }
     }
 
+    /// Whether two names are one EdDSA algorithm: `EdDSA` (RFC 8037) and a fully-specified
+    /// `Ed25519`/`Ed448` (RFC 9864) name the same signatures on a key of that curve, so a
+    /// key restricted to one also takes the other. The caller checks the key's curve
+    /// (`Jwk::fits`): `Ed25519` and `Ed448` never stand for each other.
+    pub fn same_eddsa(self, other: Alg) -> bool {
+        self.family() == Family::EdDsa
+            && other.family() == Family::EdDsa
+            && (self == Alg::EdDSA || other == Alg::EdDSA || self == other)
+    }
+
     /// True for `EdDSA`, deprecated by RFC 9864 §4 in favour of `Ed25519` and `Ed448`.
     pub fn is_deprecated(self) -> bool {
         self == Alg::EdDSA

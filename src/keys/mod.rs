@@ -274,7 +274,7 @@ impl Jwk {
     pub fn implied_algs(&self) -> Vec<Alg> {
         if let Some(a) = self.alg.as_deref().and_then(Alg::from_name) {
             return Alg::all()
-                .filter(|b| *b == a || same_eddsa(a, *b) && self.fits(*b))
+                .filter(|b| *b == a || a.same_eddsa(*b) && self.fits(*b))
                 .collect();
         }
         Alg::all().filter(|a| self.fits(*a)).collect()
@@ -285,7 +285,7 @@ impl Jwk {
     pub fn check_alg(&self, alg: Alg) -> Result<()> {
         self.check_alg_family(alg)?;
         if let Some(own) = self.alg.as_deref() {
-            let same = Alg::from_name(own).is_some_and(|a| same_eddsa(a, alg));
+            let same = Alg::from_name(own).is_some_and(|a| a.same_eddsa(alg));
             if own != alg.name() && !same {
                 return Err(Error::usage(format!(
                     "the key is restricted to alg {own:?}, not {alg}"
@@ -378,16 +378,6 @@ impl Jwk {
         self.check_alg(alg)?;
         crypto::verify(&self.key, alg, msg, sig)
     }
-}
-
-/// Whether two names are one EdDSA algorithm: `EdDSA` (RFC 8037) and the fully-specified
-/// `Ed25519`/`Ed448` (RFC 9864) name the same signatures on a key of that curve, so a key
-/// restricted to one also verifies (and signs) the other; the caller has checked that the
-/// key's curve fits (`Jwk::fits`): `Ed25519` and `Ed448` never stand for each other.
-fn same_eddsa(a: Alg, b: Alg) -> bool {
-    a.family() == Family::EdDsa
-        && b.family() == Family::EdDsa
-        && (a == Alg::EdDSA || b == Alg::EdDSA || a == b)
 }
 
 /// Serialize keys as a JWKS document `{"keys":[…]}` (see [`Jwk::to_json`]; private output
