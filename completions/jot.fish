@@ -81,7 +81,12 @@ ES256\t''
 ES384\t''
 ES512\t''
 ES256K\t''
-EdDSA\t''"
+EdDSA\t''
+Ed25519\t''
+Ed448\t''
+ML-DSA-44\t''
+ML-DSA-65\t''
+ML-DSA-87\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l use -d 'Set the output\'s use' -r -f -a "sig\t''
 enc\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
@@ -123,7 +128,12 @@ ES256\t''
 ES384\t''
 ES512\t''
 ES256K\t''
-EdDSA\t''"
+EdDSA\t''
+Ed25519\t''
+Ed448\t''
+ML-DSA-44\t''
+ML-DSA-65\t''
+ML-DSA-87\t''"
 complete -c jot -n "__fish_jot_using_subcommand sign" -l kid -d 'Key id for the header (default: the key\'s kid, else its thumbprint)' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l claims -d 'Claims as a JSON object, @FILE, or - for stdin' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l claim -d 'One claim; the value is parsed as JSON when it is JSON (numbers, true, arrays), else a string' -r
@@ -185,7 +195,12 @@ ES256\t''
 ES384\t''
 ES512\t''
 ES256K\t''
-EdDSA\t''"
+EdDSA\t''
+Ed25519\t''
+Ed448\t''
+ML-DSA-44\t''
+ML-DSA-65\t''
+ML-DSA-87\t''"
 complete -c jot -n "__fish_jot_using_subcommand verify" -l iss -d 'Required issuer (exact match; also the expected issuer with --oidc)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l aud -d 'Who you are (repeat): the token\'s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l sub -d 'Required subject (exact match)' -r
@@ -324,7 +339,12 @@ ES256\t''
 ES384\t''
 ES512\t''
 ES256K\t''
-EdDSA\t''"
+EdDSA\t''
+Ed25519\t''
+Ed448\t''
+ML-DSA-44\t''
+ML-DSA-65\t''
+ML-DSA-87\t''"
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l grace -d 'How long a retired key stays published; at least your longest token lifetime' -r
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand rotate" -l dry-run -d 'Print the plan and change nothing'

@@ -43,7 +43,7 @@ _arguments "${_arguments_options[@]}" : \
 '--force[Replace existing files]' \
 '-h[Print help]' \
 '--help[Print help]' \
-':alg -- Algorithm\: a JWS algorithm, or an encryption key for JWE (RSA-OAEP-256, ECDH-ES, A256KW, dir, …; JWK output with use\: enc):(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA RSA1_5 RSA-OAEP RSA-OAEP-256 A128KW A192KW A256KW dir ECDH-ES ECDH-ES+A128KW ECDH-ES+A192KW ECDH-ES+A256KW A128GCMKW A192GCMKW A256GCMKW PBES2-HS256+A128KW PBES2-HS384+A192KW PBES2-HS512+A256KW)' \
+':alg -- Algorithm\: a JWS algorithm, or an encryption key for JWE (RSA-OAEP-256, ECDH-ES, A256KW, dir, …; JWK output with use\: enc):(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA Ed25519 Ed448 ML-DSA-44 ML-DSA-65 ML-DSA-87 RSA1_5 RSA-OAEP RSA-OAEP-256 A128KW A192KW A256KW dir ECDH-ES ECDH-ES+A128KW ECDH-ES+A192KW ECDH-ES+A256KW A128GCMKW A192GCMKW A256GCMKW PBES2-HS256+A128KW PBES2-HS384+A192KW PBES2-HS512+A256KW)' \
 && ret=0
 ;;
 (convert)
@@ -51,7 +51,7 @@ _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--to=[Output form]:TO:(jwk jwks pem)' \
 '--kid=[Select this kid from a JWKS input; set it on the output]:KID:_default' \
-'--alg=[Set the output'\''s alg]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
+'--alg=[Set the output'\''s alg]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA Ed25519 Ed448 ML-DSA-44 ML-DSA-65 ML-DSA-87)' \
 '--use=[Set the output'\''s use]:sig|enc:(sig enc)' \
 '--passphrase-file=[Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)]:PATH:_files' \
 '-o+[Write here (atomically; private output gets mode 0600) instead of stdout]:PATH:_files' \
@@ -86,7 +86,7 @@ _arguments "${_arguments_options[@]}" : \
 '--secret-file=[HMAC secret\: the file'\''s exact bytes (- for stdin). Preferred over --secret]:PATH:_default' \
 '--passphrase-file=[Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)]:PATH:_files' \
 '--keyset=[Sign with the active key of a rotated key set (see \`jot rotate\`)]:DIR:_files' \
-'--alg=[Algorithm (default\: from the key). \`none\` is refused]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
+'--alg=[Algorithm (default\: from the key). \`none\` is refused]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA Ed25519 Ed448 ML-DSA-44 ML-DSA-65 ML-DSA-87)' \
 '--kid=[Key id for the header (default\: the key'\''s kid, else its thumbprint)]:KID:_default' \
 '--claims=[Claims as a JSON object, @FILE, or - for stdin]:JSON|@FILE|-:_default' \
 '*--claim=[One claim; the value is parsed as JSON when it is JSON (numbers, true, arrays), else a string]:K=V:_default' \
@@ -138,7 +138,7 @@ _arguments "${_arguments_options[@]}" : \
 '--passphrase-file=[Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)]:PATH:_files' \
 '--jwks=[A JWKS\: a file or an http(s) URL]:PATH|URL:_default' \
 '--oidc=[An OpenID issuer\: its discovery document names the JWKS]:ISSUER_URL:_default' \
-'*--alg=[Allowed algorithm (repeat for several). Default\: what the key implies]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
+'*--alg=[Allowed algorithm (repeat for several). Default\: what the key implies]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA Ed25519 Ed448 ML-DSA-44 ML-DSA-65 ML-DSA-87)' \
 '--iss=[Required issuer (exact match; also the expected issuer with --oidc)]:S:_default' \
 '*--aud=[Who you are (repeat)\: the token'\''s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)]:S:_default' \
 '--sub=[Required subject (exact match)]:S:_default' \
@@ -280,7 +280,7 @@ json\:"One JSON object\: found, the secret as text and as hex, where it was foun
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
 '--dir=[The key set directory (created on the first run, mode 0700)]:DIR:_files' \
-'--alg=[Algorithm of new keys (default\: the set'\''s, else ES256)]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA)' \
+'--alg=[Algorithm of new keys (default\: the set'\''s, else ES256)]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA Ed25519 Ed448 ML-DSA-44 ML-DSA-65 ML-DSA-87)' \
 '--grace=[How long a retired key stays published; at least your longest token lifetime]:DURATION:_default' \
 '--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
 '--dry-run[Print the plan and change nothing]' \

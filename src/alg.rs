@@ -6,8 +6,15 @@ use std::fmt;
 // The JWE algorithms: a separate table in the same module (see `alg/jwe.rs`).
 mod jwe;
 pub use jwe::{Enc, KeyAlg, KeyAlgFamily, RsaPad};
+// The ML-DSA parameter sets (RFC 9964) and their sizes.
+mod mldsa;
+pub use mldsa::MlDsa;
+// The named curves of EC and OKP keys.
+mod curve;
+pub use curve::Curve;
 
-/// A JWS signature algorithm (RFC 7518, RFC 8037, RFC 8812). `none` is deliberately absent:
+/// A JWS signature algorithm (RFC 7518, RFC 8037, RFC 8812, RFC 9864, RFC 9964). `none` is
+/// deliberately absent:
 /// it cannot be represented, so it can never be selected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(clippy::upper_case_acronyms)]
@@ -26,6 +33,19 @@ pub enum Alg {
     ES512,
     ES256K,
     EdDSA,
+    /// RFC 9864: EdDSA on Ed25519 only (the fully-specified name).
+    Ed25519,
+    /// RFC 9864: EdDSA on Ed448 only.
+    Ed448,
+    /// RFC 9964: ML-DSA-44 (FIPS 204), empty context string.
+    #[allow(non_camel_case_types)]
+    ML_DSA_44,
+    /// RFC 9964: ML-DSA-65.
+    #[allow(non_camel_case_types)]
+    ML_DSA_65,
+    /// RFC 9964: ML-DSA-87.
+    #[allow(non_camel_case_types)]
+    ML_DSA_87,
 }
 
 /// The hash function an algorithm uses.
@@ -126,51 +146,6 @@ impl Hash {
     }
 }
 
-/// A named curve used by EC (`crv` P-256 …) or OKP (`crv` Ed25519) keys.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Curve {
-    P256,
-    P384,
-    P521,
-    Secp256k1,
-    Ed25519,
-}
-
-impl Curve {
-    /// The JWK `crv` name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Curve::P256 => "P-256",
-            Curve::P384 => "P-384",
-            Curve::P521 => "P-521",
-            Curve::Secp256k1 => "secp256k1",
-            Curve::Ed25519 => "Ed25519",
-        }
-    }
-
-    /// Parse a JWK `crv` name.
-    pub fn from_name(s: &str) -> Option<Curve> {
-        [
-            Curve::P256,
-            Curve::P384,
-            Curve::P521,
-            Curve::Secp256k1,
-            Curve::Ed25519,
-        ]
-        .into_iter()
-        .find(|c| c.name() == s)
-    }
-
-    /// Size in bytes of one coordinate or scalar (and of r and s in a JWS signature).
-    pub fn field_len(self) -> usize {
-        match self {
-            Curve::P256 | Curve::Secp256k1 | Curve::Ed25519 => 32,
-            Curve::P384 => 48,
-            Curve::P521 => 66,
-        }
-    }
-}
-
 /// The family of an algorithm: which kind of key it needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Family {
@@ -182,8 +157,11 @@ pub enum Family {
     RsaPss,
     /// ECDSA with an EC key on the given curve.
     Ecdsa(Curve),
-    /// EdDSA with an OKP key.
+    /// EdDSA with an OKP key on an Edwards curve: any (`EdDSA`, RFC 8037) or the one its
+    /// fully-specified name pins (`Ed25519`, `Ed448`, RFC 9864; see [`Alg::edwards_curve`]).
     EdDsa,
+    /// ML-DSA with an AKP key of the same parameter set (RFC 9964).
+    MlDsa(MlDsa),
 }
 
 struct Row {
@@ -279,6 +257,38 @@ const TABLE: &[Row] = &[
         family: Family::EdDsa,
         hash: Hash::Sha512,
     },
+    Row {
+        alg: Alg::Ed25519,
+        name: "Ed25519",
+        family: Family::EdDsa,
+        hash: Hash::Sha512,
+    },
+    // Ed448 hashes with SHAKE256 internally; the hash column is not used.
+    Row {
+        alg: Alg::Ed448,
+        name: "Ed448",
+        family: Family::EdDsa,
+        hash: Hash::Sha512,
+    },
+    // ML-DSA hashes with SHAKE internally; the hash column is not used.
+    Row {
+        alg: Alg::ML_DSA_44,
+        name: "ML-DSA-44",
+        family: Family::MlDsa(MlDsa::L44),
+        hash: Hash::Sha512,
+    },
+    Row {
+        alg: Alg::ML_DSA_65,
+        name: "ML-DSA-65",
+        family: Family::MlDsa(MlDsa::L65),
+        hash: Hash::Sha512,
+    },
+    Row {
+        alg: Alg::ML_DSA_87,
+        name: "ML-DSA-87",
+        family: Family::MlDsa(MlDsa::L87),
+        hash: Hash::Sha512,
+    },
 ];
 
 impl Alg {
@@ -321,6 +331,31 @@ impl Alg {
             .map(|r| r.alg)
     }
 
+    /// The one Edwards curve a fully-specified EdDSA name pins (RFC 9864): Ed25519 for
+    /// `Ed25519`, Ed448 for `Ed448`; `None` for the polymorphic `EdDSA` and every other alg.
+    pub fn edwards_curve(self) -> Option<Curve> {
+        match self {
+            Alg::Ed25519 => Some(Curve::Ed25519),
+            Alg::Ed448 => Some(Curve::Ed448),
+            _ => None,
+        }
+    }
+
+    /// Whether two names are one EdDSA algorithm: `EdDSA` (RFC 8037) and a fully-specified
+    /// `Ed25519`/`Ed448` (RFC 9864) name the same signatures on a key of that curve, so a
+    /// key restricted to one also takes the other. The caller checks the key's curve
+    /// (`Jwk::fits`): `Ed25519` and `Ed448` never stand for each other.
+    pub fn same_eddsa(self, other: Alg) -> bool {
+        self.family() == Family::EdDsa
+            && other.family() == Family::EdDsa
+            && (self == Alg::EdDSA || other == Alg::EdDSA || self == other)
+    }
+
+    /// True for `EdDSA`, deprecated by RFC 9864 §4 in favour of `Ed25519` and `Ed448`.
+    pub fn is_deprecated(self) -> bool {
+        self == Alg::EdDSA
+    }
+
     /// True for the HMAC algorithms, whose verifiers can also forge.
     pub fn is_symmetric(self) -> bool {
         self.family() == Family::Hmac
@@ -339,30 +374,4 @@ pub fn names() -> Vec<&'static str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn table_order_matches_enum() {
-        for (i, r) in TABLE.iter().enumerate() {
-            assert_eq!(r.alg as usize, i, "{} out of place", r.name);
-            assert_eq!(Alg::from_name(r.name), Some(r.alg));
-        }
-    }
-
-    #[test]
-    fn each_ec_curve_has_its_one_ecdsa_alg_in_the_table() {
-        assert_eq!(Alg::ecdsa_for(Curve::P256), Some(Alg::ES256));
-        assert_eq!(Alg::ecdsa_for(Curve::P384), Some(Alg::ES384));
-        assert_eq!(Alg::ecdsa_for(Curve::P521), Some(Alg::ES512));
-        assert_eq!(Alg::ecdsa_for(Curve::Secp256k1), Some(Alg::ES256K));
-        assert_eq!(Alg::ecdsa_for(Curve::Ed25519), None);
-    }
-
-    #[test]
-    fn none_cannot_be_parsed_in_any_spelling() {
-        for s in ["none", "None", "NONE", "nOnE", "", "hs256"] {
-            assert_eq!(Alg::from_name(s), None, "{s}");
-        }
-    }
-}
+mod tests;

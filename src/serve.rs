@@ -179,7 +179,11 @@ pub fn public_jwks(bytes: &[u8]) -> Result<Vec<u8>> {
                 None | Some("") => format!("key {i}"),
                 Some(kid) => format!("key {i} (kid {kid:?})"),
             };
-            let m = if k.kty() == "oct" { "k" } else { "d" };
+            let m = match k.kty() {
+                "oct" => "k",
+                "AKP" => "priv",
+                _ => "d",
+            };
             return Err(Error::input(format!(
                 "{which} has the private member \"{m}\"; refusing to publish private key material"
             ))
@@ -223,6 +227,8 @@ mod tests {
             (Alg::RS256, "d"),
             (Alg::ES256, "d"),
             (Alg::EdDSA, "d"),
+            (Alg::Ed448, "d"),
+            (Alg::ML_DSA_44, "priv"),
             (Alg::HS256, "k"),
         ] {
             let k = key(alg);

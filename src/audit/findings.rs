@@ -216,6 +216,12 @@ fn header_findings(
         if crate::token::is_alg_none(a) {
             out.push(f("JOT001", format!("alg is {a:?}")));
         }
+        if Alg::from_name(a).is_some_and(Alg::is_deprecated) {
+            out.push(f(
+                "JOT032",
+                "alg is \"EdDSA\", which RFC 9864 deprecates for Ed25519 and Ed448".into(),
+            ));
+        }
     }
     for k in crate::token::KEY_HEADERS {
         let Some(v) = h.get(*k) else { continue };

@@ -31,7 +31,10 @@ macro_rules! with_curve {
                 use k256 as $m;
                 $body
             }
-            Curve::Ed25519 => Err(Error::input("Ed25519 is an OKP curve, not an EC one")),
+            Curve::Ed25519 | Curve::Ed448 => Err(Error::input(format!(
+                "{} is an OKP curve, not an EC one",
+                $curve.name()
+            ))),
         }
     };
 }
@@ -111,7 +114,7 @@ pub fn ecdsa_high_s(curve: Curve, sig: &[u8]) -> bool {
     high.unwrap_or(false)
 }
 
-fn need_private() -> Error {
+pub(super) fn need_private() -> Error {
     Error::usage("signing needs a private key, and this one is public")
         .with_hint("pass the private key file (PKCS#8 PEM or a JWK with \"d\")")
 }
@@ -166,12 +169,16 @@ pub fn sign(key: &Key, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
                 Ok(sig.normalize_s().to_bytes().to_vec())
             })
         }
-        (Key::Okp(k), Family::EdDsa) => {
+        (Key::Okp(k), Family::EdDsa) if alg.edwards_curve() != Some(Curve::Ed448) => {
             let d = k.d.as_ref().ok_or_else(need_private)?;
             let seed: [u8; 32] = d.expose().try_into().map_err(|_| need_private())?;
             let sk = ed25519_dalek::SigningKey::from_bytes(&seed);
             Ok(sk.sign(msg).to_bytes().to_vec())
         }
+        (Key::Ed448(k), Family::EdDsa) if alg.edwards_curve() != Some(Curve::Ed25519) => {
+            k.sign(msg)
+        }
+        (Key::Akp(k), Family::MlDsa(s)) if k.set == s => k.sign(msg),
         (Key::Rsa(RsaKey::Public(_)), _) => Err(need_private()),
         _ => Err(Error::usage(format!("{alg} does not fit this key"))),
     }
@@ -251,7 +258,7 @@ pub fn verify_rustcrypto(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<
                 Ok::<bool, Error>(vk.verify(msg, &sig).is_ok())
             })?
         }
-        (Key::Okp(k), Family::EdDsa) => {
+        (Key::Okp(k), Family::EdDsa) if alg.edwards_curve() != Some(Curve::Ed448) => {
             let Ok(vk) = ed25519_dalek::VerifyingKey::from_bytes(&k.x) else {
                 return Ok(false);
             };
@@ -260,6 +267,10 @@ pub fn verify_rustcrypto(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<
             };
             vk.verify_strict(msg, &sig).is_ok()
         }
+        (Key::Ed448(k), Family::EdDsa) if alg.edwards_curve() != Some(Curve::Ed25519) => {
+            k.verify(msg, sig)
+        }
+        (Key::Akp(k), Family::MlDsa(s)) if k.set == s => k.verify(msg, sig),
         _ => return Err(Error::usage(format!("{alg} does not fit this key"))),
     })
 }

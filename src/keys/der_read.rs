@@ -1,6 +1,6 @@
 //! DER structures to and from the key model: PKCS#8, SPKI, X.509, PKCS#1 and SEC1, each
-//! dispatched on its algorithm OID so an RSA, EC or Ed25519 key can never be mistaken for
-//! another kind.
+//! dispatched on its algorithm OID so an RSA, EC, Ed25519, Ed448 or ML-DSA key can never be
+//! mistaken for another kind.
 
 use der::asn1::UintRef;
 use der::{Decode, Encode};
@@ -62,20 +62,39 @@ pub fn from_pkcs8(der: &[u8]) -> Result<Key> {
         Ok(Key::X25519(super::x25519::from_pkcs8_private(
             info.private_key.as_bytes(),
         )?))
+    } else if oid == super::ed448::OID {
+        let k = super::ed448::from_pkcs8_private(info.private_key.as_bytes())?;
+        embedded_public_matches(info.public_key.as_ref().map(|b| b.raw_bytes()), &k.x[..])?;
+        Ok(Key::Ed448(k))
+    } else if let Some(set) = super::akp::set_of_oid(&oid) {
+        let params = info.algorithm.parameters.is_some();
+        let k = super::akp::from_pkcs8_private(set, params, info.private_key.as_bytes())?;
+        embedded_public_matches(info.public_key.as_ref().map(|b| b.raw_bytes()), &k.public)?;
+        Ok(Key::Akp(k))
     } else {
         Err(unsupported_oid(oid))
     }
 }
 
+/// A PKCS#8 v2 file may carry the public key beside the private one (RFC 5958); other
+/// readers take it from there, so it must be the private key's.
+fn embedded_public_matches(embedded: Option<&[u8]>, derived: &[u8]) -> Result<()> {
+    match embedded {
+        Some(p) if p != derived => Err(Error::input(
+            "private key: the public key written in the file is not the private key's",
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn unsupported_oid(oid: ObjectIdentifier) -> Error {
     let name = match oid.to_string().as_str() {
-        "1.3.101.113" => " (Ed448)",
         "1.3.101.111" => " (X448, key agreement only)",
         "1.2.840.10040.4.1" => " (DSA)",
         _ => "",
     };
     Error::input(format!(
-        "unsupported key algorithm OID {oid}{name}: expected RSA, EC or Ed25519"
+        "unsupported key algorithm OID {oid}{name}: expected RSA, EC, Ed25519, Ed448 or ML-DSA"
     ))
 }
 
@@ -157,6 +176,11 @@ pub fn from_spki(der: &[u8]) -> Result<Key> {
         Ok(Key::Okp(crypto::okp_validate(OkpKey { x, d: None })?))
     } else if super::x25519::is_oid(&oid.to_string()) {
         Ok(Key::X25519(super::x25519::from_spki_bits(bits)?))
+    } else if oid == super::ed448::OID {
+        Ok(Key::Ed448(super::ed448::Ed448Key::new(bits, None)?))
+    } else if let Some(set) = super::akp::set_of_oid(&oid) {
+        let params = info.algorithm.parameters.is_some();
+        Ok(Key::Akp(super::akp::from_spki_bits(set, params, bits)?))
     } else {
         Err(unsupported_oid(oid))
     }

@@ -4,7 +4,7 @@
 use rand_core::UnwrapErr;
 
 use super::{EcKey, Jwk, Key, OkpKey, RsaKey, Secret, ThumbprintHash};
-use crate::alg::{Alg, Family};
+use crate::alg::{Alg, Curve, Family};
 use crate::{Error, Result};
 
 /// Generate a key for `alg`. `bits` applies to RSA only (2048, 3072 or 4096; default 2048).
@@ -48,6 +48,10 @@ pub fn generate(alg: Alg, bits: Option<usize>, kid: Option<String>) -> Result<Jw
                 d: Some(Secret::new(d)),
             })
         }
+        Family::EdDsa if alg.edwards_curve() == Some(Curve::Ed448) => {
+            Key::Ed448(super::Ed448Key::generate()?)
+        }
+        Family::MlDsa(set) => Key::Akp(super::AkpKey::generate(set)?),
         Family::EdDsa => {
             let mut seed = [0u8; 32];
             getrandom::fill(&mut seed).map_err(|e| Error::input(format!("no randomness: {e}")))?;

@@ -9,7 +9,7 @@ use crate::alg::Curve;
 use crate::{b64, Error, Result};
 
 /// Members that hold private material in any kty; a public document must have none.
-pub const PRIVATE_MEMBERS: &[&str] = &["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+pub const PRIVATE_MEMBERS: &[&str] = &["d", "p", "q", "dp", "dq", "qi", "oth", "k", "priv"];
 
 fn str_member<'a>(o: &'a Map<String, Value>, name: &str) -> Result<Option<&'a str>> {
     match o.get(name) {
@@ -48,12 +48,17 @@ pub fn from_json(v: &Value, allow_weak: bool) -> Result<Jwk> {
             required(o, "x", "OKP")?,
             b64_member(o, "d")?,
         )?),
+        "OKP" if str_member(o, "crv")? == Some("Ed448") => Key::Ed448(super::Ed448Key::new(
+            &required(o, "x", "OKP")?,
+            b64_member(o, "d")?.map(Secret::new),
+        )?),
         "OKP" => Key::Okp(okp_from(o)?),
+        "AKP" => Key::Akp(super::akp::from_jwk(o)?),
         "oct" => Key::hmac(Secret::new(required(o, "k", "oct")?))
             .map_err(|e| e.context("oct JWK \"k\""))?,
         other => {
             return Err(Error::input(format!(
-                "unknown kty {other:?}: expected RSA, EC, OKP or oct"
+                "unknown kty {other:?}: expected RSA, EC, OKP, AKP or oct"
             )))
         }
     };
@@ -137,7 +142,7 @@ fn rsa_from(o: &Map<String, Value>, allow_weak: bool) -> Result<RsaKey> {
 fn ec_from(o: &Map<String, Value>) -> Result<EcKey> {
     let crv = str_member(o, "crv")?.ok_or_else(|| Error::input("EC JWK has no \"crv\""))?;
     let curve = match Curve::from_name(crv) {
-        Some(c) if c != Curve::Ed25519 => c,
+        Some(c) if !c.is_edwards() => c,
         _ => {
             return Err(Error::input(format!(
                 "unknown EC crv {crv:?}: expected P-256, P-384, P-521 or secp256k1"
@@ -175,7 +180,7 @@ fn okp_from(o: &Map<String, Value>) -> Result<OkpKey> {
             _ => "",
         };
         return Err(Error::input(format!(
-            "unsupported OKP crv {crv:?}{why}: expected Ed25519 or X25519"
+            "unsupported OKP crv {crv:?}{why}: expected Ed25519, Ed448 or X25519"
         )));
     }
     let x: [u8; 32] = required(o, "x", "OKP")?

@@ -83,13 +83,32 @@ fn members(jwk: &Jwk, private: bool) -> Members {
                 o.push(("d", secret(d.expose())));
             }
         }
+        Key::Ed448(k) => {
+            o.push(("crv", Member::Text("Ed448".into())));
+            o.push(("x", public(&k.x[..])));
+            if let (true, Some(d)) = (private, &k.d) {
+                o.push(("d", secret(d.expose())));
+            }
+        }
+        Key::Akp(k) => {
+            // RFC 9964 §5: `alg` is part of an AKP key (after kty), written once.
+            o.push(("alg", Member::Text(k.set.alg().name().into())));
+            o.push(("pub", public(&k.public)));
+            if let (true, Some(seed)) = (private, &k.seed) {
+                o.push(("priv", secret(seed.expose())));
+            }
+        }
         Key::Oct(s) => {
             if private {
                 o.push(("k", secret(s.expose())));
             }
         }
     }
+    let akp = matches!(jwk.key, Key::Akp(_));
     for (name, v) in [("kid", &jwk.kid), ("alg", &jwk.alg), ("use", &jwk.use_)] {
+        if akp && name == "alg" {
+            continue;
+        }
         if let Some(v) = v {
             o.push((name, Member::Text(v.clone())));
         }

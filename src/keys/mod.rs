@@ -1,10 +1,12 @@
 //! The key model: one `Jwk` type for every key jot reads or writes (RSA, EC P-256/P-384/
-//! P-521/secp256k1, OKP Ed25519, oct), private or public, with its JWK metadata. Reading
+//! P-521/secp256k1, OKP Ed25519/Ed448, AKP ML-DSA, oct), private or public, with its JWK metadata. Reading
 //! (`read`), writing (`write`), generation (`generate`), RFC 7638 thumbprints (`thumbprint`)
 //! and the raw sign/verify primitives (`crypto`) live in the submodules.
 
+mod akp;
 mod crypto;
 mod der_read;
+mod ed448;
 #[cfg(feature = "aws-lc")]
 mod fast;
 mod generate;
@@ -32,7 +34,9 @@ use zeroize::Zeroizing;
 use crate::alg::{Alg, Curve, Family};
 use crate::{Error, Result};
 
+pub use akp::AkpKey;
 pub use crypto::ecdsa_high_s;
+pub use ed448::Ed448Key;
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
 pub use members::{read_jwks_lenient, read_members};
@@ -146,6 +150,10 @@ pub enum Key {
     Okp(OkpKey),
     /// An X25519 key (OKP `crv: X25519`, RFC 8037): key agreement only (JWE ECDH-ES).
     X25519(OkpKey),
+    /// An Ed448 key (OKP `crv: Ed448`, RFC 8037).
+    Ed448(Ed448Key),
+    /// An ML-DSA key (`kty: AKP`, RFC 9964).
+    Akp(AkpKey),
     Oct(Secret),
 }
 
@@ -196,7 +204,8 @@ impl Jwk {
         match self.key {
             Key::Rsa(_) => "RSA",
             Key::Ec(_) => "EC",
-            Key::Okp(_) | Key::X25519(_) => "OKP",
+            Key::Okp(_) | Key::X25519(_) | Key::Ed448(_) => "OKP",
+            Key::Akp(_) => "AKP",
             Key::Oct(_) => "oct",
         }
     }
@@ -208,6 +217,8 @@ impl Jwk {
             Key::Rsa(RsaKey::Public(_)) => false,
             Key::Ec(k) => k.d.is_some(),
             Key::Okp(k) | Key::X25519(k) => k.d.is_some(),
+            Key::Ed448(k) => k.d.is_some(),
+            Key::Akp(k) => k.seed.is_some(),
         }
     }
 
@@ -222,6 +233,14 @@ impl Jwk {
                 }),
                 Key::Okp(k) => Key::Okp(OkpKey { x: k.x, d: None }),
                 Key::X25519(k) => Key::X25519(OkpKey { x: k.x, d: None }),
+                Key::Ed448(k) => Key::Ed448(Ed448Key {
+                    x: k.x.clone(),
+                    d: None,
+                }),
+                Key::Akp(k) => Key::Akp(AkpKey {
+                    seed: None,
+                    ..k.clone()
+                }),
                 Key::Oct(_) => return Err(Error::usage("an HMAC (oct) key has no public half")
                     .with_hint(
                         "anyone who can verify an HS* token can also forge one; publish nothing",
@@ -240,6 +259,8 @@ impl Jwk {
             Key::Ec(k) => format!("EC {}", k.curve.name()),
             Key::Okp(_) => "OKP Ed25519".into(),
             Key::X25519(_) => "OKP X25519".into(),
+            Key::Ed448(_) => "OKP Ed448".into(),
+            Key::Akp(k) => format!("AKP {}", k.set.alg()),
             Key::Oct(s) => format!("oct {} bits", s.expose().len() * 8),
         }
     }
@@ -256,8 +277,12 @@ impl Jwk {
             Key::Rsa(_) => Alg::RS256,
             // EC keys are never on Ed25519 (read refuses it), so the table always answers.
             Key::Ec(k) => Alg::ecdsa_for(k.curve).unwrap_or(Alg::ES256),
-            // An X25519 key signs with nothing; check_alg refuses EdDSA for it.
+            // An X25519 key signs with nothing; check_alg refuses EdDSA for it. Ed25519
+            // keys keep `EdDSA`: consumers that reject RFC 9864's new name still exist.
             Key::Okp(_) | Key::X25519(_) => Alg::EdDSA,
+            // No consumer of Ed448 predates RFC 9864's name for it.
+            Key::Ed448(_) => Alg::Ed448,
+            Key::Akp(k) => k.set.alg(),
             Key::Oct(_) => Alg::HS256,
         }
     }
@@ -266,7 +291,9 @@ impl Jwk {
     /// algorithm of its family (all RS*/PS* for RSA, the one ES* of its curve, …).
     pub fn implied_algs(&self) -> Vec<Alg> {
         if let Some(a) = self.alg.as_deref().and_then(Alg::from_name) {
-            return vec![a];
+            return Alg::all()
+                .filter(|b| *b == a || a.same_eddsa(*b) && self.fits(*b))
+                .collect();
         }
         Alg::all().filter(|a| self.fits(*a)).collect()
     }
@@ -276,7 +303,8 @@ impl Jwk {
     pub fn check_alg(&self, alg: Alg) -> Result<()> {
         self.check_alg_family(alg)?;
         if let Some(own) = self.alg.as_deref() {
-            if own != alg.name() {
+            let same = Alg::from_name(own).is_some_and(|a| a.same_eddsa(alg));
+            if own != alg.name() && !same {
                 return Err(Error::usage(format!(
                     "the key is restricted to alg {own:?}, not {alg}"
                 )));
@@ -291,7 +319,10 @@ impl Jwk {
         match (&self.key, alg.family()) {
             (Key::Rsa(_), Family::RsaPkcs1 | Family::RsaPss) => true,
             (Key::Ec(k), Family::Ecdsa(c)) => k.curve == c,
-            (Key::Okp(_), Family::EdDsa) => true,
+            // `EdDSA` fits either Edwards curve; `Ed25519` and `Ed448` only their own.
+            (Key::Okp(_), Family::EdDsa) => alg.edwards_curve() != Some(Curve::Ed448),
+            (Key::Ed448(_), Family::EdDsa) => alg.edwards_curve() != Some(Curve::Ed25519),
+            (Key::Akp(k), Family::MlDsa(s)) => k.set == s,
             (Key::Oct(_), Family::Hmac) => true,
             _ => false,
         }

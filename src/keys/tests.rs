@@ -4,6 +4,7 @@
 //! Wycheproof's signature and MAC vectors through jot's verifiers (`wycheproof`). The vectors
 //! themselves are in `src/keys/vectors/` (provenance in its SOURCES.md).
 
+mod acvp;
 #[cfg(feature = "aws-lc")]
 mod backends;
 mod props;

@@ -26,6 +26,8 @@ pub fn canonical(jwk: &Jwk) -> String {
         ),
         Key::Okp(k) => format!(r#"{{"crv":"Ed25519","kty":"OKP","x":{}}}"#, q(&k.x)),
         Key::X25519(k) => format!(r#"{{"crv":"X25519","kty":"OKP","x":{}}}"#, q(&k.x)),
+        Key::Ed448(k) => format!(r#"{{"crv":"Ed448","kty":"OKP","x":{}}}"#, q(&k.x[..])),
+        Key::Akp(k) => super::akp::thumbprint_json(k),
         Key::Oct(s) => format!(r#"{{"k":{},"kty":"oct"}}"#, q(s.expose())),
     }
 }

@@ -28,6 +28,10 @@ pub fn to_pem(jwk: &Jwk, private: bool) -> Result<Zeroizing<String>> {
             }
         }
         Key::X25519(k) => super::x25519::to_pem(k, private),
+        Key::Ed448(k) if private && k.d.is_some() => pem_private(&k.to_pkcs8_der()?),
+        Key::Ed448(k) => pem_public(&k.to_spki_der()?),
+        Key::Akp(k) if private && k.seed.is_some() => pem_private(&k.to_pkcs8_der()?),
+        Key::Akp(k) => pem_public(&k.to_spki_der()?),
         Key::Okp(k) => {
             if let (true, Some(d)) = (private, &k.d) {
                 // PKCS#8 v1, without the optional public key: OpenSSL 3.0 and
@@ -63,8 +67,20 @@ pub fn to_pem(jwk: &Jwk, private: bool) -> Result<Zeroizing<String>> {
                 Curve::P384 => ec_pem!(p384),
                 Curve::P521 => ec_pem!(p521),
                 Curve::Secp256k1 => ec_pem!(k256),
-                Curve::Ed25519 => Err(enc_err("Ed25519 is not an EC curve")),
+                Curve::Ed25519 | Curve::Ed448 => Err(enc_err("an OKP curve is not an EC curve")),
             }
         }
     }
+}
+
+fn pem_private(der: &[u8]) -> Result<Zeroizing<String>> {
+    pem_rfc7468::encode_string("PRIVATE KEY", pem_rfc7468::LineEnding::LF, der)
+        .map(Zeroizing::new)
+        .map_err(enc_err)
+}
+
+fn pem_public(der: &[u8]) -> Result<Zeroizing<String>> {
+    pem_rfc7468::encode_string("PUBLIC KEY", pem_rfc7468::LineEnding::LF, der)
+        .map(Zeroizing::new)
+        .map_err(enc_err)
 }

@@ -149,7 +149,7 @@ pub fn mode(p: &Path) -> u32 {
 }
 
 /// Every JWK member that carries private material (RFC 7517/7518).
-pub const PRIVATE_MEMBERS: &[&str] = &["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+pub const PRIVATE_MEMBERS: &[&str] = &["d", "p", "q", "dp", "dq", "qi", "oth", "k", "priv"];
 
 /// Assert a JWK (or every key of a JWKS) has no private member.
 pub fn assert_public_only(v: &Value) {

@@ -1,6 +1,7 @@
 //! The one integration-test binary: every test of the real `jot` executable lives in a
 //! module here (`mod x;` per area), sharing the helpers in `common`.
 
+mod algs;
 mod attacks;
 mod audit;
 mod audit_common;

@@ -232,7 +232,7 @@ fn sign_defaults_and_keygen_make_tokens_verify_accepts() {
             d["claims"]["exp"].as_i64().unwrap(),
         );
         assert_eq!((iat, exp - iat), (1_767_225_600, 15 * 60));
-        for alg in ["ES256", "EdDSA", "HS256"] {
+        for alg in ["ES256", "EdDSA", "HS256", "Ed448", "ML-DSA-44"] {
             let k = ok(&ui.api("keygen", &json!({"alg": alg})));
             let private = k["private"]["pem"]
                 .as_str()

@@ -282,8 +282,8 @@ fn openssl_keys_jot_does_not_support_are_refused_by_name() {
     }
     let dir = tmp();
     let d = dir.path();
+    // Ed448 is supported since issue 20 (ed448_keys_from_openssl_sign_and_verify below).
     let cases = [
-        ("genpkey -algorithm ed448 -out k.pem", "Ed448"),
         // X25519 is supported since issue 10 (JWE ECDH-ES); X448 is not.
         ("genpkey -algorithm x448 -out k.pem", "X448"),
         (
@@ -302,4 +302,39 @@ fn openssl_keys_jot_does_not_support_are_refused_by_name() {
         assert!(stderr.contains(named), "{args}: {stderr}");
         std::fs::remove_file(d.join("k.pem")).expect("rm");
     }
+}
+
+/// Issue 20: an Ed448 key openssl generates converts, signs (alg Ed448) and verifies with its
+/// public half; jot's own Ed448 PEM files read back in openssl as the same public key.
+#[test]
+fn ed448_keys_from_openssl_sign_and_verify() {
+    if !have_openssl() {
+        return;
+    }
+    let dir = tmp();
+    let d = dir.path();
+    openssl(d, "genpkey -algorithm ed448 -out k.pem");
+    openssl(d, "pkey -in k.pem -pubout -out k.pub.pem");
+    let key = d.join("k.pem");
+    let key = key.to_str().unwrap();
+    let jwk = crate::common::json(&crate::common::jot_ok(["convert", key, "--to", "jwk"]));
+    assert_eq!(
+        (jwk["kty"].as_str(), jwk["crv"].as_str()),
+        (Some("OKP"), Some("Ed448"))
+    );
+    let token = crate::common::jot_ok(["sign", "--key", key, "--claims", "{}"]);
+    let pubkey = d.join("k.pub.pem");
+    crate::common::jot_ok([
+        "verify",
+        "--key",
+        pubkey.to_str().unwrap(),
+        token.trim(),
+        "--allow-no-exp",
+    ]);
+    let ours = d.join("ours.pem");
+    crate::common::jot_ok(["keygen", "Ed448", "--out", ours.to_str().unwrap()]);
+    let theirs = openssl(d, "pkey -in ours.pem -pubout");
+    let mine =
+        crate::common::jot_ok(["convert", ours.to_str().unwrap(), "--to", "pem", "--public"]);
+    assert_eq!(String::from_utf8(theirs).unwrap(), mine);
 }
