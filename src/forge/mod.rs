@@ -2,6 +2,7 @@
 //! the inputs given, and the forged tokens of each (plus the key files a `jku`/`x5u` attack
 //! needs hosted). Values only: `cmd::forge` prints them and `probe` sends them.
 
+mod jwk_text;
 mod keyed;
 mod kid;
 mod sig;

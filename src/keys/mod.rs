@@ -33,6 +33,8 @@ pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
 pub use read::{detect, read, read_jwks_lenient, read_members, Format, KeyInput, ReadOptions};
 pub use thumbprint::ThumbprintHash;
+// The RFC 7638 member set and order, for the JWK texts key confusion tries (forge).
+pub(crate) use thumbprint::canonical;
 pub use x25519::generate as x25519_generate;
 
 /// Secret bytes (an HMAC key or a private scalar): redacted in `Debug`, zeroized on drop.
