@@ -10,6 +10,7 @@ mod crack_hashcat;
 mod crack_output;
 mod forge;
 mod generated;
+mod hardening;
 mod jwe;
 mod jwe_interop;
 mod jwe_rfc;
