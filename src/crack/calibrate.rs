@@ -43,8 +43,8 @@ pub struct KernelChoice {
     pub kernel: Kernel,
     /// What was asked for (`--kernel`).
     pub asked: Kernel,
-    /// Each measured kernel's rate, in [`candidates`] order; empty when nothing was
-    /// measured (see `why`).
+    /// Each measured kernel's rate (in SHA-NI, AVX-512, AVX2, portable order); empty when
+    /// nothing was measured (see `why`).
     pub rates: Vec<KernelRate>,
     /// How the kernel was decided, for `--verbose`.
     pub why: &'static str,
