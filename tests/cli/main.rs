@@ -6,6 +6,7 @@ mod audit;
 mod audit_common;
 mod common;
 mod crack;
+mod crack_auto;
 mod crack_hashcat;
 mod crack_output;
 mod forge;
