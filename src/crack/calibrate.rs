@@ -130,16 +130,15 @@ pub(crate) fn choose_measured(
     work: Option<u64>,
     threads: usize,
 ) -> KernelChoice {
-    if asked != Kernel::Auto || work.is_some_and(|w| w < CALIBRATE_FROM) {
-        return choose(asked, prep.hash, work, |_| 0.0);
-    }
     let kernels = candidates(prep.hash, Kernel::is_available);
-    let measured = measure_all(prep, &kernels, threads.max(1));
+    // Measured on the first question only (all kernels together), and only if `choose` asks.
+    let mut measured: Option<Vec<f64>> = None;
     choose(asked, prep.hash, work, |k| {
+        let rates = measured.get_or_insert_with(|| measure_all(prep, &kernels, threads.max(1)));
         kernels
             .iter()
             .position(|&c| c == k)
-            .map_or(0.0, |i| measured[i])
+            .map_or(0.0, |i| rates[i])
     })
 }
 
