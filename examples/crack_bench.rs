@@ -16,7 +16,8 @@ use std::io::Cursor;
 use std::time::Instant;
 
 use jot::crack::{
-    crack_with_kernel, Kernel, Mask, Options, Outcome, Progress, Source, Target, Wordlist,
+    crack_with_kernel, Attack, Engine, Job, Kernel, Mask, Options, Outcome, Progress, Range,
+    Source, Target, Wordlist,
 };
 
 /// User + system CPU time of this process (all threads, exited ones included), in seconds.
@@ -98,6 +99,34 @@ fn main() {
             "TOKEN alg={alg} signing_input_len={}",
             target.signing_input.len()
         );
+        // What `jot crack --kernel auto` measures and picks here before a long search.
+        let job = Job {
+            token: token.clone(),
+            target: target.clone(),
+            attack: Attack::Mask {
+                pattern: "?a?a?a?a?a?a".into(),
+                custom: Vec::new(),
+            },
+            range: Range::ALL,
+            builtin: false,
+            transforms: false,
+            threads: 0,
+            engine: Engine::Jot {
+                kernel: Kernel::Auto,
+            },
+        };
+        if let Ok(Some(choice)) = job.choose_kernel() {
+            let rates: Vec<String> = choice
+                .rates
+                .iter()
+                .map(|r| format!("{}={:.0}", r.kernel.name(), r.rate))
+                .collect();
+            println!(
+                "AUTO alg={alg} kernel={} calibration={}",
+                choice.kernel.name(),
+                rates.join(",")
+            );
+        }
         // The fastest kernel for this hash here, then the portable one for comparison.
         let mut kernels = vec![Kernel::Auto.resolve(target.hash)];
         for k in [

@@ -105,7 +105,8 @@ impl Secrets {
             let src = Source::Wordlists(vec![crack::Wordlist::new(
                 w.name.clone(),
                 Box::new(Cursor::new(Arc::clone(&w.data))),
-            )]);
+            )
+            .with_len(w.data.len() as u64)]);
             let outcome = crack::crack(target, src, &Options::default(), &Progress::new())
                 .map_err(|e| match e {
                     // The cracker numbers its inputs; this one has a name.

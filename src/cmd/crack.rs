@@ -12,7 +12,8 @@ use serde_json::json;
 use crate::cli::{CrackArgs, CrackEngine, CrackFormat};
 use crate::cmd::output::{emit, json_text, note, pasted};
 use crate::crack::{
-    self, Attack, Engine, Job, Kernel, Origin, Outcome, Progress, Range, Report, Shard, Target,
+    self, Attack, Engine, Job, Kernel, KernelChoice, Origin, Outcome, Progress, Range, Report,
+    Shard, Target,
 };
 use crate::files::read_input;
 use crate::term::style;
@@ -71,8 +72,12 @@ fn attack(a: &CrackArgs) -> Result<Attack> {
         }),
         (Some(_), None) => Err(Error::usage("--min-len needs --max-len")),
         (None, None) if !a.wordlist.is_empty() => Ok(Attack::Wordlists(a.wordlist.clone())),
-        (None, None) => Err(Error::usage("nothing to try")
-            .with_hint("pass --wordlist PATH, --mask PATTERN or --min-len/--max-len")),
+        // The built-in weak-secret list alone is the job (docs/crack.md).
+        (None, None) if !a.no_builtin => Ok(Attack::Builtin),
+        (None, None) => Err(
+            Error::usage("nothing to try: --no-builtin leaves no candidates")
+                .with_hint("pass --wordlist PATH, --mask PATTERN or --min-len/--max-len"),
+        ),
     }
 }
 
@@ -114,7 +119,7 @@ fn job(a: &CrackArgs) -> Result<Job> {
 
 /// Run `jot crack`.
 pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
-    let job = job(a)?;
+    let mut job = job(a)?;
     if a.export_hashcat {
         let ex = crack::hashcat_export(&job)?;
         let text = format!(
@@ -126,35 +131,63 @@ pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
         emit(None, text.as_bytes(), false, false)?;
         return Ok(ExitCode::Success);
     }
+    // Decided (and, for a long search, measured) before the search, so --verbose can say it.
+    let choice = job.choose_kernel()?;
+    if let Some(c) = &choice {
+        job.engine = Engine::Jot { kernel: c.kernel };
+    }
     if a.verbose {
-        verbose(&job);
+        verbose(&job, choice.as_ref());
     }
     let report = search(&job)?;
+    if a.verbose && job.attack != Attack::Builtin && report.origin == Origin::Attack {
+        let upto = report
+            .limit
+            .map_or("the end".to_owned(), |l| (report.skip + l).to_string());
+        let units = match (&job.engine, &job.attack) {
+            (Engine::Hashcat { .. }, Attack::Mask { .. }) => "hashcat's keyspace units",
+            _ => "candidate indices",
+        };
+        note(
+            style::DIM,
+            "crack:",
+            &format!("searched {units} {} to {upto}", report.skip),
+        );
+    }
     render(&job, &report, a.format)
 }
 
-fn verbose(job: &Job) {
+fn verbose(job: &Job, choice: Option<&KernelChoice>) {
     let alg = job.target.hash.hmac_alg();
-    let line = match &job.engine {
-        Engine::Jot { kernel } => {
+    let line = match (&job.engine, choice) {
+        (Engine::Jot { .. }, Some(c)) => {
             let here: Vec<&str> = Kernel::ALL
                 .iter()
                 .filter(|k| **k != Kernel::Auto && k.is_available())
                 .map(|k| k.name())
                 .collect();
+            let rates: Vec<String> = c
+                .rates
+                .iter()
+                .map(|r| format!("{} {:.2} M/s", r.kernel.name(), r.rate / 1e6))
+                .collect();
+            let how = match rates.is_empty() {
+                true => c.why.to_owned(),
+                false => format!("{}: {}", c.why, rates.join(", ")),
+            };
             format!(
-                "{alg} on jot's engine: kernel {} (asked: {}; this CPU has: {})",
-                kernel.resolve(job.target.hash).name(),
-                kernel.name(),
+                "{alg} on jot's engine: kernel {} ({how}; this CPU has: {})",
+                c.kernel.name(),
                 here.join(", ")
             )
         }
-        Engine::Hashcat { program, .. } => {
+        (Engine::Jot { .. }, None) => format!("{alg}: the built-in weak-secret list only"),
+        (Engine::Hashcat { program, .. }, _) => {
             format!("{alg} on hashcat ({}, mode 16500)", program.display())
         }
     };
     note(style::DIM, "crack:", &line);
-    if job.tries_builtin() {
+    if job.tries_builtin() && job.attack != Attack::Builtin {
         note(
             style::DIM,
             "crack:",
@@ -193,7 +226,7 @@ fn search(job: &Job) -> Result<Report> {
 fn progress_bar(job: &Job) -> indicatif::ProgressBar {
     // Counting a wordlist would read it twice; masks and brute force are known up front.
     let selected = match (&job.attack, &job.engine) {
-        (Attack::Wordlists(_), _) => None,
+        (Attack::Wordlists(_) | Attack::Builtin, _) => None,
         (_, Engine::Jot { .. }) => {
             job.attack
                 .keyspace()
@@ -235,7 +268,7 @@ pub(crate) fn shown_secret(secret: &[u8]) -> String {
 
 fn source_name(job: &Job, origin: Origin) -> &'static str {
     match (origin, &job.attack) {
-        (Origin::Builtin, _) => "builtin",
+        (Origin::Builtin, _) | (_, Attack::Builtin) => "builtin",
         (_, Attack::Wordlists(_)) => "wordlist",
         (_, Attack::Mask { .. }) => "mask",
         (_, Attack::Brute { .. }) => "brute-force",
@@ -296,7 +329,21 @@ fn render(job: &Job, report: &Report, format: CrackFormat) -> anyhow::Result<Exi
                 0 => String::new(),
                 n => format!(" (after the {n} built-in weak secrets)"),
             };
-            if format == CrackFormat::Text {
+            if format == CrackFormat::Text && job.attack == Attack::Builtin {
+                note(
+                    style::BAD,
+                    "not found:",
+                    &format!(
+                        "none of the {} built-in weak secrets signs the token",
+                        report.builtin_tried
+                    ),
+                );
+                note(
+                    style::DIM,
+                    "hint:",
+                    "search further with --wordlist PATH, --mask PATTERN or --min-len/--max-len",
+                );
+            } else if format == CrackFormat::Text {
                 note(
                     style::BAD,
                     "not found:",

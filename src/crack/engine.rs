@@ -9,6 +9,7 @@ use std::thread;
 
 use zeroize::Zeroizing;
 
+use super::calibrate;
 use super::lanes::{Kernel, Lanes};
 use super::prep::Prepared;
 use super::seq::{Odometer, Seq};
@@ -89,16 +90,27 @@ pub(crate) fn run(
     progress: &Progress,
     kernel: Kernel,
 ) -> Result<Outcome> {
-    let threads = match opts.threads {
-        0 => thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
-    }
-    .min(MAX_THREADS);
+    let threads = worker_threads(opts.threads);
     let start = opts.skip;
     let end = opts.limit.map_or(u64::MAX, |l| start.saturating_add(l));
+    let plan = match source {
+        Source::Wordlists(inputs) => Plan::Words(inputs),
+        Source::Mask(mask) => Plan::seq(Seq::mask(&mask))?,
+        Source::Brute {
+            charset,
+            min_len,
+            max_len,
+        } => Plan::seq(Seq::brute(&charset, min_len, max_len)?)?,
+    };
+    let work = match &plan {
+        Plan::Seq(_, total) => Some(end.min(*total).saturating_sub(start)),
+        Plan::Words(inputs) => Wordlist::estimate(inputs).map(|n| n.min(end - start)),
+    };
+    let prep = Prepared::new(target);
+    let kernel = calibrate::choose_measured(kernel, &prep, work, threads).kernel;
     let shared = Shared {
         target,
-        prep: Prepared::new(target),
+        prep,
         kernel,
         transforms: opts.transforms,
         progress,
@@ -106,22 +118,32 @@ pub(crate) fn run(
         hit: Mutex::new(None),
         resume: AtomicU64::new(u64::MAX),
     };
-    let seq = match source {
-        Source::Wordlists(inputs) => return run_wordlists(&shared, inputs, start, end, threads),
-        Source::Mask(mask) => Seq::mask(&mask),
-        Source::Brute {
-            charset,
-            min_len,
-            max_len,
-        } => Seq::brute(&charset, min_len, max_len)?,
-    };
-    let total = u64::try_from(seq.total()).map_err(|_| {
-        Error::input(format!(
-            "the keyspace ({} candidates) exceeds 2^64: use a shorter mask or length range",
-            seq.total()
-        ))
-    })?;
-    run_seq(&shared, &seq, start, end.min(total), threads)
+    match plan {
+        Plan::Seq(seq, total) => run_seq(&shared, &seq, start, end.min(total), threads),
+        Plan::Words(inputs) => run_wordlists(&shared, inputs, start, end, threads),
+    }
+}
+
+/// A source made ready to search: a sequence with its size, or wordlists to read.
+enum Plan {
+    Seq(Seq, u64),
+    Words(Vec<Wordlist>),
+}
+
+impl Plan {
+    fn seq(seq: Seq) -> Result<Plan> {
+        let total = super::job::fit(seq.total())?;
+        Ok(Plan::Seq(seq, total))
+    }
+}
+
+/// The worker threads for `asked` (0: one per available core), at most [`MAX_THREADS`].
+pub(crate) fn worker_threads(asked: usize) -> usize {
+    match asked {
+        0 => thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+    .min(MAX_THREADS)
 }
 
 /// Run `work` on `threads` scoped threads and wait for them all. If the system refuses a

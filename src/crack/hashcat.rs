@@ -38,6 +38,12 @@ fn quote(s: &str) -> String {
 pub(crate) fn attack_args(attack: &Attack, hash_file: &str) -> Result<Vec<String>> {
     let mut args: Vec<String> = Vec::new();
     match attack {
+        Attack::Builtin => {
+            return Err(Error::usage(
+                "the built-in weak-secret list is jot's own: there is no hashcat job for it",
+            )
+            .with_hint("pass --wordlist PATH, --mask PATTERN or --min-len/--max-len"))
+        }
         Attack::Wordlists(paths) => {
             args.extend(["-a".into(), "0".into(), hash_file.into()]);
             args.extend(paths.iter().filter(|p| p.as_str() != "-").cloned());
@@ -105,6 +111,9 @@ pub(crate) fn bounds_args(
 ) -> Result<(u64, Option<u64>)> {
     match (&job.attack, job.range) {
         (_, Range::ALL) => Ok((0, None)),
+        (Attack::Builtin, _) => Err(Error::usage(
+            "--skip, --limit and --shard select candidates of a wordlist, mask or brute force",
+        )),
         (Attack::Brute { .. }, _) => Err(Error::usage(
             "hashcat cannot combine -s/-l with an incremental brute force",
         )

@@ -74,7 +74,11 @@ fn keyspace(program: &Path, extra: &[String], attack: &Attack) -> Result<u64> {
                 .into_iter()
                 .filter(|a| a != "jwt.txt"),
         )
-        .stdin(Stdio::null());
+        // Captured: the count is read from hashcat's stdout (an inherited stdout went to
+        // the terminal, and the count was never seen).
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let out = spawn(&mut c, program)?
         .wait_with_output()
         .map_err(|e| Error::input(format!("cannot run {}: {e}", program.display())))?;

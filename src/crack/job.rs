@@ -5,8 +5,10 @@
 
 use std::path::PathBuf;
 
+use super::calibrate::{self, KernelChoice};
 use super::lanes::Kernel;
 use super::mask::Mask;
+use super::prep::Prepared;
 use super::wordfile::{count_lines, Wordlist};
 use super::{engine, seq, try_words, Options, Outcome, Progress, Source, Target};
 use crate::{Error, Result};
@@ -14,6 +16,8 @@ use crate::{Error, Result};
 /// Where the candidates come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Attack {
+    /// Only the built-in weak-secret list (no wordlist, mask or lengths given).
+    Builtin,
     /// Wordlist paths read in order (`-` for stdin).
     Wordlists(Vec<String>),
     /// A hashcat-style mask and its custom sets `(1..=4, definition)`.
@@ -157,6 +161,7 @@ impl Attack {
     /// The jot-engine source for this attack.
     pub fn source(&self) -> Result<Source> {
         Ok(match self {
+            Attack::Builtin => Source::Wordlists(Vec::new()),
             Attack::Wordlists(paths) => Source::Wordlists(
                 paths
                     .iter()
@@ -180,6 +185,7 @@ impl Attack {
     /// (stdin cannot be counted, as it can be read only once).
     pub fn keyspace(&self) -> Result<u128> {
         match self {
+            Attack::Builtin => Ok(0),
             Attack::Wordlists(paths) => {
                 let mut total = 0u128;
                 for p in paths {
@@ -223,6 +229,49 @@ impl Job {
         }
     }
 
+    /// About how many candidates the attack selects, without reading wordlists (their
+    /// sizes stand in for their line counts); `None` when unknown (stdin).
+    fn work(&self) -> Result<Option<u64>> {
+        let selected = match &self.attack {
+            Attack::Builtin => return Ok(Some(0)),
+            Attack::Wordlists(paths) => {
+                let mut bytes = 0u64;
+                for p in paths {
+                    match std::fs::metadata(p) {
+                        Ok(m) if p != "-" && m.is_file() => bytes = bytes.saturating_add(m.len()),
+                        _ => return Ok(None),
+                    }
+                }
+                bytes / 8
+            }
+            attack => fit(attack.keyspace()?)?,
+        };
+        Ok(Some(match self.range {
+            Range::Window { skip, limit } => {
+                let left = selected.saturating_sub(skip);
+                limit.map_or(left, |l| left.min(l))
+            }
+            Range::Shard(shard) => shard.bounds(selected).1,
+        }))
+    }
+
+    /// The kernel jot's engine runs for this job, with the rates measured to choose it
+    /// (see `calibrate`); `None` when hashcat searches or there is no attack to run.
+    pub fn choose_kernel(&self) -> Result<Option<KernelChoice>> {
+        let Engine::Jot { kernel } = self.engine else {
+            return Ok(None);
+        };
+        if self.attack == Attack::Builtin {
+            return Ok(None);
+        }
+        let work = self.work()?;
+        let prep = Prepared::new(&self.target);
+        let threads = engine::worker_threads(self.threads);
+        Ok(Some(calibrate::choose_measured(
+            kernel, &prep, work, threads,
+        )))
+    }
+
     /// Whether the built-in list runs first: asked for, and the job is the whole keyspace
     /// (a slice or a resumed search keeps to its indices).
     pub fn tries_builtin(&self) -> bool {
@@ -238,6 +287,12 @@ impl Job {
             skip: 0,
             limit: None,
         };
+        if self.attack == Attack::Builtin && !self.tries_builtin() {
+            return Err(Error::usage(
+                "nothing to try: the built-in list runs on a whole search, without --no-builtin, --skip, --limit or --shard",
+            )
+            .with_hint("pass --wordlist PATH, --mask PATTERN or --min-len/--max-len"));
+        }
         // Opened (files) and parsed (masks) first: a bad request fails before any search.
         let source = self.attack.source()?;
         if self.tries_builtin() {
@@ -256,6 +311,7 @@ impl Job {
             }
         }
         report.outcome = match &self.engine {
+            _ if self.attack == Attack::Builtin => Outcome::Exhausted { tried: 0 },
             Engine::Jot { kernel } => {
                 let (skip, limit) = self.bounds()?;
                 (report.skip, report.limit) = (skip, limit);

@@ -73,12 +73,14 @@ impl Kernel {
         }
     }
 
-    /// The kernel that runs when `self` is asked for on `hash`: `Auto` picks the fastest
-    /// available, and a kernel this CPU or this hash cannot use falls back to `Portable`.
+    /// The kernel that runs when `self` is asked for on `hash` without measuring: `Auto`
+    /// takes a fixed preference (a long search measures instead: `calibrate`), and a kernel
+    /// this CPU or this hash cannot use falls back to `Portable`.
     pub fn resolve(self, hash: HashAlg) -> Kernel {
-        // Measured on a Zen 4 core: for SHA-256 the interleaved SHA-NI kernel beats sixteen
-        // AVX-512 lanes (about 10 M vs 7.5 M candidates/s); SHA-512 has no SHA-NI. AVX2
-        // (half the width, no rotates) is the fallback for CPUs without either.
+        // The order differs between CPUs (SHA-NI won on one Zen 4 measurement, AVX-512 on an
+        // Intel Xeon: issue 17), which is why long searches measure; for short ones any
+        // SIMD kernel will do. SHA-512 has no SHA-NI; AVX2 (half the width, no rotates) is
+        // the fallback for CPUs without AVX-512.
         let preference: &[Kernel] = match (self, hash) {
             (Kernel::Auto, HashAlg::Sha256) => &[Kernel::ShaNi, Kernel::Avx512, Kernel::Avx2],
             (Kernel::Auto, _) => &[Kernel::Avx512, Kernel::Avx2],

@@ -33,7 +33,9 @@
 //! HS256, eight side by side in AVX-512 registers for HS384/HS512 (sixteen for HS256 where
 //! there is AVX-512 but no SHA extensions), and half those widths in AVX2 registers on CPUs
 //! without AVX-512 (four for HS384/HS512; eight for HS256 without SHA-NI); elsewhere `sha2`'s block functions (which use
-//! the ARMv8 SHA-2 instructions on aarch64). Wordlists are read in 2 MiB chunks by one
+//! the ARMv8 SHA-2 instructions on aarch64). Which is fastest depends on the CPU, so
+//! before a long search [`Kernel::Auto`] times each one for a few milliseconds and keeps
+//! the fastest (`calibrate`). Wordlists are read in 2 MiB chunks by one
 //! thread and split into lines by the workers without copying; nothing is allocated per
 //! candidate.
 //!
@@ -49,6 +51,7 @@ mod avx2_256;
 mod avx512;
 #[cfg(target_arch = "x86_64")]
 mod avx512_256;
+mod calibrate;
 mod engine;
 mod hashcat;
 mod hashcat_run;
@@ -73,6 +76,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64};
 
 use zeroize::Zeroizing;
 
+pub use calibrate::{KernelChoice, KernelRate, CALIBRATE_FROM};
 pub use hashcat::{hashcat_export, HashcatExport, HASHCAT_HASH_FILE};
 pub use job::{Attack, Engine, Job, Origin, Range, Report, Shard};
 pub use lanes::Kernel;

@@ -15,6 +15,8 @@ use crate::Error;
 pub struct Wordlist {
     pub(crate) name: String,
     pub(crate) reader: Box<dyn Read + Send>,
+    /// Its size in bytes when known ahead (a file, a buffer): how long a search it makes.
+    pub(crate) len: Option<u64>,
 }
 
 impl Wordlist {
@@ -23,7 +25,23 @@ impl Wordlist {
         Wordlist {
             name: name.into(),
             reader,
+            len: None,
         }
+    }
+
+    /// The same list, known to hold `len` bytes (so a short list is not worth measuring
+    /// the kernels for; see `calibrate`).
+    pub fn with_len(mut self, len: u64) -> Wordlist {
+        self.len = Some(len);
+        self
+    }
+
+    /// About how many candidates the lists hold, from their sizes (`None` when one size
+    /// is unknown, as stdin's is). Lines of cracked-password lists average 8–10 bytes.
+    pub(crate) fn estimate(lists: &[Wordlist]) -> Option<u64> {
+        lists
+            .iter()
+            .try_fold(0u64, |n, w| Some(n.saturating_add(w.len? / 8)))
     }
 
     /// Open the file at `path`, or stdin for `-`.
@@ -32,7 +50,12 @@ impl Wordlist {
             return Ok(Wordlist::new("stdin", Box::new(std::io::stdin())));
         }
         let f = std::fs::File::open(path).map_err(|e| Error::io(Path::new(path), e))?;
-        Ok(Wordlist::new(path, Box::new(f)))
+        let len = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+        let list = Wordlist::new(path, Box::new(f));
+        Ok(match len {
+            Some(len) => list.with_len(len),
+            None => list,
+        })
     }
 
     /// The name errors use.

@@ -3,6 +3,7 @@
 //! needs hosted). Values only: `cmd::forge` prints them and `probe` sends them.
 
 mod dpop;
+mod jwk_text;
 mod keyed;
 mod kid;
 mod sig;

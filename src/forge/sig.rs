@@ -4,6 +4,7 @@
 use pkcs8::LineEnding;
 use serde_json::{Map, Value};
 
+use super::jwk_text::{given_objects, jwk_texts};
 use super::{hmac_token, seg, Base, Inputs};
 use crate::alg::{Alg, Curve, Family, Hash};
 use crate::keys::{Jwk, Key, RsaKey};
@@ -49,9 +50,12 @@ pub fn null_key(b: &Base, push: &mut impl FnMut(String, String)) {
     }
 }
 
-/// Every byte string a confused server might use as the HMAC secret for `key`, named.
+/// Every byte string a confused server might use as the HMAC secret for `key`, named: the
+/// file's bytes, PEM and DER forms, and the likely JWK texts (`jwk_text`). The one place
+/// confusion's secrets are made; `probe` sends what `confusion` forges from them.
 fn serializations(raw: &[u8], keys: &[Jwk]) -> Result<Vec<(String, Vec<u8>)>> {
     let mut out: Vec<(String, Vec<u8>)> = vec![("as given".into(), raw.to_vec())];
+    let given = given_objects(raw);
     let trimmed = raw.trim_ascii_end();
     if trimmed.len() != raw.len() {
         out.push(("as given, no trailing newline".into(), trimmed.to_vec()));
@@ -86,8 +90,7 @@ fn serializations(raw: &[u8], keys: &[Jwk]) -> Result<Vec<(String, Vec<u8>)>> {
             out.push((format!("PKCS#1 PEM{who}"), pem.into_bytes()));
             out.push((format!("PKCS#1 DER{who}"), der.as_bytes().to_vec()));
         }
-        let jwk = serde_json::to_vec(&public.to_json(false)).unwrap_or_default();
-        out.push((format!("JWK{who}"), jwk));
+        out.extend(jwk_texts(&public, &given, &who));
     }
     // A PEM given as SPKI is the same bytes twice: send each secret once.
     let mut seen = std::collections::HashSet::new();

@@ -82,7 +82,7 @@ pub const ATTACKS: &[Attack] = &[
         "HS256/HS384/HS512 signed with an empty secret",
         "refuse empty and short HMAC keys; fail closed when the key lookup returns nothing"),
     row!("confusion", PublicKey, Some("CVE-2016-10555, CVE-2015-9235"),
-        "RS/PS/ES to HS* signed with the public key's bytes as the HMAC secret, in every serialization (PEM as given, without/with the trailing newline, PKCS#1 and SPKI PEM, DER, JWK)",
+        "RS/PS/ES to HS* signed with the public key's bytes as the HMAC secret, in every serialization (PEM as given, without/with the trailing newline, PKCS#1 and SPKI PEM, DER, and the JWK as text: RFC 7638 or kty-first member order or the key file's own, with or without kid/use/alg, compact or pretty)",
         "pin the algorithm per key; never use an asymmetric public key as an HMAC secret"),
     row!("embedded-jwk", Nothing, Some("CVE-2018-0114"),
         "a fresh RSA and EC key signs, and its public JWK is put in the jwk header",

@@ -1,7 +1,8 @@
 //! `jot crack` through the real binary: masks, custom charsets, brute force, wordlists (files,
 //! gzip, stdin), transforms, `--skip`/`--limit` shards that cover a keyspace exactly once,
 //! `--export-hashcat`, exhaustion (exit 1), and naming what a non-JWT input is (crack,
-//! decode and audit agree). Keyspaces stay small: the tests run the debug build.
+//! decode and audit agree). Keyspaces stay small: the tests run the debug build. The
+//! built-in list alone and auto's kernel choice are in crack_auto.rs.
 
 use std::io::Write;
 
@@ -276,7 +277,8 @@ fn bad_requests_are_exit_2() {
         .to_string_lossy()
         .into_owned();
     for args in [
-        vec![token.as_str()],
+        // Issue 17: the token alone runs the built-in list; without it there is nothing.
+        vec![token.as_str(), "--no-builtin"],
         vec![token.as_str(), "--wordlist", missing.as_str()],
         vec![token.as_str(), "--mask", "?x"],
         vec![token.as_str(), "--mask", "?1", "--charset", "9=ab"],

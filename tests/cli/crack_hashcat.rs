@@ -117,3 +117,104 @@ fn a_missing_hashcat_is_exit_2_with_the_install_hint() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("apt-get install hashcat"), "{}", r.stderr);
 }
+
+/// hashcat's own listing of the candidates of `-s skip -l limit` of a mask (`--stdout`):
+/// the ground truth a shard's range is checked against.
+fn hashcat_candidates(mask_args: &[&str], skip: u64, limit: u64) -> Vec<String> {
+    let out = std::process::Command::new("hashcat")
+        .args(["--stdout", "--markov-disable", "-a", "3"])
+        .args(["-s", &skip.to_string(), "-l", &limit.to_string()])
+        .args(mask_args)
+        .output()
+        .expect("hashcat --stdout");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The range a `--verbose` run says it searched: `searched hashcat's keyspace units S to E`.
+fn searched(stderr: &str) -> (u64, u64) {
+    let rest = stderr
+        .split("searched hashcat's keyspace units ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no searched range in {stderr:?}"));
+    let line = rest.lines().next().unwrap_or_default();
+    let (s, e) = line.split_once(" to ").expect("S to E");
+    (s.parse().expect("S"), e.trim().parse().expect("E"))
+}
+
+/// Issue 17: `--engine hashcat --mask M --shard I/N` failed on every machine (`hashcat
+/// --keyspace gave no count`: the count went to the inherited stdout, never captured).
+/// The N shards must tile hashcat's keyspace exactly once: the ranges they search (said by
+/// `--verbose`) are the documented slices of `hashcat --keyspace`, contiguous from 0 to it;
+/// hashcat's own listing of those ranges holds every candidate of the mask once; and a
+/// secret taken from each shard's listing is found by that shard and not by the next one
+/// (2N hashcat runs rather than N*N: each run spends seconds starting hashcat).
+#[test]
+fn hashcat_mask_shards_tile_the_keyspace_exactly_once() {
+    if !have_hashcat() {
+        return;
+    }
+    const N: u64 = 3;
+    // 7^3 = 343 candidates; hashcat counts 49 base units (one position runs on the device),
+    // which 3 shards split 16/16/17.
+    let mask_args = ["-1", "abcdefg", "?1?1?1"];
+    let keyspace: u64 = {
+        let out = std::process::Command::new("hashcat")
+            .args(["-m", "16500", "--keyspace", "--markov-disable", "-a", "3"])
+            .args(mask_args)
+            .output()
+            .expect("hashcat --keyspace");
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.lines()
+            .rev()
+            .find_map(|l| l.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no count: {out:?}"))
+    };
+    // Slice I of N is floor(K(I-1)/N) .. floor(KI/N) (docs/crack.md).
+    let ranges: Vec<(u64, u64)> = (1..=N)
+        .map(|i| (keyspace * (i - 1) / N, keyspace * i / N))
+        .collect();
+    assert_eq!(ranges.last().map(|r| r.1), Some(keyspace));
+    // hashcat's listing of the slices: every candidate of the mask, each once.
+    let listed: Vec<Vec<String>> = ranges
+        .iter()
+        .map(|&(s, e)| hashcat_candidates(&mask_args, s, e - s))
+        .collect();
+    let mut all: Vec<&String> = listed.iter().flatten().collect();
+    all.sort();
+    let before = all.len();
+    all.dedup();
+    assert_eq!((before, all.len()), (343, 343), "each candidate once");
+    let secrets: Vec<&String> = listed.iter().map(|l| &l[l.len() / 2]).collect();
+    for i in 1..=N {
+        let shard = format!("{i}/{N}");
+        let args = [
+            "--mask",
+            "?1?1?1",
+            "--charset",
+            "1=abcdefg",
+            "--hashcat-arg=--markov-disable",
+            "--shard",
+            &shard,
+            "--verbose",
+        ];
+        let own = secrets[(i - 1) as usize];
+        let next = secrets[(i % N) as usize];
+        for (secret, want) in [(own, 0), (next, 1)] {
+            let r = crack(&sign_with_secret(secret, &[]), &args, None);
+            assert_eq!(r.code, want, "{secret:?} on shard {shard}: {}", r.stderr);
+            if want == 0 {
+                assert_eq!(r.stdout, format!("{secret}\n"));
+            }
+            assert_eq!(
+                searched(&r.stderr),
+                ranges[(i - 1) as usize],
+                "{}",
+                r.stderr
+            );
+        }
+    }
+}

@@ -134,6 +134,31 @@ fn key_confusion_server_is_reported_as_confusion() {
     );
 }
 
+/// A server that HMACs with its public JWK as text in RFC 7638 member order (`{"e":…,
+/// "kty":…,"n":…}`) is found from the key file as jot writes it (kty first, with kid, alg
+/// and use): confusion tries each likely JWK text (issue 17).
+#[test]
+fn key_confusion_with_the_jwk_in_rfc_7638_member_order_is_found() {
+    let jwk = lab().rsa_pub_jwk.to_string_lossy().into_owned();
+    let r = finds(
+        "confusion-jwk",
+        &lab().rs,
+        &["--public-key", &jwk],
+        &["confusion"],
+    );
+    let c = r["attacks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["attack"] == "confusion")
+        .unwrap();
+    let variant = c["decided_by"]["variant"].as_str().unwrap();
+    assert!(
+        variant.contains("RFC 7638 order, required members, compact)"),
+        "{c}"
+    );
+}
+
 #[test]
 fn jwk_header_server_is_reported_as_embedded_jwk() {
     finds("jwk", &lab().rs, &[], &["embedded-jwk"]);
@@ -225,7 +250,10 @@ fn server_that_ignores_signatures_is_reported_as_tamper_and_explains_the_rest() 
 
 #[test]
 fn correctly_configured_server_gets_no_finding() {
-    let pem = lab().rsa_pub_pem.to_string_lossy().into_owned();
-    let r = finds("correct", &lab().rs, &["--public-key", &pem], &[]);
-    assert_eq!(r["vulnerable"], false);
+    // The key as PEM, and as a JWK (whose every likely text confusion tries).
+    for key in [&lab().rsa_pub_pem, &lab().rsa_pub_jwk] {
+        let key = key.to_string_lossy().into_owned();
+        let r = finds("correct", &lab().rs, &["--public-key", &key], &[]);
+        assert_eq!(r["vulnerable"], false);
+    }
 }

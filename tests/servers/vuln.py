@@ -9,6 +9,8 @@ One misconfiguration per MODE:
   none        accepts alg none (any spelling); else HS256 with the secret
   strip       HS256, but an empty signature is taken as valid
   confusion   verifies with the alg the token names: HS* gets the RSA public key PEM as secret
+  confusion-jwk  the same, but HS* gets the public JWK as secret, held as text in RFC 7638
+              member order, required members only, compact ({"e":…,"kty":"RSA","n":…})
   jwk         verifies with the key in the token's jwk header when there is one
   jku         fetches the token's jku URL, from anywhere, and verifies with that set
   x5u         fetches the token's x5u URL, from anywhere, and verifies with that certificate
@@ -152,10 +154,16 @@ def jwk_verify(jwk, alg, msg, sig):
     return False
 
 
+def rfc7638_text(jwk):
+    """The JWK's required members in lexicographic order, no whitespace (RFC 7638 3.2)."""
+    required = {"RSA": ("e", "kty", "n"), "EC": ("crv", "kty", "x", "y"), "OKP": ("crv", "kty", "x")}
+    members = {k: jwk[k] for k in required[jwk["kty"]]}
+    return json.dumps(members, sort_keys=True, separators=(",", ":")).encode()
+
+
 def canonical_jwk(jwk):
-    """RFC 7638 JSON of an EC key: its required members, sorted, no whitespace."""
-    return json.dumps({k: jwk[k] for k in ("crv", "kty", "x", "y")}, separators=(",", ":"),
-                      sort_keys=True)
+    """RFC 7638 JSON of a key as text: its required members, sorted, no whitespace."""
+    return rfc7638_text(jwk).decode()
 
 
 def normal_htu(u):
@@ -260,6 +268,8 @@ class Verifier:
             return True, "empty signature accepted"
         if m == "confusion" and alg in ("HS256", "HS384", "HS512"):
             return hs_verify(alg, self.pem, msg, sig), "HMAC with the public key PEM"
+        if m == "confusion-jwk" and alg in ("HS256", "HS384", "HS512"):
+            return hs_verify(alg, rfc7638_text(self.jwk), msg, sig), "HMAC with the RFC 7638 JWK text"
         if m == "jwk" and isinstance(hd.get("jwk"), dict):
             return jwk_verify(hd["jwk"], alg, msg, sig), "key from the jwk header"
         if m == "jku" and isinstance(hd.get("jku"), str):
