@@ -37,6 +37,9 @@ _jot() {
             jot,disclose)
                 cmd="jot__subcmd__disclose"
                 ;;
+            jot,dpop)
+                cmd="jot__subcmd__dpop"
+                ;;
             jot,encrypt)
                 cmd="jot__subcmd__encrypt"
                 ;;
@@ -73,6 +76,24 @@ _jot() {
             jot,verify)
                 cmd="jot__subcmd__verify"
                 ;;
+            jot__subcmd__dpop,check)
+                cmd="jot__subcmd__dpop__subcmd__check"
+                ;;
+            jot__subcmd__dpop,help)
+                cmd="jot__subcmd__dpop__subcmd__help"
+                ;;
+            jot__subcmd__dpop,proof)
+                cmd="jot__subcmd__dpop__subcmd__proof"
+                ;;
+            jot__subcmd__dpop__subcmd__help,check)
+                cmd="jot__subcmd__dpop__subcmd__help__subcmd__check"
+                ;;
+            jot__subcmd__dpop__subcmd__help,help)
+                cmd="jot__subcmd__dpop__subcmd__help__subcmd__help"
+                ;;
+            jot__subcmd__dpop__subcmd__help,proof)
+                cmd="jot__subcmd__dpop__subcmd__help__subcmd__proof"
+                ;;
             jot__subcmd__help,audit)
                 cmd="jot__subcmd__help__subcmd__audit"
                 ;;
@@ -93,6 +114,9 @@ _jot() {
                 ;;
             jot__subcmd__help,disclose)
                 cmd="jot__subcmd__help__subcmd__disclose"
+                ;;
+            jot__subcmd__help,dpop)
+                cmd="jot__subcmd__help__subcmd__dpop"
                 ;;
             jot__subcmd__help,encrypt)
                 cmd="jot__subcmd__help__subcmd__encrypt"
@@ -155,7 +179,7 @@ _jot() {
 
     case "${cmd}" in
         jot)
-            opts="-h -V --color --help --version keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help"
+            opts="-h -V --color --help --version keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -486,8 +510,182 @@ _jot() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        jot__subcmd__dpop)
+            opts="-h --color --help proof check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jot__subcmd__dpop__subcmd__check)
+            opts="-h --htm --htu --access-token --nonce --max-age --leeway --jkt --now --json --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --htm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --htu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --leeway)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jkt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jot__subcmd__dpop__subcmd__help)
+            opts="proof check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jot__subcmd__dpop__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jot__subcmd__dpop__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jot__subcmd__dpop__subcmd__help__subcmd__proof)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jot__subcmd__dpop__subcmd__proof)
+            opts="-h --key --passphrase-file --alg --htm --htu --ath --nonce --now --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA Ed25519 Ed448 ML-DSA-44 ML-DSA-65 ML-DSA-87" -- "${cur}"))
+                    return 0
+                    ;;
+                --htm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --htu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         jot__subcmd__encrypt)
-            opts="-h --color --key --jwks --kid --secret-file --passphrase-file --key-passphrase-file --allow-weak --alg --enc --cty --zip --header --p2c --help"
+            opts="-h --color --key --jwks --kid --secret-file --passphrase-file --key-passphrase-file --allow-weak --alg --enc --cty --zip --header --p2c --serialization --aad --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -541,6 +739,14 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --serialization)
+                    COMPREPLY=($(compgen -W "compact json flattened" -- "${cur}"))
+                    return 0
+                    ;;
+                --aad)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -549,7 +755,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__forge)
-            opts="-h --color --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --json --help"
+            opts="-h --color --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --dpop-key --htm --htu --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,7 +766,7 @@ _jot() {
                     return 0
                     ;;
                 --attack)
-                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
                     return 0
                     ;;
                 --public-key)
@@ -591,6 +797,18 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dpop-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --htm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --htu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -599,7 +817,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__help)
-            opts="keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help"
+            opts="keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,6 +915,20 @@ _jot() {
             return 0
             ;;
         jot__subcmd__help__subcmd__disclose)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        jot__subcmd__help__subcmd__dpop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1047,7 +1279,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__probe)
-            opts="-h --color --token --header --cookie --method --data --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --rate --max-requests --timeout --insecure --format --show-tokens --help"
+            opts="-h --color --token --header --cookie --method --data --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --dpop-key --rate --max-requests --timeout --insecure --format --show-tokens --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1078,7 +1310,7 @@ _jot() {
                     return 0
                     ;;
                 --attack)
-                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
                     return 0
                     ;;
                 --public-key)
@@ -1106,6 +1338,10 @@ _jot() {
                     return 0
                     ;;
                 --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dpop-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1197,7 +1433,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__sign)
-            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --keyset --insecure-short-key --alg --kid --claims --claim --iss --sub --aud --exp --nbf --no-iat --no-exp --jti --header --fingerprint --fingerprint-out --now --encrypt-to --encrypt-alg --encrypt-enc --sd --sd-all --decoys --sd-alg --holder-key --typ --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --keyset --insecure-short-key --alg --kid --claims --claim --iss --sub --aud --exp --nbf --no-iat --no-exp --jti --header --fingerprint --fingerprint-out --now --serialization --encrypt-to --encrypt-alg --encrypt-enc --sd --sd-all --decoys --sd-alg --holder-key --typ --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1273,6 +1509,10 @@ _jot() {
                     ;;
                 --now)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --serialization)
+                    COMPREPLY=($(compgen -W "compact json flattened" -- "${cur}"))
                     return 0
                     ;;
                 --encrypt-to)
@@ -1375,7 +1615,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__verify)
-            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --require-low-s --fingerprint --kid --now --json --no-cache --decrypt-key --kb-aud --kb-nonce --kb-max-age --require-kb --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --insecure-short-key --require-low-s --fingerprint --kid --typ --profile --nonce --all-signatures --now --json --no-cache --decrypt-key --kb-aud --kb-nonce --kb-max-age --require-kb --dpop-proof --htm --htu --dpop-nonce --dpop-max-age --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1449,6 +1689,18 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --typ)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "at+jwt id-token" -- "${cur}"))
+                    return 0
+                    ;;
+                --nonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --now)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1466,6 +1718,26 @@ _jot() {
                     return 0
                     ;;
                 --kb-max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dpop-proof)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --htm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --htu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dpop-nonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dpop-max-age)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

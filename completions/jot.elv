@@ -40,6 +40,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand ui 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
             cand forge 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
             cand probe 'Send forged tokens to a live endpoint and report which ones it accepts'
+            cand dpop 'The `dpop` subcommands'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -67,7 +68,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand -o 'Write here (atomically; private output gets mode 0600) instead of stdout'
             cand --out 'Write here (atomically; private output gets mode 0600) instead of stdout'
             cand --public 'Write only the public key (private members are never in public output)'
-            cand --allow-weak 'Accept RSA keys under 2048 bits'
+            cand --allow-weak 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint'
             cand --raw 'Treat the input''s bytes as a raw HMAC secret'
             cand --force 'Replace an existing --out file'
             cand -h 'Print help'
@@ -78,7 +79,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --hash 'Hash function'
             cand --kid 'Select this kid from a JWKS input'
             cand --passphrase-file 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)'
-            cand --allow-weak 'Accept RSA keys under 2048 bits'
+            cand --allow-weak 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint'
             cand --raw 'Treat the input''s bytes as a raw HMAC secret'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -111,7 +112,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --sd-alg 'The digest hash (_sd_alg)'
             cand --holder-key 'Bind the credential to this holder key: its public JWK goes in cnf.jwk (a private key file is fine; only the public part is used)'
             cand --typ 'The header''s typ (default JWT; SD-JWT VCs use dc+sd-jwt)'
-            cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
+            cand --allow-weak 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
             cand --insecure-short-key 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)'
             cand --no-iat 'Omit iat'
             cand --no-exp 'Omit exp (a token that never expires cannot be revoked by time; warns)'
@@ -155,8 +156,14 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --kb-aud 'Require a KB-JWT whose aud is this verifier'
             cand --kb-nonce 'Require a KB-JWT whose nonce is this'
             cand --kb-max-age 'Reject a KB-JWT whose iat is older than this'
-            cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
+            cand --dpop-proof 'The DPoP proof sent with the token (RFC 9449): the token must carry cnf.jkt, the proof must pass every `jot dpop check` with ath over this token. Needs --htm, --htu'
+            cand --htm 'The request''s HTTP method, for --dpop-proof'
+            cand --htu 'The request''s URI, for --dpop-proof'
+            cand --dpop-nonce 'The DPoP-Nonce the proof must carry'
+            cand --dpop-max-age 'How old the proof''s iat may be (default 5m)'
+            cand --allow-weak 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
             cand --allow-no-exp 'Accept tokens without exp'
+            cand --insecure-short-key 'Verify with an HMAC secret shorter than the hash output (still warns; for tests only)'
             cand --require-low-s 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
             cand --all-signatures 'A JSON-serialized JWS is valid only when every signature verifies (default: one that verifies with the supplied keys is enough)'
             cand --json 'JSON output (one object per token)'
@@ -193,7 +200,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --p2c 'PBES2 iteration count'
             cand --serialization 'Write the token in this serialization: compact (default), json (general: one recipient per --key) or flattened (RFC 7516 §7.2)'
             cand --aad 'Additional authenticated data (JSON serializations only): the argument''s bytes, or @FILE''s'
-            cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
+            cand --allow-weak 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
             cand --zip 'Compress before encrypting (zip: DEF). Compression can leak the plaintext''s content through the length; avoid it for attacker-influenced data'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -211,7 +218,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --max-plaintext 'Bound on the plaintext after decryption and inflation, in bytes'
             cand --max-p2c 'Bound on PBES2''s iteration count (p2c)'
             cand --out 'Write the plaintext to this file (mode 0600) instead of stdout'
-            cand --allow-weak 'Accept RSA keys under 2048 bits (for analysis only)'
+            cand --allow-weak 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
             cand --allow-rsa1-5 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)'
             cand --force 'Replace --out if it exists'
             cand --json 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}; plaintext that is not UTF-8 is "plaintext_b64url"'
@@ -328,6 +335,9 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --x5u-url 'URL the x5u attack points at (you host --out-keys/x5u.pem there)'
             cand --out-keys 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)'
             cand --now 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)'
+            cand --dpop-key 'The DPoP client''s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)'
+            cand --htm 'The request the DPoP proofs are for: its method (with --dpop-key)'
+            cand --htu 'The request the DPoP proofs are for: its URI (with --dpop-key)'
             cand --json 'One JSON object per line'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -347,6 +357,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --x5u-url 'URL the x5u attack points at (you host --out-keys/x5u.pem there)'
             cand --out-keys 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)'
             cand --now 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)'
+            cand --dpop-key 'The DPoP client''s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)'
             cand --rate 'Requests per second at most (N or N/s)'
             cand --max-requests 'Requests in all at most, the baselines and the closing recheck included'
             cand --timeout 'Time for one request, body included (e.g. 10s, 1m)'
@@ -355,6 +366,52 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --show-tokens 'Show whole tokens in the report (abbreviated by default)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'jot;dpop'= {
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand proof 'Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)'
+            cand check 'Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jot;dpop;proof'= {
+            cand --key 'The client''s private key (PEM, DER or JWK; EC, RSA or Ed25519), or - for stdin'
+            cand --passphrase-file 'Passphrase for an encrypted PKCS#8 key, read from this file'
+            cand --alg 'Algorithm (default: from the key). HMAC and none are refused'
+            cand --htm 'The request''s HTTP method'
+            cand --htu 'The request''s URI (query and fragment are left out of the proof)'
+            cand --ath 'The access token sent with the request: its SHA-256 goes in ath'
+            cand --nonce 'The server''s DPoP-Nonce'
+            cand --now 'Fix the clock for iat (unix seconds or RFC 3339)'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'jot;dpop;check'= {
+            cand --htm 'The request''s HTTP method'
+            cand --htu 'The request''s URI'
+            cand --access-token 'The access token sent with the proof: ath must be its SHA-256'
+            cand --nonce 'The nonce the server handed out'
+            cand --max-age 'How old iat may be'
+            cand --leeway 'How far ahead iat may be'
+            cand --jkt 'The thumbprint the proof key must have (the access token''s cnf.jkt)'
+            cand --now 'Fix the clock (unix seconds or RFC 3339)'
+            cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
+            cand --json 'JSON output: every check with pass/fail'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'jot;dpop;help'= {
+            cand proof 'Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)'
+            cand check 'Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'jot;dpop;help;proof'= {
+        }
+        &'jot;dpop;help;check'= {
+        }
+        &'jot;dpop;help;help'= {
         }
         &'jot;completions'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
@@ -379,6 +436,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand ui 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
             cand forge 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
             cand probe 'Send forged tokens to a live endpoint and report which ones it accepts'
+            cand dpop 'Make and check DPoP proofs (RFC 9449)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -415,6 +473,8 @@ set edit:completion:arg-completer[jot] = {|@words|
         &'jot;help;forge'= {
         }
         &'jot;help;probe'= {
+        }
+        &'jot;help;dpop'= {
         }
         &'jot;help;completions'= {
         }

@@ -46,6 +46,7 @@ complete -c jot -n "__fish_jot_needs_command" -f -a "serve" -d 'Serve a key set\
 complete -c jot -n "__fish_jot_needs_command" -f -a "ui" -d 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
 complete -c jot -n "__fish_jot_needs_command" -f -a "forge" -d 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
 complete -c jot -n "__fish_jot_needs_command" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
+complete -c jot -n "__fish_jot_needs_command" -f -a "dpop" -d 'The `dpop` subcommands'
 complete -c jot -n "__fish_jot_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c jot -n "__fish_jot_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jot -n "__fish_jot_using_subcommand keygen" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -92,7 +93,7 @@ enc\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand convert" -s o -l out -d 'Write here (atomically; private output gets mode 0600) instead of stdout' -r -F
 complete -c jot -n "__fish_jot_using_subcommand convert" -l public -d 'Write only the public key (private members are never in public output)'
-complete -c jot -n "__fish_jot_using_subcommand convert" -l allow-weak -d 'Accept RSA keys under 2048 bits'
+complete -c jot -n "__fish_jot_using_subcommand convert" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint'
 complete -c jot -n "__fish_jot_using_subcommand convert" -l raw -d 'Treat the input\'s bytes as a raw HMAC secret'
 complete -c jot -n "__fish_jot_using_subcommand convert" -l force -d 'Replace an existing --out file'
 complete -c jot -n "__fish_jot_using_subcommand convert" -s h -l help -d 'Print help'
@@ -104,7 +105,7 @@ sha384\t''
 sha512\t''"
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l kid -d 'Select this kid from a JWKS input' -r
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l passphrase-file -d 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)' -r -F
-complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l allow-weak -d 'Accept RSA keys under 2048 bits'
+complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint'
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l raw -d 'Treat the input\'s bytes as a raw HMAC secret'
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -158,7 +159,7 @@ sha-384\t''
 sha-512\t''"
 complete -c jot -n "__fish_jot_using_subcommand sign" -l holder-key -d 'Bind the credential to this holder key: its public JWK goes in cnf.jwk (a private key file is fine; only the public part is used)' -r
 complete -c jot -n "__fish_jot_using_subcommand sign" -l typ -d 'The header\'s typ (default JWT; SD-JWT VCs use dc+sd-jwt)' -r
-complete -c jot -n "__fish_jot_using_subcommand sign" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand sign" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l insecure-short-key -d 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-iat -d 'Omit iat'
 complete -c jot -n "__fish_jot_using_subcommand sign" -l no-exp -d 'Omit exp (a token that never expires cannot be revoked by time; warns)'
@@ -219,8 +220,14 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l decrypt-key -d 'A nes
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kb-aud -d 'Require a KB-JWT whose aud is this verifier' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kb-nonce -d 'Require a KB-JWT whose nonce is this' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l kb-max-age -d 'Reject a KB-JWT whose iat is older than this' -r
-complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l dpop-proof -d 'The DPoP proof sent with the token (RFC 9449): the token must carry cnf.jkt, the proof must pass every `jot dpop check` with ath over this token. Needs --htm, --htu' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l htm -d 'The request\'s HTTP method, for --dpop-proof' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l htu -d 'The request\'s URI, for --dpop-proof' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l dpop-nonce -d 'The DPoP-Nonce the proof must carry' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l dpop-max-age -d 'How old the proof\'s iat may be (default 5m)' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l allow-no-exp -d 'Accept tokens without exp'
+complete -c jot -n "__fish_jot_using_subcommand verify" -l insecure-short-key -d 'Verify with an HMAC secret shorter than the hash output (still warns; for tests only)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l require-low-s -d 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l all-signatures -d 'A JSON-serialized JWS is valid only when every signature verifies (default: one that verifies with the supplied keys is enough)'
 complete -c jot -n "__fish_jot_using_subcommand verify" -l json -d 'JSON output (one object per token)'
@@ -257,7 +264,7 @@ complete -c jot -n "__fish_jot_using_subcommand encrypt" -l serialization -d 'Wr
 json\t''
 flattened\t''"
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l aad -d 'Additional authenticated data (JSON serializations only): the argument\'s bytes, or @FILE\'s' -r
-complete -c jot -n "__fish_jot_using_subcommand encrypt" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand encrypt" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -l zip -d 'Compress before encrypting (zip: DEF). Compression can leak the plaintext\'s content through the length; avoid it for attacker-influenced data'
 complete -c jot -n "__fish_jot_using_subcommand encrypt" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -274,7 +281,7 @@ complete -c jot -n "__fish_jot_using_subcommand decrypt" -l enc -d 'Allowed cont
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l max-plaintext -d 'Bound on the plaintext after decryption and inflation, in bytes' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l max-p2c -d 'Bound on PBES2\'s iteration count (p2c)' -r
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l out -d 'Write the plaintext to this file (mode 0600) instead of stdout' -r -F
-complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-weak -d 'Accept RSA keys under 2048 bits (for analysis only)'
+complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l allow-rsa1-5 -d 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l force -d 'Replace --out if it exists'
 complete -c jot -n "__fish_jot_using_subcommand decrypt" -l json -d 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}; plaintext that is not UTF-8 is "plaintext_b64url"'
@@ -406,7 +413,11 @@ alg-case\t''
 resign\t''
 typ\t''
 crit\t''
-b64\t''"
+b64\t''
+dpop-replay\t''
+dpop-private-jwk\t''
+dpop-hmac\t''
+dpop-no-ath\t''"
 complete -c jot -n "__fish_jot_using_subcommand forge" -l public-key -d 'The server\'s public key (PEM, DER, JWK, certificate or JWKS), for key confusion' -r
 complete -c jot -n "__fish_jot_using_subcommand forge" -l secret-file -d 'The server\'s HMAC secret (e.g. from jot crack): the file\'s exact bytes' -r
 complete -c jot -n "__fish_jot_using_subcommand forge" -l claim -d 'A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)' -r
@@ -414,6 +425,9 @@ complete -c jot -n "__fish_jot_using_subcommand forge" -l jku-url -d 'URL the jk
 complete -c jot -n "__fish_jot_using_subcommand forge" -l x5u-url -d 'URL the x5u attack points at (you host --out-keys/x5u.pem there)' -r
 complete -c jot -n "__fish_jot_using_subcommand forge" -l out-keys -d 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand forge" -l now -d 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand forge" -l dpop-key -d 'The DPoP client\'s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)' -r
+complete -c jot -n "__fish_jot_using_subcommand forge" -l htm -d 'The request the DPoP proofs are for: its method (with --dpop-key)' -r
+complete -c jot -n "__fish_jot_using_subcommand forge" -l htu -d 'The request the DPoP proofs are for: its URI (with --dpop-key)' -r
 complete -c jot -n "__fish_jot_using_subcommand forge" -l json -d 'One JSON object per line'
 complete -c jot -n "__fish_jot_using_subcommand forge" -s h -l help -d 'Print help'
 complete -c jot -n "__fish_jot_using_subcommand probe" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
@@ -440,7 +454,11 @@ alg-case\t''
 resign\t''
 typ\t''
 crit\t''
-b64\t''"
+b64\t''
+dpop-replay\t''
+dpop-private-jwk\t''
+dpop-hmac\t''
+dpop-no-ath\t''"
 complete -c jot -n "__fish_jot_using_subcommand probe" -l public-key -d 'The server\'s public key (PEM, DER, JWK, certificate or JWKS), for key confusion' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l secret-file -d 'The server\'s HMAC secret (e.g. from jot crack): the file\'s exact bytes' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l claim -d 'A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)' -r
@@ -448,6 +466,7 @@ complete -c jot -n "__fish_jot_using_subcommand probe" -l jku-url -d 'URL the jk
 complete -c jot -n "__fish_jot_using_subcommand probe" -l x5u-url -d 'URL the x5u attack points at (you host --out-keys/x5u.pem there)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l out-keys -d 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand probe" -l now -d 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l dpop-key -d 'The DPoP client\'s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l rate -d 'Requests per second at most (N or N/s)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l max-requests -d 'Requests in all at most, the baselines and the closing recheck included' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l timeout -d 'Time for one request, body included (e.g. 10s, 1m)' -r
@@ -457,26 +476,80 @@ sarif\t''"
 complete -c jot -n "__fish_jot_using_subcommand probe" -l insecure -d 'Skip TLS certificate verification (prints a warning)'
 complete -c jot -n "__fish_jot_using_subcommand probe" -l show-tokens -d 'Show whole tokens in the report (abbreviated by default)'
 complete -c jot -n "__fish_jot_using_subcommand probe" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand dpop; and not __fish_seen_subcommand_from proof check help" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand dpop; and not __fish_seen_subcommand_from proof check help" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand dpop; and not __fish_seen_subcommand_from proof check help" -f -a "proof" -d 'Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)'
+complete -c jot -n "__fish_jot_using_subcommand dpop; and not __fish_seen_subcommand_from proof check help" -f -a "check" -d 'Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named'
+complete -c jot -n "__fish_jot_using_subcommand dpop; and not __fish_seen_subcommand_from proof check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from proof" -l key -d 'The client\'s private key (PEM, DER or JWK; EC, RSA or Ed25519), or - for stdin' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from proof" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 key, read from this file' -r -F
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from proof" -l alg -d 'Algorithm (default: from the key). HMAC and none are refused' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+ES512\t''
+ES256K\t''
+EdDSA\t''
+Ed25519\t''
+Ed448\t''
+ML-DSA-44\t''
+ML-DSA-65\t''
+ML-DSA-87\t''"
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from proof" -l htm -d 'The request\'s HTTP method' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from proof" -l htu -d 'The request\'s URI (query and fragment are left out of the proof)' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from proof" -l ath -d 'The access token sent with the request: its SHA-256 goes in ath' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from proof" -l nonce -d 'The server\'s DPoP-Nonce' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from proof" -l now -d 'Fix the clock for iat (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from proof" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from proof" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -l htm -d 'The request\'s HTTP method' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -l htu -d 'The request\'s URI' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -l access-token -d 'The access token sent with the proof: ath must be its SHA-256' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -l nonce -d 'The nonce the server handed out' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -l max-age -d 'How old iat may be' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -l leeway -d 'How far ahead iat may be' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -l jkt -d 'The thumbprint the proof key must have (the access token\'s cnf.jkt)' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -l now -d 'Fix the clock (unix seconds or RFC 3339)' -r
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -l json -d 'JSON output: every check with pass/fail'
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from help" -f -a "proof" -d 'Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)'
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named'
+complete -c jot -n "__fish_jot_using_subcommand dpop; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jot -n "__fish_jot_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "keygen" -d 'Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "convert" -d 'Convert a key between PEM, DER, JWK and JWKS'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "thumbprint" -d 'Print a key\'s RFC 7638 thumbprint'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "disclose" -d 'Present an SD-JWT: keep chosen disclosures, optionally bind it with a KB-JWT'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "encrypt" -d 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "decrypt" -d 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "keyset" -d 'List or publish a key set on disk'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "ui" -d 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "forge" -d 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "keygen" -d 'Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "convert" -d 'Convert a key between PEM, DER, JWK and JWKS'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "thumbprint" -d 'Print a key\'s RFC 7638 thumbprint'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "sign" -d 'Sign claims into a compact JWS, with safe defaults (iat, a 15-minute exp)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "decode" -d 'Show a token\'s header and claims without verifying it'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "verify" -d 'Verify a token\'s signature and claims against keys you supply'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "disclose" -d 'Present an SD-JWT: keep chosen disclosures, optionally bind it with a KB-JWT'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "encrypt" -d 'Encrypt a payload into a compact JWE (RSA-OAEP, ECDH-ES, AES-KW, dir, PBES2)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "decrypt" -d 'Decrypt a compact JWE with pinned algorithms; plaintext only after its tag checks'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "audit" -d 'Review tokens and key files for weaknesses; JSON and SARIF reports'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "crack" -d 'Recover a weak HMAC secret from an HS256/384/512 token'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "rotate" -d 'Rotate a key set on disk (next → active → retiring → removed)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "keyset" -d 'List or publish a key set on disk'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "serve" -d 'Serve a key set\'s JWKS and OpenID discovery document over HTTP'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "ui" -d 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "forge" -d 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "probe" -d 'Send forged tokens to a live endpoint and report which ones it accepts'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "dpop" -d 'Make and check DPoP proofs (RFC 9449)'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c jot -n "__fish_jot_using_subcommand help; and not __fish_seen_subcommand_from keygen convert thumbprint sign decode verify disclose encrypt decrypt audit crack rotate keyset serve ui forge probe dpop completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)')
             [CompletionResult]::new('forge', 'forge', [CompletionResultType]::ParameterValue, 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send forged tokens to a live endpoint and report which ones it accepts')
+            [CompletionResult]::new('dpop', 'dpop', [CompletionResultType]::ParameterValue, 'The `dpop` subcommands')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -72,7 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write here (atomically; private output gets mode 0600) instead of stdout')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write here (atomically; private output gets mode 0600) instead of stdout')
             [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Write only the public key (private members are never in public output)')
-            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits')
+            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Treat the input''s bytes as a raw HMAC secret')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing --out file')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -84,7 +85,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--hash', '--hash', [CompletionResultType]::ParameterName, 'Hash function')
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Select this kid from a JWKS input')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)')
-            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits')
+            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Treat the input''s bytes as a raw HMAC secret')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -118,7 +119,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--sd-alg', '--sd-alg', [CompletionResultType]::ParameterName, 'The digest hash (_sd_alg)')
             [CompletionResult]::new('--holder-key', '--holder-key', [CompletionResultType]::ParameterName, 'Bind the credential to this holder key: its public JWK goes in cnf.jwk (a private key file is fine; only the public part is used)')
             [CompletionResult]::new('--typ', '--typ', [CompletionResultType]::ParameterName, 'The header''s typ (default JWT; SD-JWT VCs use dc+sd-jwt)')
-            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
+            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)')
             [CompletionResult]::new('--insecure-short-key', '--insecure-short-key', [CompletionResultType]::ParameterName, 'Sign with an HMAC secret shorter than the hash output (still warns; for tests only)')
             [CompletionResult]::new('--no-iat', '--no-iat', [CompletionResultType]::ParameterName, 'Omit iat')
             [CompletionResult]::new('--no-exp', '--no-exp', [CompletionResultType]::ParameterName, 'Omit exp (a token that never expires cannot be revoked by time; warns)')
@@ -164,8 +165,14 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--kb-aud', '--kb-aud', [CompletionResultType]::ParameterName, 'Require a KB-JWT whose aud is this verifier')
             [CompletionResult]::new('--kb-nonce', '--kb-nonce', [CompletionResultType]::ParameterName, 'Require a KB-JWT whose nonce is this')
             [CompletionResult]::new('--kb-max-age', '--kb-max-age', [CompletionResultType]::ParameterName, 'Reject a KB-JWT whose iat is older than this')
-            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
+            [CompletionResult]::new('--dpop-proof', '--dpop-proof', [CompletionResultType]::ParameterName, 'The DPoP proof sent with the token (RFC 9449): the token must carry cnf.jkt, the proof must pass every `jot dpop check` with ath over this token. Needs --htm, --htu')
+            [CompletionResult]::new('--htm', '--htm', [CompletionResultType]::ParameterName, 'The request''s HTTP method, for --dpop-proof')
+            [CompletionResult]::new('--htu', '--htu', [CompletionResultType]::ParameterName, 'The request''s URI, for --dpop-proof')
+            [CompletionResult]::new('--dpop-nonce', '--dpop-nonce', [CompletionResultType]::ParameterName, 'The DPoP-Nonce the proof must carry')
+            [CompletionResult]::new('--dpop-max-age', '--dpop-max-age', [CompletionResultType]::ParameterName, 'How old the proof''s iat may be (default 5m)')
+            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)')
             [CompletionResult]::new('--allow-no-exp', '--allow-no-exp', [CompletionResultType]::ParameterName, 'Accept tokens without exp')
+            [CompletionResult]::new('--insecure-short-key', '--insecure-short-key', [CompletionResultType]::ParameterName, 'Verify with an HMAC secret shorter than the hash output (still warns; for tests only)')
             [CompletionResult]::new('--require-low-s', '--require-low-s', [CompletionResultType]::ParameterName, 'Refuse ECDSA signatures with a high S (accepted by default: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)')
             [CompletionResult]::new('--all-signatures', '--all-signatures', [CompletionResultType]::ParameterName, 'A JSON-serialized JWS is valid only when every signature verifies (default: one that verifies with the supplied keys is enough)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output (one object per token)')
@@ -204,7 +211,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--p2c', '--p2c', [CompletionResultType]::ParameterName, 'PBES2 iteration count')
             [CompletionResult]::new('--serialization', '--serialization', [CompletionResultType]::ParameterName, 'Write the token in this serialization: compact (default), json (general: one recipient per --key) or flattened (RFC 7516 §7.2)')
             [CompletionResult]::new('--aad', '--aad', [CompletionResultType]::ParameterName, 'Additional authenticated data (JSON serializations only): the argument''s bytes, or @FILE''s')
-            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
+            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)')
             [CompletionResult]::new('--zip', '--zip', [CompletionResultType]::ParameterName, 'Compress before encrypting (zip: DEF). Compression can leak the plaintext''s content through the length; avoid it for attacker-influenced data')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -223,7 +230,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--max-plaintext', '--max-plaintext', [CompletionResultType]::ParameterName, 'Bound on the plaintext after decryption and inflation, in bytes')
             [CompletionResult]::new('--max-p2c', '--max-p2c', [CompletionResultType]::ParameterName, 'Bound on PBES2''s iteration count (p2c)')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the plaintext to this file (mode 0600) instead of stdout')
-            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept RSA keys under 2048 bits (for analysis only)')
+            [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint (for analysis only)')
             [CompletionResult]::new('--allow-rsa1-5', '--allow-rsa1-5', [CompletionResultType]::ParameterName, 'Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace --out if it exists')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output (one object per token): {"valid", "header", "plaintext" | "reason"}; plaintext that is not UTF-8 is "plaintext_b64url"')
@@ -353,6 +360,9 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--x5u-url', '--x5u-url', [CompletionResultType]::ParameterName, 'URL the x5u attack points at (you host --out-keys/x5u.pem there)')
             [CompletionResult]::new('--out-keys', '--out-keys', [CompletionResultType]::ParameterName, 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--dpop-key', '--dpop-key', [CompletionResultType]::ParameterName, 'The DPoP client''s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)')
+            [CompletionResult]::new('--htm', '--htm', [CompletionResultType]::ParameterName, 'The request the DPoP proofs are for: its method (with --dpop-key)')
+            [CompletionResult]::new('--htu', '--htu', [CompletionResultType]::ParameterName, 'The request the DPoP proofs are for: its URI (with --dpop-key)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object per line')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -373,6 +383,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--x5u-url', '--x5u-url', [CompletionResultType]::ParameterName, 'URL the x5u attack points at (you host --out-keys/x5u.pem there)')
             [CompletionResult]::new('--out-keys', '--out-keys', [CompletionResultType]::ParameterName, 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--dpop-key', '--dpop-key', [CompletionResultType]::ParameterName, 'The DPoP client''s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per second at most (N or N/s)')
             [CompletionResult]::new('--max-requests', '--max-requests', [CompletionResultType]::ParameterName, 'Requests in all at most, the baselines and the closing recheck included')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time for one request, body included (e.g. 10s, 1m)')
@@ -381,6 +392,59 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--show-tokens', '--show-tokens', [CompletionResultType]::ParameterName, 'Show whole tokens in the report (abbreviated by default)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'jot;dpop' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('proof', 'proof', [CompletionResultType]::ParameterValue, 'Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'jot;dpop;proof' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The client''s private key (PEM, DER or JWK; EC, RSA or Ed25519), or - for stdin')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Passphrase for an encrypted PKCS#8 key, read from this file')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Algorithm (default: from the key). HMAC and none are refused')
+            [CompletionResult]::new('--htm', '--htm', [CompletionResultType]::ParameterName, 'The request''s HTTP method')
+            [CompletionResult]::new('--htu', '--htu', [CompletionResultType]::ParameterName, 'The request''s URI (query and fragment are left out of the proof)')
+            [CompletionResult]::new('--ath', '--ath', [CompletionResultType]::ParameterName, 'The access token sent with the request: its SHA-256 goes in ath')
+            [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'The server''s DPoP-Nonce')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock for iat (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'jot;dpop;check' {
+            [CompletionResult]::new('--htm', '--htm', [CompletionResultType]::ParameterName, 'The request''s HTTP method')
+            [CompletionResult]::new('--htu', '--htu', [CompletionResultType]::ParameterName, 'The request''s URI')
+            [CompletionResult]::new('--access-token', '--access-token', [CompletionResultType]::ParameterName, 'The access token sent with the proof: ath must be its SHA-256')
+            [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'The nonce the server handed out')
+            [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'How old iat may be')
+            [CompletionResult]::new('--leeway', '--leeway', [CompletionResultType]::ParameterName, 'How far ahead iat may be')
+            [CompletionResult]::new('--jkt', '--jkt', [CompletionResultType]::ParameterName, 'The thumbprint the proof key must have (the access token''s cnf.jkt)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock (unix seconds or RFC 3339)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output: every check with pass/fail')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'jot;dpop;help' {
+            [CompletionResult]::new('proof', 'proof', [CompletionResultType]::ParameterValue, 'Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'jot;dpop;help;proof' {
+            break
+        }
+        'jot;dpop;help;check' {
+            break
+        }
+        'jot;dpop;help;help' {
             break
         }
         'jot;completions' {
@@ -407,6 +471,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('ui', 'ui', [CompletionResultType]::ParameterValue, 'Serve a local token debugger page in the browser (loopback, nothing leaves the machine)')
             [CompletionResult]::new('forge', 'forge', [CompletionResultType]::ParameterValue, 'Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Send forged tokens to a live endpoint and report which ones it accepts')
+            [CompletionResult]::new('dpop', 'dpop', [CompletionResultType]::ParameterValue, 'Make and check DPoP proofs (RFC 9449)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -460,6 +525,9 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             break
         }
         'jot;help;probe' {
+            break
+        }
+        'jot;help;dpop' {
             break
         }
         'jot;help;completions' {

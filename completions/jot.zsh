@@ -57,7 +57,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Write here (atomically; private output gets mode 0600) instead of stdout]:PATH:_files' \
 '--out=[Write here (atomically; private output gets mode 0600) instead of stdout]:PATH:_files' \
 '--public[Write only the public key (private members are never in public output)]' \
-'--allow-weak[Accept RSA keys under 2048 bits]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint]' \
 '--raw[Treat the input'\''s bytes as a raw HMAC secret]' \
 '--force[Replace an existing --out file]' \
 '-h[Print help]' \
@@ -71,7 +71,7 @@ _arguments "${_arguments_options[@]}" : \
 '--hash=[Hash function]:HASH:(sha256 sha384 sha512)' \
 '--kid=[Select this kid from a JWKS input]:KID:_default' \
 '--passphrase-file=[Read encrypted PKCS#8 with the passphrase in this file (jot never prompts)]:PATH:_files' \
-'--allow-weak[Accept RSA keys under 2048 bits]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint]' \
 '--raw[Treat the input'\''s bytes as a raw HMAC secret]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -107,7 +107,7 @@ _arguments "${_arguments_options[@]}" : \
 '--sd-alg=[The digest hash (_sd_alg)]:ALG:(sha-256 sha-384 sha-512)' \
 '--holder-key=[Bind the credential to this holder key\: its public JWK goes in cnf.jwk (a private key file is fine; only the public part is used)]:PATH:_default' \
 '--typ=[The header'\''s typ (default JWT; SD-JWT VCs use dc+sd-jwt)]:TYP:_default' \
-'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint (for analysis only)]' \
 '--insecure-short-key[Sign with an HMAC secret shorter than the hash output (still warns; for tests only)]' \
 '--no-iat[Omit iat]' \
 '(--exp)--no-exp[Omit exp (a token that never expires cannot be revoked by time; warns)]' \
@@ -156,8 +156,14 @@ _arguments "${_arguments_options[@]}" : \
 '--kb-aud=[Require a KB-JWT whose aud is this verifier]:AUD:_default' \
 '--kb-nonce=[Require a KB-JWT whose nonce is this]:NONCE:_default' \
 '--kb-max-age=[Reject a KB-JWT whose iat is older than this]:DURATION:_default' \
-'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--dpop-proof=[The DPoP proof sent with the token (RFC 9449)\: the token must carry cnf.jkt, the proof must pass every \`jot dpop check\` with ath over this token. Needs --htm, --htu]:PROOF:_default' \
+'--htm=[The request'\''s HTTP method, for --dpop-proof]:METHOD:_default' \
+'--htu=[The request'\''s URI, for --dpop-proof]:URL:_default' \
+'--dpop-nonce=[The DPoP-Nonce the proof must carry]:N:_default' \
+'--dpop-max-age=[How old the proof'\''s iat may be (default 5m)]:DURATION:_default' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint (for analysis only)]' \
 '--allow-no-exp[Accept tokens without exp]' \
+'--insecure-short-key[Verify with an HMAC secret shorter than the hash output (still warns; for tests only)]' \
 '--require-low-s[Refuse ECDSA signatures with a high S (accepted by default\: OpenSSL, PyJWT and the RFC 7515 examples make them; jot signs low-S)]' \
 '--all-signatures[A JSON-serialized JWS is valid only when every signature verifies (default\: one that verifies with the supplied keys is enough)]' \
 '--json[JSON output (one object per token)]' \
@@ -200,7 +206,7 @@ _arguments "${_arguments_options[@]}" : \
 '--p2c=[PBES2 iteration count]:N:_default' \
 '--serialization=[Write the token in this serialization\: compact (default), json (general\: one recipient per --key) or flattened (RFC 7516 §7.2)]:FORM:(compact json flattened)' \
 '--aad=[Additional authenticated data (JSON serializations only)\: the argument'\''s bytes, or @FILE'\''s]:TEXT|@FILE:_default' \
-'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint (for analysis only)]' \
 '--zip[Compress before encrypting (zip\: DEF). Compression can leak the plaintext'\''s content through the length; avoid it for attacker-influenced data]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -221,7 +227,7 @@ _arguments "${_arguments_options[@]}" : \
 '--max-plaintext=[Bound on the plaintext after decryption and inflation, in bytes]:BYTES:_default' \
 '--max-p2c=[Bound on PBES2'\''s iteration count (p2c)]:N:_default' \
 '--out=[Write the plaintext to this file (mode 0600) instead of stdout]:PATH:_files' \
-'--allow-weak[Accept RSA keys under 2048 bits (for analysis only)]' \
+'--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint (for analysis only)]' \
 '--allow-rsa1-5[Accept RSA1_5 (padding-oracle prone; a random CEK on any failure, RFC 7516 §11.5)]' \
 '--force[Replace --out if it exists]' \
 '--json[JSON output (one object per token)\: {"valid", "header", "plaintext" | "reason"}; plaintext that is not UTF-8 is "plaintext_b64url"]' \
@@ -381,7 +387,7 @@ _arguments "${_arguments_options[@]}" : \
 (forge)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64)' \
+'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
 '--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
 '--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
 '*--claim=[A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)]:K=V:_default' \
@@ -389,6 +395,9 @@ _arguments "${_arguments_options[@]}" : \
 '--x5u-url=[URL the x5u attack points at (you host --out-keys/x5u.pem there)]:URL:_default' \
 '--out-keys=[Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)]:DIR:_files' \
 '--now=[Fix the clock for the pushed-out exp (unix seconds or RFC 3339)]:TIME:_default' \
+'--dpop-key=[The DPoP client'\''s private key\: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)]:PATH:_default' \
+'--htm=[The request the DPoP proofs are for\: its method (with --dpop-key)]:METHOD:_default' \
+'--htu=[The request the DPoP proofs are for\: its URI (with --dpop-key)]:URL:_default' \
 '--json[One JSON object per line]' \
 '-h[Print help]' \
 '--help[Print help]' \
@@ -403,7 +412,7 @@ _arguments "${_arguments_options[@]}" : \
 '--cookie=[Send the token in this cookie instead of a header]:NAME:_default' \
 '--method=[HTTP method]:M:_default' \
 '--data=[Request body ({token} is replaced too)]:BODY:_default' \
-'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64)' \
+'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
 '--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
 '--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
 '*--claim=[A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)]:K=V:_default' \
@@ -411,6 +420,7 @@ _arguments "${_arguments_options[@]}" : \
 '--x5u-url=[URL the x5u attack points at (you host --out-keys/x5u.pem there)]:URL:_default' \
 '--out-keys=[Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)]:DIR:_files' \
 '--now=[Fix the clock for the pushed-out exp (unix seconds or RFC 3339)]:TIME:_default' \
+'--dpop-key=[The DPoP client'\''s private key\: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)]:PATH:_default' \
 '--rate=[Requests per second at most (N or N/s)]:N/s:_default' \
 '--max-requests=[Requests in all at most, the baselines and the closing recheck included]:N:_default' \
 '--timeout=[Time for one request, body included (e.g. 10s, 1m)]:D:_default' \
@@ -421,6 +431,85 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 ':url -- The endpoint to probe (http or https); jot talks to no other host:_default' \
 && ret=0
+;;
+(dpop)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_jot__subcmd__dpop_commands" \
+"*::: :->dpop" \
+&& ret=0
+
+    case $state in
+    (dpop)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:jot-dpop-command-$line[1]:"
+        case $line[1] in
+            (proof)
+_arguments "${_arguments_options[@]}" : \
+'--key=[The client'\''s private key (PEM, DER or JWK; EC, RSA or Ed25519), or - for stdin]:PATH:_default' \
+'--passphrase-file=[Passphrase for an encrypted PKCS#8 key, read from this file]:PATH:_files' \
+'--alg=[Algorithm (default\: from the key). HMAC and none are refused]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA Ed25519 Ed448 ML-DSA-44 ML-DSA-65 ML-DSA-87)' \
+'--htm=[The request'\''s HTTP method]:METHOD:_default' \
+'--htu=[The request'\''s URI (query and fragment are left out of the proof)]:URL:_default' \
+'--ath=[The access token sent with the request\: its SHA-256 goes in ath]:ACCESS_TOKEN:_default' \
+'--nonce=[The server'\''s DPoP-Nonce]:N:_default' \
+'--now=[Fix the clock for iat (unix seconds or RFC 3339)]:TIME:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(check)
+_arguments "${_arguments_options[@]}" : \
+'--htm=[The request'\''s HTTP method]:METHOD:_default' \
+'--htu=[The request'\''s URI]:URL:_default' \
+'--access-token=[The access token sent with the proof\: ath must be its SHA-256]:AT:_default' \
+'--nonce=[The nonce the server handed out]:N:_default' \
+'--max-age=[How old iat may be]:DURATION:_default' \
+'--leeway=[How far ahead iat may be]:DURATION:_default' \
+'--jkt=[The thumbprint the proof key must have (the access token'\''s cnf.jkt)]:THUMBPRINT:_default' \
+'--now=[Fix the clock (unix seconds or RFC 3339)]:TIME:_default' \
+'--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
+'--json[JSON output\: every check with pass/fail]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':proof -- The DPoP header value, or - for stdin:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_jot__subcmd__dpop__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:jot-dpop-help-command-$line[1]:"
+        case $line[1] in
+            (proof)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(check)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
@@ -510,6 +599,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(dpop)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -547,6 +640,7 @@ _jot_commands() {
 'ui:Serve a local token debugger page in the browser (loopback, nothing leaves the machine)' \
 'forge:Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)' \
 'probe:Send forged tokens to a live endpoint and report which ones it accepts' \
+'dpop:The \`dpop\` subcommands' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -587,6 +681,49 @@ _jot__subcmd__disclose_commands() {
     local commands; commands=()
     _describe -t commands 'jot disclose commands' commands "$@"
 }
+(( $+functions[_jot__subcmd__dpop_commands] )) ||
+_jot__subcmd__dpop_commands() {
+    local commands; commands=(
+'proof:Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)' \
+'check:Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'jot dpop commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__dpop__subcmd__check_commands] )) ||
+_jot__subcmd__dpop__subcmd__check_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot dpop check commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__dpop__subcmd__help_commands] )) ||
+_jot__subcmd__dpop__subcmd__help_commands() {
+    local commands; commands=(
+'proof:Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header)' \
+'check:Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'jot dpop help commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__dpop__subcmd__help__subcmd__check_commands] )) ||
+_jot__subcmd__dpop__subcmd__help__subcmd__check_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot dpop help check commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__dpop__subcmd__help__subcmd__help_commands] )) ||
+_jot__subcmd__dpop__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot dpop help help commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__dpop__subcmd__help__subcmd__proof_commands] )) ||
+_jot__subcmd__dpop__subcmd__help__subcmd__proof_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot dpop help proof commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__dpop__subcmd__proof_commands] )) ||
+_jot__subcmd__dpop__subcmd__proof_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot dpop proof commands' commands "$@"
+}
 (( $+functions[_jot__subcmd__encrypt_commands] )) ||
 _jot__subcmd__encrypt_commands() {
     local commands; commands=()
@@ -617,6 +754,7 @@ _jot__subcmd__help_commands() {
 'ui:Serve a local token debugger page in the browser (loopback, nothing leaves the machine)' \
 'forge:Forge the known JWT attacks from a captured token (none, key confusion, kid, jwk, …)' \
 'probe:Send forged tokens to a live endpoint and report which ones it accepts' \
+'dpop:Make and check DPoP proofs (RFC 9449)' \
 'completions:Print a shell completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -656,6 +794,11 @@ _jot__subcmd__help__subcmd__decrypt_commands() {
 _jot__subcmd__help__subcmd__disclose_commands() {
     local commands; commands=()
     _describe -t commands 'jot help disclose commands' commands "$@"
+}
+(( $+functions[_jot__subcmd__help__subcmd__dpop_commands] )) ||
+_jot__subcmd__help__subcmd__dpop_commands() {
+    local commands; commands=()
+    _describe -t commands 'jot help dpop commands' commands "$@"
 }
 (( $+functions[_jot__subcmd__help__subcmd__encrypt_commands] )) ||
 _jot__subcmd__help__subcmd__encrypt_commands() {

@@ -45,7 +45,6 @@ pub use set::{ambiguities, check_set, Ambiguity};
 /// The RFC 7638 canonical JSON a thumbprint hashes.
 pub use thumbprint::canonical as thumbprint_canonical;
 pub use thumbprint::ThumbprintHash;
-// The RFC 7638 member set and order, for the JWK texts key confusion tries (forge).
 pub use x25519::generate as x25519_generate;
 
 /// Secret bytes (an HMAC key or a private scalar): redacted in `Debug`, zeroized on drop.
