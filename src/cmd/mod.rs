@@ -43,12 +43,21 @@ pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
     if crate::token::json_ser::is_json(&text) {
         return Ok(vec![(1, text.trim().to_owned())]);
     }
-    Ok(text
+    let tokens: Vec<(usize, String)> = text
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i + 1, l.trim().to_owned()))
-        .collect())
+        .collect();
+    if tokens.is_empty() {
+        // One message for every command that reads tokens (decode, decrypt, dpop, forge).
+        let what = if path == "-" { "stdin" } else { path };
+        return Err(
+            crate::Error::input(format!("no token given ({what} was empty)"))
+                .with_hint("pass the token as an argument, as @FILE, or on stdin with -"),
+        );
+    }
+    Ok(tokens)
 }
 
 /// The one token an argument names when it is read whole: the argument itself, `@FILE`'s

@@ -174,6 +174,18 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
         claims.insert("nbf".into(), parse_time(n, Some(now))?.into());
     }
     check_registered(&mut claims, now)?;
+    if let Some(exp) = claims
+        .get("exp")
+        .and_then(Value::as_i64)
+        .filter(|&e| e <= now)
+    {
+        // A deliberate --exp in the past makes a test token; a slip (a date in the wrong
+        // year, a negative duration) would make one no verifier accepts.
+        warn(&format!(
+            "the token is already expired: exp {exp} is {}s before now",
+            now - exp
+        ));
+    }
     if a.jti {
         claims.insert("jti".into(), sign::random_jti()?.into());
     }

@@ -13,6 +13,7 @@ mod crack_output;
 mod dpop;
 mod dpop_interop;
 mod dpop_verify;
+mod first_session;
 mod forge;
 mod generated;
 mod hardening;

@@ -1,0 +1,58 @@
+//! What a new user trips over in the first minutes (issue 22), one regression test each:
+//! empty input to the token readers, and signing a token that is born expired.
+
+use crate::common::{assert_input_error, jot, jot_ok, tmp};
+
+#[test]
+fn decode_of_empty_stdin_is_no_token_given_exit_2() {
+    for input in ["", "\n\n  \n"] {
+        let out = jot()
+            .args(["decode", "-"])
+            .write_stdin(input)
+            .output()
+            .expect("run jot");
+        let err = assert_input_error(&out);
+        assert!(err.contains("no token given (stdin was empty)"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn decode_of_an_empty_file_names_the_file() {
+    let d = tmp();
+    let f = d.path().join("tokens.txt");
+    std::fs::write(&f, "\n").unwrap();
+    let out = jot()
+        .arg("decode")
+        .arg(format!("@{}", f.display()))
+        .output()
+        .expect("run jot");
+    let err = assert_input_error(&out);
+    assert!(err.contains("tokens.txt was empty"), "{err}");
+}
+
+#[test]
+fn sign_of_an_already_expired_token_warns() {
+    let d = tmp();
+    let key = d.path().join("k.jwk");
+    jot_ok(["keygen", "ES256", "--out", key.to_str().unwrap()]);
+    let out = jot()
+        .args(["sign", "--key", key.to_str().unwrap(), "--sub", "a"])
+        .args(["--now", "1700000000", "--exp", "1699999000"])
+        .output()
+        .expect("run jot");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the token is already expired: exp 1699999000 is 1000s before now"),
+        "{err}"
+    );
+    // A token that expires later is signed without that warning.
+    let out = jot()
+        .args(["sign", "--key", key.to_str().unwrap(), "--sub", "a"])
+        .args(["--now", "1700000000", "--exp", "15m"])
+        .output()
+        .expect("run jot");
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("already expired"));
+}
