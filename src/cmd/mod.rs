@@ -29,7 +29,7 @@ pub mod verify;
 use crate::files::{read_input, MAX_INPUT};
 
 /// Tokens from an argument, `@FILE`, or stdin (`-`), with their 1-based line numbers: one
-/// per line (blank lines skipped), unless the input starts with `{`: then it is one
+/// per line (blank lines and `#` comments skipped), unless the input starts with `{`: then it is one
 /// JSON-serialized token, read whole.
 pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
     let path = match arg.strip_prefix('@') {
@@ -46,7 +46,7 @@ pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
     let tokens: Vec<(usize, String)> = text
         .lines()
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
         .map(|(i, l)| (i + 1, l.trim().to_owned()))
         .collect();
     if tokens.is_empty() {

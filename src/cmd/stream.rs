@@ -33,7 +33,7 @@ enum Span {
     Skipped(String),
 }
 
-/// Non-blank input lines, in order, over one shared text.
+/// Input lines that are neither blank nor `#` comments, in order, over one shared text.
 #[derive(Debug)]
 pub struct Batch {
     text: Arc<String>,
@@ -312,7 +312,8 @@ impl Reader {
                 Span::Skipped(over_limit())
             } else {
                 let t = body.trim();
-                if t.is_empty() {
+                // A token never starts with '#': such a line is a comment in a token list.
+                if t.is_empty() || t.starts_with('#') {
                     continue;
                 }
                 let a = at + (t.as_ptr() as usize - raw.as_ptr() as usize);

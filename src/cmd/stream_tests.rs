@@ -70,6 +70,15 @@ fn lines_are_numbered_trimmed_and_blank_lines_skipped_however_the_input_is_split
 }
 
 #[test]
+fn comment_lines_are_skipped_and_still_counted() {
+    let data = b"# tokens from the gateway log\na.b.c\n  # indented comment\nd.e.f\n";
+    for step in [1, 5, 1 << 20] {
+        let (lines, _, _) = collect(data, step, false);
+        assert_eq!(texts(&lines), [(2, "a.b.c"), (4, "d.e.f")], "step {step}");
+    }
+}
+
+#[test]
 fn invalid_utf8_is_read_lossily_and_keeps_its_line_number() {
     let (lines, _, _) = collect(b"ok\n\xff\xfebad\nafter\n", 1 << 20, false);
     assert_eq!(

@@ -1,5 +1,6 @@
 //! What a new user trips over in the first minutes (issue 22), one regression test each:
-//! empty input to the token readers, and signing a token that is born expired.
+//! empty input to the token readers, `#` comments in token lists, and signing a token that is
+//! born expired.
 
 use crate::common::{assert_input_error, jot, jot_ok, tmp};
 
@@ -55,4 +56,28 @@ fn sign_of_an_already_expired_token_warns() {
         .expect("run jot");
     assert!(out.status.success());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("already expired"));
+}
+
+#[test]
+fn a_line_starting_with_hash_is_a_comment_in_bulk_input() {
+    let d = tmp();
+    let key = d.path().join("k.jwk");
+    jot_ok(["keygen", "ES256", "--out", key.to_str().unwrap()]);
+    let t = jot_ok(["sign", "--key", key.to_str().unwrap(), "--sub", "a"]);
+    let out = jot()
+        .args(["verify", "-", "--key", key.to_str().unwrap()])
+        .write_stdin(format!("# captured 2026-12-06\n{t}  # indented\n{t}"))
+        .output()
+        .expect("run jot");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "line 2: valid\nline 4: valid\n"
+    );
+    let out = jot()
+        .args(["decode", "-"])
+        .write_stdin(format!("# one token\n{t}"))
+        .output()
+        .expect("run jot");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
 }
