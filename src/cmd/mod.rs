@@ -28,6 +28,19 @@ pub mod verify;
 
 use crate::files::{read_input, MAX_INPUT};
 
+/// A token argument that names an existing file is a slip for `@FILE` or `- < FILE`: say so
+/// instead of failing to parse the file's name as a token.
+fn refuse_file_name(arg: &str) -> crate::Result<()> {
+    if arg.is_empty() || !std::path::Path::new(arg).is_file() {
+        return Ok(());
+    }
+    Err(
+        crate::Error::usage(format!("{arg:?} is a file, not a token")).with_hint(format!(
+            "read the token(s) in it with @{arg}, or with - < {arg}"
+        )),
+    )
+}
+
 /// Tokens from an argument, `@FILE`, or stdin (`-`), with their 1-based line numbers: one
 /// per line (blank lines and `#` comments skipped), unless the input starts with `{`: then it is one
 /// JSON-serialized token, read whole.
@@ -35,7 +48,10 @@ pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
     let path = match arg.strip_prefix('@') {
         Some(p) => p,
         None if arg == "-" => "-",
-        None => return Ok(vec![(1, arg.trim().to_owned())]),
+        None => {
+            refuse_file_name(arg)?;
+            return Ok(vec![(1, arg.trim().to_owned())]);
+        }
     };
     // Bulk input may be large; the per-token limit still applies when each is parsed.
     let data = read_input(path, 64 * MAX_INPUT)?;
@@ -73,6 +89,7 @@ pub fn whole_token(arg: &str) -> crate::Result<Option<String>> {
         return Ok(Some(text.trim().to_owned()));
     }
     if arg != "-" {
+        refuse_file_name(arg)?;
         return Ok(Some(arg.to_owned()));
     }
     let json = {

@@ -81,3 +81,29 @@ fn a_line_starting_with_hash_is_a_comment_in_bulk_input() {
         .expect("run jot");
     assert_eq!(out.status.code(), Some(0), "{out:?}");
 }
+
+#[test]
+fn a_token_argument_that_names_a_file_suggests_reading_the_file() {
+    let d = tmp();
+    let key = d.path().join("k.jwk");
+    jot_ok(["keygen", "ES256", "--out", key.to_str().unwrap()]);
+    let t = jot_ok(["sign", "--key", key.to_str().unwrap(), "--sub", "a"]);
+    let f = d.path().join("token.txt");
+    std::fs::write(&f, &t).unwrap();
+    let path = f.to_str().unwrap();
+    for args in [
+        vec!["decode", path],
+        vec!["verify", path, "--key", key.to_str().unwrap()],
+    ] {
+        let out = jot().args(&args).output().expect("run jot");
+        let err = assert_input_error(&out);
+        assert!(err.contains("is a file, not a token"), "{err}");
+        assert!(
+            err.contains(&format!(
+                "hint: read the token(s) in it with @{path}, or with - < {path}"
+            )),
+            "{err}"
+        );
+    }
+    jot_ok(["decode", &format!("@{path}")]);
+}
