@@ -113,6 +113,12 @@ impl Error {
                 msg: format!("{what}: {msg}"),
                 hint,
             },
+            // Io keeps its source (a closed pipe is still recognised); the name gains the
+            // context, so a missing file says which flag named it.
+            Error::Io { path, source } => Error::Io {
+                path: PathBuf::from(format!("{what}: {}", path.display())),
+                source,
+            },
             other => other,
         }
     }

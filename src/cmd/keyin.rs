@@ -14,7 +14,9 @@ use crate::Result;
 /// Read a passphrase file: its first line, without the newline.
 pub fn passphrase(path: Option<&Path>) -> Result<Option<Secret>> {
     let Some(p) = path else { return Ok(None) };
-    let raw = zeroize::Zeroizing::new(read_input(&p.to_string_lossy(), 64 * 1024)?);
+    let raw = zeroize::Zeroizing::new(
+        read_input(&p.to_string_lossy(), 64 * 1024).map_err(|e| e.context("--passphrase-file"))?,
+    );
     let line = raw.split(|b| *b == b'\n').next().unwrap_or_default();
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     Ok(Some(Secret::new(line.to_vec())))
@@ -96,7 +98,7 @@ pub fn secret(text: Option<&Secret>, file: Option<&str>) -> Result<Option<Jwk>> 
     let (s, name) = match (text, file) {
         (Some(t), _) => (t.clone(), "--secret".to_owned()),
         (None, Some(f)) => (
-            Secret::new(read_input(f, 1024 * 1024)?),
+            Secret::new(read_input(f, 1024 * 1024).map_err(|e| e.context("--secret-file"))?),
             display_name(f).to_owned(),
         ),
         (None, None) => return Ok(None),
@@ -137,7 +139,9 @@ pub fn key_source(k: &KeySourceArgs) -> Result<Option<Loaded>> {
 
 fn key_file(path: &str, k: &KeySourceArgs) -> Result<Loaded> {
     Ok(Loaded {
-        input: read_key_file(path, k.passphrase_file.as_deref(), k.allow_weak, false)?,
+        // The flag in the message: a missing file's error says which option named it.
+        input: read_key_file(path, k.passphrase_file.as_deref(), k.allow_weak, false)
+            .map_err(|e| e.context("--key"))?,
         raw_secret: false,
         name: display_name(path).to_owned(),
     })

@@ -85,7 +85,8 @@ fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>, Cach
         let (data, cached) = if net::is_http_url(src) {
             url_keys(src, a, now)?
         } else {
-            (read_input(src, crate::files::MAX_INPUT)?, None)
+            let data = read_input(src, crate::files::MAX_INPUT).map_err(|e| e.context("--jwks"))?;
+            (data, None)
         };
         let keys =
             jwks_keys(&data, a.key.allow_weak).map_err(|e| e.context(net::redact_url(src)))?;

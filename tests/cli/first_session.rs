@@ -107,3 +107,23 @@ fn a_token_argument_that_names_a_file_suggests_reading_the_file() {
     }
     jot_ok(["decode", &format!("@{path}")]);
 }
+
+#[test]
+fn a_missing_key_file_names_the_flag_that_named_it() {
+    let d = tmp();
+    let missing = d.path().join("nonexistent.pem");
+    let m = missing.to_str().unwrap();
+    for (flag, cmd) in [
+        ("--key", vec!["verify", "a.b.c", "--key", m]),
+        ("--jwks", vec!["verify", "a.b.c", "--jwks", m]),
+        ("--secret-file", vec!["verify", "a.b.c", "--secret-file", m]),
+        ("--key", vec!["sign", "--key", m, "--sub", "a"]),
+    ] {
+        let out = jot().args(&cmd).output().expect("run jot");
+        let err = assert_input_error(&out);
+        assert!(
+            err.starts_with(&format!("error: {flag}: {m}: ")),
+            "{cmd:?}: {err}"
+        );
+    }
+}
