@@ -75,6 +75,23 @@ impl WriteOptions {
 }
 
 /// Write `data` to `path` atomically with the given mode.
+/// tempfile's errors name the temporary file (`… at path "dir/.jot-tmp-…"`), but the user
+/// named the target: keep the OS error alone, so the message names only the target.
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    // tempfile's wrapper shows as "<os error> at path <temp>"; its source() skips the os
+    // error, so the text is cut where the temporary path starts.
+    let text = e.to_string();
+    let os_error = text
+        .split(" at path ")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    std::io::Error::new(e.kind(), os_error)
+}
+
 pub fn write_atomic(path: &Path, data: &[u8], opts: WriteOptions) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -87,8 +104,8 @@ pub fn write_atomic(path: &Path, data: &[u8], opts: WriteOptions) -> Result<()> 
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    set_mode(tmp.as_file(), opts.mode).map_err(|e| Error::io(tmp.path(), e))?;
+        .map_err(|e| Error::io(path, without_temp_path(e)))?;
+    set_mode(tmp.as_file(), opts.mode).map_err(|e| Error::io(path, without_temp_path(e)))?;
     tmp.write_all(data).map_err(|e| Error::io(path, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     if opts.overwrite {
@@ -160,6 +177,18 @@ pub fn mode_of(path: &Path) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_atomic_write_names_the_target_not_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("missing-dir").join("k.pem");
+        let err = write_atomic(&target, b"x", WriteOptions::PRIVATE)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with(&format!("{}: ", target.display())), "{err}");
+        assert!(!err.contains(TEMP_PREFIX), "{err}");
+        assert!(err.contains("No such file or directory"), "{err}");
+    }
 
     #[test]
     fn private_files_are_0600_and_never_overwritten() {
