@@ -2,7 +2,7 @@
 //! verdict per token; many tokens on stdin are verified on every core, results in order.
 
 use std::collections::HashSet;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use crate::cli::VerifyArgs;
 use crate::clock::Clock;
@@ -385,6 +385,15 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let p = policy(a, oidc_issuer)?;
     for w in check_keys(&keys, &p)? {
         warn(&w);
+    }
+    if p.iss.is_none() && !a.json && std::io::stderr().is_terminal() {
+        // Only for a person: a script asked for exactly the checks it passed.
+        crate::cmd::output::note(
+            style::DIM,
+            "note:",
+            "the issuer was not checked: a token from any issuer holding these keys passes \
+             (--iss ISSUER, or --oidc ISSUER, checks it)",
+        );
     }
     let nested = a
         .decrypt_key

@@ -127,3 +127,53 @@ fn a_missing_key_file_names_the_flag_that_named_it() {
         );
     }
 }
+
+/// Runs `jot args…` on a pseudo-terminal (util-linux `script`), so stderr is a terminal;
+/// returns what the terminal showed. None where `script` is missing.
+fn on_a_terminal(args: &[&str]) -> Option<String> {
+    let cmd = std::iter::once(crate::common::jot_path().to_str().unwrap())
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn verify_without_iss_says_on_a_terminal_that_the_issuer_was_not_checked() {
+    let d = tmp();
+    let key = d.path().join("k.jwk");
+    let k = key.to_str().unwrap();
+    jot_ok(["keygen", "ES256", "--out", k]);
+    let t = jot_ok([
+        "sign",
+        "--key",
+        k,
+        "--iss",
+        "https://id.example",
+        "--sub",
+        "a",
+    ]);
+    let t = t.trim();
+    let Some(shown) = on_a_terminal(&["verify", t, "--key", k]) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "util-linux script is missing"
+        );
+        return;
+    };
+    assert!(shown.contains("the issuer was not checked"), "{shown}");
+    let shown = on_a_terminal(&["verify", t, "--key", k, "--iss", "https://id.example"]).unwrap();
+    assert!(!shown.contains("issuer was not checked"), "{shown}");
+    // Piped, the output is only the verdict a script asked for.
+    let out = jot()
+        .args(["verify", t, "--key", k])
+        .output()
+        .expect("run jot");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("issuer was not checked"));
+}
