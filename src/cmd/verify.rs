@@ -197,9 +197,10 @@ impl Bulk<'_> {
 
     /// Render the verdicts of a batch (one job of the worker pool), in order, and say
     /// whether all were valid. Fails closed: a verdict short is an error.
-    fn render_batch(&self, batch: &Batch) -> Result<(Pieces<'static>, bool)> {
+    fn render_batch(&self, batch: &Batch) -> Result<(Pieces<'static>, Vec<String>)> {
         let mut out = Pieces::default();
-        let (mut answered, mut all_valid) = (0, true);
+        // The first reason of each invalid token, for the summary on a terminal.
+        let (mut answered, mut invalid) = (0, Vec::new());
         for (line, t) in batch.lines() {
             let v = match t {
                 Ok(raw) => {
@@ -222,7 +223,9 @@ impl Bulk<'_> {
                 Err(why) => Verdict::invalid(format!("malformed token: {why}")),
             };
             answered += 1;
-            all_valid &= v.valid;
+            if !v.valid {
+                invalid.push(v.reasons.first().cloned().unwrap_or_default());
+            }
             render(&mut out, self, Some(line), &v)
                 .map_err(|e| Error::input(format!("rendering a verdict failed: {e}")))?;
         }
@@ -232,7 +235,7 @@ impl Bulk<'_> {
                 batch.len()
             )));
         }
-        Ok((out, all_valid))
+        Ok((out, invalid))
     }
 }
 
@@ -450,7 +453,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     // Asked once: the core count reads cgroup files.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut input = stdin_lines(cores);
-    let (mut seen, mut all_valid) = (0usize, true);
+    let (mut seen, mut summary) = (0usize, crate::token::summary::Summary::default());
     // One pool for the whole run: batches are read, verified and written at once.
     let next = |wait: bool| {
         let got = input.next(wait)?;
@@ -459,8 +462,8 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         }
         Ok(got)
     };
-    let sink = |(pieces, ok): (Pieces<'static>, bool), idle: bool| {
-        all_valid &= ok;
+    let sink = |(pieces, invalid): (Pieces<'static>, Vec<String>), idle: bool| {
+        summary.add_invalid(invalid);
         pieces.replay(&mut out).map_err(stdout_error)?;
         if idle {
             out.flush().map_err(stdout_error)?;
@@ -472,5 +475,12 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     if seen == 0 {
         return Err(Error::input("no token given (stdin was empty)").into());
     }
-    Ok(ExitCode::verdict(all_valid))
+    if std::io::stderr().is_terminal() {
+        // For a person at a terminal only: piped, stderr stays free of it.
+        for (i, line) in summary.lines(seen).iter().enumerate() {
+            let label = if i == 0 { "summary:" } else { "        " };
+            crate::cmd::output::note(style::BOLD, label, line);
+        }
+    }
+    Ok(ExitCode::verdict(summary.invalid == 0))
 }

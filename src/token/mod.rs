@@ -12,6 +12,7 @@ pub mod json_ser;
 pub mod options;
 pub mod paste;
 pub mod sign;
+pub mod summary;
 pub mod typing;
 pub mod verify;
 pub mod verify_json;

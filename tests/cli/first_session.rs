@@ -136,12 +136,7 @@ fn on_a_terminal(args: &[&str]) -> Option<String> {
         .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
         .collect::<Vec<_>>()
         .join(" ");
-    let out = std::process::Command::new("script")
-        .args(["-qec", &cmd, "/dev/null"])
-        .env("NO_COLOR", "1")
-        .output()
-        .ok()?;
-    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+    on_a_terminal_sh(&cmd)
 }
 
 #[test]
@@ -176,4 +171,52 @@ fn verify_without_iss_says_on_a_terminal_that_the_issuer_was_not_checked() {
         .output()
         .expect("run jot");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("issuer was not checked"));
+}
+
+#[test]
+fn bulk_verify_ends_with_a_summary_on_a_terminal_only() {
+    let d = tmp();
+    let key = d.path().join("k.jwk");
+    let k = key.to_str().unwrap();
+    jot_ok(["keygen", "ES256", "--out", k]);
+    let good = jot_ok(["sign", "--key", k, "--sub", "a"]);
+    let old = jot_ok(["sign", "--key", k, "--sub", "a", "--now", "1000000000"]);
+    let list = d.path().join("tokens.txt");
+    std::fs::write(&list, format!("{good}{old}{old}not-a-token\n")).unwrap();
+    let shell = format!(
+        "'{}' verify - --key '{k}' < '{}'",
+        crate::common::jot_path().display(),
+        list.display()
+    );
+    let Some(shown) = on_a_terminal_sh(&shell) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "util-linux script is missing"
+        );
+        return;
+    };
+    assert!(
+        shown.contains("summary: 4 tokens: 1 valid, 3 invalid"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("2 × "),
+        "the two expired tokens share a reason: {shown}"
+    );
+    let out = jot()
+        .args(["verify", "-", "--key", k])
+        .write_stdin(std::fs::read(&list).unwrap())
+        .output()
+        .expect("run jot");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("summary:"));
+}
+
+/// A shell command line run on a pseudo-terminal; what the terminal showed.
+fn on_a_terminal_sh(shell: &str) -> Option<String> {
+    let out = std::process::Command::new("script")
+        .args(["-qec", shell, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
