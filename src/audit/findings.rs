@@ -142,6 +142,11 @@ pub(crate) fn audit_token(
             return Ok(out);
         }
         Err(e) => {
+            // Repeated members are an attack to rate, not a format jot cannot read.
+            if let Some((_, notes)) = token::duplicates::parse_with_duplicates(token) {
+                out.extend(notes.into_iter().map(|n| f("JOT033", n)));
+                return Ok(out);
+            }
             let what = token::identify_other(token).map_or_else(
                 || format!("not a JWT: {e}"),
                 |w| format!("not a JWT: this is {w}"),

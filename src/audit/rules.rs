@@ -110,6 +110,7 @@ rules! {
     "JOT030" Low "access token without explicit typing (typ at+jwt)" => "Set typ: at+jwt on access tokens (RFC 9068 §2.1) and make resource servers require it (jot verify --profile at+jwt), so an ID token or another JWT cannot be used as one (RFC 8725 §3.11).";
     "JOT031" Medium "x5c chain expired, self-signed or not matching x5t#S256" => "Send a current chain that ends at a CA the verifier pins, with an x5t#S256 of its leaf; verifiers must validate the chain to a trust anchor before using its key.";
     "JOT032" Info "alg EdDSA: deprecated by RFC 9864" => "Sign new tokens with the fully-specified alg Ed25519 or Ed448 (RFC 9864 §4; jot sign --alg Ed25519) once every verifier accepts it; verifiers keep accepting EdDSA.";
+    "JOT033" High "header or claims repeat a member name (parser differential)" => "Issue tokens with each member once; verifiers must refuse duplicates (RFC 7515 §5.2, RFC 8725 §3.4): two parsers that keep different duplicates read different claims from one signature.";
     "JOT101" Critical "private key material in a JWKS or public key file" => "Publish only public members; rotate the exposed key.";
     "JOT102" High "symmetric (oct) key in a JWKS" => "Never publish HMAC secrets; anyone who has it can forge tokens.";
     "JOT103" High "RSA key under 2048 bits" => "Use RSA 2048 bits or more, or ES256/EdDSA.";

@@ -3,6 +3,7 @@
 //! verification. Tokens are attacker-controlled: nothing here panics on them.
 
 pub mod claims;
+pub mod duplicates;
 pub mod fast;
 mod fast_json;
 pub mod format;

@@ -220,3 +220,39 @@ fn on_a_terminal_sh(shell: &str) -> Option<String> {
         .ok()?;
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
+
+/// `{"alg":"HS256","typ":"JWT"}` . `{"sub":"alice","sub":"admin","exp":9999999999}` . junk.
+const DUPLICATE_SUB: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.\
+    eyJzdWIiOiJhbGljZSIsInN1YiI6ImFkbWluIiwiZXhwIjo5OTk5OTk5OTk5fQ.c2ln";
+
+#[test]
+fn decode_shows_a_token_with_duplicate_claims_and_warns() {
+    let out = jot()
+        .args(["decode", DUPLICATE_SUB])
+        .output()
+        .expect("run jot");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("\"sub\": \"admin\""), "{shown}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("duplicate member \"sub\""), "{err}");
+    assert!(err.contains("shown with the last"), "{err}");
+}
+
+#[test]
+fn audit_rates_duplicate_claims_high_not_as_not_a_jwt() {
+    let out = jot()
+        .args(["audit", DUPLICATE_SUB, "--format", "json"])
+        .output()
+        .expect("run jot");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["JOT033"]);
+    assert_eq!(report["findings"][0]["severity"], "high");
+}
