@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::findings::{Finding, Subject};
 use super::secrets::Secrets;
-use crate::alg::Curve;
+use crate::alg::{Curve, MlDsa};
 use crate::crack::target_for_secret;
 use crate::keys::{
     self, Ambiguity, Format, Jwk, Key, ReadOptions, ThumbprintHash, PRIVATE_MEMBERS,
@@ -37,11 +37,14 @@ impl Member {
 
 /// Whether a JWK that does not read is of a type jot does not implement (an unknown `kty`,
 /// an X448 key) rather than a broken key: RFC 7517 §5 has readers ignore those. X25519 is
-/// read by the key model (for JWE), so a bad X25519 key is broken, not unsupported.
+/// read by the key model (for JWE), so a bad X25519 key is broken, not unsupported. AKP
+/// (RFC 9964) is generic: an ML-DSA one, or one with no `alg` at all, is jot's to judge and
+/// broken when it does not read; only an AKP for another algorithm is unsupported.
 fn unsupported(json: &Value) -> bool {
     let s = |k: &str| json.get(k).and_then(Value::as_str);
     match s("kty") {
         Some("RSA" | "oct") => false,
+        Some("AKP") => s("alg").is_some_and(|a| MlDsa::all().iter().all(|m| m.alg().name() != a)),
         Some("EC" | "OKP") => {
             s("crv").is_some_and(|c| c != "X25519" && Curve::from_name(c).is_none())
         }
@@ -339,7 +342,11 @@ mod tests {
     #[test]
     fn unknown_types_are_unsupported_and_known_ones_are_broken() {
         let v = |s: &str| serde_json::from_str::<Value>(s).expect("JSON");
-        assert!(unsupported(&v(r#"{"kty":"AKP"}"#)));
+        assert!(unsupported(&v(
+            r#"{"kty":"AKP","alg":"SLH-DSA-SHA2-128s"}"#
+        )));
+        assert!(!unsupported(&v(r#"{"kty":"AKP","alg":"ML-DSA-44"}"#)));
+        assert!(!unsupported(&v(r#"{"kty":"AKP"}"#)));
         assert!(unsupported(&v(r#"{"kty":"OKP","crv":"X448"}"#)));
         assert!(!unsupported(&v(r#"{"kty":"OKP","crv":"Ed25519"}"#)));
         assert!(!unsupported(&v(r#"{"kty":"OKP","crv":"X25519"}"#)));
@@ -381,7 +388,7 @@ mod tests {
 
         #[test]
         fn key_file_audit_never_panics_on_jwks_shapes(
-            body in r#"\{"keys":\[(\{"kty":"(RSA|EC|OKP|oct|x)"(,"(n|e|x|y|crv|k|d|p|q|dp|dq|qi|kid)":"[A-Za-z0-9_-]{0,12}")*\},?){0,4}\]\}"#
+            body in r#"\{"keys":\[(\{"kty":"(RSA|EC|OKP|oct|AKP|x)"(,"(n|e|x|y|crv|k|d|p|q|dp|dq|qi|kid|alg|pub|priv)":"[A-Za-z0-9_-]{0,12}")*\},?){0,4}\]\}"#
         ) {
             let format = keys::detect(body.as_bytes());
             prop_assert!(format.is_some());

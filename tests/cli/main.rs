@@ -25,6 +25,7 @@ mod jwe_interop;
 mod jwe_rfc;
 mod keys;
 mod keyset;
+mod mldsa_audit;
 mod net_serve;
 mod probe;
 mod probe_dpop;

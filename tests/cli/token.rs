@@ -3,6 +3,7 @@
 
 mod decode;
 mod interop;
+mod mldsa_output;
 mod sign;
 mod verify_bulk;
 mod verify_keys;

@@ -149,6 +149,66 @@ fn akp_thumbprint_hashes_alg_kty_pub_only() {
     );
 }
 
+/// RFC 9964 App. A (JOSE, ML-DSA-44): the all-zero-seed example key, its thumbprint (the
+/// example's `kid`) and its compact JWS, exactly as published (see vectors/SOURCES.md).
+fn rfc9964_ml_dsa_44() -> Value {
+    serde_json::from_str(include_str!("../vectors/rfc9964_ml_dsa_44.json")).expect("JSON")
+}
+
+#[test]
+fn rfc9964_example_key_parses_derives_its_pub_and_has_the_published_thumbprint() {
+    let v = rfc9964_ml_dsa_44();
+    let private = read_one(&v["jwk"].to_string()).unwrap();
+    assert!(private.is_private());
+    // The seed is 32 zero bytes; reading it checked that it derives the example's `pub`.
+    let Key::Akp(k) = &private.key else {
+        panic!("AKP")
+    };
+    assert_eq!(k.seed.as_ref().unwrap().expose(), &[0u8; 32][..]);
+    assert_eq!(b64::encode(&k.public), v["jwk"]["pub"].as_str().unwrap());
+    let want = v["thumbprint_sha256"].as_str().unwrap();
+    assert_eq!(private.thumbprint(ThumbprintHash::Sha256), want);
+    assert_eq!(
+        private
+            .to_public()
+            .unwrap()
+            .thumbprint(ThumbprintHash::Sha256),
+        want
+    );
+    assert_eq!(want, v["jwk"]["kid"].as_str().unwrap());
+}
+
+#[test]
+fn rfc9964_example_jws_verifies_with_the_example_public_key_and_one_flipped_bit_fails() {
+    let v = rfc9964_ml_dsa_44();
+    let mut public_jwk = v["jwk"].clone();
+    public_jwk.as_object_mut().unwrap().remove("priv");
+    let public = read_one(&public_jwk.to_string()).unwrap();
+    assert!(!public.is_private());
+    let token = v["jws"].as_str().unwrap();
+    let (input, sig_b64) = token.rsplit_once('.').unwrap();
+    let sig = b64::decode(sig_b64).unwrap();
+    assert_eq!(sig.len(), MlDsa::L44.signature_len());
+    let payload = b64::decode(input.split('.').nth(1).unwrap()).unwrap();
+    assert_eq!(payload, v["payload"].as_str().unwrap().as_bytes());
+    assert!(public
+        .verify(Alg::ML_DSA_44, input.as_bytes(), &sig)
+        .unwrap());
+    for i in [0, sig.len() / 2, sig.len() - 1] {
+        let mut bad = sig.clone();
+        bad[i] ^= 1;
+        assert!(
+            !public
+                .verify(Alg::ML_DSA_44, input.as_bytes(), &bad)
+                .unwrap_or(false),
+            "sig byte {i}"
+        );
+    }
+    let mut bad_input = input.as_bytes().to_vec();
+    bad_input[0] ^= 1;
+    assert!(!public.verify(Alg::ML_DSA_44, &bad_input, &sig).unwrap());
+}
+
 #[test]
 fn hostile_akp_jwks_are_refused_with_an_error() {
     let good = crate::keys::generate(Alg::ML_DSA_44, None, None)
