@@ -16,6 +16,7 @@ pub mod typing;
 pub mod verify;
 pub mod verify_json;
 pub mod verify_keys;
+mod x5c_trust;
 
 #[cfg(test)]
 mod tests;
