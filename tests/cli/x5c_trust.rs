@@ -302,10 +302,18 @@ fn x5c_in_an_unprotected_json_header_is_never_used() {
     }
     let dir = tmp();
     let (x5c, _) = pki(dir.path(), GOOD);
-    let t = signed(dir.path(), &[]);
-    let parts: Vec<&str> = t.split('.').collect();
-    let flat = json!({"protected": parts[0], "header": {"x5c": x5c},
-                      "payload": parts[1], "signature": parts[2]});
-    let r = verify(&flat.to_string(), &dir.path().join("root.pem"), &[]).code(1);
+    let root = dir.path().join("root.pem");
+    let flattened = |t: &str, unprotected: Value| {
+        let p: Vec<&str> = t.split('.').collect();
+        json!({"protected": p[0], "header": unprotected, "payload": p[1], "signature": p[2]})
+            .to_string()
+    };
+    let bare = signed(dir.path(), &[]);
+    let r = verify(&flattened(&bare, json!({"x5c": x5c})), &root, &[]).code(1);
     assert!(!r.all().contains("chain validated"), "{r:?}");
+    // The same chain in the protected header of a flattened JWS is used.
+    let covered = signed(dir.path(), &[("x5c", x5c.clone())]);
+    let r = verify(&flattened(&covered, json!({})), &root, &["--json"]).code(0);
+    let j: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(j["x5c_anchor"], "CN=Test Root", "{r:?}");
 }
