@@ -121,7 +121,8 @@ pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
     let with_leaf = super::x5c_trust::leaf_key(&jws.header, keys, policy, now, &mut v);
     let keys = with_leaf.as_deref().unwrap_or(keys);
     for h in KEY_HEADERS {
-        if jws.header.contains_key(*h) && !(*h == "x5c" && !policy.trust_anchors.is_empty()) {
+        let used = *h == "x5c" && !policy.trust_anchors.is_empty();
+        if jws.header.contains_key(*h) && !used {
             v.warnings.push(format!(
                 "header {h:?} ignored: jot never uses keys the token names"
             ));

@@ -121,7 +121,7 @@ fn der_to_raw(der: &[u8]) -> Vec<u8> {
         let len = usize::from(der[at + 1]);
         let n = &der[at + 2..at + 2 + len];
         let n = &n[n.len().saturating_sub(32)..];
-        out.extend(std::iter::repeat(0).take(32 - n.len()));
+        out.extend(std::iter::repeat_n(0, 32 - n.len()));
         out.extend_from_slice(n);
         at += 2 + len;
     }
