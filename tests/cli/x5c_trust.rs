@@ -167,6 +167,14 @@ fn x5c_chain_to_a_trust_anchor_verifies_ec_and_rsa() {
         )
         .unwrap();
         assert_eq!(j["x5c_anchor"], "CN=Test Root");
+        // The anchor itself may end the chain.
+        let root = openssl(dir.path(), "x509 -in root.pem -outform DER");
+        let mut full = x5c.clone();
+        full.as_array_mut().unwrap().push(json!(
+            <base64ct::Base64 as base64ct::Encoding>::encode_string(&root)
+        ));
+        let t3 = signed(dir.path(), &[("x5c", full)]);
+        verify(&t3, &dir.path().join("root.pem"), &[]).code(0);
         // alg pinning still applies: the leaf key's algs, or --alg.
         let other = if rsa { "ES256" } else { "RS256" };
         let r = verify(&t, &dir.path().join("root.pem"), &["--alg", other]).code(1);
