@@ -155,11 +155,7 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
         nonce: a.nonce.clone(),
     }
     .policy()?;
-    for path in &a.trust_anchor {
-        let pem = read_input(path, crate::files::MAX_INPUT)?;
-        p.trust_anchors
-            .extend(crate::keys::x5c_path::read_anchors(&pem).map_err(|e| e.context(path))?);
-    }
+    p.trust_anchors = crate::keys::x5c_path::anchor_files(&a.trust_anchor)?;
     Ok(p)
 }
 

@@ -40,6 +40,16 @@ pub fn read_anchors(pem: &[u8]) -> Result<Vec<Anchor>> {
         .collect()
 }
 
+/// The anchors of every `--trust-anchor` file (`-` is stdin).
+pub fn anchor_files(paths: &[String]) -> Result<Vec<Anchor>> {
+    let mut out = Vec::new();
+    for path in paths {
+        let pem = crate::files::read_input(path, crate::files::MAX_INPUT)?;
+        out.extend(read_anchors(&pem).map_err(|e| e.context(path))?);
+    }
+    Ok(out)
+}
+
 /// The leaf's key and the subject of the anchor its chain validated to.
 #[derive(Debug)]
 pub struct Trusted {
