@@ -1615,7 +1615,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__verify)
-            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --insecure-short-key --require-low-s --fingerprint --kid --typ --profile --nonce --all-signatures --now --json --no-cache --decrypt-key --kb-aud --kb-nonce --kb-max-age --require-kb --dpop-proof --htm --htu --dpop-nonce --dpop-max-age --help"
+            opts="-h --color --key --secret --secret-file --passphrase-file --allow-weak --jwks --oidc --trust-anchor --alg --iss --aud --sub --require --allow-no-exp --leeway --max-age --denylist --insecure-short-key --require-low-s --fingerprint --kid --typ --profile --nonce --all-signatures --now --json --no-cache --decrypt-key --kb-aud --kb-nonce --kb-max-age --require-kb --dpop-proof --htm --htu --dpop-nonce --dpop-max-age --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1646,6 +1646,10 @@ _jot() {
                     return 0
                     ;;
                 --oidc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --trust-anchor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -138,6 +138,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --passphrase-file 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)'
             cand --jwks 'A JWKS: a file or an http(s) URL'
             cand --oidc 'An OpenID issuer: its discovery document names the JWKS'
+            cand --trust-anchor 'A CA certificate (PEM; repeat for several) that a protected x5c chain must validate to: the leaf certificate''s key then verifies the token. Without it x5c is never used'
             cand --alg 'Allowed algorithm (repeat for several). Default: what the key implies'
             cand --iss 'Required issuer (exact match; also the expected issuer with --oidc)'
             cand --aud 'Who you are (repeat): the token''s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)'

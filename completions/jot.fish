@@ -183,6 +183,7 @@ complete -c jot -n "__fish_jot_using_subcommand verify" -l secret-file -d 'HMAC 
 complete -c jot -n "__fish_jot_using_subcommand verify" -l passphrase-file -d 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand verify" -l jwks -d 'A JWKS: a file or an http(s) URL' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l oidc -d 'An OpenID issuer: its discovery document names the JWKS' -r
+complete -c jot -n "__fish_jot_using_subcommand verify" -l trust-anchor -d 'A CA certificate (PEM; repeat for several) that a protected x5c chain must validate to: the leaf certificate\'s key then verifies the token. Without it x5c is never used' -r
 complete -c jot -n "__fish_jot_using_subcommand verify" -l alg -d 'Allowed algorithm (repeat for several). Default: what the key implies' -r -f -a "HS256\t''
 HS384\t''
 HS512\t''

@@ -147,6 +147,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)')
             [CompletionResult]::new('--jwks', '--jwks', [CompletionResultType]::ParameterName, 'A JWKS: a file or an http(s) URL')
             [CompletionResult]::new('--oidc', '--oidc', [CompletionResultType]::ParameterName, 'An OpenID issuer: its discovery document names the JWKS')
+            [CompletionResult]::new('--trust-anchor', '--trust-anchor', [CompletionResultType]::ParameterName, 'A CA certificate (PEM; repeat for several) that a protected x5c chain must validate to: the leaf certificate''s key then verifies the token. Without it x5c is never used')
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Allowed algorithm (repeat for several). Default: what the key implies')
             [CompletionResult]::new('--iss', '--iss', [CompletionResultType]::ParameterName, 'Required issuer (exact match; also the expected issuer with --oidc)')
             [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Who you are (repeat): the token''s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)')

@@ -138,6 +138,7 @@ _arguments "${_arguments_options[@]}" : \
 '--passphrase-file=[Passphrase for an encrypted PKCS#8 key, read from this file (jot never prompts)]:PATH:_files' \
 '--jwks=[A JWKS\: a file or an http(s) URL]:PATH|URL:_default' \
 '--oidc=[An OpenID issuer\: its discovery document names the JWKS]:ISSUER_URL:_default' \
+'*--trust-anchor=[A CA certificate (PEM; repeat for several) that a protected x5c chain must validate to\: the leaf certificate'\''s key then verifies the token. Without it x5c is never used]:CA.pem:_default' \
 '*--alg=[Allowed algorithm (repeat for several). Default\: what the key implies]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA Ed25519 Ed448 ML-DSA-44 ML-DSA-65 ML-DSA-87)' \
 '--iss=[Required issuer (exact match; also the expected issuer with --oidc)]:S:_default' \
 '*--aud=[Who you are (repeat)\: the token'\''s aud must contain one. A token that has an aud is rejected when none is given (RFC 7519 §4.1.3)]:S:_default' \

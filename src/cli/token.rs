@@ -155,7 +155,7 @@ pub struct DecodeArgs {
     jot verify - --jwks https://id.example/.well-known/jwks.json --json < tokens.txt\n  \
     jot verify \"$TOKEN\" --oidc https://id.example --aud api\n\n\
     Algorithms are pinned: --alg, else those the key implies; never the token's say-so. Keys named by\n\
-    the token (jwk, jku, x5u, x5c) are never used. exp is required unless --allow-no-exp.\n\
+    the token (jwk, jku, x5u) are never used; x5c only with --trust-anchor. exp is required unless --allow-no-exp.\n\
     ECDSA signatures with a high S (the malleable twin of a low-S one) are refused with\n\
     --require-low-s. A --denylist names revoked tokens by jti or by the SHA-256 (hex) of the\n\
     signing input, header.payload (`printf %s \"${TOKEN%.*}\" | sha256sum`), which no\n\
@@ -176,6 +176,10 @@ pub struct VerifyArgs {
     /// An OpenID issuer: its discovery document names the JWKS.
     #[arg(long, value_name = "ISSUER_URL", group = KEY_SOURCE)]
     pub oidc: Option<String>,
+    /// A CA certificate (PEM; repeat for several) that a protected x5c chain must validate
+    /// to: the leaf certificate's key then verifies the token. Without it x5c is never used.
+    #[arg(long, value_name = "CA.pem", group = KEY_SOURCE)]
+    pub trust_anchor: Vec<String>,
     /// Allowed algorithm (repeat for several). Default: what the key implies.
     #[arg(long = "alg", value_name = "ALG", value_parser = AlgParser, hide_possible_values = true)]
     pub alg: Vec<Alg>,

@@ -277,6 +277,7 @@ pub fn verify_nested(
             header: None,
             claims: None,
             json: None,
+            x5c_anchor: None,
         },
     }
 }

@@ -74,6 +74,10 @@ fn url_keys(url: &str, a: &VerifyArgs, now: i64) -> Result<(Vec<u8>, Option<serd
 /// keys is a key set here), the issuer for --oidc, and where keys came from the cache.
 fn load_keys(a: &VerifyArgs, now: i64) -> Result<(Vec<Jwk>, Option<String>, Cached)> {
     let loaded = key_sources(&a.key)?;
+    if !a.trust_anchor.is_empty() {
+        // The keys come from each token's x5c, once its chain validates (Policy).
+        return Ok((Vec::new(), None, None));
+    }
     if !loaded.is_empty() {
         return Ok((
             loaded.into_iter().flat_map(|l| l.all()).collect(),
@@ -132,7 +136,7 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
             .collect(),
         None => HashSet::new(),
     };
-    VerifyOptions {
+    let mut p = VerifyOptions {
         algs,
         iss: a.iss.clone().or(oidc_issuer),
         sub: a.sub.clone(),
@@ -151,7 +155,9 @@ fn policy(a: &VerifyArgs, oidc_issuer: Option<String>) -> Result<Policy> {
         profile: a.profile.clone(),
         nonce: a.nonce.clone(),
     }
-    .policy()
+    .policy()?;
+    p.trust_anchors = crate::keys::x5c_path::anchor_files(&a.trust_anchor)?;
+    Ok(p)
 }
 
 /// What a bulk round needs, prepared once per run.
@@ -286,6 +292,10 @@ fn render(
     for w in &v.warnings {
         let w = w.clone();
         out.stderr(move || warn(&w));
+    }
+    if let Some(anchor) = &v.x5c_anchor {
+        let note = format!("chain validated to trust anchor {}", sanitize(anchor));
+        out.stderr(move || crate::cmd::output::note(style::DIM, "x5c:", &note));
     }
     if let Some(note) = v.json.as_ref().and_then(|j| j.note()) {
         out.stderr(move || crate::cmd::output::note(style::DIM, "signature:", &note));
@@ -447,7 +457,8 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let bulk = Bulk {
-        fast: (!a.json).then(|| Fast::new(&keys, &p, now)),
+        // The fast path never reads x5c: anchors take the path that validates chains.
+        fast: (!a.json && a.trust_anchor.is_empty()).then(|| Fast::new(&keys, &p, now)),
         ..bulk
     };
     // Asked once: the core count reads cgroup files.

@@ -271,6 +271,7 @@ fn verdict(claims: serde_json::Value) -> Verdict {
         header: None,
         claims: Some(claims),
         json: None,
+        x5c_anchor: None,
     }
 }
 

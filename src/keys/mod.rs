@@ -23,6 +23,7 @@ mod thumbprint;
 mod write;
 mod x25519;
 pub mod x5c;
+pub mod x5c_path;
 
 #[cfg(test)]
 mod tests;

@@ -18,6 +18,7 @@ pub mod typing;
 pub mod verify;
 pub mod verify_json;
 pub mod verify_keys;
+mod x5c_trust;
 
 #[cfg(test)]
 mod tests;

@@ -102,6 +102,7 @@ impl VerifyOptions {
             typ: self.typ,
             nonce: self.nonce,
             azp_with_several_aud: profile == Some(super::typing::Profile::IdToken),
+            trust_anchors: Vec::new(),
         })
     }
 }

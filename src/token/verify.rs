@@ -50,6 +50,8 @@ pub struct Policy {
     pub nonce: Option<String>,
     /// An aud with several values needs an azp claim (the id-token profile).
     pub azp_with_several_aud: bool,
+    /// `--trust-anchor`: a protected `x5c` validated to one of these adds its leaf's key.
+    pub trust_anchors: Vec<crate::keys::x5c_path::Anchor>,
 }
 
 /// The outcome of verifying one token.
@@ -68,6 +70,9 @@ pub struct Verdict {
     /// For a JSON-serialized token: its serialization and what each signature gave.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub json: Option<super::verify_json::JsonOutcome>,
+    /// The trust anchor subject a protected `x5c` chain validated to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x5c_anchor: Option<String>,
 }
 
 impl Verdict {
@@ -82,6 +87,7 @@ impl Verdict {
             header: None,
             claims: None,
             json: None,
+            x5c_anchor: None,
         }
     }
 }
@@ -110,9 +116,13 @@ pub fn verify(token: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
         header: None,
         claims: None,
         json: None,
+        x5c_anchor: None,
     };
+    let with_leaf = super::x5c_trust::leaf_key(&jws.header, keys, policy, now, &mut v);
+    let keys = with_leaf.as_deref().unwrap_or(keys);
     for h in KEY_HEADERS {
-        if jws.header.contains_key(*h) {
+        let used = *h == "x5c" && !policy.trust_anchors.is_empty();
+        if jws.header.contains_key(*h) && !used {
             v.warnings.push(format!(
                 "header {h:?} ignored: jot never uses keys the token names"
             ));

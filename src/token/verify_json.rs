@@ -22,6 +22,9 @@ pub struct SigOutcome {
     pub alg: Option<String>,
     pub valid: bool,
     pub reasons: Vec<String>,
+    /// The trust anchor its protected `x5c` chain validated to (`--trust-anchor`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x5c_anchor: Option<String>,
 }
 
 /// The JSON-serialization part of a verdict.
@@ -113,14 +116,17 @@ fn effective_header(
     Ok(h)
 }
 
-fn check_one(j: &JsonJws, i: usize, keys: &[Jwk], policy: &Policy) -> SigOutcome {
+fn check_one(j: &JsonJws, i: usize, keys: &[Jwk], policy: &Policy, now: i64) -> SigOutcome {
     let mut jws = j.jws(i);
     let mut v = Verdict::invalid("");
     v.reasons.clear();
     match effective_header(j, i, keys, policy) {
         Ok(h) => {
+            // Only the protected header's x5c: `h` takes nothing else from the unprotected one.
+            let with_leaf =
+                super::x5c_trust::leaf_key(&j.signatures[i].protected, keys, policy, now, &mut v);
             jws.header = h;
-            check_signature(&jws, keys, policy, &mut v);
+            check_signature(&jws, with_leaf.as_deref().unwrap_or(keys), policy, &mut v);
         }
         Err(why) => v.reasons.push(why),
     }
@@ -140,13 +146,14 @@ fn check_one(j: &JsonJws, i: usize, keys: &[Jwk], policy: &Policy) -> SigOutcome
             .map(str::to_owned),
         valid: v.reasons.is_empty(),
         reasons: v.reasons,
+        x5c_anchor: v.x5c_anchor,
     }
 }
 
 /// Verify a parsed JSON-serialized JWS; `text` is what a denylist entry may hash.
 pub fn verify_parsed(j: &JsonJws, text: &str, keys: &[Jwk], p: &Policy, now: i64) -> Verdict {
     let outcomes: Vec<SigOutcome> = (0..j.signatures.len())
-        .map(|i| check_one(j, i, keys, p))
+        .map(|i| check_one(j, i, keys, p, now))
         .collect();
     let winner = outcomes.iter().position(|o| o.valid);
     let mut v = Verdict::invalid("");
@@ -170,7 +177,8 @@ pub fn verify_parsed(j: &JsonJws, text: &str, keys: &[Jwk], p: &Policy, now: i64
     let shown = winner.unwrap_or(0);
     for s in &j.signatures {
         for h in KEY_HEADERS {
-            if s.protected.contains_key(*h) || s.header.contains_key(*h) {
+            let used = *h == "x5c" && !p.trust_anchors.is_empty() && !s.header.contains_key(*h);
+            if (s.protected.contains_key(*h) || s.header.contains_key(*h)) && !used {
                 v.warnings.push(format!(
                     "header {h:?} ignored: jot never uses keys the token names"
                 ));
@@ -188,6 +196,7 @@ pub fn verify_parsed(j: &JsonJws, text: &str, keys: &[Jwk], p: &Policy, now: i64
     v.valid = v.reasons.is_empty();
     v.alg = outcomes[shown].alg.clone();
     v.kid = winner.and_then(|w| outcomes[w].kid.clone());
+    v.x5c_anchor = winner.and_then(|w| outcomes[w].x5c_anchor.clone());
     v.header = Some(jws.header);
     v.claims = jws.payload;
     v.json = Some(JsonOutcome {

@@ -41,3 +41,4 @@ mod ui_e2e;
 mod url_cache;
 mod wycheproof;
 mod x5c;
+mod x5c_trust;
