@@ -5,6 +5,7 @@
 
 mod concurrency;
 mod crash;
+mod mldsa;
 
 use std::fs;
 use std::io::{BufRead, BufReader};
