@@ -272,7 +272,7 @@ _jot() {
                     return 0
                     ;;
                 --to)
-                    COMPREPLY=($(compgen -W "jwk jwks pem" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "jwk jwks pem der" -- "${cur}"))
                     return 0
                     ;;
                 --kid)

@@ -71,8 +71,8 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --allow-weak 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint'
             cand --raw 'Treat the input''s bytes as a raw HMAC secret'
             cand --force 'Replace an existing --out file'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'jot;thumbprint'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'

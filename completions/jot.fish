@@ -67,7 +67,8 @@ always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l to -d 'Output form' -r -f -a "jwk\t''
 jwks\t''
-pem\t''"
+pem\t''
+der\t'PKCS#8 (private) or SPKI (public) DER, the bytes openssl writes with -outform DER'"
 complete -c jot -n "__fish_jot_using_subcommand convert" -l kid -d 'Select this kid from a JWKS input; set it on the output' -r
 complete -c jot -n "__fish_jot_using_subcommand convert" -l alg -d 'Set the output\'s alg' -r -f -a "HS256\t''
 HS384\t''
@@ -96,7 +97,7 @@ complete -c jot -n "__fish_jot_using_subcommand convert" -l public -d 'Write onl
 complete -c jot -n "__fish_jot_using_subcommand convert" -l allow-weak -d 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint'
 complete -c jot -n "__fish_jot_using_subcommand convert" -l raw -d 'Treat the input\'s bytes as a raw HMAC secret'
 complete -c jot -n "__fish_jot_using_subcommand convert" -l force -d 'Replace an existing --out file'
-complete -c jot -n "__fish_jot_using_subcommand convert" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jot -n "__fish_jot_using_subcommand thumbprint" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"

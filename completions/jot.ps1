@@ -76,8 +76,8 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--allow-weak', '--allow-weak', [CompletionResultType]::ParameterName, 'Accept weak RSA keys: under 2048 bits, or with the ROCA fingerprint')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Treat the input''s bytes as a raw HMAC secret')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing --out file')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'jot;thumbprint' {

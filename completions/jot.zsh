@@ -49,7 +49,10 @@ _arguments "${_arguments_options[@]}" : \
 (convert)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'--to=[Output form]:TO:(jwk jwks pem)' \
+'--to=[Output form]:TO:((jwk\:""
+jwks\:""
+pem\:""
+der\:"PKCS#8 (private) or SPKI (public) DER, the bytes openssl writes with -outform DER"))' \
 '--kid=[Select this kid from a JWKS input; set it on the output]:KID:_default' \
 '--alg=[Set the output'\''s alg]:ALG:(HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 ES512 ES256K EdDSA Ed25519 Ed448 ML-DSA-44 ML-DSA-65 ML-DSA-87)' \
 '--use=[Set the output'\''s use]:sig|enc:(sig enc)' \
@@ -60,8 +63,8 @@ _arguments "${_arguments_options[@]}" : \
 '--allow-weak[Accept weak RSA keys\: under 2048 bits, or with the ROCA fingerprint]' \
 '--raw[Treat the input'\''s bytes as a raw HMAC secret]' \
 '--force[Replace an existing --out file]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':input -- Key file, or - for stdin:_default' \
 && ret=0
 ;;

@@ -22,6 +22,8 @@ pub enum OutForm {
     Jwk,
     Jwks,
     Pem,
+    /// PKCS#8 (private) or SPKI (public) DER, the bytes openssl writes with -outform DER.
+    Der,
 }
 
 /// `thumbprint --hash`: parsed straight into the crate's one hash type.

@@ -1,4 +1,8 @@
-//! `jot convert`: any readable key or JWKS to PEM, JWK or JWKS.
+//! `jot convert`: any readable key or JWKS to PEM, DER, JWK or JWKS.
+
+use std::io::IsTerminal;
+
+use zeroize::Zeroizing;
 
 use crate::cli::{ConvertArgs, OutForm};
 use crate::cmd::keyin::{read_key_file, Loaded};
@@ -43,14 +47,27 @@ pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let private = !a.public && keys.iter().any(|k| k.is_private());
-    let text = match a.to {
-        OutForm::Pem => keys[0].to_pem(!a.public)?,
-        OutForm::Jwk => keys[0].to_text(!a.public)?,
-        OutForm::Jwks => keys::to_jwks_text(&keys, !a.public)?,
-    };
-    if a.to == OutForm::Pem && keys[0].kty() == "oct" {
-        return Err(Error::usage("an HMAC secret has no PEM form").into());
+    if matches!(a.to, OutForm::Pem | OutForm::Der) && keys[0].kty() == "oct" {
+        return Err(Error::usage("an HMAC secret has no PEM or DER form")
+            .with_hint("use --to jwk, or keep the raw secret in a file for --secret-file")
+            .into());
     }
-    emit(a.out.as_deref(), text.as_bytes(), private, a.force)?;
+    if a.to == OutForm::Der && a.out.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::usage("DER is binary and stdout is a terminal")
+            .with_hint("pass --out FILE, or pipe it (| openssl pkey -inform DER)")
+            .into());
+    }
+    let bytes = match a.to {
+        OutForm::Pem => to_bytes(keys[0].to_pem(!a.public)?),
+        OutForm::Der => keys[0].to_der(!a.public)?,
+        OutForm::Jwk => to_bytes(keys[0].to_text(!a.public)?),
+        OutForm::Jwks => to_bytes(keys::to_jwks_text(&keys, !a.public)?),
+    };
+    emit(a.out.as_deref(), &bytes, private, a.force)?;
     Ok(ExitCode::Success)
+}
+
+/// Text that may hold private key material, as bytes that are wiped when dropped.
+fn to_bytes(text: Zeroizing<String>) -> Zeroizing<Vec<u8>> {
+    Zeroizing::new(text.as_bytes().to_vec())
 }

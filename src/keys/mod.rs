@@ -385,6 +385,15 @@ impl Jwk {
         write::to_pem(self, private)
     }
 
+    /// The key as DER: PKCS#8 when private (and `private`), else SPKI; the body of
+    /// [`Jwk::to_pem`], so both forms always hold the same bytes.
+    pub fn to_der(&self, private: bool) -> Result<Zeroizing<Vec<u8>>> {
+        let pem = self.to_pem(private)?;
+        pem_rfc7468::decode_vec(pem.as_bytes())
+            .map(|(_, der)| Zeroizing::new(der))
+            .map_err(|e| crate::Error::input(format!("cannot encode the key as DER: {e}")))
+    }
+
     /// Sign `msg` with `alg`; the key must be private and fit the algorithm.
     pub fn sign(&self, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
         self.check_alg(alg)?;

@@ -256,3 +256,23 @@ fn audit_rates_duplicate_claims_high_not_as_not_a_jwt() {
     assert_eq!(rules, ["JOT033"]);
     assert_eq!(report["findings"][0]["severity"], "high");
 }
+
+#[test]
+fn convert_to_der_is_refused_on_a_terminal_with_a_hint() {
+    let d = tmp();
+    let key = d.path().join("k.pem");
+    let k = key.to_str().unwrap();
+    jot_ok(["keygen", "ES256", "--out", k]);
+    let Some(shown) = on_a_terminal(&["convert", k, "--to", "der"]) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "util-linux script is missing"
+        );
+        return;
+    };
+    assert!(
+        shown.contains("DER is binary and stdout is a terminal"),
+        "{shown}"
+    );
+    assert!(shown.contains("--out FILE"), "{shown}");
+}

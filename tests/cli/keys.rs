@@ -3,6 +3,7 @@
 //! and key-set selection. Keys made by openssl (`openssl`), the jwcrypto cross-check
 //! (`interop`) and hostile inputs (`hostile`) are in the submodules.
 
+mod der;
 mod hostile;
 mod interop;
 mod openssl;
