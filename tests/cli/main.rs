@@ -29,6 +29,7 @@ mod mldsa_audit;
 mod net_serve;
 mod probe;
 mod probe_dpop;
+mod readme;
 mod sdjwt;
 mod sdjwt_audit_ui;
 mod sdjwt_interop;
