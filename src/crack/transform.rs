@@ -93,15 +93,6 @@ pub(crate) fn base64(s: &[u8], out: &mut Vec<u8>) -> bool {
     seen != STD_ONLY | URL_ONLY
 }
 
-fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
 /// Decode hex (either case, even length, at least one byte) from `s` into `out`.
 pub(crate) fn hex(s: &[u8], out: &mut Vec<u8>) -> bool {
     out.clear();
@@ -109,7 +100,7 @@ pub(crate) fn hex(s: &[u8], out: &mut Vec<u8>) -> bool {
         return false;
     }
     for pair in s.chunks_exact(2) {
-        let (Some(h), Some(l)) = (hex_value(pair[0]), hex_value(pair[1])) else {
+        let (Some(h), Some(l)) = (crate::hex::digit(pair[0]), crate::hex::digit(pair[1])) else {
             return false;
         };
         out.push((h << 4) | l);

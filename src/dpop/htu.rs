@@ -13,10 +13,6 @@ fn unreserved(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"-._~".contains(&b)
 }
 
-fn hex_val(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
-}
-
 /// Percent-encodings with upper-case hex, unreserved octets decoded (RFC 3986 §6.2.2.1-2).
 fn percent_normalise(s: &str, what: &str) -> Result<String, String> {
     let b = s.as_bytes();
@@ -26,7 +22,7 @@ fn percent_normalise(s: &str, what: &str) -> Result<String, String> {
         match b[i] {
             b'%' => {
                 let (h, l) = match (b.get(i + 1), b.get(i + 2)) {
-                    (Some(h), Some(l)) => (hex_val(*h), hex_val(*l)),
+                    (Some(h), Some(l)) => (crate::hex::digit(*h), crate::hex::digit(*l)),
                     _ => (None, None),
                 };
                 let (Some(h), Some(l)) = (h, l) else {

@@ -36,6 +36,15 @@ fn unix(t: x509_cert::time::Time) -> i64 {
 
 /// Read a header's `x5c`: an array of 1 to [`MAX_CHAIN`] standard-base64 DER certificates.
 pub fn read_chain(x5c: &Value) -> Result<Vec<CertInfo>> {
+    Ok(parse_chain(x5c)?
+        .into_iter()
+        .map(|(_, info)| info)
+        .collect())
+}
+
+/// The certificates of a header's `x5c`, parsed once, with what each says about itself: for
+/// display and audit ([`read_chain`]) and for path validation (`x5c_path`).
+pub(crate) fn parse_chain(x5c: &Value) -> Result<Vec<(x509_cert::Certificate, CertInfo)>> {
     use base64ct::Encoding;
     let list = x5c
         .as_array()
@@ -63,13 +72,14 @@ pub fn read_chain(x5c: &Value) -> Result<Vec<CertInfo>> {
                     "x5c[{i}] has bytes after the certificate"
                 )));
             }
-            Ok(CertInfo {
+            let info = CertInfo {
                 subject: tbs.subject().to_string(),
                 issuer: tbs.issuer().to_string(),
                 not_before: unix(tbs.validity().not_before),
                 not_after: unix(tbs.validity().not_after),
                 sha256: Sha256::digest(&der).into(),
-            })
+            };
+            Ok((cert, info))
         })
         .collect()
 }

@@ -174,18 +174,15 @@ pub fn validate(
     now: i64,
 ) -> std::result::Result<Trusted, String> {
     let fail = |why: String| format!("x5c chain: {why}");
-    let info = super::x5c::read_chain(x5c).map_err(|e| fail(e.to_string()))?;
-    if super::x5c::x5t_matches(x5t, &info[0]) == Some(false) {
+    let chain = super::x5c::parse_chain(x5c).map_err(|e| fail(e.to_string()))?;
+    if super::x5c::x5t_matches(x5t, &chain[0].1) == Some(false) {
         return Err(fail("x5t#S256 does not match the leaf certificate".into()));
     }
-    let mut path: Vec<(Certificate, String)> = Vec::with_capacity(info.len() + 1);
-    for (i, text) in x5c.as_array().into_iter().flatten().enumerate() {
-        use base64ct::Encoding;
-        let der = base64ct::Base64::decode_vec(text.as_str().unwrap_or_default())
-            .map_err(|e| fail(e.to_string()))?;
-        let cert = Certificate::from_der(&der).map_err(|e| fail(e.to_string()))?;
-        path.push((cert, format!("certificate {i} ({})", info[i].subject)));
-    }
+    let mut path: Vec<(Certificate, String)> = chain
+        .into_iter()
+        .enumerate()
+        .map(|(i, (cert, info))| (cert, format!("certificate {i} ({})", info.subject)))
+        .collect();
     let last = &path[path.len() - 1].0;
     let last_der = last.to_der().map_err(|e| fail(e.to_string()))?;
     let anchor = match anchors.iter().find(|a| a.der == last_der) {
@@ -201,9 +198,8 @@ pub fn validate(
                 .find(|a| signed_by(last, &a.cert).is_ok())
                 .ok_or_else(|| {
                     fail(format!(
-                        "certificate {} ({}) is not issued by any trust anchor",
-                        path.len() - 1,
-                        info[path.len() - 1].subject
+                        "{} is not issued by any trust anchor",
+                        path[path.len() - 1].1
                     ))
                 })?;
             path.push((a.cert.clone(), format!("the trust anchor ({})", a.subject)));

@@ -3,7 +3,7 @@
 //! two parsers that keep different duplicates read different claims from the same signed
 //! bytes (a parser-differential attack, e.g. `"sub":"alice","sub":"admin"`).
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::json::parse_strict;
 use super::Jws;
@@ -50,11 +50,6 @@ fn lenient(raw: &[u8], what: &str, notes: &mut Vec<String>) -> Option<Value> {
     serde_json::from_slice::<Value>(raw).ok()
 }
 
-/// The members of a claims set as read with the last duplicate winning.
-pub fn claims(jws: &Jws) -> Option<&Map<String, Value>> {
-    jws.payload.as_ref().and_then(Value::as_object)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,7 +66,7 @@ mod tests {
     fn duplicate_claims_are_read_with_the_last_and_noted() {
         let t = token(r#"{"alg":"HS256"}"#, r#"{"sub":"alice","sub":"admin"}"#);
         let (jws, notes) = parse_with_duplicates(&t).expect("read");
-        assert_eq!(claims(&jws).unwrap()["sub"], "admin");
+        assert_eq!(jws.claims().unwrap()["sub"], "admin");
         assert_eq!(notes.len(), 1);
         assert!(notes[0].contains("duplicate member \"sub\""), "{notes:?}");
     }

@@ -16,9 +16,8 @@
 //! - A group whose key jot refuses (exit 2, `error: …`) rejects all its vectors.
 //!
 //! Each vector matches its label (`acceptable` matches either verdict), or is listed in
-//! [`DEVIATIONS`] (a deliberate choice, with its reason), or in [`PENDING_FIXES`] (a defect
-//! being fixed elsewhere: expected to fail now). A listed vector that matches its label fails
-//! the test too, so neither table outlives its reason. The tally is printed
+//! [`DEVIATIONS`] (a deliberate choice, with its reason). A listed vector that matches its
+//! label fails the test too, so the table never outlives its reason. The tally is printed
 //! (`cargo test --test cli wycheproof -- --nocapture`).
 
 use std::collections::BTreeMap;
@@ -69,8 +68,6 @@ const DEVIATIONS: &[(&str, u64, &str)] = &[
     ("encryption", 112, RSA1_5),
     ("encryption", 128, RSA1_5),
 ];
-
-const PENDING_FIXES: &[(&str, u64, &str)] = &[];
 
 const FILES: &[(&str, &str)] = &[
     ("signature", "json_web_signature_test.json"),
@@ -314,7 +311,6 @@ fn run_file(file: &str, rsa1_5: bool, tally: &mut Tally) -> Vec<(u64, String)> {
 struct Tally {
     vectors: usize,
     deviations: usize,
-    pending: usize,
     /// RSA JWEs a build without aws-lc refuses (it decrypts no RSA: RUSTSEC-2023-0071).
     no_rsa_build: usize,
 }
@@ -337,27 +333,22 @@ fn wycheproof_jose_vectors_match_their_labels_or_a_listed_reason() {
         for (id, what) in &misses {
             if listed(DEVIATIONS, *id) {
                 tally.deviations += 1;
-            } else if listed(PENDING_FIXES, *id) {
-                tally.pending += 1;
             } else {
                 problems.push(format!("{file} tcId {id}: {what} (not listed)"));
             }
         }
-        for table in [DEVIATIONS, PENDING_FIXES] {
-            for (_, id, why) in table.iter().filter(|(f, _, _)| *f == short) {
-                if !misses.iter().any(|(m, _)| m == id) {
-                    problems.push(format!(
-                        "{file} tcId {id} now matches its label: remove it from the table ({why})"
-                    ));
-                }
+        for (_, id, why) in DEVIATIONS.iter().filter(|(f, _, _)| *f == short) {
+            if !misses.iter().any(|(m, _)| m == id) {
+                problems.push(format!(
+                    "{file} tcId {id} now matches its label: remove it from the table ({why})"
+                ));
             }
         }
-        let pass = tally.vectors - tally.deviations - tally.pending - tally.no_rsa_build;
+        let pass = tally.vectors - tally.deviations - tally.no_rsa_build;
         report.push(format!(
-            "{file}: {} vectors, {pass} pass, {} deliberate deviations, {} pending fixes{}",
+            "{file}: {} vectors, {pass} pass, {} deliberate deviations{}",
             tally.vectors,
             tally.deviations,
-            tally.pending,
             match tally.no_rsa_build {
                 0 => String::new(),
                 n => format!(", {n} RSA JWEs refused by this build (no aws-lc: no RSA decryption)"),
