@@ -51,6 +51,34 @@ pub fn keygen(dir: &Path, alg: &str, name: &str) {
     ]);
 }
 
+/// An access token from key `as` with no `cnf` (nothing binds it), and a good proof for
+/// `GET https://rs.example/r` by key `c` carrying its `ath`.
+pub fn unbound_token_and_proof(dir: &Path) -> (String, String) {
+    keygen(dir, "ES256", "c");
+    keygen(dir, "ES256", "as");
+    let at = jot_ok([
+        "sign",
+        "--key",
+        dir.join("as.jwk").to_str().unwrap(),
+        "--sub",
+        "a",
+    ]);
+    let at = at.trim().to_owned();
+    let proof = jot_ok([
+        "dpop",
+        "proof",
+        "--key",
+        dir.join("c.jwk").to_str().unwrap(),
+        "--htm",
+        "GET",
+        "--htu",
+        "https://rs.example/r",
+        "--ath",
+        &at,
+    ]);
+    (at, proof)
+}
+
 #[test]
 fn rfc_9449_example_proof_checks_with_its_access_token_and_thumbprint() {
     let (code, out, err) = dpop_check(
@@ -213,28 +241,8 @@ fn each_failed_check_is_named_with_exit_1() {
 #[test]
 fn an_access_token_jwt_without_cnf_jkt_fails_the_jkt_check() {
     let d = tmp();
-    keygen(d.path(), "ES256", "c");
-    keygen(d.path(), "ES256", "as");
-    let at = jot_ok([
-        "sign",
-        "--key",
-        d.path().join("as.jwk").to_str().unwrap(),
-        "--sub",
-        "a",
-    ]);
-    let at = at.trim();
-    let proof = jot_ok([
-        "dpop",
-        "proof",
-        "--key",
-        d.path().join("c.jwk").to_str().unwrap(),
-        "--htm",
-        "GET",
-        "--htu",
-        "https://rs.example/r",
-        "--ath",
-        at,
-    ]);
+    let (at, proof) = unbound_token_and_proof(d.path());
+    let at = at.as_str();
     let (code, out, _) = dpop_check(
         proof.trim(),
         &[

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::common::{assert_input_error, jot, jot_ok, json, thumbprint, tmp};
-use crate::dpop::keygen;
+use crate::dpop::{keygen, unbound_token_and_proof};
 
 /// An access token bound to `c.pub.jwk` (cnf.jkt), signed by `as.jwk`.
 fn bound_token(dir: &Path) -> String {
@@ -88,28 +88,8 @@ fn verify_with_a_dpop_proof_checks_both_layers_and_names_the_one_that_failed() {
 #[test]
 fn verify_refuses_a_token_without_cnf_jkt_even_with_a_good_proof() {
     let d = tmp();
-    keygen(d.path(), "ES256", "c");
-    keygen(d.path(), "ES256", "as");
-    let at = jot_ok([
-        "sign",
-        "--key",
-        d.path().join("as.jwk").to_str().unwrap(),
-        "--sub",
-        "a",
-    ]);
-    let at = at.trim();
-    let proof = jot_ok([
-        "dpop",
-        "proof",
-        "--key",
-        d.path().join("c.jwk").to_str().unwrap(),
-        "--htm",
-        "GET",
-        "--htu",
-        "https://rs.example/r",
-        "--ath",
-        at,
-    ]);
+    let (at, proof) = unbound_token_and_proof(d.path());
+    let at = at.as_str();
     let (code, out) = verify_bound(d.path(), at, proof.trim(), "GET");
     assert_eq!(code, 1);
     assert_eq!(
