@@ -142,6 +142,26 @@ pub fn interop_script(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Whether tests/interop/node has these npm packages installed. Elsewhere a missing install
+/// skips with a note; under CI=true (where .ci/run runs `npm ci` there) it fails the test, so
+/// an interop suite cannot silently stop running.
+pub fn node_packages_ready(packages: &[&str]) -> bool {
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|p| !interop_script(&format!("node/node_modules/{p}")).exists())
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI=true: npm packages {missing:?} missing in tests/interop/node (run npm ci there)"
+    );
+    eprintln!("note: tests/interop/node/node_modules missing (run npm ci there); skipping");
+    false
+}
+
 /// Unix permission bits of a file.
 pub fn mode(p: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;

@@ -14,12 +14,7 @@ use crate::dpop::{dpop_check, failed_checks};
 const HTU: &str = "https://rs.example/api/resource";
 
 fn node_ready() -> bool {
-    let ok = interop_script("node/node_modules/dpop").exists()
-        && interop_script("node/node_modules/oauth4webapi").exists();
-    if !ok {
-        eprintln!("note: tests/interop/node/node_modules missing (run npm ci there); skipping");
-    }
-    ok
+    crate::common::node_packages_ready(&["dpop", "oauth4webapi"])
 }
 
 fn node(dir: &Path, jobs: &Value) -> Vec<Value> {

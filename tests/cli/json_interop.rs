@@ -225,8 +225,7 @@ fn jwcrypto_json_serializations_both_ways() {
 
 #[test]
 fn node_jose_json_serializations_both_ways() {
-    if !interop_script("node/node_modules/jose").exists() {
-        eprintln!("note: tests/interop/node/node_modules missing (run npm ci there); skipping");
+    if !crate::common::node_packages_ready(&["jose"]) {
         return;
     }
     both_ways("node", &interop_script("node/jose_json.mjs"));

@@ -261,8 +261,7 @@ fn jwcrypto_both_ways_for_every_pair() {
 #[test]
 fn node_jose_both_ways_for_every_pair() {
     let script = interop_script("node/jose_jwe.mjs");
-    if !interop_script("node/node_modules/jose").exists() {
-        eprintln!("note: tests/interop/node/node_modules missing (run npm ci there); skipping");
+    if !crate::common::node_packages_ready(&["jose"]) {
         return;
     }
     both_ways("node", script, true);

@@ -29,11 +29,7 @@ fn node_batch(dir: &Path, jobs: &Value) -> Vec<Value> {
 }
 
 fn have_node_sd_jwt() -> bool {
-    let ok = interop_script("node/node_modules/@sd-jwt/core").exists();
-    if !ok {
-        eprintln!("note: tests/interop/node/node_modules missing (run npm ci there); skipping");
-    }
-    ok
+    crate::common::node_packages_ready(&["@sd-jwt/core", "@sd-jwt/crypto-nodejs"])
 }
 
 /// An ES256 key pair as JWK files: (private path, public JWK).
