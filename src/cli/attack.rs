@@ -33,7 +33,9 @@ fn probe_after_help() -> String {
         jot probe https://api.example/me --token \"$TOKEN\" --header 'X-Auth: JWT {{token}}' --format sarif > probe.sarif\n  \
         jot probe https://rs.example/me --token \"$AT\" --dpop-key client.jwk\n\n{}\n\
         Each response is classified accepted / rejected / inconclusive against two baselines (the \
-        original token and a garbage value). Exit 1 when any variant is accepted, 0 when none is, \
+        original token and a garbage value) and the markers given (--accepted-text, --rejected-text, \
+        --accepted-status); a 5xx is never taken as acceptance. A token given as whole header lines \
+        (`Cookie: a=b; session=eyJ…`) is replaced in each line that carries it. Exit 1 when any variant is accepted, 0 when none is, \
         2 on usage errors or when the baselines cannot tell acceptance from rejection.",
         *ATTACK_HELP
     )
@@ -71,6 +73,10 @@ pub struct AttackInputArgs {
     /// attacks forge proofs for it (probe also sends a fresh proof with every other request).
     #[arg(long, value_name = "PATH")]
     pub dpop_key: Option<String>,
+    /// A token the server issued that has now expired: the claims-exp attack sends it as
+    /// issued, to see whether exp is checked (no --secret-file needed).
+    #[arg(long, value_name = "TOKEN")]
+    pub expired_token: Option<String>,
 }
 
 // `jot forge`. (a plain comment: a doc comment would replace the
@@ -145,4 +151,16 @@ pub struct ProbeArgs {
     /// Show whole tokens in the report (abbreviated by default).
     #[arg(long)]
     pub show_tokens: bool,
+    /// Text only an accepted response has, e.g. 'Welcome admin' (repeatable): a response
+    /// unlike the garbage value's that has it is accepted.
+    #[arg(long = "accepted-text", value_name = "S")]
+    pub accepted_text: Vec<String>,
+    /// Text only a rejected response has, e.g. 'Token invalid' (repeatable): a response
+    /// that has it is rejected.
+    #[arg(long = "rejected-text", value_name = "S")]
+    pub rejected_text: Vec<String>,
+    /// A status only an accepted response has, e.g. 200 (repeatable; never a 5xx, which is
+    /// never evidence of acceptance).
+    #[arg(long = "accepted-status", value_name = "N", value_parser = clap::value_parser!(u16).range(100..500))]
+    pub accepted_status: Vec<u16>,
 }

@@ -87,6 +87,7 @@ pub fn inputs(
         out_keys: a.out_keys.is_some(),
         now,
         dpop: dpop_inputs(a, original, request)?,
+        expired_token: expired_token(a.expired_token.as_deref(), now)?,
     };
     let attacks = if a.attacks.is_empty() {
         forge::applicable(jws, &inputs)
@@ -95,6 +96,25 @@ pub fn inputs(
         a.attacks.iter().filter_map(|n| forge::attack(n)).collect()
     };
     Ok((inputs, attacks))
+}
+
+/// `--expired-token`, checked to be a signed token whose exp has passed.
+fn expired_token(arg: Option<&str>, now: i64) -> Result<Option<String>> {
+    let Some(arg) = arg else { return Ok(None) };
+    let (t, jws) = read_token(arg).map_err(|e| e.context("--expired-token"))?;
+    match jws
+        .claims()
+        .and_then(|c| c.get("exp"))
+        .and_then(|e| e.as_f64())
+    {
+        Some(exp) if exp < now as f64 => Ok(Some(t)),
+        Some(_) => Err(
+            Error::usage("--expired-token has not expired (its exp is after now)").with_hint(
+                "give a token the server issued whose exp has passed, or set the clock with --now",
+            ),
+        ),
+        None => Err(Error::usage("--expired-token has no exp claim")),
+    }
 }
 
 /// `--dpop-key` read (a private asymmetric key) with the request its proofs are for.

@@ -1,15 +1,18 @@
 //! `jot probe`: forge the attacks (as `jot forge` would), send them to the endpoint with
 //! the baselines, print the report in the chosen format, exit 1 when any is accepted.
 
+use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::cli::{ProbeArgs, ProbeFormat};
 use crate::cmd::forge::{inputs, read_token, write_hosted};
 use crate::cmd::output::{json_text, warn};
+use crate::files::{read_input, MAX_INPUT};
 use crate::forge;
+use crate::probe::baseline::Markers;
 use crate::probe::http::{parse_rate, parse_timeout, Client, DpopClient, Placement, Target};
 use crate::probe::report::{self, Show};
-use crate::probe::{self, Failure, Limits};
+use crate::probe::{self, coverage, origin, Failure, Limits};
 use crate::term::sanitize;
 use crate::{Error, ExitCode};
 
@@ -19,10 +22,11 @@ const MAX_BODY: u64 = 1024 * 1024;
 /// Set by the Ctrl-C handler: the probe stops and the report so far is printed.
 static STOP: AtomicBool = AtomicBool::new(false);
 
-/// Where the token goes: --header, --cookie, else `Authorization: DPoP` with --dpop-key or
-/// `Authorization: Bearer`.
-fn placement(a: &ProbeArgs) -> crate::Result<Placement> {
+/// Where the token goes: --header, --cookie, else every header line the token was given
+/// in, else `Authorization: DPoP` with --dpop-key or `Authorization: Bearer`.
+fn placement(a: &ProbeArgs, found: Option<Placement>) -> crate::Result<Placement> {
     Ok(match (&a.header, &a.cookie) {
+        (None, None) if found.is_some() => found.unwrap_or_else(Placement::bearer),
         (Some(h), _) => Placement::header(h)?,
         (None, Some(c)) if !c.is_empty() && !c.contains(['=', ';', ' ']) => {
             Placement::Cookie(c.clone())
@@ -37,8 +41,8 @@ fn placement(a: &ProbeArgs) -> crate::Result<Placement> {
 
 /// Run `jot probe`.
 pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
-    let (original, jws) = read_token(&a.token)?;
-    let placement = placement(a)?;
+    let (original, jws, found) = original_token(&a.token)?;
+    let placement = placement(a, found)?;
     let limits = Limits {
         rate: parse_rate(&a.rate)?,
         max_requests: a.max_requests,
@@ -70,10 +74,35 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
         warn("--insecure: TLS certificates are not verified; anyone on the path can answer for the server");
     }
     let forgery = forge::forge(&jws, &attacks, &inputs)?;
+    let explicit = !a.inputs.attacks.is_empty();
+    let mut coverage = coverage::plan(&jws, &inputs, &attacks, explicit, &forgery.tokens);
+    let markers = Markers {
+        accepted_text: a.accepted_text.clone(),
+        rejected_text: a.rejected_text.clone(),
+        accepted_status: a.accepted_status.clone(),
+    };
     write_hosted(&a.inputs, &forgery)?;
     ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst))
         .map_err(|e| Error::usage(format!("cannot install the Ctrl-C handler: {e}")))?;
-    let report = match probe::run(&client, &original, forgery.tokens, limits, &STOP) {
+    let bar = std::io::stderr().is_terminal().then(progress_bar);
+    let mut progress = |n: usize, m: usize, name: &'static str| {
+        if let Some(b) = &bar {
+            b.set_message(format!("attack {n} of {m}: {name}"));
+        }
+    };
+    let run = probe::run(
+        &client,
+        &original,
+        forgery.tokens,
+        limits,
+        markers,
+        &STOP,
+        &mut progress,
+    );
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let mut report = match run {
         Ok(r) => r,
         Err(Failure::Baseline(why)) => {
             return Err(Error::Network(why).into());
@@ -84,6 +113,8 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
                 .into());
         }
     };
+    coverage::count_sent(&mut coverage, &report.outcomes);
+    report.coverage = coverage;
     let show = Show {
         tokens: a.show_tokens,
     };
@@ -108,4 +139,50 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::verdict(!report.any_accepted()))
+}
+
+/// The original token, and the header lines it came in when it was given as whole
+/// `Cookie:`/`Authorization:` lines (literally, from @FILE or from stdin).
+fn original_token(arg: &str) -> crate::Result<(String, crate::token::Jws, Option<Placement>)> {
+    let text = match arg.strip_prefix('@') {
+        Some(p) => String::from_utf8_lossy(&read_input(p, MAX_INPUT)?).into_owned(),
+        None if arg == "-" => String::from_utf8_lossy(&read_input("-", MAX_INPUT)?).into_owned(),
+        None => arg.to_owned(),
+    };
+    if let Some(f) = origin::locate(&text) {
+        let (t, jws) = read_token(&f.token)?;
+        return Ok((t, jws, Some(f.placement)));
+    }
+    if arg != "-" {
+        let (t, jws) = read_token(arg)?;
+        return Ok((t, jws, None));
+    }
+    // Stdin is read now: a JSON-serialized token whole, else its first line, as
+    // `read_token` would have.
+    let text = text.trim();
+    let one = if text.starts_with('{') {
+        text
+    } else {
+        text.lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .unwrap_or("")
+    };
+    if one.is_empty() {
+        return Err(Error::input("no token given (stdin was empty)")
+            .with_hint("pass the token the server accepts with --token"));
+    }
+    let (t, jws) = read_token(one)?;
+    Ok((t, jws, None))
+}
+
+/// `attack n of m: name` on stderr while the probe runs (terminal only).
+fn progress_bar() -> indicatif::ProgressBar {
+    let b = indicatif::ProgressBar::new_spinner();
+    b.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg}  {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    b.enable_steady_tick(std::time::Duration::from_millis(120));
+    b
 }

@@ -2,6 +2,7 @@
 //! the inputs given, and the forged tokens of each (plus the key files a `jku`/`x5u` attack
 //! needs hosted). Values only: `cmd::forge` prints them and `probe` sends them.
 
+mod claims;
 mod dpop;
 mod jwk_text;
 mod keyed;
@@ -48,6 +49,8 @@ pub struct Inputs {
     pub now: i64,
     /// `--dpop-key` and the request: the DPoP attacks forge proofs for it.
     pub dpop: Option<DpopInputs>,
+    /// `--expired-token`: a token the server issued, now expired (`claims-exp` sends it).
+    pub expired_token: Option<String>,
 }
 
 /// What the DPoP attacks need: the client's key, the request the proofs are for, and the
@@ -97,6 +100,9 @@ pub fn missing(a: &Attack, inputs: &Inputs) -> Option<String> {
         Need::JkuUrl if inputs.jku_url.is_some() && inputs.out_keys => return None,
         Need::X5uUrl if inputs.x5u_url.is_some() && inputs.out_keys => return None,
         Need::DpopKey if inputs.dpop.is_some() => return None,
+        Need::SecretOrExpired if inputs.secret.is_some() || inputs.expired_token.is_some() => {
+            return None
+        }
         n => n.flags(),
     };
     Some(format!("attack {} needs {why}", a.name))
@@ -160,6 +166,7 @@ pub fn forge(jws: &Jws, attacks: &[&'static Attack], inputs: &Inputs) -> Result<
             "kid-traversal" => kid::traversal(&base, &mut push),
             "kid-sqli" => kid::sqli(&base, &mut push),
             "kid-cmdi" => kid::cmdi(&base, &mut push),
+            n if n.starts_with("claims-") => claims::forge(n, &base, inputs, &mut push),
             "dpop-replay" | "dpop-private-jwk" | "dpop-hmac" | "dpop-no-ath" => {
                 // missing() above made sure the DPoP inputs are there.
                 if let Some(d) = &inputs.dpop {

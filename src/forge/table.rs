@@ -20,6 +20,9 @@ pub enum Need {
     /// The DPoP client's private key (`--dpop-key`): the forged item is a DPoP proof sent
     /// with the original access token.
     DpopKey,
+    /// `--secret-file` (re-sign with one claim broken) or `--expired-token` (the server's
+    /// own token, expired, sent as issued).
+    SecretOrExpired,
 }
 
 impl Need {
@@ -33,6 +36,7 @@ impl Need {
             Need::JkuUrl => "--jku-url, --out-keys",
             Need::X5uUrl => "--x5u-url, --out-keys",
             Need::DpopKey => "--dpop-key",
+            Need::SecretOrExpired => "--secret-file or --expired-token",
         }
     }
 }
@@ -125,6 +129,24 @@ pub const ATTACKS: &[Attack] = &[
     row!("b64", Secret, None,
         "RFC 7797 unencoded payload (b64 false, crit b64), signed with the secret",
         "refuse b64 false unless the application uses RFC 7797 on purpose"),
+    row!("claims-exp", SecretOrExpired, None,
+        "an expired token: the original claims with exp a day in the past (beyond any sane leeway) signed with the secret, or the reviewer's --expired-token as issued",
+        "exp is not checked: refuse a token whose exp has passed (a few minutes of leeway at most) on every request"),
+    row!("claims-nbf", Secret, None,
+        "the original claims with nbf a day in the future, signed with the secret",
+        "nbf is not checked: refuse a token before its nbf (RFC 7519 section 4.1.5)"),
+    row!("claims-aud", Secret, None,
+        "the original claims with a foreign aud (https://jot-probe.invalid/), signed with the secret",
+        "aud is not checked: accept only tokens whose aud names this service (RFC 7519 section 4.1.3, RFC 8725 section 3.9)"),
+    row!("claims-iss", Secret, None,
+        "the original claims with a foreign iss (https://jot-probe.invalid/), signed with the secret",
+        "iss is not checked: accept only the expected issuer, compared exactly (RFC 8725 section 3.8)"),
+    row!("claims-no-exp", Secret, None,
+        "the original claims without exp (a token that never expires), signed with the secret",
+        "exp is not required: refuse tokens without exp, or a stolen token works forever"),
+    row!("claims-iat", Secret, None,
+        "the original claims with iat a day in the future, signed with the secret",
+        "iat is not checked: refuse a token issued in the future (beyond a small clock skew)"),
     row!("dpop-replay", DpopKey, None,
         "a DPoP proof (RFC 9449) made for another request replayed with this one: another htm, another htu",
         "compare the proof's htm with the request method and its htu with the request URI (RFC 3986 normalised, query and fragment ignored), and remember jti values (RFC 9449 section 4.3, 11.1)"),

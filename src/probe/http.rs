@@ -18,6 +18,9 @@ pub enum Placement {
     Header { name: String, template: String },
     /// A cookie of this name.
     Cookie(String),
+    /// Every header line the original token was given in (`Cookie: a=b; s={token}`,
+    /// `Authorization: Bearer {token}`), replayed whole with the token replaced.
+    Lines(Vec<(String, String)>),
 }
 
 impl Placement {
@@ -68,6 +71,21 @@ impl Placement {
                 (name.clone(), template.replace("{token}", token))
             }
             Placement::Cookie(c) => ("Cookie".into(), format!("{c}={token}")),
+            Placement::Lines(lines) => lines
+                .first()
+                .map(|(n, t)| (n.clone(), t.replace("{token}", token)))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Every header carrying `token` (one, except for [`Placement::Lines`]).
+    pub fn render_all(&self, token: &str) -> Vec<(String, String)> {
+        match self {
+            Placement::Lines(lines) => lines
+                .iter()
+                .map(|(n, t)| (n.clone(), t.replace("{token}", token)))
+                .collect(),
+            _ => vec![self.render(token)],
         }
     }
 }
@@ -184,7 +202,7 @@ impl Client {
         proof: Option<&str>,
     ) -> std::result::Result<Response, String> {
         let t = &self.target;
-        let (name, value) = t.placement.render(token);
+        let headers = t.placement.render_all(token);
         let proof = match proof {
             Some(p) => Some(p.to_owned()),
             None => t.proof_for(token)?,
@@ -192,8 +210,10 @@ impl Client {
         let started = Instant::now();
         let mut builder = ureq::http::Request::builder()
             .method(t.method.as_str())
-            .uri(t.url.as_str())
-            .header(name.as_str(), value.as_str());
+            .uri(t.url.as_str());
+        for (name, value) in &headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
         if let Some(p) = &proof {
             builder = builder.header("DPoP", p.as_str());
         }

@@ -2,8 +2,11 @@
 //! then each forged token, paced and bounded, and classify every response. The outcome is
 //! a [`Report`] value; `report` renders it as text, JSON or SARIF.
 
+pub mod baseline;
 pub mod classify;
+pub mod coverage;
 pub mod http;
+pub mod origin;
 pub mod report;
 
 #[cfg(test)]
@@ -13,6 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::forge::{Attack, Forged, Need};
+use baseline::{Judge, Markers};
 use classify::{Baselines, Verdict};
 use http::{Response, GARBAGE};
 
@@ -53,6 +57,9 @@ pub struct Report {
     pub interrupted: bool,
     /// The original token sent again at the end.
     pub recheck: Option<Recheck>,
+    /// Which attacks ran and which were skipped, and why (filled in by the caller, who
+    /// knows the inputs).
+    pub coverage: Vec<coverage::Coverage>,
 }
 
 /// How the server answered the original token after the forged ones.
@@ -111,14 +118,20 @@ impl Pacer {
     }
 }
 
+/// Where the probe is: attack `n` of `m`, named, about to be sent.
+pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &'static str);
+
 /// Run the probe: baselines, then each forged token in order, until done, the request
-/// budget is spent, or `stop` is set.
+/// budget is spent, or `stop` is set. `markers` are the reviewer's own signs of
+/// acceptance and rejection; `progress` hears of each attack as it starts.
 pub fn run(
     client: &http::Client,
     original: &str,
     forged: Vec<Forged>,
     limits: Limits,
+    markers: Markers,
     stop: &AtomicBool,
+    progress: Progress,
 ) -> Result<Report, Failure> {
     let mut pacer = Pacer {
         interval: Duration::from_secs_f64(1.0 / limits.rate),
@@ -138,7 +151,14 @@ pub fn run(
         original: original_resp,
         garbage: garbage_resp,
     };
-    baselines.check().map_err(Failure::Indistinct)?;
+    let judge = Judge::new(&baselines, original, markers);
+    judge.check().map_err(Failure::Indistinct)?;
+    let mut names: Vec<&'static str> = Vec::new();
+    for f in &forged {
+        if !names.contains(&f.attack.name) {
+            names.push(f.attack.name);
+        }
+    }
     // One request is kept back for the closing recheck of the original token.
     let budget = limits.max_requests.saturating_sub(requests + 1);
     let total = forged.len();
@@ -150,6 +170,9 @@ pub fn run(
             interrupted = true;
             break;
         }
+        if let Some(n) = names.iter().position(|n| *n == f.attack.name) {
+            progress(n + 1, names.len(), f.attack.name);
+        }
         requests += 1;
         // A DPoP attack's forged item is the proof, sent with the original token.
         let sent = if f.attack.needs == Need::DpopKey {
@@ -159,7 +182,12 @@ pub fn run(
         };
         let outcome = match sent {
             Ok(resp) => {
-                let (mut verdict, mut signal) = baselines.classify(&resp);
+                let sent = if f.attack.needs == Need::DpopKey {
+                    original
+                } else {
+                    &f.token
+                };
+                let (mut verdict, mut signal) = judge.classify(&resp, sent);
                 if f.attack.blind {
                     signal = format!(
                         "blind: the response alone gives no verdict ({signal}; {} ms)",
@@ -199,7 +227,7 @@ pub fn run(
         requests += 1;
         Some(match client.send(original) {
             Ok(resp) => {
-                let (verdict, signal) = baselines.classify(&resp);
+                let (verdict, signal) = judge.classify(&resp, original);
                 Recheck {
                     verdict,
                     signal,
@@ -222,6 +250,7 @@ pub fn run(
         not_sent,
         interrupted,
         recheck,
+        coverage: Vec::new(),
     })
 }
 

@@ -40,8 +40,18 @@ pub fn request_line(r: &Report, o: &Outcome, show: Show) -> String {
     } else {
         abbreviate(&o.forged.token)
     };
-    let (name, value) = t.placement.render(&token);
-    let mut s = format!("{} {} with {name}: {value}", t.method, redact_url(&t.url));
+    let headers: Vec<String> = t
+        .placement
+        .render_all(&token)
+        .into_iter()
+        .map(|(name, value)| format!("{name}: {value}"))
+        .collect();
+    let mut s = format!(
+        "{} {} with {}",
+        t.method,
+        redact_url(&t.url),
+        headers.join(" and ")
+    );
     if let Some(d) = &t.data {
         s.push_str(&format!(" and body {:?}", d.replace("{token}", &token)));
     }
@@ -124,6 +134,7 @@ pub fn text(r: &Report, show: Show) -> String {
     if r.interrupted {
         s.push_str("interrupted   the report covers the requests sent before Ctrl-C\n");
     }
+    s.push_str(&super::coverage::text(&r.coverage));
     let accepted = by_attack(r)
         .iter()
         .filter(|a| a.verdict == Verdict::Accepted && a.decisive.implied_by.is_none())
@@ -185,6 +196,7 @@ pub fn to_json(r: &Report, show: Show) -> Value {
         "baselines": {"original": b(&r.baselines.original), "garbage": b(&r.baselines.garbage)},
         "recheck": r.recheck.as_ref().map(|c| json!({"verdict": c.verdict.name(), "signal": c.signal, "status": c.status, "warning": c.drift()})),
         "attacks": attacks,
+        "coverage": super::coverage::to_json(&r.coverage),
     })
 }
 
@@ -235,5 +247,9 @@ pub fn to_sarif(r: &Report, show: Show) -> Value {
             })
         })
         .collect();
-    crate::audit::report::sarif_log(rules, results)
+    let mut log = crate::audit::report::sarif_log(rules, results);
+    // Which attacks ran and which were skipped (and what each needs) ride in the run's
+    // property bag: a clean SARIF says what it did not try.
+    log["runs"][0]["properties"] = json!({"coverage": super::coverage::to_json(&r.coverage)});
+    log
 }

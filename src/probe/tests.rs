@@ -62,6 +62,7 @@ fn report(mut outcomes: Vec<Outcome>) -> Report {
         not_sent: 0,
         interrupted: false,
         recheck: None,
+        coverage: Vec::new(),
     }
 }
 
