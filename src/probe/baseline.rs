@@ -144,6 +144,18 @@ impl Judge {
         self.masked.check()
     }
 
+    /// Classify the closing recheck `v` of the original token: the same answer as at the
+    /// start (a server error included) means nothing changed.
+    pub fn recheck(&self, v: &Response, original: &str) -> (Verdict, String) {
+        if alike(&masked(v, original), &self.masked.original) {
+            return (
+                Verdict::Accepted,
+                format!("status {}, the same answer as at the start", v.status),
+            );
+        }
+        self.classify(v, original)
+    }
+
     /// Classify `v`, the response to `token`; the second value says which signal decided.
     pub fn classify(&self, v: &Response, token: &str) -> (Verdict, String) {
         let v = masked(v, token);

@@ -227,7 +227,7 @@ pub fn run(
         requests += 1;
         Some(match client.send(original) {
             Ok(resp) => {
-                let (verdict, signal) = judge.classify(&resp, original);
+                let (verdict, signal) = judge.recheck(&resp, original);
                 Recheck {
                     verdict,
                     signal,

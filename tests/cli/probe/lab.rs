@@ -124,6 +124,10 @@ impl Vuln {
             "none" | "strip" | "kid-sql" | "nosig" | "constant" => {
                 cmd.arg("--secret-file").arg(&l.secret);
             }
+            // The servers of issue 19 (errors, forbidden-but-valid, claims, cookie + numeric kid).
+            "forbidden" | "error500" | "claims" | "kid-sql-num" => {
+                cmd.arg("--secret-file").arg(&l.secret);
+            }
             "kid-file" => {
                 cmd.arg("--secret-file")
                     .arg(&l.secret)
