@@ -755,7 +755,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__forge)
-            opts="-h --color --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --dpop-key --htm --htu --json --help"
+            opts="-h --color --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --dpop-key --expired-token --htm --htu --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -766,7 +766,7 @@ _jot() {
                     return 0
                     ;;
                 --attack)
-                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
                     return 0
                     ;;
                 --public-key)
@@ -798,6 +798,10 @@ _jot() {
                     return 0
                     ;;
                 --dpop-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expired-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1279,7 +1283,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__probe)
-            opts="-h --color --token --header --cookie --method --data --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --dpop-key --rate --max-requests --timeout --insecure --format --show-tokens --help"
+            opts="-h --color --token --header --cookie --method --data --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --dpop-key --expired-token --rate --max-requests --timeout --insecure --format --show-tokens --accepted-text --rejected-text --accepted-status --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,7 +1314,7 @@ _jot() {
                     return 0
                     ;;
                 --attack)
-                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
                     return 0
                     ;;
                 --public-key)
@@ -1345,6 +1349,10 @@ _jot() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --expired-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1359,6 +1367,18 @@ _jot() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --accepted-text)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rejected-text)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accepted-status)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -416,6 +416,12 @@ resign\t''
 typ\t''
 crit\t''
 b64\t''
+claims-exp\t''
+claims-nbf\t''
+claims-aud\t''
+claims-iss\t''
+claims-no-exp\t''
+claims-iat\t''
 dpop-replay\t''
 dpop-private-jwk\t''
 dpop-hmac\t''
@@ -428,6 +434,7 @@ complete -c jot -n "__fish_jot_using_subcommand forge" -l x5u-url -d 'URL the x5
 complete -c jot -n "__fish_jot_using_subcommand forge" -l out-keys -d 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand forge" -l now -d 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand forge" -l dpop-key -d 'The DPoP client\'s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)' -r
+complete -c jot -n "__fish_jot_using_subcommand forge" -l expired-token -d 'A token the server issued that has now expired: the claims-exp attack sends it as issued, to see whether exp is checked (no --secret-file needed)' -r
 complete -c jot -n "__fish_jot_using_subcommand forge" -l htm -d 'The request the DPoP proofs are for: its method (with --dpop-key)' -r
 complete -c jot -n "__fish_jot_using_subcommand forge" -l htu -d 'The request the DPoP proofs are for: its URI (with --dpop-key)' -r
 complete -c jot -n "__fish_jot_using_subcommand forge" -l json -d 'One JSON object per line'
@@ -457,6 +464,12 @@ resign\t''
 typ\t''
 crit\t''
 b64\t''
+claims-exp\t''
+claims-nbf\t''
+claims-aud\t''
+claims-iss\t''
+claims-no-exp\t''
+claims-iat\t''
 dpop-replay\t''
 dpop-private-jwk\t''
 dpop-hmac\t''
@@ -469,12 +482,16 @@ complete -c jot -n "__fish_jot_using_subcommand probe" -l x5u-url -d 'URL the x5
 complete -c jot -n "__fish_jot_using_subcommand probe" -l out-keys -d 'Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand probe" -l now -d 'Fix the clock for the pushed-out exp (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l dpop-key -d 'The DPoP client\'s private key: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l expired-token -d 'A token the server issued that has now expired: the claims-exp attack sends it as issued, to see whether exp is checked (no --secret-file needed)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l rate -d 'Requests per second at most (N or N/s)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l max-requests -d 'Requests in all at most, the baselines and the closing recheck included' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l timeout -d 'Time for one request, body included (e.g. 10s, 1m)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l format -d 'Report format' -r -f -a "text\t''
 json\t''
 sarif\t''"
+complete -c jot -n "__fish_jot_using_subcommand probe" -l accepted-text -d 'Text only an accepted response has, e.g. \'Welcome admin\' (repeatable): a response unlike the garbage value\'s that has it is accepted' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l rejected-text -d 'Text only a rejected response has, e.g. \'Token invalid\' (repeatable): a response that has it is rejected' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l accepted-status -d 'A status only an accepted response has, e.g. 200 (repeatable; never a 5xx, which is never evidence of acceptance)' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l insecure -d 'Skip TLS certificate verification (prints a warning)'
 complete -c jot -n "__fish_jot_using_subcommand probe" -l show-tokens -d 'Show whole tokens in the report (abbreviated by default)'
 complete -c jot -n "__fish_jot_using_subcommand probe" -s h -l help -d 'Print help'

@@ -391,7 +391,7 @@ _arguments "${_arguments_options[@]}" : \
 (forge)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
+'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
 '--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
 '--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
 '*--claim=[A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)]:K=V:_default' \
@@ -400,6 +400,7 @@ _arguments "${_arguments_options[@]}" : \
 '--out-keys=[Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)]:DIR:_files' \
 '--now=[Fix the clock for the pushed-out exp (unix seconds or RFC 3339)]:TIME:_default' \
 '--dpop-key=[The DPoP client'\''s private key\: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)]:PATH:_default' \
+'--expired-token=[A token the server issued that has now expired\: the claims-exp attack sends it as issued, to see whether exp is checked (no --secret-file needed)]:TOKEN:_default' \
 '--htm=[The request the DPoP proofs are for\: its method (with --dpop-key)]:METHOD:_default' \
 '--htu=[The request the DPoP proofs are for\: its URI (with --dpop-key)]:URL:_default' \
 '--json[One JSON object per line]' \
@@ -416,7 +417,7 @@ _arguments "${_arguments_options[@]}" : \
 '--cookie=[Send the token in this cookie instead of a header]:NAME:_default' \
 '--method=[HTTP method]:M:_default' \
 '--data=[Request body ({token} is replaced too)]:BODY:_default' \
-'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
+'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
 '--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
 '--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
 '*--claim=[A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)]:K=V:_default' \
@@ -425,10 +426,14 @@ _arguments "${_arguments_options[@]}" : \
 '--out-keys=[Directory to write the keys to host for jku/x5u (jwks.json, x5u.pem; public only)]:DIR:_files' \
 '--now=[Fix the clock for the pushed-out exp (unix seconds or RFC 3339)]:TIME:_default' \
 '--dpop-key=[The DPoP client'\''s private key\: the token is a DPoP-bound access token, and the dpop-* attacks forge proofs for it (probe also sends a fresh proof with every other request)]:PATH:_default' \
+'--expired-token=[A token the server issued that has now expired\: the claims-exp attack sends it as issued, to see whether exp is checked (no --secret-file needed)]:TOKEN:_default' \
 '--rate=[Requests per second at most (N or N/s)]:N/s:_default' \
 '--max-requests=[Requests in all at most, the baselines and the closing recheck included]:N:_default' \
 '--timeout=[Time for one request, body included (e.g. 10s, 1m)]:D:_default' \
 '--format=[Report format]:FORMAT:(text json sarif)' \
+'*--accepted-text=[Text only an accepted response has, e.g. '\''Welcome admin'\'' (repeatable)\: a response unlike the garbage value'\''s that has it is accepted]:S:_default' \
+'*--rejected-text=[Text only a rejected response has, e.g. '\''Token invalid'\'' (repeatable)\: a response that has it is rejected]:S:_default' \
+'*--accepted-status=[A status only an accepted response has, e.g. 200 (repeatable; never a 5xx, which is never evidence of acceptance)]:N:_default' \
 '--insecure[Skip TLS certificate verification (prints a warning)]' \
 '--show-tokens[Show whole tokens in the report (abbreviated by default)]' \
 '-h[Print help]' \

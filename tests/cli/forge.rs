@@ -182,6 +182,12 @@ fn forged_tokens_check_out_with_independent_implementations() {
         "psychic",
         "resign",
         "tamper",
+        "claims-exp",
+        "claims-nbf",
+        "claims-iat",
+        "claims-aud",
+        "claims-iss",
+        "claims-no-exp",
     ] {
         assert!(
             stdout

@@ -113,12 +113,39 @@ def check(o, pem, secret):
         if a == "resign":
             claims = pyjwt_ok(t, secret, hd["alg"]) and jwt.decode(t, secret, algorithms=[hd["alg"]], options={"verify_exp": False})
             assert claims["role"] == "admin"
+    elif a.startswith("claims-") and "--expired-token" not in v:
+        check_claims(a, t, hd["alg"], secret)
     elif a == "tamper":
         claims = jwt.decode(t, options={"verify_signature": False})
         assert claims["role"] == "admin" and claims["admin"] is True
     else:
         return "no independent check"
     return None
+
+
+# What PyJWT says of each claims-* token when it checks that claim (and only that one).
+CLAIMS = {
+    "claims-exp": ({}, jwt.ExpiredSignatureError),
+    "claims-nbf": ({}, jwt.ImmatureSignatureError),
+    "claims-iat": ({}, jwt.ImmatureSignatureError),
+    "claims-aud": ({"audience": "lab-api"}, jwt.InvalidAudienceError),
+    "claims-iss": ({"issuer": "lab-issuer"}, jwt.InvalidIssuerError),
+    "claims-no-exp": ({"options": {"require": ["exp"]}}, jwt.MissingRequiredClaimError),
+}
+
+
+def check_claims(a, t, alg, secret):
+    """A claims-* token: a good HMAC with the secret, refused by PyJWT for its one claim."""
+    assert hmac_ok(t, secret)
+    off = {"verify_exp": False, "verify_nbf": False, "verify_iat": False,
+           "verify_aud": False, "verify_iss": False}
+    jwt.decode(t, secret, algorithms=[alg], options=off)
+    kwargs, error = CLAIMS[a]
+    try:
+        jwt.decode(t, secret, algorithms=[alg], **kwargs)
+    except error:
+        return
+    raise AssertionError(f"PyJWT did not refuse {a} with {error.__name__}")
 
 
 def main():
