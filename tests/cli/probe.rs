@@ -4,6 +4,7 @@
 //! really rejected; nothing is reported on the correctly configured server.
 
 pub mod lab;
+mod coverage;
 mod real;
 mod reports;
 mod safety;
