@@ -25,14 +25,7 @@ One misconfiguration per MODE:
               --dpop-flaw skips: replay (htm/htu unchecked), private-jwk (private members
               taken), hmac (HS256 keyed with the jwk's RFC 7638 JSON taken), no-ath (a
               missing ath taken); --dpop-flaw none is the secure server
-  forbidden   an /admin-like endpoint: alg none accepted, else HS256 with the secret; a valid
-              token without role admin gets 403 "Access Forbidden", an invalid one 403
-              "Token invalid", an admin one 200 "Welcome admin"
-  error500    answers every JWS-shaped token with a 500 and accepts none
-  claims      HS256 with the secret, nbf, iat, aud and iss checked; exp checked unless
-              --claims-flaw exp (then an expired token, or one without exp, passes)
-  kid-sql-num the token in the `session` cookie only; HS256 with the key selected by SQL
-              built from a numeric kid, unquoted (WHERE id = <kid>)
+  forbidden, error500, claims, kid-sql-num: the shapes real applications have (apps.py)
 and, for the safety tests, variants of `correct`:
   slow        sleeps --slow seconds before every answer
   redirect    answers a rejected token with a 302 to /landed on this server
@@ -59,6 +52,8 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+
+import apps
 
 # P-256 (FIPS 186-4 D.1.2.3)
 P = 0xFFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF
@@ -182,15 +177,6 @@ def normal_htu(u):
     return f"{p.scheme.lower()}://{host.lower()}{p.path or '/'}"
 
 
-def claims_of(token):
-    """The claims of a JWS-shaped token, or {} (for the planted replies only)."""
-    try:
-        c = json.loads(b64d(token.split(".")[1]))
-        return c if isinstance(c, dict) else {}
-    except Exception:
-        return {}
-
-
 def hs_verify(alg, key, msg, sig):
     h = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}.get(alg)
     return h is not None and hmac.compare_digest(hmac.new(key, msg, h).digest(), sig)
@@ -209,10 +195,7 @@ class Verifier:
         self.db.execute("CREATE TABLE keys (kid TEXT, secret TEXT)")
         if self.secret is not None:
             self.db.execute("INSERT INTO keys VALUES ('key1', ?)", (self.secret.decode(),))
-        self.claims_flaw = a.claims_flaw
-        self.db.execute("CREATE TABLE numkeys (id INTEGER, secret TEXT)")
-        if self.secret is not None:
-            self.db.execute("INSERT INTO numkeys VALUES (1, ?)", (self.secret.decode(),))
+        apps.setup(self, a)
 
     def own(self, alg, msg, sig):
         """The server's own key, algorithm pinned to it."""
@@ -330,49 +313,16 @@ class Verifier:
         if m == "psychic":
             q = (int.from_bytes(b64d(self.jwk["x"]), "big"), int.from_bytes(b64d(self.jwk["y"]), "big"))
             return alg == "ES256" and es256_verify(q, msg, sig, range_check=False), "ES256 without range check"
-        if m == "forbidden" and alg.lower() == "none":
-            return True, "alg none accepted"
-        if m == "claims":
-            ok, why = self.own(alg, msg, sig)
-            return self.claims_ok(claims) if ok else (False, why)
-        if m == "kid-sql-num":
-            q = "SELECT secret FROM numkeys WHERE id = %s" % hd.get("kid")
-            try:
-                row = self.db.execute(q).fetchone()
-            except sqlite3.Error as e:
-                return False, f"sql error: {e}"
-            if row is None:
-                return False, "no such kid"
-            return alg == "HS256" and hs_verify(alg, str(row[0]).encode(), msg, sig), "key from SQL"
+        if m in apps.MODES:
+            decided = apps.decide(self, alg, hd, claims, msg, sig, hs_verify)
+            if decided is not None:
+                return decided
         if "crit" in hd:
             return False, "unknown crit"
         ok, why = self.own(alg, msg, sig)
         if ok and isinstance(claims.get("exp"), (int, float)) and claims["exp"] < time.time():
             return False, "expired"
         return ok, why
-
-
-def claims_ok(self, c):
-    """(ok, why) of the registered claims, all checked but the --claims-flaw one."""
-    now = time.time()
-    num = lambda k: isinstance(c.get(k), (int, float))
-    if self.claims_flaw != "exp":
-        if not num("exp"):
-            return False, "no exp"
-        if c["exp"] < now - 60:
-            return False, "expired"
-    if "nbf" in c and (not num("nbf") or c["nbf"] > now + 60):
-        return False, "not yet valid"
-    if "iat" in c and (not num("iat") or c["iat"] > now + 60):
-        return False, "issued in the future"
-    if "aud" in c and c["aud"] != "lab-api":
-        return False, "foreign aud"
-    if "iss" in c and c["iss"] != "lab-issuer":
-        return False, "foreign iss"
-    return True, "signature and claims"
-
-
-Verifier.claims_ok = claims_ok
 
 
 def main():
@@ -390,7 +340,7 @@ def main():
     ap.add_argument("--block-after", type=int, default=0)
     ap.add_argument("--tls-cert")
     ap.add_argument("--tls-key")
-    ap.add_argument("--claims-flaw", default="none", choices=["none", "exp"])
+    apps.add_args(ap)
     ap.add_argument("--dpop-flaw", default="none",
                     choices=["none", "replay", "private-jwk", "hmac", "no-ath"])
     a = ap.parse_args()
@@ -425,13 +375,12 @@ def main():
             if length:
                 entry["body"] = self.rfile.read(min(length, 1 << 20)).decode("utf-8", "replace")
             auth = self.headers.get("Authorization", "")
-            token = auth[7:] if auth.startswith("Bearer ") else ""
-            if a.mode == "kid-sql-num":
-                token = ""  # a cookie-token app: the Authorization header is not read
+            bearer, cookie = auth[7:] if auth.startswith("Bearer ") else "", ""
             for c in self.headers.get("Cookie", "").split(";"):
                 name, _, value = c.strip().partition("=")
                 if name == "session":
-                    token = value
+                    cookie = value
+            token = apps.token_of(a.mode, bearer, cookie)
             if a.mode == "dpop":
                 token = auth[5:] if auth.startswith("DPoP ") else ""
                 proof = self.headers.get("DPoP")
@@ -439,9 +388,7 @@ def main():
                 ok, why = verifier.dpop(token, proof, self.command, url)
                 entry["proof"] = proof
             else:
-                ok, why = verifier.decide(token)
-            if a.mode == "error500" and token.count(".") == 2:
-                ok, why = False, "every JWT gets a 500"
+                ok, why = apps.overrule(a.mode, token, *verifier.decide(token))
             if a.block_after and count[0] > a.block_after:
                 ok, why = False, "blocked"
             entry.update(token=token, accepted=ok, reason=why)
@@ -458,24 +405,13 @@ def main():
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            if a.mode in ("forbidden", "error500"):
-                return self.planted_reply(token, ok, claims_of(token))
+            planted = apps.answer(a.mode, token, ok)
+            if planted:
+                return self.reply(*planted)
             if ok:
                 self.reply(200, json.dumps({"ok": True, "hello": "user"}).encode())
             else:
                 self.reply(401, json.dumps({"error": "invalid token"}).encode())
-
-        def planted_reply(self, token, ok, claims):
-            """The answers of the forbidden and error500 modes (logged already)."""
-            if a.mode == "error500":
-                if token.count(".") == 2:
-                    return self.reply(500, b"Internal Server Error")
-                return self.reply(401, json.dumps({"error": "no token"}).encode())
-            if not ok:
-                return self.reply(403, json.dumps({"error": "Token invalid"}).encode())
-            if claims.get("role") == "admin":
-                return self.reply(200, b"<h1>Welcome admin</h1><p>the admin panel</p>")
-            return self.reply(403, json.dumps({"error": "Access Forbidden"}).encode())
 
         def huge(self):
             self.send_response(200)
