@@ -3,7 +3,8 @@
 //! (`--accepted-text`, `--rejected-text`, `--accepted-status`), deciding whether a response
 //! means accepted. It owns the rules that keep false positives out: a 5xx is never
 //! acceptance, a refused original token is a usable reference only when a bad token gets a
-//! different answer, and the token a server echoes is masked before bodies are compared.
+//! different answer (status, body, length or WWW-Authenticate challenge), and the token a
+//! server echoes is masked before bodies are compared.
 
 use super::classify::{similarity, Baselines, Verdict};
 use super::http::{Response, GARBAGE};
@@ -80,8 +81,13 @@ fn replace(hay: &[u8], needle: &[u8], with: &[u8]) -> Vec<u8> {
 }
 
 fn masked(r: &Response, token: &str) -> Response {
+    let challenge = r
+        .challenge
+        .as_deref()
+        .map(|c| String::from_utf8_lossy(&mask(c.as_bytes(), token)).into_owned());
     Response {
         body: mask(&r.body, token),
+        challenge,
         ..r.clone()
     }
 }
@@ -90,7 +96,10 @@ fn masked(r: &Response, token: &str) -> Response {
 const SAME: f64 = 0.8;
 
 fn alike(a: &Response, b: &Response) -> bool {
-    a.status == b.status && a.body.len() == b.body.len() && similarity(&a.body, &b.body) >= SAME
+    a.status == b.status
+        && a.challenge == b.challenge
+        && a.body.len() == b.body.len()
+        && similarity(&a.body, &b.body) >= SAME
 }
 
 /// The baselines, masked of the tokens that made them, and the reviewer's markers.
@@ -138,7 +147,8 @@ impl Judge {
                 a.status
             ));
         }
-        if self.original_is_refused() {
+        // The same status and body with another WWW-Authenticate challenge is another answer.
+        if self.original_is_refused() || (a.status == r.status && a.challenge != r.challenge) {
             return Ok(());
         }
         self.masked.check()
@@ -182,6 +192,7 @@ impl Judge {
             return (Verdict::Accepted, why);
         }
         let (verdict, signal) = self.masked.classify(&v);
+        let (verdict, signal) = self.weigh_challenge(&v, verdict, signal);
         match verdict {
             Verdict::Accepted if self.original_is_error() => (
                 Verdict::Inconclusive,
@@ -202,6 +213,39 @@ impl Judge {
                     ),
                 )
             }
+            _ => (verdict, signal),
+        }
+    }
+}
+
+impl Judge {
+    /// The WWW-Authenticate challenge as a signal, when the status cannot decide (all three
+    /// responses share it) and the baselines' challenges differ: it decides what the body
+    /// left open, and a body verdict it contradicts is no verdict.
+    fn weigh_challenge(&self, v: &Response, verdict: Verdict, signal: String) -> (Verdict, String) {
+        let (a, r) = (&self.masked.original, &self.masked.garbage);
+        if a.challenge == r.challenge || v.status != a.status || v.status != r.status {
+            return (verdict, signal);
+        }
+        let like_r = v.challenge == r.challenge;
+        let like_a = v.challenge == a.challenge;
+        match verdict {
+            Verdict::Accepted if like_r => (
+                Verdict::Inconclusive,
+                format!("{signal}, but its WWW-Authenticate is the garbage value's"),
+            ),
+            Verdict::Rejected if like_a => (
+                Verdict::Inconclusive,
+                format!("{signal}, but its WWW-Authenticate is the original token's"),
+            ),
+            Verdict::Inconclusive if like_r => (
+                Verdict::Rejected,
+                "WWW-Authenticate = the garbage value's".into(),
+            ),
+            Verdict::Inconclusive if like_a => (
+                Verdict::Accepted,
+                "WWW-Authenticate = the original token's".into(),
+            ),
             _ => (verdict, signal),
         }
     }

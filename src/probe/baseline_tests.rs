@@ -8,6 +8,7 @@ fn resp(status: u16, body: &str) -> Response {
         body: body.as_bytes().to_vec(),
         truncated: false,
         location: None,
+        challenge: None,
         elapsed_ms: 1,
     }
 }
@@ -170,4 +171,49 @@ fn an_ordinary_pair_of_baselines_still_classifies_as_before() {
         Verdict::Accepted
     );
     assert_eq!(j.classify(&resp(401, "no"), FORGED).0, Verdict::Rejected);
+}
+
+fn challenged(status: u16, body: &str, challenge: &str) -> Response {
+    Response {
+        challenge: Some(challenge.into()),
+        ..resp(status, body)
+    }
+}
+
+#[test]
+fn www_authenticate_tells_apart_answers_with_the_same_status_and_body() {
+    // An API answering 401 with an empty body to both an expired token and a bad one, the
+    // RFC 6750 challenge saying which.
+    let expired = r#"Bearer error="invalid_token", error_description="expired""#;
+    let bad = r#"Bearer error="invalid_token", error_description="bad signature""#;
+    let j = judge(
+        challenged(401, "", expired),
+        challenged(401, "", bad),
+        Markers::default(),
+    );
+    assert!(j.check().is_ok());
+    let (v, why) = j.classify(&challenged(401, "", expired), FORGED);
+    assert_eq!(v, Verdict::Accepted, "{why}");
+    assert_eq!(
+        j.classify(&challenged(401, "", bad), FORGED).0,
+        Verdict::Rejected
+    );
+    // The same challenge on both baselines decides nothing.
+    let same = judge(
+        challenged(401, "", bad),
+        challenged(401, "", bad),
+        Markers::default(),
+    );
+    assert!(same.check().is_err());
+}
+
+#[test]
+fn a_body_verdict_the_challenge_contradicts_is_no_verdict() {
+    let j = judge(
+        resp(200, "hello alice, here are your items"),
+        challenged(200, "please log in", "Bearer"),
+        Markers::default(),
+    );
+    let v = challenged(200, "hello alice, here are your items", "Bearer");
+    assert_eq!(j.classify(&v, FORGED).0, Verdict::Inconclusive);
 }

@@ -182,6 +182,7 @@ mod tests {
             body: body.as_bytes().to_vec(),
             truncated: false,
             location: None,
+            challenge: None,
             elapsed_ms: 1,
         }
     }
@@ -246,7 +247,7 @@ mod tests {
             let s = similarity(&x, &y);
             proptest::prop_assert!((0.0..=1.0).contains(&s));
             let b = Baselines { original: resp(200, "ok"), garbage: resp(401, "no") };
-            let v = Response { status, body: x, truncated: false, location: None, elapsed_ms: 0 };
+            let v = Response { status, body: x, truncated: false, location: None, challenge: None, elapsed_ms: 0 };
             let _ = b.classify(&v);
         }
     }

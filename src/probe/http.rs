@@ -140,6 +140,9 @@ pub struct Response {
     pub truncated: bool,
     /// A redirect's `Location` (never followed).
     pub location: Option<String>,
+    /// The `WWW-Authenticate` challenge, when there is one: a server asks for (other)
+    /// credentials with it, a signal of rejection (RFC 6750 section 3).
+    pub challenge: Option<String>,
     pub elapsed_ms: u64,
 }
 
@@ -234,6 +237,10 @@ impl Client {
             .get("location")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let challenge = resp
+            .headers()
+            .get("www-authenticate")
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
         let mut body = Vec::new();
         let reader = resp.body_mut().with_config().limit(u64::MAX).reader();
         let read = reader.take(t.max_body + 1).read_to_end(&mut body);
@@ -248,6 +255,7 @@ impl Client {
             body,
             truncated,
             location,
+            challenge,
             elapsed_ms: started.elapsed().as_millis() as u64,
         })
     }

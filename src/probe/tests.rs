@@ -18,6 +18,7 @@ fn resp(status: u16) -> Response {
         body: b"{}".to_vec(),
         truncated: false,
         location: None,
+        challenge: None,
         elapsed_ms: 3,
     }
 }

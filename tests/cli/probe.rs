@@ -3,8 +3,8 @@
 //! really accepted (the server's decision log says so) and every one it calls rejected was
 //! really rejected; nothing is reported on the correctly configured server.
 
-pub mod lab;
 mod coverage;
+pub mod lab;
 mod real;
 mod reports;
 mod safety;

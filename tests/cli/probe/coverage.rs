@@ -87,7 +87,8 @@ fn attacks_cut_by_max_requests_are_partly_sent_in_the_coverage() {
     let (_, report, _) = probe(&server.url(), &lab().rs, &["--max-requests", "7"]);
     let ran = report["coverage"]["ran"].as_array().unwrap();
     assert!(
-        ran.iter().any(|r| r["sent"].as_u64() < r["variants"].as_u64()),
+        ran.iter()
+            .any(|r| r["sent"].as_u64() < r["variants"].as_u64()),
         "{ran:?}"
     );
 }
