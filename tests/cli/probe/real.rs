@@ -240,3 +240,35 @@ fn secure_server_stays_clean_with_the_secret_and_an_expired_token() {
         &[],
     );
 }
+
+#[test]
+fn accepted_status_of_a_server_error_is_a_usage_error() {
+    let (code, _, stderr) = probe(
+        "http://127.0.0.1:9/",
+        &lab().hs,
+        &["--accepted-status", "500"],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("--accepted-status"), "{stderr}");
+}
+
+#[test]
+fn header_lines_from_a_file_place_the_token_in_each_line() {
+    let token = hs_token("1", None);
+    let dir = crate::common::tmp();
+    let file = crate::common::write(
+        dir.path(),
+        "request.txt",
+        format!("Authorization: Bearer {token}\nCookie: theme=dark; session={token}\n"),
+    );
+    let arg = format!("@{}", file.display());
+    let server = Vuln::start("kid-sql-num", &[]);
+    let (code, report, stderr) = probe(&server.url(), &arg, &["--attack", "kid-sqli"]);
+    assert_eq!(code, 1, "{stderr}\n{report:#}");
+    let request = report["attacks"][0]["request"].as_str().unwrap();
+    assert!(
+        request.contains("with Authorization: Bearer ")
+            && request.contains(" and Cookie: theme=dark; session="),
+        "{request}"
+    );
+}
