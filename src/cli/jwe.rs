@@ -6,7 +6,7 @@ use clap::Args;
 
 // Where the JWE key comes from (encrypt and decrypt). (A plain comment: clap would show a doc comment as
 // the about of each subcommand that flattens this.)
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Args)]
 pub struct JweKeyArgs {
     /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
     /// decrypt takes several (one key set); encrypt --serialization json one recipient each.

@@ -6,9 +6,9 @@ use std::io::{IsTerminal, Write};
 use crate::audit::{self, report, Config};
 use crate::cli::{AuditArgs, AuditFormat};
 use crate::clock::{parse_duration, Clock};
-use crate::cmd::keyin::read_key_file;
 use crate::cmd::output::{json_text, note};
 use crate::files::{read_input, MAX_INPUT};
+use crate::keys::source::read_key_file;
 use crate::keys::{self, Jwk};
 use crate::{ExitCode, Result};
 

@@ -3,46 +3,20 @@
 
 use std::io::Write;
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::cli::DecodeArgs;
 use crate::clock::{format_utc, relative, Clock};
 use crate::cmd::output::{json_line, pasted, report_error, show_json, warn};
 use crate::cmd::tokens_in;
+use crate::keys::source::{Net, Resolver};
 use crate::term::{sanitize, style};
 use crate::token::claims::numeric_date;
-use crate::token::hazards::key_header_carries;
-use crate::token::{is_alg_none, parse, Jws, Parsed, KEY_HEADERS};
+use crate::token::hazards::header_warnings;
+use crate::token::{parse, Jws, Parsed};
 use crate::{b64, Error, ExitCode};
 
 const TIME_CLAIMS: &[&str] = &["iat", "nbf", "exp", "auth_time"];
-
-/// Warnings a reader of this token should see.
-pub fn header_warnings(
-    header: &Map<String, Value>,
-    claims: Option<&Map<String, Value>>,
-) -> Vec<String> {
-    let mut w = Vec::new();
-    if let Some(a) = header.get("alg").and_then(Value::as_str) {
-        if is_alg_none(a) {
-            w.push(format!(
-                "alg {a:?}: the token is unsigned; anyone can forge it"
-            ));
-        }
-    }
-    for h in KEY_HEADERS {
-        if header.contains_key(*h) {
-            w.push(format!(
-                "header {h} carries {}: a verifier must never trust it",
-                key_header_carries(h)
-            ));
-        }
-    }
-    if claims.is_some_and(|c| !c.contains_key("exp")) {
-        w.push("no exp: the token never expires".into());
-    }
-    w
-}
 
 pub(crate) fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
     let (w, b, d) = (style::WARN, style::BOLD, style::DIM);
@@ -273,7 +247,7 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let dkeys = a
         .decrypt_key
         .as_deref()
-        .map(crate::cmd::decrypt::decrypt_keys)
+        .map(|p| crate::jwe::nested::keys_of_file(p, "--decrypt-key", &Resolver::new(&Net, now)))
         .transpose()?;
     let mut out = anstream::stdout().lock();
     let mut failed = None;
@@ -330,7 +304,7 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
         match (&parsed, a.json) {
             (Parsed::Jwe { header }, json) if dkeys.is_some() => {
                 let keys = dkeys.as_deref().unwrap_or_default();
-                let inner = crate::cmd::decrypt::decode_inner(t, keys);
+                let inner = crate::jwe::nested::decode_inner(t, keys);
                 if inner.is_err() {
                     failed = failed.or(Some(ExitCode::Negative));
                 }

@@ -148,11 +148,6 @@ pub fn x25519(public: &[u8; 32], d: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, Str
     Ok(Zeroizing::new(z.to_vec()))
 }
 
-/// The X25519 public key of a private key.
-pub fn x25519_public(d: &[u8; 32]) -> [u8; 32] {
-    curve25519_dalek::MontgomeryPoint::mul_base_clamped(*d).to_bytes()
-}
-
 /// Concat KDF (NIST SP 800-56A §5.8.1, RFC 7518 §4.6.2) with SHA-256: `len` bytes from Z.
 /// `alg_id` is the `enc` name for direct agreement, else the `alg` name.
 pub fn concat_kdf(
