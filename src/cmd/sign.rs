@@ -124,13 +124,9 @@ fn signer(a: &SignArgs, key: Jwk, raw_secret: bool) -> Result<(Jwk, Alg, Option<
     Ok((key, alg, kid))
 }
 
-/// Run `jot sign`.
-pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
-    let now = Clock::from_flag(a.now.as_deref())?.now();
-    let signers = load_keys(a, now)?
-        .into_iter()
-        .map(|(k, raw)| signer(a, k, raw))
-        .collect::<Result<Vec<_>>>()?;
+/// The claims the flags make: --claims, each --claim, the registered ones and the
+/// default times, type-checked.
+fn claims(a: &SignArgs, now: i64) -> Result<Map<String, Value>> {
     let mut claims = base_claims(a.claims.as_deref())?;
     for kv in &a.claim {
         let (k, v) = parse_kv(kv)?;
@@ -178,6 +174,58 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
     if a.jti {
         claims.insert("jti".into(), sign::random_jti()?.into());
     }
+    Ok(claims)
+}
+
+/// The JWS of `claims`: compact with the one signer, or a JSON serialization with each.
+fn signed(
+    a: &SignArgs,
+    signers: &[(Jwk, Alg, Option<String>)],
+    claims: &Map<String, Value>,
+) -> Result<String> {
+    let mut extra = Map::new();
+    if let Some(t) = &a.sd.typ {
+        extra.insert("typ".into(), t.clone().into());
+    }
+    for kv in &a.header {
+        let (k, v) = parse_kv(kv)?;
+        extra.insert(k, v);
+    }
+    match a.serialization.as_str() {
+        "compact" => {
+            let (key, alg, kid) = &signers[0];
+            let header = sign::header(*alg, kid.as_deref(), extra)?;
+            sign::sign(key, *alg, &header, claims)
+        }
+        form => {
+            if a.encrypt_to.is_some() {
+                return Err(Error::usage("--encrypt-to makes a compact nested token")
+                    .with_hint("drop --serialization, or encrypt the JSON with `jot encrypt`"));
+            }
+            let with_headers = signers
+                .iter()
+                .map(|(k, alg, kid)| {
+                    Ok((k, *alg, sign::header(*alg, kid.as_deref(), extra.clone())?))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let ser = if form == "flattened" {
+                Serialization::Flattened
+            } else {
+                Serialization::General
+            };
+            sign::sign_json(ser, &with_headers, claims)
+        }
+    }
+}
+
+/// Run `jot sign`.
+pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
+    let now = Clock::from_flag(a.now.as_deref())?.now();
+    let signers = load_keys(a, now)?
+        .into_iter()
+        .map(|(k, raw)| signer(a, k, raw))
+        .collect::<Result<Vec<_>>>()?;
+    let mut claims = claims(a, now)?;
     let fingerprint = if a.fingerprint {
         let (value, digest) = sign::fingerprint()?;
         claims.insert("fgp".into(), digest.into());
@@ -191,40 +239,7 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
             .with_hint("drop --serialization, or drop --sd/--sd-all")
             .into());
     }
-    let mut extra = Map::new();
-    if let Some(t) = &a.sd.typ {
-        extra.insert("typ".into(), t.clone().into());
-    }
-    for kv in &a.header {
-        let (k, v) = parse_kv(kv)?;
-        extra.insert(k, v);
-    }
-    let token = match a.serialization.as_str() {
-        "compact" => {
-            let (key, alg, kid) = &signers[0];
-            let header = sign::header(*alg, kid.as_deref(), extra)?;
-            sign::sign(key, *alg, &header, &claims)?
-        }
-        form => {
-            if a.encrypt_to.is_some() {
-                return Err(Error::usage("--encrypt-to makes a compact nested token")
-                    .with_hint("drop --serialization, or encrypt the JSON with `jot encrypt`")
-                    .into());
-            }
-            let with_headers = signers
-                .iter()
-                .map(|(k, alg, kid)| {
-                    Ok((k, *alg, sign::header(*alg, kid.as_deref(), extra.clone())?))
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let ser = if form == "flattened" {
-                Serialization::Flattened
-            } else {
-                Serialization::General
-            };
-            sign::sign_json(ser, &with_headers, &claims)?
-        }
-    };
+    let token = signed(a, &signers, &claims)?;
     let token = match disclosures {
         Some(disclosures) => crate::sdjwt::SdJwt {
             jwt: token,

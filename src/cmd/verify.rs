@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 
 use crate::cli::VerifyArgs;
 use crate::clock::Clock;
-use crate::cmd::bulk_out::Pieces;
+use crate::cmd::bulk_out::{BatchOut, Pieces};
 use crate::cmd::output::{json_line, pasted, show_json, warn};
 use crate::cmd::parallel::{ordered, Next};
 use crate::cmd::stream::{stdin_lines, Batch};
@@ -219,11 +219,7 @@ fn stdout_error(e: std::io::Error) -> Error {
 
 /// One SD-JWT: the verdict on the claims rebuilt from its disclosures, and (on stderr, or
 /// in the JSON) which claims were disclosed and whether a KB-JWT bound it.
-fn sd_one(
-    bulk: &Bulk<'_>,
-    t: &str,
-    out: &mut crate::cmd::bulk_out::BatchOut,
-) -> anyhow::Result<ExitCode> {
+fn sd_one(bulk: &Bulk<'_>, t: &str, out: &mut BatchOut) -> anyhow::Result<ExitCode> {
     let sv = bulk.judge.sd(t);
     let mut one = Pieces::default();
     if bulk.a.json {
@@ -280,7 +276,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         kb: &kb,
     };
     // Buffered, flushed after each batch: bulk output is one line per token.
-    let mut out = crate::cmd::bulk_out::BatchOut::stdout();
+    let mut out = BatchOut::stdout();
     let plain = out.plain();
     let bulk = Bulk {
         a,
@@ -290,28 +286,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         cached: cached.as_ref(),
     };
     if let Some(token) = crate::cmd::whole_token(&a.token)? {
-        let t = pasted(&token, None);
-        if judge.is_sd(t) {
-            if a.dpop_proof.is_some() {
-                return Err(
-                    Error::usage("--dpop-proof goes with an access token, not an SD-JWT")
-                        .with_hint("an SD-JWT binds its holder with a KB-JWT: --kb-aud, --kb-nonce")
-                        .into(),
-                );
-            }
-            return sd_one(&bulk, t, &mut out);
-        }
-        let mut v = judge.verdict(t, true);
-        if let Some(b) = a.dpop_binding(now)? {
-            // The proof's checks and the token's cnf.jkt join the verdict, each reason
-            // naming its layer.
-            crate::dpop::bind::bind(&mut v, t, &b)?;
-        }
-        let mut one = Pieces::default();
-        render(&mut one, &bulk, None, &v)?;
-        one.replay(&mut out)?;
-        out.flush()?;
-        return Ok(ExitCode::verdict(v.valid));
+        return one_token(&bulk, &token, &mut out);
     }
     if a.dpop_proof.is_some() {
         return Err(
@@ -325,6 +300,39 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
         fast: (!a.json && a.trust_anchor.is_empty()).then(|| Fast::new(&keys, &p, now)),
         ..bulk
     };
+    stream(&bulk, out)
+}
+
+/// The one token given: its verdict (an SD-JWT's in full, with --dpop-proof the proof's
+/// too), rendered.
+fn one_token(bulk: &Bulk, token: &str, out: &mut BatchOut) -> anyhow::Result<ExitCode> {
+    let (a, judge) = (bulk.a, bulk.judge);
+    let t = pasted(token, None);
+    if judge.is_sd(t) {
+        if a.dpop_proof.is_some() {
+            return Err(
+                Error::usage("--dpop-proof goes with an access token, not an SD-JWT")
+                    .with_hint("an SD-JWT binds its holder with a KB-JWT: --kb-aud, --kb-nonce")
+                    .into(),
+            );
+        }
+        return sd_one(bulk, t, out);
+    }
+    let mut v = judge.verdict(t, true);
+    if let Some(b) = a.dpop_binding(judge.now)? {
+        // The proof's checks and the token's cnf.jkt join the verdict, each reason
+        // naming its layer.
+        crate::dpop::bind::bind(&mut v, t, &b)?;
+    }
+    let mut one = Pieces::default();
+    render(&mut one, bulk, None, &v)?;
+    one.replay(out)?;
+    out.flush()?;
+    Ok(ExitCode::verdict(v.valid))
+}
+
+/// Tokens on stdin, one per line: verified on every core, verdicts written in order.
+fn stream(bulk: &Bulk, mut out: BatchOut) -> anyhow::Result<ExitCode> {
     // Asked once: the core count reads cgroup files.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut input = stdin_lines(cores);
