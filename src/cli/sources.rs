@@ -1,6 +1,7 @@
-//! From key and policy flags to the domain's values: the [`KeySource`]s the key flags name,
-//! the [`Resolver`] that reads them, the JWE key spec, and verify's policy, key-binding and
-//! DPoP requests. Conversions only: nothing here reads a file or the network.
+//! From key and policy flags to the domain's values: clap's value parsers of the key flags
+//! (each produces a [`KeySource`]), the sources a command's flags name, the [`Resolver`]
+//! that reads them, the JWE key spec, and verify's policy, key-binding and DPoP requests.
+//! Conversions only: nothing here reads a file or the network.
 
 use super::{JweKeyArgs, KeySourceArgs, VerifyArgs};
 use crate::dpop::bind::Binding;
@@ -9,6 +10,21 @@ use crate::keys::source::{KeySource, Net, Resolver};
 use crate::sdjwt::KbPolicy;
 use crate::token::options::VerifyOptions;
 use crate::Result;
+
+/// clap's value parser of `--key`: a key file (or `-`).
+pub(super) fn key_file(s: &str) -> std::result::Result<KeySource, std::convert::Infallible> {
+    Ok(KeySource::File(s.to_owned()))
+}
+
+/// clap's value parser of `--jwks`: a URL when it is one, else a file.
+pub(super) fn jwks(s: &str) -> std::result::Result<KeySource, std::convert::Infallible> {
+    Ok(KeySource::jwks(s))
+}
+
+/// clap's value parser of `--oidc`: an issuer whose discovery names the JWKS.
+pub(super) fn oidc(s: &str) -> std::result::Result<KeySource, std::convert::Infallible> {
+    Ok(KeySource::Oidc(s.to_owned()))
+}
 
 impl KeySourceArgs {
     /// The sources the flags name, in order (clap's ArgGroup allows one kind): a secret,
@@ -20,7 +36,7 @@ impl KeySourceArgs {
         if let Some(f) = &self.secret_file {
             return vec![KeySource::SecretFile(f.clone())];
         }
-        self.key.iter().cloned().map(KeySource::File).collect()
+        self.key.clone()
     }
 
     /// How the sources are read: key files with these flags, URLs through the network.
@@ -37,8 +53,8 @@ impl JweKeyArgs {
     /// What the flags name, for `jwe::recipient`: --key files, --jwks (a file or URL),
     /// --secret-file, --passphrase-file.
     pub fn spec(&self) -> JweKeySpec {
-        let mut sources: Vec<KeySource> = self.key.iter().cloned().map(KeySource::File).collect();
-        sources.extend(self.jwks.as_deref().map(KeySource::jwks));
+        let mut sources = self.key.clone();
+        sources.extend(self.jwks.clone());
         sources.extend(self.secret_file.clone().map(KeySource::SecretFile));
         JweKeySpec {
             sources,
@@ -63,8 +79,8 @@ impl VerifyArgs {
     /// ArgGroup allows one kind; `--trust-anchor` names none: the keys come from x5c).
     pub fn key_sources(&self) -> Vec<KeySource> {
         let mut s = self.key.sources();
-        s.extend(self.jwks.as_deref().map(KeySource::jwks));
-        s.extend(self.oidc.clone().map(KeySource::Oidc));
+        s.extend(self.jwks.clone());
+        s.extend(self.oidc.clone());
         s
     }
 
