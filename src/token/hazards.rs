@@ -25,21 +25,6 @@ pub fn is_alg_none(alg: &str) -> bool {
     alg.trim().eq_ignore_ascii_case("none")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn alg_none_in_every_spelling_is_none_and_real_algs_are_not() {
-        for s in ["none", "None", "NONE", "nOnE", " none", "none\t"] {
-            assert!(is_alg_none(s), "{s:?}");
-        }
-        for s in ["HS256", "non", "nonee", ""] {
-            assert!(!is_alg_none(s), "{s:?}");
-        }
-    }
-}
-
 /// Warnings a reader of this token should see (decode, the ui): an unsigned alg, a key
 /// carried in the header, no exp.
 pub fn header_warnings(
@@ -66,4 +51,19 @@ pub fn header_warnings(
         w.push("no exp: the token never expires".into());
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alg_none_in_every_spelling_is_none_and_real_algs_are_not() {
+        for s in ["none", "None", "NONE", "nOnE", " none", "none\t"] {
+            assert!(is_alg_none(s), "{s:?}");
+        }
+        for s in ["HS256", "non", "nonee", ""] {
+            assert!(!is_alg_none(s), "{s:?}");
+        }
+    }
 }
