@@ -23,7 +23,7 @@ pub mod serve;
 pub mod term;
 pub mod token;
 pub mod ui;
-pub mod verdict;
+mod verdict;
 mod weak_secrets;
 #[cfg(test)]
 mod wycheproof_tally;

@@ -70,7 +70,7 @@ pub fn ephemeral(recipient: Party<'_>) -> Result<(Value, Zeroizing<Vec<u8>>), St
         Party::X25519 { x, .. } => {
             let mut d = Zeroizing::new([0u8; 32]);
             getrandom::fill(d.as_mut()).map_err(|e| format!("no randomness: {e}"))?;
-            let public = curve25519_dalek::MontgomeryPoint::mul_base_clamped(*d).to_bytes();
+            let public = crate::keys::x25519_public(&d);
             let z = x25519(x, &d)?;
             Ok((
                 json!({"kty": "OKP", "crv": "X25519", "x": b64::encode(&public)}),

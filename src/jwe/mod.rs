@@ -11,10 +11,10 @@ pub mod json_ser;
 mod keygen;
 mod keymgmt;
 pub mod kw;
-pub mod nested;
+pub(crate) mod nested;
 mod pbes2;
 mod policy;
-pub mod recipient;
+pub(crate) mod recipient;
 mod rsa_kw;
 mod zip;
 
@@ -29,7 +29,6 @@ use zeroize::Zeroizing;
 use crate::alg::{Enc, KeyAlg};
 use crate::keys::{Jwk, Secret};
 
-pub use crate::keys::x25519_public;
 pub use ecdh::concat_kdf;
 pub use flow::{decrypt, encrypt, EncryptOptions};
 pub use keygen::{generate as generate_key, EcdhCurve};

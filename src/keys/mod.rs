@@ -20,7 +20,7 @@ mod publish;
 mod read;
 mod roca;
 mod set;
-pub mod source;
+pub(crate) mod source;
 mod thumbprint;
 mod write;
 mod x25519;
