@@ -88,3 +88,54 @@ pub fn decode_inner(
         Err(e) => Err(format!("the inner token: {e}")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::{Jwk, Key, Secret};
+
+    fn key(byte: u8) -> JweKey {
+        JweKey::Jwk(Jwk::new(Key::Oct(Secret::new(vec![byte; 32]))))
+    }
+
+    fn sealed(plaintext: &str, cty: Option<&str>) -> String {
+        let o = EncryptOptions {
+            cty: cty.map(str::to_owned),
+            ..EncryptOptions::default()
+        };
+        recipient::seal(&key(7), true, o, plaintext.as_bytes()).expect("seal")
+    }
+
+    #[test]
+    fn the_inner_token_goes_through_the_closure_and_its_reasons_name_the_jws_layer() {
+        let t = sealed("a.b.c", Some("JWT"));
+        let v = verify(&t, &[key(7)], |inner| {
+            assert_eq!(inner, "a.b.c");
+            Verdict::invalid("bad signature")
+        });
+        assert_eq!(v.reasons, ["JWS layer: bad signature"]);
+        assert!(v.warnings.is_empty(), "{:?}", v.warnings);
+    }
+
+    #[test]
+    fn a_nested_token_without_cty_jwt_is_verified_with_a_warning() {
+        let v = verify(&sealed("a.b.c", None), &[key(7)], |_| Verdict::invalid("x"));
+        assert!(v.warnings.iter().any(|w| w.contains("cty")), "{v:?}");
+    }
+
+    #[test]
+    fn a_wrong_key_fails_at_the_jwe_layer_without_calling_the_closure() {
+        let v = verify(&sealed("a.b.c", Some("JWT")), &[key(8)], |_| {
+            panic!("the closure must not run")
+        });
+        assert!(!v.valid && v.reasons[0].starts_with("JWE layer: "), "{v:?}");
+    }
+
+    #[test]
+    fn a_plaintext_that_is_no_jws_is_refused_with_a_hint() {
+        let f = open(&sealed("hello", None), &[key(7)]).unwrap_err();
+        assert!(f.reason.contains("not a signed JWT"), "{f:?}");
+        assert!(f.hint.is_some_and(|h| h.contains("jot decrypt")));
+        assert!(decode_inner(&sealed("x.y", None), &[key(7)]).is_err());
+    }
+}

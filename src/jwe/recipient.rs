@@ -175,3 +175,58 @@ pub fn seal(key: &JweKey, raw: bool, mut o: EncryptOptions, plaintext: &[u8]) ->
     }
     super::encrypt(key, &o, plaintext)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::Key;
+
+    fn oct(kid: &str, use_: Option<&str>) -> JweKey {
+        let mut j = Jwk::new(Key::Oct(Secret::new(vec![1; 32])));
+        j.kid = Some(kid.into());
+        j.use_ = use_.map(str::to_owned);
+        JweKey::Jwk(j)
+    }
+
+    #[test]
+    fn pick_keeps_the_one_encryption_key_of_a_set() {
+        let k = pick(vec![oct("s", Some("sig")), oct("e", Some("enc"))]).unwrap();
+        assert_eq!(k.kid(), Some("e"));
+    }
+
+    #[test]
+    fn pick_refuses_two_encryption_keys_naming_their_kids() {
+        let e = pick(vec![oct("a", None), oct("b", Some("enc"))]).unwrap_err();
+        assert!(e.hint().unwrap().contains("a, b"), "{e}");
+    }
+
+    #[test]
+    fn a_spec_naming_two_kinds_of_source_is_refused() {
+        let spec = JweKeySpec {
+            sources: vec![
+                KeySource::File("k.jwk".into()),
+                KeySource::SecretFile("s".into()),
+            ],
+            ..JweKeySpec::default()
+        };
+        let r = Resolver::new(&source::Net, 0);
+        let e = load(&spec, &r).unwrap_err();
+        assert!(e.to_string().contains("give one of"), "{e}");
+        let none = load(&JweKeySpec::default(), &r).unwrap_err();
+        assert!(none.to_string().contains("no key given"), "{none}");
+    }
+
+    #[test]
+    fn each_file_is_one_recipient_with_the_kid_kept() {
+        let spec = JweKeySpec {
+            sources: vec![KeySource::File("a".into()), KeySource::File("b".into())],
+            kid: Some("k".into()),
+            ..JweKeySpec::default()
+        };
+        let each = spec.each_file();
+        assert_eq!(each.len(), 2);
+        assert!(each
+            .iter()
+            .all(|s| s.sources.len() == 1 && s.kid.as_deref() == Some("k")));
+    }
+}

@@ -32,6 +32,8 @@ pub enum KeySource {
     JwksUrl(String),
     /// An OpenID issuer: its discovery document names the JWKS.
     Oidc(String),
+    // Trust anchors (x5c chains validated to a CA) are the next source; verify reads
+    // them through keys::x5c_path until they join here.
 }
 
 impl KeySource {
