@@ -23,6 +23,8 @@ pub mod serve;
 pub mod term;
 pub mod token;
 pub mod ui;
+mod verdict;
+mod weak_secrets;
 #[cfg(test)]
 mod wycheproof_tally;
 

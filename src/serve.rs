@@ -4,7 +4,7 @@
 //! `DIR/jwks.json` is re-read on every request rather than when its modification time
 //! or length changes: the file is small, and a rotation often rewrites it with the
 //! same length within one mtime tick (coarse on some filesystems), which a stat-based
-//! check would miss. Every read is checked before it is served, so a set that has
+//! check would miss. Every read is checked (`keys::public_jwks`) before it is served, so a set that has
 //! gained private key material is answered with a 500, never published.
 
 use std::io::Cursor;
@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::keys::{KeyInput, ReadOptions};
 use crate::{Error, Result};
 
 /// Where the key set is published.
@@ -60,7 +59,7 @@ impl Server {
     pub fn bind(dir: &Path, addr: &str, issuer: Option<String>) -> Result<Server> {
         let jwks_file = dir.join("jwks.json");
         let bytes = read_jwks(&jwks_file)?;
-        check_public_jwks(&bytes).map_err(|e| e.context(jwks_file.display()))?;
+        crate::keys::check_public_jwks(&bytes).map_err(|e| e.context(jwks_file.display()))?;
         let (http, addr) = listen(addr)?;
         let own_base = format!("http://{addr}");
         let issuer = match issuer {
@@ -126,7 +125,7 @@ impl Server {
         if path == DISCOVERY_PATH {
             return json_reply(200, self.discovery.clone(), "public, max-age=60");
         }
-        match read_jwks(&self.jwks_file).and_then(|b| public_jwks(&b)) {
+        match read_jwks(&self.jwks_file).and_then(|b| crate::keys::public_jwks(&b)) {
             Ok(bytes) => json_reply(200, bytes, "public, max-age=60"),
             // The message names what is wrong, never the file's contents.
             Err(e) => error_reply(500, &format!("cannot publish jwks.json: {e}")),
@@ -160,120 +159,10 @@ fn read_jwks(path: &Path) -> Result<Vec<u8>> {
     crate::files::read_path(path, MAX_JWKS_BYTES)
 }
 
-/// The document to publish for the set in `bytes`: read by `keys::read` (the one place
-/// that knows key formats) and written back from the parsed public keys, so nothing but
-/// public members can ever go out. A set holding a private key is refused, naming the key
-/// and member, never a value.
-pub fn public_jwks(bytes: &[u8]) -> Result<Vec<u8>> {
-    let keys = match crate::keys::read(bytes, &ReadOptions::default())? {
-        KeyInput::Set(keys) => keys,
-        _ => {
-            return Err(Error::input(
-                "expected a JWK set: a JSON object with a \"keys\" array",
-            ))
-        }
-    };
-    for (i, k) in keys.iter().enumerate() {
-        if k.is_private() {
-            let which = match k.kid.as_deref() {
-                None | Some("") => format!("key {i}"),
-                Some(kid) => format!("key {i} (kid {kid:?})"),
-            };
-            let m = match k.kty() {
-                "oct" => "k",
-                "AKP" => "priv",
-                _ => "d",
-            };
-            return Err(Error::input(format!(
-                "{which} has the private member \"{m}\"; refusing to publish private key material"
-            ))
-            .with_hint("publish only public keys (e.g. the output of a public-key export)"));
-        }
-    }
-    // Pretty, with a newline: byte for byte what `jot rotate` writes to jwks.json.
-    let mut out = serde_json::to_vec_pretty(&crate::keys::to_jwks(&keys, false))
-        .map_err(|e| Error::input(format!("cannot serialise the JWKS: {e}")))?;
-    out.push(b'\n');
-    Ok(out)
-}
-
-/// Check `bytes` is a JWK set jot can publish (see [`public_jwks`]).
-pub(crate) fn check_public_jwks(bytes: &[u8]) -> Result<()> {
-    public_jwks(bytes).map(drop)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
     use std::fs;
-
-    fn key(alg: crate::alg::Alg) -> crate::keys::Jwk {
-        crate::keys::generate(alg, None, Some("k1".into())).expect("generate")
-    }
-
-    #[test]
-    fn public_sets_pass_the_check() {
-        check_public_jwks(br#"{"keys":[]}"#).expect("empty set");
-        let k = key(crate::alg::Alg::ES256).to_public().unwrap();
-        let set = crate::keys::to_jwks(&[k], false).to_string();
-        check_public_jwks(set.as_bytes()).expect("public EC key");
-    }
-
-    #[test]
-    fn every_private_key_is_refused_without_echoing_its_value() {
-        use crate::alg::Alg;
-        for (alg, m) in [
-            (Alg::RS256, "d"),
-            (Alg::ES256, "d"),
-            (Alg::EdDSA, "d"),
-            (Alg::Ed448, "d"),
-            (Alg::ML_DSA_44, "priv"),
-            (Alg::HS256, "k"),
-        ] {
-            let k = key(alg);
-            let secret = k.to_json(true)[m].as_str().unwrap().to_owned();
-            let set = crate::keys::to_jwks(&[k], true).to_string();
-            let msg = check_public_jwks(set.as_bytes()).expect_err(m).to_string();
-            assert!(msg.contains(&format!("\"{m}\"")), "{msg}");
-            assert!(!msg.contains(&secret), "{msg}");
-        }
-    }
-
-    #[test]
-    fn private_members_on_a_public_key_are_never_published() {
-        // "p" without "d" reads as a public key; what goes out is written from the parsed
-        // key, so the stray member cannot leak.
-        let mut v = key(crate::alg::Alg::RS256)
-            .to_public()
-            .unwrap()
-            .to_json(false);
-        v["p"] = "STRAYPRIME".into();
-        let set = serde_json::json!({"keys": [v]}).to_string();
-        let out = String::from_utf8(public_jwks(set.as_bytes()).unwrap()).unwrap();
-        assert!(
-            !out.contains("STRAYPRIME") && !out.contains("\"p\""),
-            "{out}"
-        );
-    }
-
-    #[test]
-    fn malformed_sets_are_refused() {
-        for bad in [
-            &b""[..],
-            b"[]",
-            b"{}",
-            br#"{"keys":{}}"#,
-            br#"{"keys":[1]}"#,
-            b"{\"keys\":[",
-        ] {
-            assert!(
-                check_public_jwks(bad).is_err(),
-                "{}",
-                String::from_utf8_lossy(bad)
-            );
-        }
-    }
 
     #[test]
     fn bind_fails_early_on_a_missing_or_private_set() {
@@ -313,17 +202,5 @@ mod tests {
             "https://id.example.test/.well-known/jwks.json"
         );
         assert!(Server::bind(dir.path(), "127.0.0.1:0", Some(String::new())).is_err());
-    }
-
-    proptest! {
-        #[test]
-        fn check_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-            let _ = check_public_jwks(&bytes);
-        }
-
-        #[test]
-        fn check_never_panics_on_jsonish_text(s in r#"[{}\[\]":,a-z0-9 ]{0,80}"#) {
-            let _ = check_public_jwks(s.as_bytes());
-        }
     }
 }

@@ -120,6 +120,15 @@ impl KeyAlg {
         KEY_ALGS.iter().find(|r| r.1 == s).map(|r| r.0)
     }
 
+    /// [`KeyAlg::from_name`] for a flag's value: a usage error listing the names.
+    pub fn parse(s: &str) -> crate::Result<KeyAlg> {
+        KeyAlg::from_name(s).ok_or_else(|| {
+            let names: Vec<&str> = KeyAlg::all().map(|a| a.name()).collect();
+            crate::Error::usage(format!("unknown JWE alg {s:?}"))
+                .with_hint(format!("expected one of: {}", names.join(", ")))
+        })
+    }
+
     /// The registered name.
     pub fn name(self) -> &'static str {
         KEY_ALGS[self as usize].1
@@ -166,6 +175,15 @@ impl Enc {
     /// Parse an exact, case-sensitive `enc` name.
     pub fn from_name(s: &str) -> Option<Enc> {
         ENCS.iter().find(|r| r.1 == s).map(|r| r.0)
+    }
+
+    /// [`Enc::from_name`] for a flag's value: a usage error listing the names.
+    pub fn parse(s: &str) -> crate::Result<Enc> {
+        Enc::from_name(s).ok_or_else(|| {
+            let names: Vec<&str> = Enc::all().map(|a| a.name()).collect();
+            crate::Error::usage(format!("unknown JWE enc {s:?}"))
+                .with_hint(format!("expected one of: {}", names.join(", ")))
+        })
     }
 
     /// The registered name.

@@ -14,7 +14,6 @@ mod run;
 mod sdjwt;
 mod secrets;
 mod sensitive;
-pub(crate) mod weak_secrets;
 
 pub use findings::Finding;
 pub use rules::Severity;

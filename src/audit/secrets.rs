@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
-use super::weak_secrets;
 use crate::crack::{self, Options, Outcome, Progress, Source, Target, Transform};
+use crate::weak_secrets;
 use crate::{Error, Result};
 
 /// Largest wordlist read (rockyou.txt is 134 MB): it is held in memory for the run.

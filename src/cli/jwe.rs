@@ -4,17 +4,20 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::sources::{jwks, key_file};
+use crate::keys::source::KeySource;
+
 // Where the JWE key comes from (encrypt and decrypt). (A plain comment: clap would show a doc comment as
 // the about of each subcommand that flattens this.)
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Args)]
 pub struct JweKeyArgs {
     /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
     /// decrypt takes several (one key set); encrypt --serialization json one recipient each.
-    #[arg(long, value_name = "PATH")]
-    pub key: Vec<String>,
+    #[arg(long, value_name = "PATH", value_parser = key_file)]
+    pub key: Vec<KeySource>,
     /// A JWKS: a file or an http(s) URL (choose a key with --kid).
-    #[arg(long, value_name = "PATH|URL")]
-    pub jwks: Option<String>,
+    #[arg(long, value_name = "PATH|URL", value_parser = jwks)]
+    pub jwks: Option<KeySource>,
     /// Select the key by this kid.
     #[arg(long, value_name = "KID", allow_hyphen_values = true)]
     pub kid: Option<String>,

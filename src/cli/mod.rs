@@ -10,6 +10,7 @@ mod keys;
 mod keyset;
 mod review;
 mod sdjwt;
+mod sources;
 mod token;
 mod ui;
 

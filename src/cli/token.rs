@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
 
+use super::sources::{jwks, key_file, oidc};
 use super::AlgParser;
 use crate::alg::Alg;
+use crate::keys::source::KeySource;
 use crate::keys::Secret;
 
 /// The ArgGroup of every key source of a command: at most one may be given (sign and
@@ -18,8 +20,8 @@ pub const KEY_SOURCE: &str = "key_source";
 pub struct KeySourceArgs {
     /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
     /// verify takes several (their keys are one set); sign --serialization json signs with each.
-    #[arg(long, value_name = "PATH", group = KEY_SOURCE)]
-    pub key: Vec<String>,
+    #[arg(long, value_name = "PATH", group = KEY_SOURCE, value_parser = key_file)]
+    pub key: Vec<KeySource>,
     /// HMAC secret as text. Visible in `ps` and shell history: prefer --secret-file.
     #[arg(long, value_name = "TEXT", group = KEY_SOURCE)]
     pub secret: Option<Secret>,
@@ -171,11 +173,11 @@ pub struct VerifyArgs {
     #[command(flatten)]
     pub key: KeySourceArgs,
     /// A JWKS: a file or an http(s) URL.
-    #[arg(long, value_name = "PATH|URL", group = KEY_SOURCE)]
-    pub jwks: Option<String>,
+    #[arg(long, value_name = "PATH|URL", group = KEY_SOURCE, value_parser = jwks)]
+    pub jwks: Option<KeySource>,
     /// An OpenID issuer: its discovery document names the JWKS.
-    #[arg(long, value_name = "ISSUER_URL", group = KEY_SOURCE)]
-    pub oidc: Option<String>,
+    #[arg(long, value_name = "ISSUER_URL", group = KEY_SOURCE, value_parser = oidc)]
+    pub oidc: Option<KeySource>,
     /// A CA certificate (PEM; repeat for several) that a protected x5c chain must validate
     /// to: the leaf certificate's key then verifies the token. Without it x5c is never used.
     #[arg(long, value_name = "CA.pem", group = KEY_SOURCE)]

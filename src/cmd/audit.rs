@@ -6,21 +6,26 @@ use std::io::{IsTerminal, Write};
 use crate::audit::{self, report, Config};
 use crate::cli::{AuditArgs, AuditFormat};
 use crate::clock::{parse_duration, Clock};
-use crate::cmd::keyin::read_key_file;
 use crate::cmd::output::{json_text, note};
-use crate::files::{read_input, MAX_INPUT};
-use crate::keys::{self, Jwk};
+use crate::keys::source::{resolve, KeySource, Net, Resolver};
+use crate::keys::Jwk;
 use crate::{ExitCode, Result};
 
+/// The keys that verify signatures: a key file or a JWKS file (never fetched: audit reads
+/// files only), weak keys allowed for analysis, JWKS entries jot cannot use left out.
 fn verification_keys(a: &AuditArgs) -> Result<Option<Vec<Jwk>>> {
-    if let Some(k) = &a.key {
-        return Ok(Some(read_key_file(k, None, true, false)?.into_keys()));
-    }
-    if let Some(j) = &a.jwks {
-        let (keys, _) = keys::read_jwks_lenient(&read_input(j, MAX_INPUT)?, true)?;
-        return Ok(Some(keys));
-    }
-    Ok(None)
+    let src = match (&a.key, &a.jwks) {
+        (Some(k), _) => KeySource::File(k.clone()),
+        (None, Some(j)) => KeySource::JwksFile(j.clone()),
+        (None, None) => return Ok(None),
+    };
+    // Files only: the clock, which judges cached key sets, is never read.
+    let r = Resolver {
+        cache: false,
+        allow_weak: true,
+        ..Resolver::new(&Net, 0)
+    };
+    Ok(Some(resolve(&src, &r)?.all()))
 }
 
 /// Run `jot audit`.

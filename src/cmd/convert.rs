@@ -5,8 +5,8 @@ use std::io::IsTerminal;
 use zeroize::Zeroizing;
 
 use crate::cli::{ConvertArgs, OutForm};
-use crate::cmd::keyin::{read_key_file, Loaded};
-use crate::cmd::output::emit;
+use crate::cmd::output::{emit, warned};
+use crate::keys::source::{one_of, read_key_file};
 use crate::keys::{self, KeyInput};
 use crate::{Error, ExitCode};
 
@@ -24,12 +24,7 @@ pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
         (KeyInput::Set(_) | KeyInput::Bundle(_), OutForm::Jwks) if a.kid.is_none() => {
             input.into_keys()
         }
-        _ => vec![Loaded {
-            input,
-            raw_secret: a.read.raw,
-            name: a.input.clone(),
-        }
-        .one(a.kid.as_deref())?],
+        _ => vec![warned(one_of(input, &a.input, a.kid.as_deref())?)],
     };
     for k in &mut keys {
         if a.public {

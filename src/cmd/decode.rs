@@ -9,40 +9,14 @@ use crate::cli::DecodeArgs;
 use crate::clock::{format_utc, relative, Clock};
 use crate::cmd::output::{json_line, pasted, report_error, show_json, warn};
 use crate::cmd::tokens_in;
+use crate::keys::source::{Net, Resolver};
 use crate::term::{sanitize, style};
 use crate::token::claims::numeric_date;
-use crate::token::hazards::key_header_carries;
-use crate::token::{is_alg_none, parse, Jws, Parsed, KEY_HEADERS};
+use crate::token::hazards::header_warnings;
+use crate::token::{parse, Jws, Parsed};
 use crate::{b64, Error, ExitCode};
 
 const TIME_CLAIMS: &[&str] = &["iat", "nbf", "exp", "auth_time"];
-
-/// Warnings a reader of this token should see.
-pub fn header_warnings(
-    header: &Map<String, Value>,
-    claims: Option<&Map<String, Value>>,
-) -> Vec<String> {
-    let mut w = Vec::new();
-    if let Some(a) = header.get("alg").and_then(Value::as_str) {
-        if is_alg_none(a) {
-            w.push(format!(
-                "alg {a:?}: the token is unsigned; anyone can forge it"
-            ));
-        }
-    }
-    for h in KEY_HEADERS {
-        if header.contains_key(*h) {
-            w.push(format!(
-                "header {h} carries {}: a verifier must never trust it",
-                key_header_carries(h)
-            ));
-        }
-    }
-    if claims.is_some_and(|c| !c.contains_key("exp")) {
-        w.push("no exp: the token never expires".into());
-    }
-    w
-}
 
 pub(crate) fn show_jws(out: &mut impl Write, j: &Jws, now: i64) -> std::io::Result<()> {
     let (w, b, d) = (style::WARN, style::BOLD, style::DIM);
@@ -266,6 +240,78 @@ fn show_sd_token(
     Ok(show_sd(out, v)?)
 }
 
+/// A nested JWT for `--decrypt-key`: the outer header and the inner token, or why it
+/// does not decrypt. Says whether it decrypted.
+fn show_nested(
+    out: &mut impl Write,
+    t: &str,
+    header: &Map<String, Value>,
+    keys: &[crate::jwe::JweKey],
+    json: bool,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let inner = crate::jwe::nested::decode_inner(t, keys);
+    let ok = inner.is_ok();
+    match (inner, json) {
+        (Ok(j), true) => {
+            let v = json!({"header": header, "encrypted": true, "inner": {
+                "header": j.header, "payload": j.payload,
+                "signature": b64::encode(&j.signature)}});
+            writeln!(out, "{}", json_line(&v)?)?;
+        }
+        (Ok(j), false) => {
+            writeln!(
+                out,
+                "a JWE (encrypted token), decrypted; its protected header:"
+            )?;
+            show_json(out, &Value::Object(header.clone()))?;
+            writeln!(out, "inner token:")?;
+            show_jws(out, &j, now)?;
+        }
+        (Err(why), true) => {
+            let v = json!({"header": header, "encrypted": true, "decrypt_error": why});
+            writeln!(out, "{}", json_line(&v)?)?;
+        }
+        (Err(why), false) => {
+            writeln!(out, "a JWE (encrypted token); its protected header:")?;
+            show_json(out, &Value::Object(header.clone()))?;
+            writeln!(out, "cannot decrypt: {}", sanitize(&why))?;
+        }
+    }
+    Ok(ok)
+}
+
+/// Parse one compact token; one with repeated members is shown with the last (a reviewer
+/// must see it; verify refuses it). `None` when it was reported as an error (in bulk).
+fn parse_or_report(
+    out: &mut impl Write,
+    t: &str,
+    line: usize,
+    several: bool,
+) -> anyhow::Result<Option<Parsed>> {
+    let e = match parse(t) {
+        Ok(p) => return Ok(Some(p)),
+        Err(e) => e,
+    };
+    if let Some((j, notes)) = crate::token::duplicates::parse_with_duplicates(t) {
+        out.flush()?;
+        notes
+            .iter()
+            .for_each(|n| warn(&format!("{n}; shown with the last")));
+        return Ok(Some(Parsed::Jws(j)));
+    }
+    let e = match crate::token::identify_other(t) {
+        Some(what) => Error::input(format!("not a JWT: this is {what}")),
+        None => e,
+    };
+    if !several {
+        return Err(e.into());
+    }
+    out.flush()?;
+    report_error(&e.context(format!("line {line}")).into());
+    Ok(None)
+}
+
 /// Run `jot decode`.
 pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
@@ -273,7 +319,7 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let dkeys = a
         .decrypt_key
         .as_deref()
-        .map(crate::cmd::decrypt::decrypt_keys)
+        .map(|p| crate::jwe::nested::keys_of_file(p, "--decrypt-key", &Resolver::new(&Net, now)))
         .transpose()?;
     let mut out = anstream::stdout().lock();
     let mut failed = None;
@@ -296,69 +342,15 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
             }
             continue;
         }
-        let parsed = match parse(t) {
-            Ok(p) => p,
-            Err(e) => match crate::token::duplicates::parse_with_duplicates(t) {
-                // A reviewer must see a token with repeated members; verify refuses it.
-                Some((j, notes)) => {
-                    out.flush()?;
-                    notes
-                        .iter()
-                        .for_each(|n| warn(&format!("{n}; shown with the last")));
-                    Parsed::Jws(j)
-                }
-                None => {
-                    let e = match crate::token::identify_other(t) {
-                        Some(what) => Error::input(format!("not a JWT: this is {what}")),
-                        None => e,
-                    };
-                    let e = if tokens.len() > 1 {
-                        e.context(format!("line {line}"))
-                    } else {
-                        e
-                    };
-                    if tokens.len() == 1 {
-                        return Err(e.into());
-                    }
-                    out.flush()?;
-                    report_error(&e.into());
-                    failed = Some(ExitCode::Error);
-                    continue;
-                }
-            },
+        let Some(parsed) = parse_or_report(&mut out, t, *line, tokens.len() > 1)? else {
+            failed = Some(ExitCode::Error);
+            continue;
         };
         match (&parsed, a.json) {
             (Parsed::Jwe { header }, json) if dkeys.is_some() => {
                 let keys = dkeys.as_deref().unwrap_or_default();
-                let inner = crate::cmd::decrypt::decode_inner(t, keys);
-                if inner.is_err() {
+                if !show_nested(&mut out, t, header, keys, json, now)? {
                     failed = failed.or(Some(ExitCode::Negative));
-                }
-                match (inner, json) {
-                    (Ok(j), true) => {
-                        let v = json!({"header": header, "encrypted": true, "inner": {
-                            "header": j.header, "payload": j.payload,
-                            "signature": b64::encode(&j.signature)}});
-                        writeln!(out, "{}", json_line(&v)?)?;
-                    }
-                    (Ok(j), false) => {
-                        writeln!(
-                            out,
-                            "a JWE (encrypted token), decrypted; its protected header:"
-                        )?;
-                        show_json(&mut out, &Value::Object(header.clone()))?;
-                        writeln!(out, "inner token:")?;
-                        show_jws(&mut out, &j, now)?;
-                    }
-                    (Err(why), true) => {
-                        let v = json!({"header": header, "encrypted": true, "decrypt_error": why});
-                        writeln!(out, "{}", json_line(&v)?)?;
-                    }
-                    (Err(why), false) => {
-                        writeln!(out, "a JWE (encrypted token); its protected header:")?;
-                        show_json(&mut out, &Value::Object(header.clone()))?;
-                        writeln!(out, "cannot decrypt: {}", sanitize(&why))?;
-                    }
                 }
             }
             (Parsed::Jws(j), true) => {

@@ -6,9 +6,10 @@ use std::io::{IsTerminal, Write};
 
 use serde_json::{json, Value};
 
+use crate::alg::{Enc, KeyAlg};
 use crate::cli::DecryptArgs;
-use crate::cmd::encrypt::{load_keys, parse_enc, parse_key_alg};
-use crate::cmd::output::{emit, json_line, show_json};
+use crate::clock::Clock;
+use crate::cmd::output::{emit, json_line, show_json, warned};
 use crate::cmd::tokens_in;
 use crate::jwe::{self, Decrypted, Failure, Policy};
 use crate::term::{sanitize, style, Out};
@@ -20,9 +21,9 @@ pub fn policy(a: &DecryptArgs) -> Result<Policy> {
         algs: a
             .alg
             .iter()
-            .map(|s| parse_key_alg(s))
+            .map(|s| KeyAlg::parse(s))
             .collect::<Result<_>>()?,
-        encs: a.enc.iter().map(|s| parse_enc(s)).collect::<Result<_>>()?,
+        encs: a.enc.iter().map(|s| Enc::parse(s)).collect::<Result<_>>()?,
         max_plaintext: a.max_plaintext,
         max_p2c: a.max_p2c,
         allow_rsa1_5: a.allow_rsa1_5,
@@ -164,7 +165,10 @@ fn decrypt_one(
 
 /// Run `jot decrypt`.
 pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
-    let (keys, _) = load_keys(&a.key)?;
+    // No --now: the clock only judges the freshness of a cached JWKS.
+    let now = Clock::from_flag(None)?.now();
+    let got = crate::jwe::recipient::load(&a.key.spec(), &a.key.resolver(now))?;
+    let keys = warned((got.keys, got.warnings));
     let p = policy(a)?;
     let tokens = tokens_in(&a.token)?;
     // One JSON-serialized token on stdin is one token, not a stream of lines.
@@ -215,84 +219,6 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::verdict(all_ok))
-}
-
-/// The keys of a `--decrypt-key` file (a key or a JWKS).
-pub fn decrypt_keys(path: &str) -> Result<Vec<jwe::JweKey>> {
-    let args = crate::cli::JweKeyArgs {
-        key: vec![path.to_owned()],
-        ..crate::cli::JweKeyArgs::default()
-    };
-    load_keys(&args)
-        .map(|(k, _)| k)
-        .map_err(|e| e.context("--decrypt-key"))
-}
-
-/// Decrypt the outer JWE of a nested JWT; the inner compact token, or why not.
-pub fn open_nested(token: &str, keys: &[jwe::JweKey]) -> std::result::Result<String, Failure> {
-    let d = jwe::decrypt(token, keys, &Policy::default())?;
-    let inner = std::str::from_utf8(&d.plaintext)
-        .map(|s| s.trim().to_owned())
-        .map_err(|_| Failure {
-            reason: "the plaintext is not a token (not UTF-8)".into(),
-            hint: None,
-        })?;
-    if inner.split('.').count() != 3 {
-        return Err(Failure {
-            reason: "the plaintext is not a signed JWT (a nested token must be a JWS)".into(),
-            hint: Some("use `jot decrypt` to read an encrypted payload".into()),
-        });
-    }
-    Ok(inner)
-}
-
-/// A nested JWT's verdict: decrypt, then `verify` the inner JWS; reasons name the layer.
-pub fn verify_nested(
-    token: &str,
-    keys: &[jwe::JweKey],
-    verify: impl FnOnce(&str) -> crate::token::verify::Verdict,
-) -> crate::token::verify::Verdict {
-    let cty = jwe::protected_header(token)
-        .ok()
-        .and_then(|h| h.get("cty").and_then(Value::as_str).map(str::to_owned));
-    match open_nested(token, keys) {
-        Ok(inner) => {
-            let mut v = verify(&inner);
-            for r in &mut v.reasons {
-                *r = format!("JWS layer: {r}");
-            }
-            if !cty.is_some_and(|c| c.eq_ignore_ascii_case("JWT")) {
-                v.warnings.push(
-                    "the JWE has no cty \"JWT\" though it holds a JWT (RFC 7519 §5.2)".into(),
-                );
-            }
-            v
-        }
-        Err(f) => crate::token::verify::Verdict {
-            valid: false,
-            reasons: vec![format!("JWE layer: {}", f.reason)],
-            warnings: vec![],
-            alg: None,
-            kid: None,
-            header: None,
-            claims: None,
-            json: None,
-            x5c_anchor: None,
-        },
-    }
-}
-
-/// For `decode --decrypt-key`: the inner JWS of a nested token, or why it cannot be read.
-pub fn decode_inner(
-    token: &str,
-    keys: &[jwe::JweKey],
-) -> std::result::Result<crate::token::Jws, String> {
-    let inner = open_nested(token, keys).map_err(|f| f.reason)?;
-    match crate::token::parse(&inner) {
-        Ok(crate::token::Parsed::Jws(j)) => Ok(j),
-        Ok(crate::token::Parsed::Jwe { .. }) => Err("the inner token is another JWE".into()),
-        Err(e) => Err(format!("the inner token: {e}")),
-    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,9 @@
 
 use crate::cli::DiscloseArgs;
 use crate::clock::Clock;
-use crate::cmd::keyin::read_one_key;
-use crate::cmd::output::{emit, pasted};
+use crate::cmd::output::{emit, pasted, warned};
 use crate::files::{read_input, MAX_INPUT};
+use crate::keys::source::read_one_key;
 use crate::sdjwt::present::{select, Binding};
 use crate::sdjwt::{parse, present, rebuild, Selection};
 use crate::token::{parse as parse_jws, Parsed};
@@ -44,13 +44,13 @@ pub fn run(a: &DiscloseArgs) -> anyhow::Result<ExitCode> {
     };
     let keep = select(&r, &sd, &sel)?;
     let holder = match &a.holder_key {
-        Some(p) => Some(read_one_key(
+        Some(p) => Some(warned(read_one_key(
             p,
             a.passphrase_file.as_deref(),
             false,
             false,
             None,
-        )?),
+        )?)),
         None => None,
     };
     let binding = match (&holder, &a.aud, &a.nonce) {

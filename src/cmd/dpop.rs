@@ -8,9 +8,9 @@ use serde_json::json;
 
 use crate::cli::{DpopArgs, DpopCheckArgs, DpopCommand, DpopProofArgs};
 use crate::clock::{parse_duration, Clock};
-use crate::cmd::keyin::read_one_key;
-use crate::cmd::output::{emit, json_line, show_json};
+use crate::cmd::output::{emit, json_line, show_json, warned};
 use crate::dpop::{self, htu, Expect, Request};
+use crate::keys::source::read_one_key;
 use crate::term::{sanitize, style};
 use crate::{Error, ExitCode, Result};
 
@@ -24,7 +24,13 @@ pub fn run(a: &DpopArgs) -> anyhow::Result<ExitCode> {
 
 fn proof(a: &DpopProofArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
-    let key = read_one_key(&a.key, a.passphrase_file.as_deref(), false, false, None)?;
+    let key = warned(read_one_key(
+        &a.key,
+        a.passphrase_file.as_deref(),
+        false,
+        false,
+        None,
+    )?);
     let alg = a.alg.unwrap_or_else(|| key.default_alg());
     let token = dpop::make(
         &key,

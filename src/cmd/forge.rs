@@ -8,12 +8,12 @@ use serde_json::{json, Map};
 
 use crate::cli::{AttackInputArgs, ForgeArgs};
 use crate::clock::Clock;
-use crate::cmd::keyin::secret;
-use crate::cmd::output::note;
-use crate::cmd::sign::parse_kv;
+use crate::cmd::output::{note, warned};
 use crate::files::{create_private_dir, read_input, write_atomic, WriteOptions, MAX_INPUT};
 use crate::forge::{self, Attack, DpopInputs, Forgery, Inputs, PublicKeyInput};
+use crate::keys::source::secret;
 use crate::keys::{self, Key, ReadOptions};
+use crate::token::claims::parse_kv;
 use crate::token::{self, Jws, Parsed};
 use crate::{Error, ExitCode, Result};
 
@@ -77,10 +77,12 @@ pub fn inputs(
     }
     let inputs = Inputs {
         public_key,
-        secret: secret(None, a.secret_file.as_deref())?.and_then(|k| match k.key {
-            Key::Oct(s) => Some(s),
-            _ => None,
-        }),
+        secret: secret(None, a.secret_file.as_deref())?
+            .map(warned)
+            .and_then(|k| match k.key {
+                Key::Oct(s) => Some(s),
+                _ => None,
+            }),
         claims,
         jku_url: a.jku_url.clone(),
         x5u_url: a.x5u_url.clone(),
@@ -132,7 +134,9 @@ fn dpop_inputs(
                 .with_hint("add --htm METHOD --htu URL"),
         );
     };
-    let key = crate::cmd::keyin::read_one_key(path, None, false, false, None)?;
+    let key = warned(crate::keys::source::read_one_key(
+        path, None, false, false, None,
+    )?);
     if !key.is_private() || key.default_alg().is_symmetric() {
         return Err(Error::usage(format!(
             "--dpop-key {path}: a DPoP client key is a private EC, RSA or Ed25519 key"

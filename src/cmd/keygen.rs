@@ -1,10 +1,32 @@
 //! `jot keygen`: generate a key and write it (private 0600), plus its public half if asked.
 
-use crate::alg::Family;
+use crate::alg::{Enc, Family, KeyAlg};
 use crate::cli::{KeyFormat, KeygenAlg, KeygenArgs};
 use crate::cmd::output::{emit, note};
-use crate::keys::{self, Jwk};
+use crate::jwe::{self, EcdhCurve};
+use crate::keys::{self, Jwk, Key};
 use crate::{Error, ExitCode};
+
+/// `jot keygen` for a JWE algorithm: a JWK (use enc, alg) by default, PEM when asked.
+fn run_jwe(a: &KeygenArgs, alg: KeyAlg) -> anyhow::Result<ExitCode> {
+    let crv = a.crv.as_deref().map(EcdhCurve::parse).transpose()?;
+    let enc = a.enc.as_deref().map(Enc::parse).transpose()?;
+    refuse_existing(a)?;
+    let jwk = jwe::generate_key(alg, crv, enc, a.bits, a.kid.clone())?;
+    if matches!(jwk.key, Key::Oct(_)) && a.public_out.is_some() {
+        return Err(Error::usage("a symmetric key has no public half for --public-out").into());
+    }
+    write_pair(a, &jwk, a.format.unwrap_or(KeyFormat::Jwk))?;
+    if let Some(p) = &a.out {
+        let kid = jwk.kid.as_deref().unwrap_or_default();
+        note(
+            crate::term::style::DIM,
+            "wrote",
+            &format!("{alg} encryption key {kid} to {} (mode 0600)", p.display()),
+        );
+    }
+    Ok(ExitCode::Success)
+}
 
 fn render(
     jwk: &Jwk,
@@ -19,7 +41,7 @@ fn render(
 
 /// Refuse before writing anything: a private key written next to a refused public one
 /// would be a key whose public half exists nowhere, and a rerun would then refuse --out.
-pub(crate) fn refuse_existing(a: &KeygenArgs) -> anyhow::Result<()> {
+fn refuse_existing(a: &KeygenArgs) -> anyhow::Result<()> {
     if a.force {
         return Ok(());
     }
@@ -38,7 +60,7 @@ pub(crate) fn refuse_existing(a: &KeygenArgs) -> anyhow::Result<()> {
 
 /// The private key to `--out` (mode 0600, or stdout) and its public half to `--public-out`;
 /// private JWKs go straight into a zeroizing buffer.
-pub(crate) fn write_pair(a: &KeygenArgs, jwk: &Jwk, format: KeyFormat) -> anyhow::Result<()> {
+fn write_pair(a: &KeygenArgs, jwk: &Jwk, format: KeyFormat) -> anyhow::Result<()> {
     let private = render(jwk, format, true)?;
     emit(a.out.as_deref(), private.as_bytes(), true, a.force)?;
     if let Some(p) = &a.public_out {
@@ -51,7 +73,7 @@ pub(crate) fn write_pair(a: &KeygenArgs, jwk: &Jwk, format: KeyFormat) -> anyhow
 /// Run `jot keygen`.
 pub fn run(a: &KeygenArgs) -> anyhow::Result<ExitCode> {
     let alg = match a.alg {
-        KeygenAlg::Encrypt(kalg) => return crate::cmd::encrypt::keygen(a, kalg),
+        KeygenAlg::Encrypt(kalg) => return run_jwe(a, kalg),
         KeygenAlg::Sign(alg) => alg,
     };
     if a.crv.is_some() || a.enc.is_some() {

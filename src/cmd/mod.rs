@@ -13,7 +13,6 @@ pub mod dpop;
 pub mod encrypt;
 pub mod forge;
 pub mod keygen;
-pub mod keyin;
 pub mod keyset;
 pub mod output;
 pub mod parallel;

@@ -87,6 +87,14 @@ pub fn warn(msg: &str) {
     note(crate::term::style::WARN, "warning:", msg);
 }
 
+/// A domain value with the warnings that came with it: print them, keep the value.
+pub fn warned<T>((value, warnings): (T, Vec<String>)) -> T {
+    for w in &warnings {
+        warn(w);
+    }
+    value
+}
+
 /// The one error reporter: `error: …` with its causes (URLs redacted), then `hint: …` when
 /// the error has one. `main` reports a run's error with it, and bulk commands each failed input.
 pub fn report_error(err: &anyhow::Error) {

@@ -6,27 +6,15 @@ use serde_json::{Map, Value};
 use crate::alg::Alg;
 use crate::cli::SignArgs;
 use crate::clock::{parse_time, Clock};
-use crate::cmd::keyin::{key_source, key_sources};
-use crate::cmd::output::{emit, warn};
+use crate::cmd::output::{emit, warn, warned};
 use crate::files::{read_input, MAX_INPUT};
+use crate::keys::source::{read_one_key, resolve, Net, Resolver};
 use crate::keys::Jwk;
-use crate::token::claims::check_registered;
+use crate::token::claims::{check_registered, parse_kv};
 use crate::token::json_ser::Serialization;
 use crate::token::options::add_default_times;
 use crate::token::sign;
 use crate::{Error, ExitCode, Result};
-
-/// Parse `k=v`; the value is JSON when it parses as JSON, else a string.
-pub fn parse_kv(s: &str) -> Result<(String, Value)> {
-    let (k, v) = s
-        .split_once('=')
-        .ok_or_else(|| Error::usage(format!("{s:?} is not of the form key=value")))?;
-    if k.is_empty() {
-        return Err(Error::usage(format!("{s:?} has an empty key")));
-    }
-    let v = serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.to_owned()));
-    Ok((k.to_owned(), v))
-}
 
 fn base_claims(arg: Option<&str>) -> Result<Map<String, Value>> {
     let Some(a) = arg else { return Ok(Map::new()) };
@@ -47,10 +35,12 @@ fn base_claims(arg: Option<&str>) -> Result<Map<String, Value>> {
 
 /// The signing keys (several only for a JSON serialization), each with whether it is a
 /// raw secret (which gets no thumbprint kid).
-fn load_keys(a: &SignArgs) -> Result<Vec<(Jwk, bool)>> {
+fn load_keys(a: &SignArgs, now: i64) -> Result<Vec<(Jwk, bool)>> {
     if let Some(dir) = &a.keyset {
         return Ok(vec![(crate::keyset::active_key(dir)?, false)]);
     }
+    let r = a.key.resolver(now);
+    let read = || -> Result<Vec<_>> { a.key.sources().iter().map(|s| resolve(s, &r)).collect() };
     if a.key.key.len() > 1 {
         if a.serialization != "json" {
             return Err(Error::usage("several --key need --serialization json")
@@ -59,19 +49,18 @@ fn load_keys(a: &SignArgs) -> Result<Vec<(Jwk, bool)>> {
         if a.kid.is_some() {
             return Err(Error::usage("--kid names one key; with several --key each key's own kid (or thumbprint) is used"));
         }
-        let loaded = key_sources(&a.key)?;
-        return loaded
+        return read()?
             .into_iter()
-            .map(|l| Ok((l.one(None)?, false)))
+            .map(|l| Ok((warned(l.one(None)?), false)))
             .collect();
     }
     // clap's ArgGroup requires exactly one key source; --keyset was handled above.
-    let loaded = key_source(&a.key)?.ok_or_else(|| {
+    let loaded = read()?.into_iter().next().ok_or_else(|| {
         Error::usage("no key given")
             .with_hint("pass --key PATH, --secret-file PATH or --keyset DIR")
     })?;
     let raw = loaded.raw_secret;
-    Ok(vec![(loaded.one(a.kid.as_deref())?, raw)])
+    Ok(vec![(warned(loaded.one(a.kid.as_deref())?), raw)])
 }
 
 /// With SD-JWT flags, turn `claims` into an SD-JWT payload (RFC 9901) and return the
@@ -90,7 +79,7 @@ fn sd_payload(
     }
     let holder = match &a.sd.holder_key {
         Some(p) => {
-            let k = crate::cmd::keyin::read_one_key(p, None, false, false, None)?;
+            let k = warned(read_one_key(p, None, false, false, None)?);
             Some(k.to_public()?.to_json(false))
         }
         None => None,
@@ -135,13 +124,9 @@ fn signer(a: &SignArgs, key: Jwk, raw_secret: bool) -> Result<(Jwk, Alg, Option<
     Ok((key, alg, kid))
 }
 
-/// Run `jot sign`.
-pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
-    let now = Clock::from_flag(a.now.as_deref())?.now();
-    let signers = load_keys(a)?
-        .into_iter()
-        .map(|(k, raw)| signer(a, k, raw))
-        .collect::<Result<Vec<_>>>()?;
+/// The claims the flags make: --claims, each --claim, the registered ones and the
+/// default times, type-checked.
+fn claims(a: &SignArgs, now: i64) -> Result<Map<String, Value>> {
     let mut claims = base_claims(a.claims.as_deref())?;
     for kv in &a.claim {
         let (k, v) = parse_kv(kv)?;
@@ -189,6 +174,58 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
     if a.jti {
         claims.insert("jti".into(), sign::random_jti()?.into());
     }
+    Ok(claims)
+}
+
+/// The JWS of `claims`: compact with the one signer, or a JSON serialization with each.
+fn signed(
+    a: &SignArgs,
+    signers: &[(Jwk, Alg, Option<String>)],
+    claims: &Map<String, Value>,
+) -> Result<String> {
+    let mut extra = Map::new();
+    if let Some(t) = &a.sd.typ {
+        extra.insert("typ".into(), t.clone().into());
+    }
+    for kv in &a.header {
+        let (k, v) = parse_kv(kv)?;
+        extra.insert(k, v);
+    }
+    match a.serialization.as_str() {
+        "compact" => {
+            let (key, alg, kid) = &signers[0];
+            let header = sign::header(*alg, kid.as_deref(), extra)?;
+            sign::sign(key, *alg, &header, claims)
+        }
+        form => {
+            if a.encrypt_to.is_some() {
+                return Err(Error::usage("--encrypt-to makes a compact nested token")
+                    .with_hint("drop --serialization, or encrypt the JSON with `jot encrypt`"));
+            }
+            let with_headers = signers
+                .iter()
+                .map(|(k, alg, kid)| {
+                    Ok((k, *alg, sign::header(*alg, kid.as_deref(), extra.clone())?))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let ser = if form == "flattened" {
+                Serialization::Flattened
+            } else {
+                Serialization::General
+            };
+            sign::sign_json(ser, &with_headers, claims)
+        }
+    }
+}
+
+/// Run `jot sign`.
+pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
+    let now = Clock::from_flag(a.now.as_deref())?.now();
+    let signers = load_keys(a, now)?
+        .into_iter()
+        .map(|(k, raw)| signer(a, k, raw))
+        .collect::<Result<Vec<_>>>()?;
+    let mut claims = claims(a, now)?;
     let fingerprint = if a.fingerprint {
         let (value, digest) = sign::fingerprint()?;
         claims.insert("fgp".into(), digest.into());
@@ -202,40 +239,7 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
             .with_hint("drop --serialization, or drop --sd/--sd-all")
             .into());
     }
-    let mut extra = Map::new();
-    if let Some(t) = &a.sd.typ {
-        extra.insert("typ".into(), t.clone().into());
-    }
-    for kv in &a.header {
-        let (k, v) = parse_kv(kv)?;
-        extra.insert(k, v);
-    }
-    let token = match a.serialization.as_str() {
-        "compact" => {
-            let (key, alg, kid) = &signers[0];
-            let header = sign::header(*alg, kid.as_deref(), extra)?;
-            sign::sign(key, *alg, &header, &claims)?
-        }
-        form => {
-            if a.encrypt_to.is_some() {
-                return Err(Error::usage("--encrypt-to makes a compact nested token")
-                    .with_hint("drop --serialization, or encrypt the JSON with `jot encrypt`")
-                    .into());
-            }
-            let with_headers = signers
-                .iter()
-                .map(|(k, alg, kid)| {
-                    Ok((k, *alg, sign::header(*alg, kid.as_deref(), extra.clone())?))
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let ser = if form == "flattened" {
-                Serialization::Flattened
-            } else {
-                Serialization::General
-            };
-            sign::sign_json(ser, &with_headers, &claims)?
-        }
-    };
+    let token = signed(a, &signers, &claims)?;
     let token = match disclosures {
         Some(disclosures) => crate::sdjwt::SdJwt {
             jwt: token,
@@ -246,11 +250,12 @@ pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
         None => token,
     };
     let token = match &a.encrypt_to {
-        Some(to) => crate::cmd::encrypt::nest(
+        Some(to) => crate::jwe::nested::nest(
             to,
             a.encrypt_alg.as_deref(),
             a.encrypt_enc.as_deref(),
             &token,
+            &Resolver::new(&Net, now),
         )?,
         None => token,
     };

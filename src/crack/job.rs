@@ -296,7 +296,7 @@ impl Job {
         // Opened (files) and parsed (masks) first: a bad request fails before any search.
         let source = self.attack.source()?;
         if self.tries_builtin() {
-            let words = crate::audit::weak_secrets::as_slice();
+            let words = crate::weak_secrets::as_slice();
             report.builtin_tried = words.len() as u64;
             let words = words.iter().map(|w| w.as_bytes());
             if let Some((secret, transform)) = try_words(&self.target, words, self.transforms) {

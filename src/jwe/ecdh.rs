@@ -70,7 +70,7 @@ pub fn ephemeral(recipient: Party<'_>) -> Result<(Value, Zeroizing<Vec<u8>>), St
         Party::X25519 { x, .. } => {
             let mut d = Zeroizing::new([0u8; 32]);
             getrandom::fill(d.as_mut()).map_err(|e| format!("no randomness: {e}"))?;
-            let public = curve25519_dalek::MontgomeryPoint::mul_base_clamped(*d).to_bytes();
+            let public = crate::keys::x25519_public(&d);
             let z = x25519(x, &d)?;
             Ok((
                 json!({"kty": "OKP", "crv": "X25519", "x": b64::encode(&public)}),
@@ -146,11 +146,6 @@ pub fn x25519(public: &[u8; 32], d: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, Str
         return Err("the X25519 shared secret is all zeros (a small-order epk)".into());
     }
     Ok(Zeroizing::new(z.to_vec()))
-}
-
-/// The X25519 public key of a private key.
-pub fn x25519_public(d: &[u8; 32]) -> [u8; 32] {
-    curve25519_dalek::MontgomeryPoint::mul_base_clamped(*d).to_bytes()
 }
 
 /// Concat KDF (NIST SP 800-56A §5.8.1, RFC 7518 §4.6.2) with SHA-256: `len` bytes from Z.

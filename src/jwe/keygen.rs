@@ -24,6 +24,15 @@ impl EcdhCurve {
             _ => None,
         }
     }
+
+    /// [`EcdhCurve::from_name`] for `--crv`: a usage error naming the curves.
+    pub fn parse(s: &str) -> Result<EcdhCurve> {
+        EcdhCurve::from_name(s).ok_or_else(|| {
+            Error::usage(format!(
+                "unknown --crv {s:?}: expected P-256, P-384, P-521 or X25519"
+            ))
+        })
+    }
 }
 
 fn random(n: usize) -> Result<Secret> {

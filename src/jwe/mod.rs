@@ -11,8 +11,10 @@ pub mod json_ser;
 mod keygen;
 mod keymgmt;
 pub mod kw;
+pub(crate) mod nested;
 mod pbes2;
 mod policy;
+pub(crate) mod recipient;
 mod rsa_kw;
 mod zip;
 
@@ -27,7 +29,7 @@ use zeroize::Zeroizing;
 use crate::alg::{Enc, KeyAlg};
 use crate::keys::{Jwk, Secret};
 
-pub use ecdh::{concat_kdf, x25519_public};
+pub use ecdh::concat_kdf;
 pub use flow::{decrypt, encrypt, EncryptOptions};
 pub use keygen::{generate as generate_key, EcdhCurve};
 pub use policy::{allowed_algs, default_alg, Policy};

@@ -16,9 +16,11 @@ mod members;
 mod pem;
 pub mod prepared_hmac;
 pub mod prepared_pk;
+mod publish;
 mod read;
 mod roca;
 mod set;
+pub(crate) mod source;
 mod thumbprint;
 mod write;
 mod x25519;
@@ -41,12 +43,14 @@ pub use ed448::Ed448Key;
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
 pub use members::{read_jwks_lenient, read_members};
+pub use publish::{check_public_jwks, public_jwks};
 pub use read::{detect, read, Format, KeyInput, ReadOptions};
 pub use set::{ambiguities, check_set, Ambiguity};
 /// The RFC 7638 canonical JSON a thumbprint hashes.
 pub use thumbprint::canonical as thumbprint_canonical;
 pub use thumbprint::ThumbprintHash;
 pub use x25519::generate as x25519_generate;
+pub use x25519::scalar_public as x25519_public;
 
 /// Secret bytes (an HMAC key or a private scalar): redacted in `Debug`, zeroized on drop.
 #[derive(Clone, PartialEq, Eq)]

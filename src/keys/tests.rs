@@ -10,6 +10,7 @@ mod backends;
 mod props;
 mod rfc;
 mod roundtrip;
+mod source;
 mod wycheproof;
 
 use serde_json::{Map, Value};

@@ -9,12 +9,17 @@ use crate::{Error, Result};
 /// The X25519 algorithm OID, 1.3.101.110, as DER content bytes.
 const OID: [u8; 3] = [0x2b, 0x65, 0x6e];
 
-/// The public key of a private scalar.
+/// The public key of a private scalar (clamped, RFC 7748 §5); JWE's ECDH-ES uses it too.
+pub fn scalar_public(d: &[u8; 32]) -> [u8; 32] {
+    curve25519_dalek::MontgomeryPoint::mul_base_clamped(*d).to_bytes()
+}
+
+/// The public key of a private scalar given as bytes.
 pub fn public_of(d: &[u8]) -> Result<[u8; 32]> {
     let d: [u8; 32] = d
         .try_into()
         .map_err(|_| Error::input("an X25519 private key must be 32 bytes"))?;
-    Ok(crate::jwe::x25519_public(&d))
+    Ok(scalar_public(&d))
 }
 
 /// A new random key.

@@ -194,7 +194,7 @@ pub fn jwks_bytes(entries: &[&Entry], keys: &HashMap<String, Jwk>) -> Result<Vec
         .map_err(|e| Error::input(format!("cannot serialise jwks.json: {e}")))?;
     v.push(b'\n');
     // Belt and braces: the document is public, so check it as `jot serve` would.
-    crate::serve::check_public_jwks(&v)?;
+    crate::keys::check_public_jwks(&v)?;
     Ok(v)
 }
 

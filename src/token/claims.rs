@@ -1,6 +1,6 @@
 //! What registered claims must be (RFC 7519 §4.1): the one NumericDate reader that verify,
 //! decode and audit use, and the one type check of registered claims that `sign` applies
-//! before it signs anything.
+//! before it signs anything; and the `key=value` reader of the claim and header flags.
 
 use serde_json::{Map, Value};
 
@@ -25,6 +25,18 @@ impl std::fmt::Display for NotNumericDate {
             NotNumericDate::OutOfRange => "is out of range",
         })
     }
+}
+
+/// Parse a `k=v` flag (`--claim`, `--header`); the value is JSON when it parses as JSON, else a string.
+pub fn parse_kv(s: &str) -> Result<(String, Value)> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| Error::usage(format!("{s:?} is not of the form key=value")))?;
+    if k.is_empty() {
+        return Err(Error::usage(format!("{s:?} has an empty key")));
+    }
+    let v = serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.to_owned()));
+    Ok((k.to_owned(), v))
 }
 
 /// Read a NumericDate (RFC 7519 §2): a JSON number of seconds; fractions are floored, so

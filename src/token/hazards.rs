@@ -2,6 +2,8 @@
 //! which header members name or carry a key (RFC 8725 §2.1, §3.10). verify refuses them,
 //! decode and audit warn about them, sign never writes them; all ask here.
 
+use serde_json::{Map, Value};
+
 /// Header members that name or carry a key (`jku`, `x5u`, `jwk`, `x5c`): a verifier must
 /// never use them, and a reader should be told they are there.
 pub const KEY_HEADERS: &[&str] = &["jku", "x5u", "jwk", "x5c"];
@@ -21,6 +23,34 @@ pub fn key_header_carries(name: &str) -> &'static str {
 /// whitespace around it (a lax verifier may trim or lowercase before comparing).
 pub fn is_alg_none(alg: &str) -> bool {
     alg.trim().eq_ignore_ascii_case("none")
+}
+
+/// Warnings a reader of this token should see (decode, the ui): an unsigned alg, a key
+/// carried in the header, no exp.
+pub fn header_warnings(
+    header: &Map<String, Value>,
+    claims: Option<&Map<String, Value>>,
+) -> Vec<String> {
+    let mut w = Vec::new();
+    if let Some(a) = header.get("alg").and_then(Value::as_str) {
+        if is_alg_none(a) {
+            w.push(format!(
+                "alg {a:?}: the token is unsigned; anyone can forge it"
+            ));
+        }
+    }
+    for h in KEY_HEADERS {
+        if header.contains_key(*h) {
+            w.push(format!(
+                "header {h} carries {}: a verifier must never trust it",
+                key_header_carries(h)
+            ));
+        }
+    }
+    if claims.is_some_and(|c| !c.contains_key("exp")) {
+        w.push("no exp: the token never expires".into());
+    }
+    w
 }
 
 #[cfg(test)]

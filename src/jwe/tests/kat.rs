@@ -125,7 +125,7 @@ fn rfc7748_x25519_vector() {
         .try_into()
         .unwrap();
     assert_eq!(
-        crate::hex::encode(&ecdh::x25519_public(&d)),
+        crate::hex::encode(&crate::keys::x25519_public(&d)),
         "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"
     );
     assert_eq!(

@@ -32,7 +32,7 @@ fn decode_json(t: &str, now: i64) -> Result<Value> {
         let mut v = crate::jwe::json_ser::describe(&top)?;
         v["kind"] = "jwe".into();
         v["note"] = "a JWE (encrypted token): only its headers can be read".into();
-        v["warnings"] = crate::cmd::decode::header_warnings(&header, None).into();
+        v["warnings"] = crate::token::hazards::header_warnings(&header, None).into();
         v["header"] = Value::Object(header);
         v
     } else {
@@ -46,7 +46,8 @@ fn decode_json(t: &str, now: i64) -> Result<Value> {
             .map(|c| time_notes(c, now))
             .unwrap_or_default()
             .into();
-        v["warnings"] = crate::cmd::decode::header_warnings(&first.header, first.claims()).into();
+        v["warnings"] =
+            crate::token::hazards::header_warnings(&first.header, first.claims()).into();
         v["header"] = Value::Object(first.header);
         v
     };
@@ -78,7 +79,7 @@ pub fn decode(r: &DecodeRequest) -> Result<Value> {
             "kind": "jwe",
             "header": header,
             "note": "a JWE (encrypted token): only its protected header can be read",
-            "warnings": crate::cmd::decode::header_warnings(&header, None),
+            "warnings": crate::token::hazards::header_warnings(&header, None),
         }),
         Parsed::Jws(j) => {
             let times = j.claims().map(|c| time_notes(c, now)).unwrap_or_default();
@@ -95,7 +96,7 @@ pub fn decode(r: &DecodeRequest) -> Result<Value> {
                 "signature": b64::encode(&j.signature),
                 "signature_bytes": j.signature.len(),
                 "times": times,
-                "warnings": crate::cmd::decode::header_warnings(&j.header, j.claims()),
+                "warnings": crate::token::hazards::header_warnings(&j.header, j.claims()),
             })
         }
     };
@@ -116,7 +117,7 @@ fn sd_jwt(t: &str, now: i64) -> Result<Value> {
     let times = rebuilt.map(|c| time_notes(c, now)).unwrap_or_default();
     let signature_bytes =
         b64::decode(jwt["signature"].as_str().unwrap_or("")).map_or(0, |s| s.len());
-    let mut warnings = crate::cmd::decode::header_warnings(&header, rebuilt);
+    let mut warnings = crate::token::hazards::header_warnings(&header, rebuilt);
     if let Some(why) = sd.get("rebuild_error").and_then(Value::as_str) {
         warnings.push(format!("the claims cannot be rebuilt: {why}"));
     }

@@ -15,7 +15,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use crate::clock::Clock;
-use crate::keys::{self, Jwk, Key, ReadOptions, Secret};
+use crate::keys::source::{KeySource, Net, Resolver};
+use crate::keys::{self, Jwk, Secret};
 use crate::{Error, Result};
 
 /// One HTTP answer.
@@ -94,19 +95,25 @@ fn strip_token(raw: &str) -> (String, Option<String>) {
 }
 
 /// Keys pasted into the page (PEM, DER as base64 is not accepted, JWK or JWKS), detected by
-/// `keys::read` as for a key file.
+/// `keys::source` as for a key file.
 fn pasted_keys(text: &str) -> Result<Vec<Jwk>> {
-    let data = zeroize::Zeroizing::new(text.trim().as_bytes().to_vec());
-    let opts = ReadOptions::default();
-    Ok(keys::read(&data, &opts)?.into_keys())
+    let text = KeySource::Text(Secret::new(text.as_bytes().to_vec()));
+    Ok(local(&text)?.all())
 }
 
-/// An HMAC secret typed into the page: its exact UTF-8 bytes.
+/// An HMAC secret typed into the page: its exact UTF-8 bytes (never empty: `Key::hmac`).
 fn secret_key(text: &str) -> Result<Jwk> {
-    if text.is_empty() {
-        return Err(Error::input("the secret is empty"));
-    }
-    Ok(Jwk::new(Key::Oct(Secret::new(text.as_bytes().to_vec()))))
+    let secret = KeySource::Secret(Secret::new(text.as_bytes().to_vec()));
+    Ok(local(&secret)?.one(None)?.0)
+}
+
+/// A source read without the network or the cache (pasted text or a secret).
+fn local(src: &KeySource) -> Result<keys::source::Resolved> {
+    let r = Resolver {
+        cache: false,
+        ..Resolver::new(&Net, 0)
+    };
+    keys::source::resolve(src, &r)
 }
 
 /// Whether an optional text field was filled in.

@@ -1,6 +1,7 @@
 //! `POST /api/verify`: `jot verify` for one token. The keys come from exactly one source —
 //! pasted key text (PEM, JWK, JWKS via `keys::read`), a secret, a JWKS URL or an OpenID
-//! issuer (fetched by jot through `net`, never by the browser, with no on-disk cache) — and
+//! issuer (fetched by jot through `keys::source` and `net`, never by the browser, with no
+//! on-disk cache) — and
 //! the policy is `token::options::VerifyOptions`, the defaults of the CLI. The verdict is
 //! `token::verify::verify`'s, with the line `jot verify` prints (`valid` / `invalid: …`).
 
@@ -11,13 +12,14 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{clock, given, pasted_keys, secret_key, strip_token, Pasted};
+use super::{clock, given, strip_token, Pasted};
 use crate::alg::Alg;
-use crate::keys::{read_jwks_lenient, Jwk};
-use crate::net::{self, FetchOptions};
+use crate::keys::source::{require_keys, resolve, Fetcher, KeySource, Resolver};
+use crate::keys::{Jwk, Secret};
+use crate::net::{self, FetchOptions, Fetched};
 use crate::token::options::VerifyOptions;
-use crate::token::verify::verify as verify_token;
 use crate::token::verify_keys::check_keys;
+use crate::verdict::Judge;
 use crate::{Error, Result};
 
 /// The request: one token, one key source, the policy's fields.
@@ -57,12 +59,16 @@ pub struct FetchMemo(Mutex<HashMap<String, (Instant, Vec<u8>)>>);
 const MEMO_FOR: Duration = Duration::from_secs(60);
 const MEMO_MAX: usize = 16;
 
-impl FetchMemo {
-    fn fetch(&self, url: &str, opts: &FetchOptions) -> Result<Vec<u8>> {
+impl Fetcher for FetchMemo {
+    fn key_set(
+        &self,
+        url: &str,
+        opts: &FetchOptions,
+        _lacks: &dyn Fn(&[u8]) -> bool,
+    ) -> Result<Fetched> {
         if let Ok(m) = self.0.lock() {
-            if let Some((at, body)) = m.get(url).filter(|(at, _)| at.elapsed() < MEMO_FOR) {
-                let _ = at;
-                return Ok(body.clone());
+            if let Some((_, body)) = m.get(url).filter(|(at, _)| at.elapsed() < MEMO_FOR) {
+                return Ok(fresh(body.clone()));
             }
         }
         let body = net::fetch(url, opts)?;
@@ -72,54 +78,51 @@ impl FetchMemo {
                 m.insert(url.to_owned(), (Instant::now(), body.clone()));
             }
         }
-        Ok(body)
+        Ok(fresh(body))
+    }
+}
+
+/// A body the page treats as fetched now: the memo is no cache the verdict reports.
+fn fresh(body: Vec<u8>) -> Fetched {
+    Fetched {
+        body,
+        cached_at: None,
+    }
+}
+
+/// The one key source given (a JWKS URL is only ever fetched, never read as a file).
+fn key_source(r: &VerifyRequest) -> Result<KeySource> {
+    let sources = [
+        Pasted::given(&r.key).map(|k| KeySource::Text(Secret::new(k.as_bytes().to_vec()))),
+        Pasted::given(&r.secret).map(|s| KeySource::Secret(Secret::new(s.as_bytes().to_vec()))),
+        given(&r.jwks_url).map(|u| KeySource::JwksUrl(u.trim().to_owned())),
+        given(&r.oidc).map(|i| KeySource::Oidc(i.trim().to_owned())),
+    ];
+    let mut given: Vec<KeySource> = sources.into_iter().flatten().collect();
+    match given.len() {
+        1 => Ok(given.remove(0)),
+        0 => Err(Error::usage("no key given")
+            .with_hint("paste a key (PEM, JWK or JWKS), a secret, a JWKS URL or an issuer")),
+        _ => Err(Error::usage("give exactly one key source")),
     }
 }
 
 /// Keys from the one source given, with notes on JWKS entries skipped, and the issuer
-/// expected when the keys came from OpenID discovery.
+/// expected when the keys came from OpenID discovery. No cache directory: nothing the
+/// page does is written to disk.
 fn load_keys(
     r: &VerifyRequest,
     now: i64,
     memo: &FetchMemo,
 ) -> Result<(Vec<Jwk>, Vec<String>, Option<String>)> {
-    let sources = [
-        Pasted::given(&r.key).is_some(),
-        Pasted::given(&r.secret).is_some(),
-        given(&r.jwks_url).is_some(),
-        given(&r.oidc).is_some(),
-    ];
-    match sources.iter().filter(|s| **s).count() {
-        1 => {}
-        0 => {
-            return Err(Error::usage("no key given")
-                .with_hint("paste a key (PEM, JWK or JWKS), a secret, a JWKS URL or an issuer"))
-        }
-        _ => return Err(Error::usage("give exactly one key source")),
-    }
-    if let Some(k) = Pasted::given(&r.key) {
-        return Ok((pasted_keys(k)?, vec![], None));
-    }
-    if let Some(s) = Pasted::given(&r.secret) {
-        return Ok((vec![secret_key(s)?], vec![], None));
-    }
-    // No cache directory: nothing the page does is written to disk.
-    let opts = FetchOptions::new(now);
-    let (url, issuer) = match (given(&r.jwks_url), given(&r.oidc)) {
-        (Some(u), _) => (u.trim().to_owned(), None),
-        (None, Some(i)) => {
-            let i = i.trim();
-            (net::oidc_jwks_uri(i, &opts)?, Some(i.to_owned()))
-        }
-        (None, None) => unreachable!("one source was counted"),
+    let resolver = Resolver {
+        cache: false,
+        ..Resolver::new(memo, now)
     };
-    let body = memo.fetch(&url, &opts)?;
-    let shown = net::redact_url(&url);
-    let (keys, skipped) = read_jwks_lenient(&body, false).map_err(|e| e.context(&shown))?;
-    if keys.is_empty() {
-        return Err(Error::input("the JWKS holds no key jot can use").context(&shown));
-    }
-    Ok((keys, skipped, issuer))
+    let mut got = resolve(&key_source(r)?, &resolver)?;
+    require_keys(&got)?;
+    let (skipped, issuer) = (std::mem::take(&mut got.warnings), got.issuer.take());
+    Ok((got.all(), skipped, issuer))
 }
 
 fn parse_alg(s: &str) -> Result<Alg> {
@@ -161,17 +164,20 @@ pub fn verify(r: &VerifyRequest, memo: &FetchMemo) -> Result<Value> {
     }
     .policy()?;
     let vetted = check_keys(&keys, &policy)?;
-    let mut verdict = if crate::sdjwt::looks_like(&token) {
-        // An SD-JWT is verified in full as `jot verify` does: disclosures, rebuilt claims,
-        // and a KB-JWT whenever one is present.
-        let kb = crate::sdjwt::KbPolicy {
-            max_age: crate::sdjwt::check::DEFAULT_KB_MAX_AGE,
-            ..Default::default()
-        };
-        crate::sdjwt::verify(&token, &keys, &policy, &kb, now).verdict
-    } else {
-        verify_token(&token, &keys, &policy, now)
+    // An SD-JWT is verified in full as `jot verify` does: disclosures, rebuilt claims,
+    // and a KB-JWT whenever one is present.
+    let kb = crate::sdjwt::KbPolicy {
+        max_age: crate::sdjwt::check::DEFAULT_KB_MAX_AGE,
+        ..Default::default()
     };
+    let judge = Judge {
+        keys: &keys,
+        policy: &policy,
+        now,
+        nested: None,
+        kb: &kb,
+    };
+    let mut verdict = judge.verdict(&token, true);
     verdict.warnings.splice(0..0, vetted);
     let line = if verdict.valid {
         "valid".to_owned()

@@ -1,5 +1,6 @@
 //! The built-in list of weak HMAC secrets that `jot audit` and `jot crack` try on every
-//! HS256/384/512 token, compiled into the binary.
+//! HS256/384/512 token, compiled into the binary. A module of its own: audit runs the crack
+//! engine, and the engine tries this list, so neither may hold it without a cycle.
 //!
 //! The list lives in `weak_secrets.txt` beside this file (one secret per line, UTF-8, no
 //! empty lines), ordered likeliest first: documentation and tutorial values, framework
