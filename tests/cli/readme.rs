@@ -55,3 +55,27 @@ fn readme_quickstart_runs_when_pasted() {
     assert!(errors.is_empty(), "{errors:#?}\nfull stderr:\n{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// docs/ci.md's pre-commit `rev:` names a commit this repository has (no release tag exists
+/// to name), as a full hash, the form pre-commit accepts as immutable.
+#[test]
+fn ci_doc_pre_commit_rev_is_a_commit_that_exists() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ci.md"))
+        .expect("read docs/ci.md");
+    let rev = doc
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("rev: "))
+        .expect("a rev: line")
+        .trim();
+    assert!(
+        rev.len() == 40 && rev.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{rev:?} is not a full commit hash"
+    );
+    let out = std::process::Command::new("git")
+        .args(["cat-file", "-e", &format!("{rev}^{{commit}}")])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run git");
+    assert!(out.status.success(), "{rev} is not a commit of this repository");
+    assert!(!doc.contains("--tag"), "docs/ci.md still installs from a tag");
+}
