@@ -76,6 +76,12 @@ fn ci_doc_pre_commit_rev_is_a_commit_that_exists() {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run git");
-    assert!(out.status.success(), "{rev} is not a commit of this repository");
-    assert!(!doc.contains("--tag"), "docs/ci.md still installs from a tag");
+    assert!(
+        out.status.success(),
+        "{rev} is not a commit of this repository"
+    );
+    assert!(
+        !doc.contains("--tag"),
+        "docs/ci.md still installs from a tag"
+    );
 }
