@@ -5,6 +5,7 @@ mod algs;
 mod attacks;
 mod audit;
 mod audit_common;
+mod audit_har;
 mod common;
 mod crack;
 mod crack_auto;
