@@ -74,14 +74,20 @@ fn places_in(entry: &Value) -> Vec<(String, &str)> {
     for (name, value) in pairs(&req["cookies"]) {
         out.push((format!("cookie {name}"), value));
     }
-    out.push(("request body".to_owned(), str_at(req, &["postData", "text"])));
+    out.push((
+        "request body".to_owned(),
+        str_at(req, &["postData", "text"]),
+    ));
     for (name, value) in pairs(&resp["headers"]) {
         out.push((format!("response header {name}"), value));
     }
     for (name, value) in pairs(&resp["cookies"]) {
         out.push((format!("response cookie {name}"), value));
     }
-    out.push(("response body".to_owned(), str_at(resp, &["content", "text"])));
+    out.push((
+        "response body".to_owned(),
+        str_at(resp, &["content", "text"]),
+    ));
     out
 }
 
@@ -153,7 +159,10 @@ mod tests {
         );
         assert!(show(V).ends_with(": cookie session"), "{}", show(V));
         assert!(show(W).ends_with(": request body"), "{}", show(W));
-        assert!(!show(U).contains(U), "the whole token is not repeated in the URL");
+        assert!(
+            !show(U).contains(U),
+            "the whole token is not repeated in the URL"
+        );
     }
 
     #[test]

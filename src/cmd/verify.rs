@@ -46,7 +46,7 @@ fn wanted_kid(a: &VerifyArgs) -> Option<String> {
     if a.kid.is_some() || a.token == "-" {
         return a.kid.clone();
     }
-    match crate::token::parse(paste(&a.token).token) {
+    match crate::token::parse(&paste(&a.token).token) {
         Ok(crate::token::Parsed::Jws(j)) => j.kid().map(str::to_owned),
         _ => None,
     }
@@ -218,13 +218,16 @@ impl Bulk<'_> {
                         });
                     }
                     let fast = self.nested.is_none()
-                        && self.fast.as_ref().is_some_and(|f| f.is_valid_here(t.token));
+                        && self
+                            .fast
+                            .as_ref()
+                            .is_some_and(|f| f.is_valid_here(&t.token));
                     if fast {
                         answered += 1;
                         valid_line(&mut out, line, self.plain);
                         continue;
                     }
-                    self.verdict(t.token, self.a.json)
+                    self.verdict(&t.token, self.a.json)
                 }
                 Err(why) => Verdict::invalid(format!("malformed token: {why}")),
             };
@@ -443,6 +446,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     };
     if let Some(token) = crate::cmd::whole_token(&a.token)? {
         let t = pasted(&token, None);
+        let t: &str = &t;
         if nested.is_none() && crate::sdjwt::looks_like(t) {
             if a.dpop_proof.is_some() {
                 return Err(

@@ -9,7 +9,10 @@ use crate::audit_common::{audit_json_in, run_in, sign_with_secret, write, NOW, S
 use crate::common::tmp;
 
 fn token(sub: &str) -> String {
-    sign_with_secret(STRONG, &["--sub", sub, "--iss", "https://id.example", "--aud", "api"])
+    sign_with_secret(
+        STRONG,
+        &["--sub", sub, "--iss", "https://id.example", "--aud", "api"],
+    )
 }
 
 /// A HAR file with a token in each place a capture holds one.
@@ -39,7 +42,12 @@ fn audit_extract_locates_each_har_token_by_entry_url_and_where() {
         .as_array()
         .expect("findings")
         .iter()
-        .map(|f| (f["found"]["entry"].to_string(), f["found"]["where"].to_string()))
+        .map(|f| {
+            (
+                f["found"]["entry"].to_string(),
+                f["found"]["where"].to_string(),
+            )
+        })
         .collect();
     found.dedup();
     let want = [
@@ -67,7 +75,15 @@ fn audit_extract_locates_each_har_token_by_entry_url_and_where() {
     insta::assert_snapshot!("audit_extract_har_text", r.stdout);
     let r = run_in(
         Some(d.path()),
-        &["audit", "--extract", "--format", "sarif", "--now", &now, "capture.har"],
+        &[
+            "audit",
+            "--extract",
+            "--format",
+            "sarif",
+            "--now",
+            &now,
+            "capture.har",
+        ],
         None,
     );
     assert!(
@@ -88,14 +104,22 @@ fn audit_reads_a_fifo_and_process_substitution_as_verify_does() {
          jot audit --format json --now {now} <(printf '%s\\n' '{t}') > procsub.json"
     );
     let bin = crate::common::jot_path().parent().unwrap().to_owned();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let out = std::process::Command::new("timeout")
         .args(["30", "bash", "-c", &script])
         .current_dir(d.path())
         .env("PATH", path)
         .output()
         .expect("run bash");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for f in ["fifo.json", "procsub.json"] {
         let report: serde_json::Value =
             serde_json::from_slice(&std::fs::read(d.path().join(f)).unwrap()).unwrap();

@@ -90,7 +90,7 @@ fn clock(now: Option<&str>) -> Result<i64> {
 /// stripped (for the page's note).
 fn strip_token(raw: &str) -> (String, Option<String>) {
     let p = crate::token::paste::paste(raw);
-    (p.token.to_owned(), p.describe())
+    (p.token.clone().into_owned(), p.describe())
 }
 
 /// Keys pasted into the page (PEM, DER as base64 is not accepted, JWK or JWKS), detected by
