@@ -28,6 +28,7 @@ mod keys;
 mod keyset;
 mod mldsa_audit;
 mod net_serve;
+mod paste;
 mod probe;
 mod probe_dpop;
 mod readme;
