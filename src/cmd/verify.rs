@@ -308,26 +308,23 @@ fn render(
     } else {
         style::BAD
     };
-    if let (Some(line), true) = (line, v.valid) {
-        valid_line(out, line, plain);
-        return Ok(());
-    }
-    let prefix = line.map(|l| format!("line {l}: ")).unwrap_or_default();
-    if v.valid {
-        let g = if plain {
-            anstyle::Style::new()
-        } else {
-            style::GOOD
-        };
-        writeln!(out, "{g}valid{g:#}")?;
-    } else {
-        let why = sanitize(&v.reasons.join("; ")).into_owned();
-        writeln!(out, "{prefix}{b}invalid{b:#}: {why}")?;
-    }
-    // One valid token: the verdict line, then the claims it proved. An invalid token's
-    // claims are not shown: nothing vouches for them (`jot decode` shows them as such).
-    if line.is_none() && v.valid {
-        show_json(out, v.claims.as_ref().unwrap_or(&serde_json::Value::Null))?;
+    match line {
+        Some(line) if v.valid => valid_line(out, line, plain),
+        Some(_) | None if !v.valid => {
+            let why = sanitize(&v.reasons.join("; ")).into_owned();
+            let prefix = line.map(|l| format!("line {l}: ")).unwrap_or_default();
+            writeln!(out, "{prefix}{b}invalid{b:#}: {why}")?;
+        }
+        _ => {
+            // One valid token: the verdict line, then the claims it proved (docs/ui.md).
+            let g = if plain {
+                anstyle::Style::new()
+            } else {
+                style::GOOD
+            };
+            writeln!(out, "{g}valid{g:#}")?;
+            show_json(out, v.claims.as_ref().unwrap_or(&serde_json::Value::Null))?
+        }
     }
     Ok(())
 }
