@@ -97,8 +97,10 @@ pub fn paste(input: &str) -> Pasted<'_> {
         }
     }
     let mut token = Cow::Borrowed(s);
-    if s.contains(char::is_whitespace) {
-        let joined: String = s.split_whitespace().collect();
+    // Only line breaks (and the indentation around them) are a wrap: a space inside a
+    // line is part of what was given, and a token with one is refused (RFC 7515 §7.1).
+    if s.contains('\n') {
+        let joined: String = s.lines().map(str::trim).collect();
         if complete(&joined) {
             note(LINE_BREAKS);
             token = Cow::Owned(joined);
@@ -267,9 +269,11 @@ mod tests {
             p.describe().as_deref(),
             Some("a Bearer prefix and line breaks")
         );
-        // Two tokens are not joined into one.
+        // Two tokens are not joined into one, nor a token with a space inside a line.
         let two = format!("{WHOLE}\n{WHOLE}");
         assert_eq!(paste(&two).token, two.as_str());
+        let spaced = format!("{}  {}", &WHOLE[..25], &WHOLE[25..]);
+        assert_eq!(paste(&spaced).token, spaced.as_str());
     }
 
     #[test]
