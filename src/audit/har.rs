@@ -139,7 +139,7 @@ mod tests {
             {"request": {"method": "GET", "url": "https://u:pw@api.example/a",
                 "headers": [{"name": "Authorization", "value": format!("Bearer {T}")}]},
              "response": {"headers": [], "content": {"text": "{}"}}},
-            {"request": {"method": "POST", "url": format!("https://api.example/b?jwt={U}"),
+            {"request": {"method": "POST", "url": format!("https://api.example/b?x={U}"),
                 "headers": [{"name": "Cookie", "value": format!("a=b; session={V}")}],
                 "postData": {"text": format!("{{\"assertion\":\"{W}\"}}")}},
              "response": {"content": {"text": format!("{{\"again\":\"{T}\"}}")}}}
@@ -153,7 +153,7 @@ mod tests {
         assert_eq!(
             show(U),
             format!(
-                "log.entries[1] POST https://api.example/b?jwt={}: URL query jwt",
+                "log.entries[1] POST https://api.example/b?x={}: URL query x",
                 abbreviate(U)
             )
         );
