@@ -234,3 +234,45 @@ fn every_command_accepts_bearer_cookie_and_wrapped_tokens_alike() {
     }
     assert_eq!(checked, 95, "every command, form and way in was checked");
 }
+
+/// One token per line stays one token per line: lines are joined only when the first alone
+/// is not a whole token and all of them join into one (token::paste::one_wrapped).
+#[test]
+fn bulk_lines_are_not_joined_into_one_token() {
+    let d = tmp();
+    let s = write(d.path(), "s", SECRET);
+    let s = s.to_string_lossy().into_owned();
+    let t = jot_out(
+        d.path(),
+        &["sign", "--secret-file", &s, "--sub", "alice", "--now", NOW],
+    );
+    let verify = |stdin: String| {
+        run_in(
+            &["verify", "-", "--secret-file", &s, "--now", LATER],
+            stdin.as_bytes(),
+        )
+    };
+    let r = verify(format!("{t}\n{t}\nnot-a-token\n"));
+    assert_eq!(r.code, 1, "{r:#?}");
+    assert_eq!(r.stdout.lines().count(), 3, "{r:#?}");
+    assert!(
+        r.stdout
+            .starts_with("line 1: valid\nline 2: valid\nline 3: invalid"),
+        "{r:#?}"
+    );
+    let r = verify(format!("not-a-token\n{t}\n"));
+    assert_eq!(r.stdout.lines().count(), 2, "{r:#?}");
+    assert!(!r.stderr.contains("line breaks"), "{r:#?}");
+    // The same token wrapped: one verdict, and the note says the lines were joined.
+    let (a, b) = t.split_at(30);
+    let r = verify(format!("{a}\n{b}\n"));
+    assert_eq!(r.code, 0, "{r:#?}");
+    assert!(r.stdout.starts_with("valid\n"), "{r:#?}");
+    assert_eq!(
+        r.stderr.matches("stripped line breaks").count(),
+        1,
+        "{r:#?}"
+    );
+    let r = run_in(&["decode", "-"], format!("{t}\n{t}\n").as_bytes());
+    assert_eq!(r.stdout.matches("\"alice\"").count(), 2, "{r:#?}");
+}
