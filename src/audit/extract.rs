@@ -39,6 +39,9 @@ pub struct Extracted {
     pub token: String,
     /// The 1-based line of the input where it was first found.
     pub line: usize,
+    /// In a HAR file: the entry, URL and place it was first found in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<super::har::Place>,
 }
 
 /// Tokens that share an issuer and a key id, for the report.
@@ -72,6 +75,7 @@ pub(crate) fn extract(text: &str) -> Vec<Extracted> {
             found.push(Extracted {
                 token: token.to_owned(),
                 line,
+                place: None,
             });
         }
     }

@@ -26,6 +26,9 @@ pub struct Finding {
     pub line: Option<usize>,
     pub message: String,
     pub remediation: &'static str,
+    /// With --extract from a HAR file: the request that carried the token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<super::har::Place>,
 }
 
 impl Finding {
@@ -41,6 +44,7 @@ impl Finding {
             line: subject.line,
             message: message.into(),
             remediation: r.remediation,
+            found: None,
         }
     }
 }

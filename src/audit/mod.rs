@@ -5,6 +5,7 @@
 
 mod extract;
 mod findings;
+mod har;
 mod json_ser;
 mod jwe;
 mod keyfile;
@@ -16,5 +17,6 @@ mod secrets;
 mod sensitive;
 
 pub use findings::Finding;
+pub use har::Place;
 pub use rules::Severity;
 pub use run::{run, run_until_error, token, Config, Extraction, Report};

@@ -104,6 +104,9 @@ pub fn to_text(report: &Report) -> String {
             sanitize(&at),
             f.remediation
         ));
+        if let Some(p) = &f.found {
+            line(format!("      in {}", sanitize(&p.to_string())));
+        }
     }
     line(format!(
         "{} ({} audited)",
@@ -111,6 +114,16 @@ pub fn to_text(report: &Report) -> String {
         report.audited
     ));
     out
+}
+
+/// A SARIF result's text: the rule, the token and the message, and with --extract from a
+/// HAR file the request that carried the token.
+fn sarif_message(f: &Finding) -> String {
+    let text = format!("{} ({}): {}", rule(f.rule).title, f.subject, f.message);
+    match &f.found {
+        Some(p) => format!("{text} [in {p}]"),
+        None => text,
+    }
 }
 
 /// A file name as a SARIF `uri` (an RFC 3986 URI reference): bytes outside the unreserved
@@ -165,7 +178,7 @@ pub fn to_sarif(report: &Report) -> Value {
                 "ruleId": f.rule,
                 "ruleIndex": RULES.iter().position(|r| r.id == f.rule).unwrap_or(0),
                 "level": rule(f.rule).severity.sarif_level(),
-                "message": {"text": format!("{} ({}): {}", rule(f.rule).title, f.subject, f.message)},
+                "message": {"text": sarif_message(f)},
                 "locations": [{"physicalLocation": loc}],
                 "properties": {"severity": f.severity.name()},
             })

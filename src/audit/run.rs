@@ -108,7 +108,7 @@ impl Run<'_> {
             self.stripped
                 .push(format!("{location}{at}: stripped {what}"));
         }
-        let token = pasted.token;
+        let token: &str = &pasted.token;
         let subject = Subject {
             name: abbreviate(token),
             location: location.to_owned(),
@@ -126,7 +126,9 @@ impl Run<'_> {
 
     fn input(&mut self, input: &str) -> Result<()> {
         let path = Path::new(input);
-        let is_file = input == "-" || path.is_file();
+        // Anything readable that is not a folder: a FIFO and process substitution
+        // (`<(…)`, a /dev/fd path) are read as verify reads them, not taken for tokens.
+        let is_file = input == "-" || std::fs::metadata(path).is_ok_and(|m| !m.is_dir());
         if !is_file {
             if !looks_like_token(input) {
                 return Err(
@@ -164,10 +166,16 @@ impl Run<'_> {
         }
         let text = String::from_utf8_lossy(&data);
         if self.cfg.extract {
-            for e in extract::extract(&text) {
+            let mut places = super::har::places(&text);
+            for mut e in extract::extract(&text) {
                 // Deduplicated across every input, not only within one.
                 if self.seen.insert(e.token.clone()) {
+                    let from = self.findings.len();
                     self.token(&e.token, location, Some(e.line))?;
+                    e.place = places.remove(&e.token);
+                    for f in &mut self.findings[from..] {
+                        f.found.clone_from(&e.place);
+                    }
                     self.extracted.push(e);
                 }
             }
@@ -175,10 +183,18 @@ impl Run<'_> {
             // One JSON-serialized token, read whole (it may span lines).
             self.token(text.trim(), location, None)?;
         } else {
-            for (i, l) in text.lines().enumerate() {
-                if !l.trim().is_empty() {
-                    self.token(l.trim(), location, Some(i + 1))?;
-                }
+            let lines: Vec<(usize, &str)> = (text.lines().enumerate())
+                .map(|(i, l)| (i + 1, l.trim()))
+                .filter(|(_, l)| !l.is_empty())
+                .collect();
+            let texts: Vec<&str> = lines.iter().map(|(_, l)| *l).collect();
+            if crate::token::paste::one_wrapped(&texts) {
+                // One token wrapped over the lines; `token` joins them and says so.
+                self.token(&texts.join("\n"), location, Some(lines[0].0))?;
+                return Ok(());
+            }
+            for (line, l) in lines {
+                self.token(l, location, Some(line))?;
             }
         }
         Ok(())
@@ -269,7 +285,8 @@ pub fn token(
         keys,
         secrets: &secrets,
     };
-    let token = crate::token::paste(token).token;
+    let pasted = crate::token::paste(token);
+    let token: &str = &pasted.token;
     let subject = Subject {
         name: abbreviate(token),
         location: location.to_owned(),

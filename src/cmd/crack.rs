@@ -49,10 +49,10 @@ fn charsets(a: &CrackArgs) -> Result<Charsets> {
 /// stripped (and said so on stderr).
 fn read_token(arg: &str) -> Result<String> {
     if arg != "-" {
-        return Ok(pasted(arg, None).to_owned());
+        return Ok(pasted(arg, None).into_owned());
     }
     let data = read_input("-", crate::token::MAX_TOKEN as u64)?;
-    Ok(pasted(&String::from_utf8_lossy(&data), None).to_owned())
+    Ok(pasted(&String::from_utf8_lossy(&data), None).into_owned())
 }
 
 /// The attack the flags ask for, decided once.

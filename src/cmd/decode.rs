@@ -325,6 +325,7 @@ pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let mut failed = None;
     for (line, t) in &tokens {
         let t = pasted(t, (tokens.len() > 1).then_some(*line));
+        let t: &str = &t;
         if crate::token::json_ser::is_json(t) {
             show_json_token(&mut out, t, a.json, now)?;
             continue;

@@ -181,6 +181,7 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     let tty = std::io::stdout().is_terminal();
     let mut all_ok = true;
     for (line, t) in &tokens {
+        let t = &*crate::cmd::output::pasted(t, bulk.then_some(*line));
         let (r, recipient) = decrypt_one(t, &keys, &p);
         all_ok &= r.is_ok();
         if let (Ok(d), Some(i), false) = (&r, recipient, a.json) {

@@ -20,7 +20,7 @@ pub fn run(a: &DiscloseArgs) -> anyhow::Result<ExitCode> {
     } else {
         a.token.clone()
     };
-    let sd = parse(pasted(&text, None))?;
+    let sd = parse(&pasted(&text, None))?;
     let jws = match parse_jws(&sd.jwt) {
         Ok(Parsed::Jws(j)) => j,
         Ok(Parsed::Jwe { .. }) => return Err(Error::input("the issuer JWT is a JWE").into()),

@@ -32,13 +32,17 @@ fn proof(a: &DpopProofArgs) -> anyhow::Result<ExitCode> {
         None,
     )?);
     let alg = a.alg.unwrap_or_else(|| key.default_alg());
+    let ath = a
+        .ath
+        .as_deref()
+        .map(|t| crate::cmd::output::pasted(t, None));
     let token = dpop::make(
         &key,
         alg,
         &Request {
             htm: &a.htm,
             htu: &a.htu,
-            access_token: a.ath.as_deref().map(str::trim),
+            access_token: ath.as_deref(),
             nonce: a.nonce.as_deref(),
             now,
         },
@@ -52,7 +56,7 @@ fn read_proof(arg: &str) -> Result<String> {
     crate::cmd::tokens_in(arg)?
         .into_iter()
         .next()
-        .map(|(_, t)| t)
+        .map(|(_, t)| crate::cmd::output::pasted(&t, None).into_owned())
         .ok_or_else(|| Error::input("no proof on stdin"))
 }
 
@@ -60,10 +64,14 @@ fn check(a: &DpopCheckArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     htu::normalise(&a.htu).map_err(|why| Error::usage(format!("--htu {:?}: {why}", a.htu)))?;
     let proof = read_proof(&a.proof)?;
+    let access_token = a
+        .access_token
+        .as_deref()
+        .map(|t| crate::cmd::output::pasted(t, None));
     let e = Expect {
         htm: &a.htm,
         htu: &a.htu,
-        access_token: a.access_token.as_deref().map(str::trim),
+        access_token: access_token.as_deref(),
         nonce: a.nonce.as_deref(),
         jkt: a.jkt.as_deref(),
         jkt_from_token: true,

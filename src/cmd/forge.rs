@@ -17,13 +17,15 @@ use crate::token::claims::parse_kv;
 use crate::token::{self, Jws, Parsed};
 use crate::{Error, ExitCode, Result};
 
-/// The token of a `TOKEN|-` argument (the first line of stdin for `-`), parsed.
+/// The token of a `TOKEN|-` argument (the first line of stdin for `-`), parsed, with what
+/// was pasted around it stripped (a Bearer prefix, a cookie line, line breaks).
 pub fn read_token(arg: &str) -> Result<(String, Jws)> {
     let t = crate::cmd::tokens_in(arg)?
         .into_iter()
         .next()
         .map(|(_, t)| t)
         .ok_or_else(|| Error::input("no token on stdin"))?;
+    let t = crate::cmd::output::pasted(&t, None).into_owned();
     match token::parse(&t)? {
         Parsed::Jws(j) => Ok((t, j)),
         Parsed::Jwe { .. } => Err(Error::input("this is an encrypted token (JWE)")

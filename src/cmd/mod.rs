@@ -58,12 +58,18 @@ pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
     if crate::token::json_ser::is_json(&text) {
         return Ok(vec![(1, text.trim().to_owned())]);
     }
-    let tokens: Vec<(usize, String)> = text
+    let mut tokens: Vec<(usize, String)> = text
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
         .map(|(i, l)| (i + 1, l.trim().to_owned()))
         .collect();
+    let lines: Vec<&str> = tokens.iter().map(|(_, t)| t.as_str()).collect();
+    if crate::token::paste::one_wrapped(&lines) {
+        // One token wrapped over its lines: the caller's `pasted` joins them.
+        let joined = lines.join("\n");
+        tokens = vec![(tokens[0].0, joined)];
+    }
     if tokens.is_empty() {
         // One message for every command that reads tokens (decode, decrypt, dpop, forge).
         let what = if path == "-" { "stdin" } else { path };
@@ -91,18 +97,30 @@ pub fn whole_token(arg: &str) -> crate::Result<Option<String>> {
         refuse_file_name(arg)?;
         return Ok(Some(arg.to_owned()));
     }
-    let json = {
+    let whole = {
         let mut lock = std::io::stdin().lock();
         let buf = lock
             .fill_buf()
             .map_err(|e| crate::Error::io(std::path::Path::new("<stdin>"), e))?;
-        buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') || wrapped(buf)
     };
-    if !json {
+    if !whole {
         return Ok(None);
     }
     let data = read_input("-", MAX_INPUT)?;
     let text = String::from_utf8(data)
         .map_err(|_| crate::Error::input("<stdin>: the token is not UTF-8"))?;
     Ok(Some(text.trim().to_owned()))
+}
+
+/// Whether what stdin holds so far is one token wrapped over lines (`token::paste`), to be
+/// read whole rather than streamed one token per line.
+fn wrapped(buf: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(buf);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    crate::token::paste::one_wrapped(&lines)
 }

@@ -118,8 +118,9 @@ pub fn report_error(err: &anyhow::Error) {
     }
 }
 
-/// Strip what a pasted token carries around it (`token::paste`), saying so on stderr.
-pub fn pasted(input: &str, line: Option<usize>) -> &str {
+/// Strip what a pasted token carries around it (`token::paste`, also joining a token
+/// wrapped over lines), saying once on stderr what was stripped.
+pub fn pasted(input: &str, line: Option<usize>) -> Cow<'_, str> {
     let p = crate::token::paste(input);
     if let Some(what) = p.describe() {
         let at = line.map(|l| format!("line {l}: ")).unwrap_or_default();

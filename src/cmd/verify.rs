@@ -26,7 +26,7 @@ fn wanted_kid(a: &VerifyArgs) -> Option<String> {
     if a.kid.is_some() || a.token == "-" {
         return a.kid.clone();
     }
-    match crate::token::parse(paste(&a.token).token) {
+    match crate::token::parse(&paste(&a.token).token) {
         Ok(crate::token::Parsed::Jws(j)) => j.kid().map(str::to_owned),
         _ => None,
     }
@@ -113,13 +113,13 @@ impl Bulk<'_> {
                         });
                     }
                     let fast = self.judge.nested.is_none()
-                        && self.fast.as_ref().is_some_and(|f| f.is_valid_here(t.token));
+                        && self.fast.as_ref().is_some_and(|f| f.is_valid_here(&t.token));
                     if fast {
                         answered += 1;
                         valid_line(&mut out, line, self.plain);
                         continue;
                     }
-                    self.judge.verdict(t.token, self.a.json)
+                    self.judge.verdict(&t.token, self.a.json)
                 }
                 Err(why) => Verdict::invalid(format!("malformed token: {why}")),
             };
@@ -207,7 +207,16 @@ fn render(
             let prefix = line.map(|l| format!("line {l}: ")).unwrap_or_default();
             writeln!(out, "{prefix}{b}invalid{b:#}: {why}")?;
         }
-        _ => show_json(out, v.claims.as_ref().unwrap_or(&serde_json::Value::Null))?,
+        _ => {
+            // One valid token: the verdict line, then the claims it proved (docs/ui.md).
+            let g = if plain {
+                anstyle::Style::new()
+            } else {
+                style::GOOD
+            };
+            writeln!(out, "{g}valid{g:#}")?;
+            show_json(out, v.claims.as_ref().unwrap_or(&serde_json::Value::Null))?
+        }
     }
     Ok(())
 }
@@ -308,6 +317,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
 fn one_token(bulk: &Bulk, token: &str, out: &mut BatchOut) -> anyhow::Result<ExitCode> {
     let (a, judge) = (bulk.a, bulk.judge);
     let t = pasted(token, None);
+    let t: &str = &t;
     if judge.is_sd(t) {
         if a.dpop_proof.is_some() {
             return Err(

@@ -110,3 +110,27 @@ fn generated_man_pages_match_the_cli() {
     );
     assert_clean(check(&dir, "1", &expected));
 }
+
+/// Man pages show examples as written: every indented example line of a checked-in page
+/// sits between `.nf` and `.fi` (filled, they ran together into one justified paragraph).
+#[test]
+fn man_page_examples_render_unjustified() {
+    let dir = root().join("docs/man");
+    let mut examples = 0;
+    for entry in std::fs::read_dir(&dir).expect("docs/man").flatten() {
+        let text = std::fs::read_to_string(entry.path()).expect("read a man page");
+        let mut fill = true;
+        for line in text.lines() {
+            match line {
+                ".nf" => fill = false,
+                ".fi" => fill = true,
+                l if l.starts_with("  jot ") => {
+                    examples += 1;
+                    assert!(!fill, "{}: {l:?} is filled", entry.path().display());
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(examples > 20, "only {examples} example lines found");
+}

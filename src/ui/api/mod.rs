@@ -91,7 +91,7 @@ fn clock(now: Option<&str>) -> Result<i64> {
 /// stripped (for the page's note).
 fn strip_token(raw: &str) -> (String, Option<String>) {
     let p = crate::token::paste::paste(raw);
-    (p.token.to_owned(), p.describe())
+    (p.token.clone().into_owned(), p.describe())
 }
 
 /// Keys pasted into the page (PEM, DER as base64 is not accepted, JWK or JWKS), detected by
@@ -169,13 +169,27 @@ mod tests {
         assert_eq!(strip_token("Bearer").0, "Bearer");
         assert_eq!(strip_token("bearer é").0, "é");
         assert_eq!(strip_token("bearé.x.y").0, "bearé.x.y");
+        // Cookie lines and a token wrapped over lines, as every command takes them.
+        const T: &str = "eyJhbGciOiJIUzI1NiJ9.e30.c2ln";
+        assert_eq!(
+            strip_token(&format!("Cookie: a=b; session={T}")),
+            (
+                T.into(),
+                Some("a Cookie header name, a cookie name and the rest of the cookie line".into())
+            )
+        );
+        assert_eq!(
+            strip_token(&format!("{}\n{}", &T[..9], &T[9..])),
+            (T.into(), Some("line breaks".into()))
+        );
     }
 
     proptest::proptest! {
         #[test]
         fn stripping_never_panics_and_keeps_a_part_of_the_input(raw in "\\PC{0,60}") {
             let (t, _) = strip_token(&raw);
-            proptest::prop_assert!(raw.contains(&t));
+            let squeezed: String = raw.split_whitespace().collect();
+            proptest::prop_assert!(raw.contains(&t) || squeezed.contains(&t));
         }
 
         #[test]

@@ -337,7 +337,10 @@ fn verify_prints_the_verified_claims() {
         &["--aud", "api", "--sub", "alice"],
     )
     .code(0);
-    let claims: Value = serde_json::from_str(&r.stdout).expect("claims JSON");
+    // The verdict line, then the claims (issue 22).
+    let (verdict, claims) = r.stdout.split_once('\n').expect("a verdict line");
+    assert_eq!(verdict, "valid");
+    let claims: Value = serde_json::from_str(claims).expect("claims JSON");
     assert_eq!(claims["sub"], "alice");
     let r = verify(&token, &k.public("ES384"), &["--json", "--aud", "api"]).code(0);
     let v: Value = serde_json::from_str(r.stdout.trim()).expect("verdict");

@@ -246,3 +246,34 @@ fn bulk_verify_gives_the_same_lines_from_a_file_and_from_a_pipe() {
     );
     assert_eq!(text.matches(": valid\n").count(), 400 * 6);
 }
+
+/// One token in text: the verdict line first (`valid`, as bulk lines and the ui say it),
+/// then the verified claims; an invalid token gets only its `invalid: …` line. --json is
+/// unchanged (one verdict object). Issue 22.
+#[test]
+fn one_token_verify_prints_the_verdict_line_then_the_claims() {
+    let dir = crate::common::tmp();
+    let secret = write(dir.path(), "secret", SECRET);
+    let secret = secret.to_string_lossy().into_owned();
+    let now = (T0 + 10).to_string();
+    let one = |token: &str, extra: &[&str]| {
+        let mut args = vec!["--color", "never", "verify", token, "--secret-file"];
+        args.extend([secret.as_str(), "--now", &now, "--aud", "api"]);
+        args.extend(["--iss", "https://issuer.example"]);
+        args.extend_from_slice(extra);
+        run_in(&args, b"")
+    };
+    let good = forge_hs256(H, &claims(""), SECRET);
+    let r = one(&good, &[]).code(0);
+    assert!(r.stdout.starts_with("valid\n{"), "{}", r.stdout);
+    insta::assert_snapshot!("verify_one_valid_text", r.stdout);
+    let bad = forge_hs256(H, &claims(""), OTHER);
+    let r = one(&bad, &[]).code(1);
+    assert_eq!(r.stdout, "invalid: signature does not verify\n");
+    let r = one(&good, &["--json"]).code(0);
+    let v: Value = serde_json::from_str(r.stdout.trim()).expect("one JSON verdict");
+    assert_eq!(
+        (v["valid"].as_bool(), v["claims"]["sub"].as_str()),
+        (Some(true), Some("user-1"))
+    );
+}
