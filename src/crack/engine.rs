@@ -339,6 +339,10 @@ fn word_worker(
             },
             Err(_) => return,
         };
+        shared
+            .progress
+            .read
+            .fetch_max(chunk.read, Ordering::Relaxed);
         let find = |index: u64| {
             wordlist::Lines::new(&chunk)
                 .find(|&(i, _)| i == index)
