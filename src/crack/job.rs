@@ -265,7 +265,9 @@ impl Job {
     pub fn extent(&self) -> Extent {
         match (&self.attack, &self.engine) {
             (Attack::Builtin, _) | (_, Engine::Hashcat { .. }) => Extent::Unknown,
-            (Attack::Wordlists(paths), _) => list_bytes(paths).map_or(Extent::Unknown, Extent::Bytes),
+            (Attack::Wordlists(paths), _) => {
+                list_bytes(paths).map_or(Extent::Unknown, Extent::Bytes)
+            }
             (attack, _) => match (attack.keyspace().and_then(fit), self.bounds()) {
                 (Ok(total), Ok((skip, limit))) => {
                     let left = total.saturating_sub(skip);
@@ -357,10 +359,12 @@ impl Job {
 
 /// The total size of the wordlist files, `None` when one is stdin or not a regular file.
 fn list_bytes(paths: &[String]) -> Option<u64> {
-    paths.iter().try_fold(0u64, |bytes, p| match std::fs::metadata(p) {
-        Ok(m) if p != "-" && m.is_file() => Some(bytes.saturating_add(m.len())),
-        _ => None,
-    })
+    paths
+        .iter()
+        .try_fold(0u64, |bytes, p| match std::fs::metadata(p) {
+            Ok(m) if p != "-" && m.is_file() => Some(bytes.saturating_add(m.len())),
+            _ => None,
+        })
 }
 
 #[cfg(test)]

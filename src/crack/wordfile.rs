@@ -70,7 +70,8 @@ impl Wordlist {
 /// them (gzip decompressed, a last line without newline included): what `--shard` splits.
 pub fn count_lines(path: &str) -> crate::Result<u64> {
     let list = Wordlist::open(path)?;
-    let (mut src, _) = open_decoded(list.reader, None).map_err(|e| Error::io(Path::new(path), e))?;
+    let (mut src, _) =
+        open_decoded(list.reader, None).map_err(|e| Error::io(Path::new(path), e))?;
     let mut buf = Zeroizing::new(vec![0u8; CHUNK]);
     let (mut lines, mut last) = (0u64, b'\n');
     loop {

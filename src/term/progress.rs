@@ -221,7 +221,11 @@ mod tests {
             done: 9_999,
             part: Some((9_999, 10_000)),
         };
-        assert!(line(r, 1.0, None).contains(" 99.9%"), "{}", line(r, 1.0, None));
+        assert!(
+            line(r, 1.0, None).contains(" 99.9%"),
+            "{}",
+            line(r, 1.0, None)
+        );
     }
 
     #[test]
