@@ -132,6 +132,14 @@ pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
         emit(None, text.as_bytes(), false, false)?;
         return Ok(ExitCode::Success);
     }
+    // Set before the kernels are measured, so a signal then still ends with the resume point.
+    let progress = Arc::new(Progress::new());
+    {
+        let p = Arc::clone(&progress);
+        // ctrlc's `termination` feature sends SIGTERM and SIGHUP here too, so `kill` and a
+        // closed terminal stop the search as Ctrl-C does, saying where to resume.
+        let _ = ctrlc::set_handler(move || p.cancel.store(true, Ordering::SeqCst));
+    }
     // Decided (and, for a long search, measured) before the search, so --verbose can say it.
     let choice = job.choose_kernel()?;
     if let Some(c) = &choice {
@@ -140,7 +148,7 @@ pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
     if a.verbose {
         verbose(&job, choice.as_ref());
     }
-    let report = search(&job)?;
+    let report = search(&job, &progress)?;
     if a.verbose && job.attack != Attack::Builtin && report.origin == Origin::Attack {
         let upto = report
             .limit
@@ -197,29 +205,22 @@ fn verbose(job: &Job, choice: Option<&KernelChoice>) {
     }
 }
 
-/// Run the job with Ctrl-C and SIGTERM wired to its cancel flag (so both end with the
-/// resume point) and, on a terminal, a progress line and a closing count.
-fn search(job: &Job) -> Result<Report> {
-    let progress = Arc::new(Progress::new());
-    {
-        let p = Arc::clone(&progress);
-        // ctrlc's `termination` feature sends SIGTERM and SIGHUP here too, so `kill` and a
-        // closed terminal stop the search as Ctrl-C does, saying where to resume.
-        let _ = ctrlc::set_handler(move || p.cancel.store(true, Ordering::SeqCst));
-    }
+/// Run the job (its cancel flag wired to Ctrl-C and SIGTERM, so both end with the resume
+/// point) with, on a terminal, a progress line and a closing count.
+fn search(job: &Job, progress: &Progress) -> Result<Report> {
     let shown = std::io::stderr().is_terminal() && job.attack != Attack::Builtin;
     let extent = job.extent();
     let mut meter = Meter::new(Instant::now());
     let mut drawn = false;
     let report = std::thread::scope(|s| {
-        let worker = s.spawn(|| job.run(&progress));
+        let worker = s.spawn(|| job.run(progress));
         while !worker.is_finished() {
             // The workers only bump counters; this thread reads them and draws.
             std::thread::sleep(Duration::from_millis(50));
             if !shown {
                 continue;
             }
-            if let Some(line) = meter.tick(Instant::now(), reading(&progress, extent)) {
+            if let Some(line) = meter.tick(Instant::now(), reading(progress, extent)) {
                 term::progress::draw(&mut std::io::stderr().lock(), &line);
                 drawn = true;
             }

@@ -120,3 +120,40 @@ fn sigterm_stops_crack_with_a_resume_point_that_finds_the_secret() {
         resumed.stderr
     );
 }
+
+#[test]
+fn sigterm_stops_crack_on_a_stalled_stdin_wordlist() {
+    let token = sign_with_secret("Zz9-not-in-the-list", &[]);
+    let mut child = Command::new(jot_path())
+        .args(["crack", &token, "--wordlist", "-", "--no-builtin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn jot");
+    // A few lines, then stdin stays open with nothing more: the producer stalled.
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::io::Write::write_all(&mut stdin, b"one\ntwo\n").expect("write");
+    std::thread::sleep(Duration::from_millis(500));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("crack hung on SIGTERM while stdin stalled");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    drop(stdin);
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert_eq!(resume_point(&err), "0", "{err}");
+}
