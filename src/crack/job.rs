@@ -268,13 +268,11 @@ impl Job {
             (Attack::Wordlists(paths), _) => {
                 list_bytes(paths).map_or(Extent::Unknown, Extent::Bytes)
             }
-            (attack, _) => match (attack.keyspace().and_then(fit), self.bounds()) {
-                (Ok(total), Ok((skip, limit))) => {
-                    let left = total.saturating_sub(skip);
-                    Extent::Candidates(limit.map_or(left, |l| left.min(l)))
-                }
-                _ => Extent::Unknown,
-            },
+            _ => self
+                .work()
+                .ok()
+                .flatten()
+                .map_or(Extent::Unknown, Extent::Candidates),
         }
     }
 
