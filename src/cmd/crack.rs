@@ -2,7 +2,6 @@
 //! exported (`--export-hashcat`) or run with a progress line on a terminal and Ctrl-C or
 //! SIGTERM that says where to resume; the secret goes to stdout byte-exact (text or `hex:…`, or JSON).
 
-use std::io::IsTerminal;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -208,7 +207,7 @@ fn verbose(job: &Job, choice: Option<&KernelChoice>) {
 /// Run the job (its cancel flag wired to Ctrl-C and SIGTERM, so both end with the resume
 /// point) with, on a terminal, a progress line and a closing count.
 fn search(job: &Job, progress: &Progress) -> Result<Report> {
-    let shown = std::io::stderr().is_terminal() && job.attack != Attack::Builtin;
+    let shown = term::progress::enabled() && job.attack != Attack::Builtin;
     let extent = job.extent();
     let mut meter = Meter::new(Instant::now());
     let mut drawn = false;

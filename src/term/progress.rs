@@ -5,7 +5,7 @@
 //! time comes in as arguments so the arithmetic is testable.
 
 use std::collections::VecDeque;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 /// The shortest time between two redraws: four a second is smooth to read and costs the
@@ -147,6 +147,12 @@ pub fn duration(d: Duration) -> String {
         _ if s < 365 * day => format!("{}d{:02}h", s / day, s % day / h),
         _ => format!("{} years", thousands(u128::from(s / (365 * day)))),
     }
+}
+
+/// Whether to draw progress: stderr is a terminal that can erase a line (not `TERM=dumb`).
+/// Piped or redirected, stderr gets only what a script reads.
+pub fn enabled() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
 /// Draw `line` over the previous one.
