@@ -16,6 +16,8 @@ fn shown_on_a_terminal(shell: &str) -> Option<String> {
     let out = Command::new("script")
         .args(["-qec", shell, "/dev/null"])
         .env("NO_COLOR", "1")
+        // A terminal that can erase a line, whatever the CI's TERM (dumb gets no line).
+        .env("TERM", "xterm")
         .output()
         .ok()?;
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
@@ -49,6 +51,13 @@ fn crack_draws_a_progress_line_on_a_terminal_and_nothing_when_piped() {
     // The closing count and the verdict, with thousands separators.
     assert!(shown.contains("crack: 30,000 candidates in "), "{shown:?}");
     assert!(shown.contains("30,000 candidates tried"), "{shown:?}");
+    // A terminal that cannot erase a line gets the verdict only.
+    let dumb = shown_on_a_terminal(&format!("TERM=dumb {}", slow_search(&token)));
+    let dumb = dumb.expect("script ran before");
+    assert!(
+        !dumb.contains("H/s") && dumb.contains("30,000 candidates tried"),
+        "{dumb:?}"
+    );
     let piped = Command::new("sh")
         .args(["-c", &slow_search(&token)])
         .output()
