@@ -51,8 +51,8 @@ pub struct KeysetArgs {
 pub enum KeysetCommand {
     /// List the keys of a set: kid, alg, state, dates; on a terminal, as a timeline.
     #[command(
-        after_help = "Examples:\n  jot keyset list keys/                       # a timeline on a terminal, a table when piped\n  \
-        jot keyset list keys/ --format table         # kid, alg, state and dates, one line a key\n  \
+        after_help = "Examples:\n  jot keyset list keys/                          # a timeline on a terminal, a table when piped\n  \
+        jot keyset list keys/ --format table           # kid, alg, state and dates, one line a key\n  \
         jot keyset list keys/ --format svg > keys.svg  # the timeline as a picture for a runbook"
     )]
     List {
