@@ -280,15 +280,17 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand list 'List the keys of a set: kid, alg, state, dates'
+            cand list 'List the keys of a set: kid, alg, state, dates; on a terminal, as a timeline'
             cand publish 'Write the set''s public JWKS (atomically) to a path or stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'jot;keyset;list'= {
+            cand --format 'Output: a timeline of each key''s states (default on a terminal), a table (default when piped), JSON, or the timeline as an SVG picture'
+            cand --now 'Fix the clock the timeline is drawn at (unix seconds or RFC 3339)'
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
-            cand --json 'JSON output'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --json 'JSON output (the same as --format json)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'jot;keyset;publish'= {
             cand -o 'Output path (default: stdout)'
@@ -298,7 +300,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --help 'Print help'
         }
         &'jot;keyset;help'= {
-            cand list 'List the keys of a set: kid, alg, state, dates'
+            cand list 'List the keys of a set: kid, alg, state, dates; on a terminal, as a timeline'
             cand publish 'Write the set''s public JWKS (atomically) to a path or stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

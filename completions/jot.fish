@@ -364,20 +364,25 @@ complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subc
 always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subcommand_from list publish help" -s h -l help -d 'Print help'
-complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subcommand_from list publish help" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subcommand_from list publish help" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates; on a terminal, as a timeline'
 complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subcommand_from list publish help" -f -a "publish" -d 'Write the set\'s public JWKS (atomically) to a path or stdout'
 complete -c jot -n "__fish_jot_using_subcommand keyset; and not __fish_seen_subcommand_from list publish help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from list" -l format -d 'Output: a timeline of each key\'s states (default on a terminal), a table (default when piped), JSON, or the timeline as an SVG picture' -r -f -a "timeline\t'Each key\'s states over time, with the date it entered each'
+table\t'One line a key: kid, alg, state and its dates'
+json\t'`{"keys": [...]}` as the manifest has them'
+svg\t'The timeline as a self-contained SVG picture'"
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from list" -l now -d 'Fix the clock the timeline is drawn at (unix seconds or RFC 3339)' -r
 complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from list" -l json -d 'JSON output'
-complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from list" -l json -d 'JSON output (the same as --format json)'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from publish" -s o -l out -d 'Output path (default: stdout)' -r -F
 complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from publish" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from publish" -s h -l help -d 'Print help'
-complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates'
+complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the keys of a set: kid, alg, state, dates; on a terminal, as a timeline'
 complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from help" -f -a "publish" -d 'Write the set\'s public JWKS (atomically) to a path or stdout'
 complete -c jot -n "__fish_jot_using_subcommand keyset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c jot -n "__fish_jot_using_subcommand serve" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''

@@ -296,16 +296,18 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys of a set: kid, alg, state, dates')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys of a set: kid, alg, state, dates; on a terminal, as a timeline')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Write the set''s public JWKS (atomically) to a path or stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'jot;keyset;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: a timeline of each key''s states (default on a terminal), a table (default when piped), JSON, or the timeline as an SVG picture')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Fix the clock the timeline is drawn at (unix seconds or RFC 3339)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON output (the same as --format json)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'jot;keyset;publish' {
@@ -317,7 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             break
         }
         'jot;keyset;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys of a set: kid, alg, state, dates')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys of a set: kid, alg, state, dates; on a terminal, as a timeline')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Write the set''s public JWKS (atomically) to a path or stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break

@@ -317,10 +317,15 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (list)
 _arguments "${_arguments_options[@]}" : \
+'--format=[Output\: a timeline of each key'\''s states (default on a terminal), a table (default when piped), JSON, or the timeline as an SVG picture]:FORMAT:((timeline\:"Each key'\''s states over time, with the date it entered each"
+table\:"One line a key\: kid, alg, state and its dates"
+json\:"\`{"keys"\: \[...\]}\` as the manifest has them"
+svg\:"The timeline as a self-contained SVG picture"))' \
+'--now=[Fix the clock the timeline is drawn at (unix seconds or RFC 3339)]:TIME:_default' \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'--json[JSON output]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'(--format)--json[JSON output (the same as --format json)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 ':dir -- The key set directory:_files' \
 && ret=0
 ;;
@@ -877,7 +882,7 @@ _jot__subcmd__keygen_commands() {
 (( $+functions[_jot__subcmd__keyset_commands] )) ||
 _jot__subcmd__keyset_commands() {
     local commands; commands=(
-'list:List the keys of a set\: kid, alg, state, dates' \
+'list:List the keys of a set\: kid, alg, state, dates; on a terminal, as a timeline' \
 'publish:Write the set'\''s public JWKS (atomically) to a path or stdout' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -886,7 +891,7 @@ _jot__subcmd__keyset_commands() {
 (( $+functions[_jot__subcmd__keyset__subcmd__help_commands] )) ||
 _jot__subcmd__keyset__subcmd__help_commands() {
     local commands; commands=(
-'list:List the keys of a set\: kid, alg, state, dates' \
+'list:List the keys of a set\: kid, alg, state, dates; on a terminal, as a timeline' \
 'publish:Write the set'\''s public JWKS (atomically) to a path or stdout' \
 'help:Print this message or the help of the given subcommand(s)' \
     )

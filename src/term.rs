@@ -2,7 +2,10 @@
 //! that makes untrusted text safe for a terminal. Claims and headers come from attackers:
 //! control and bidi characters are escaped before they are printed, so a token cannot
 //! rewrite the screen or reorder what it shows. Bytes jot passes through on purpose
-//! (plaintext, a cracked secret, key bytes) are never escaped nor stripped.
+//! (plaintext, a cracked secret, key bytes) are never escaped nor stripped. [`progress`]
+//! draws the progress line of long work.
+
+pub mod progress;
 
 use std::borrow::Cow;
 use std::io::Write;

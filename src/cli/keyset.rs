@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 
 // `jot rotate`. (a plain comment: a doc comment would replace the
 // subcommand's about, which clap applies before a deferred subcommand's own arguments)
@@ -49,14 +49,26 @@ pub struct KeysetArgs {
 // the about of each subcommand that flattens this.)
 #[derive(Debug, Subcommand)]
 pub enum KeysetCommand {
-    /// List the keys of a set: kid, alg, state, dates.
+    /// List the keys of a set: kid, alg, state, dates; on a terminal, as a timeline.
+    #[command(
+        after_help = "Examples:\n  jot keyset list keys/                          # a timeline on a terminal, a table when piped\n  \
+        jot keyset list keys/ --format table           # kid, alg, state and dates, one line a key\n  \
+        jot keyset list keys/ --format svg > keys.svg  # the timeline as a picture for a runbook"
+    )]
     List {
         /// The key set directory.
         #[arg(value_name = "DIR")]
         dir: PathBuf,
-        /// JSON output.
-        #[arg(long)]
+        /// JSON output (the same as --format json).
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// Output: a timeline of each key's states (default on a terminal), a table (default
+        /// when piped), JSON, or the timeline as an SVG picture.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<KeysetFormat>,
+        /// Fix the clock the timeline is drawn at (unix seconds or RFC 3339).
+        #[arg(long, value_name = "TIME")]
+        now: Option<String>,
     },
     /// Write the set's public JWKS (atomically) to a path or stdout.
     Publish {
@@ -67,6 +79,19 @@ pub enum KeysetCommand {
         #[arg(long, short, value_name = "PATH")]
         out: Option<PathBuf>,
     },
+}
+
+/// How `jot keyset list` shows the set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeysetFormat {
+    /// Each key's states over time, with the date it entered each.
+    Timeline,
+    /// One line a key: kid, alg, state and its dates.
+    Table,
+    /// `{"keys": [...]}` as the manifest has them.
+    Json,
+    /// The timeline as a self-contained SVG picture.
+    Svg,
 }
 
 // `jot serve`. (a plain comment: a doc comment would replace the

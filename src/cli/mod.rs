@@ -22,7 +22,7 @@ pub use completions::CompletionsArgs;
 pub use dpop::{DpopArgs, DpopCheckArgs, DpopCommand, DpopProofArgs};
 pub use jwe::{DecryptArgs, EncryptArgs, JweKeyArgs};
 pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbprintArgs};
-pub use keyset::{KeysetArgs, KeysetCommand, RotateArgs, ServeArgs};
+pub use keyset::{KeysetArgs, KeysetCommand, KeysetFormat, RotateArgs, ServeArgs};
 pub use review::{AuditArgs, AuditFormat, CrackArgs, CrackEngine, CrackFormat};
 pub use sdjwt::{DiscloseArgs, SdIssueArgs, SdVerifyArgs};
 pub use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};

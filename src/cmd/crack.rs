@@ -1,22 +1,22 @@
 //! `jot crack`: glue over the cracking engine — the flags become one [`crack::Job`], which is
-//! exported (`--export-hashcat`) or run with a progress bar on a terminal and Ctrl-C that
-//! says where to resume; the secret goes to stdout byte-exact (text or `hex:…`, or JSON).
+//! exported (`--export-hashcat`) or run with a progress line on a terminal and Ctrl-C or
+//! SIGTERM that says where to resume; the secret goes to stdout byte-exact (text or `hex:…`, or JSON).
 
-use std::io::IsTerminal;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::json;
 
 use crate::cli::{CrackArgs, CrackEngine, CrackFormat};
 use crate::cmd::output::{emit, json_text, note, pasted};
 use crate::crack::{
-    self, Attack, Engine, Job, Kernel, KernelChoice, Origin, Outcome, Progress, Range, Report,
-    Shard, Target,
+    self, Attack, Engine, Extent, Job, Kernel, KernelChoice, Origin, Outcome, Progress, Range,
+    Report, Shard, Target,
 };
 use crate::files::read_input;
-use crate::term::style;
+use crate::term::progress::{thousands, Meter, Reading};
+use crate::term::{self, style};
 use crate::{Error, ExitCode, Result};
 
 /// The default brute-force alphabet: hashcat's ?a (printable ASCII).
@@ -131,6 +131,14 @@ pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
         emit(None, text.as_bytes(), false, false)?;
         return Ok(ExitCode::Success);
     }
+    // Set before the kernels are measured, so a signal then still ends with the resume point.
+    let progress = Arc::new(Progress::new());
+    {
+        let p = Arc::clone(&progress);
+        // ctrlc's `termination` feature sends SIGTERM and SIGHUP here too, so `kill` and a
+        // closed terminal stop the search as Ctrl-C does, saying where to resume.
+        let _ = ctrlc::set_handler(move || p.cancel.store(true, Ordering::SeqCst));
+    }
     // Decided (and, for a long search, measured) before the search, so --verbose can say it.
     let choice = job.choose_kernel()?;
     if let Some(c) = &choice {
@@ -139,7 +147,7 @@ pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
     if a.verbose {
         verbose(&job, choice.as_ref());
     }
-    let report = search(&job)?;
+    let report = search(&job, &progress)?;
     if a.verbose && job.attack != Attack::Builtin && report.origin == Origin::Attack {
         let upto = report
             .limit
@@ -196,60 +204,51 @@ fn verbose(job: &Job, choice: Option<&KernelChoice>) {
     }
 }
 
-/// Run the job with Ctrl-C wired to its cancel flag and a progress bar on a terminal.
-fn search(job: &Job) -> Result<Report> {
-    let progress = Arc::new(Progress::new());
-    {
-        let p = Arc::clone(&progress);
-        // A second Ctrl-C while stopping falls through to the default (the handler is set once).
-        let _ = ctrlc::set_handler(move || p.cancel.store(true, Ordering::SeqCst));
-    }
-    let bar = std::io::stderr().is_terminal().then(|| progress_bar(job));
+/// Run the job (its cancel flag wired to Ctrl-C and SIGTERM, so both end with the resume
+/// point) with, on a terminal, a progress line and a closing count.
+fn search(job: &Job, progress: &Progress) -> Result<Report> {
+    let shown = term::progress::enabled() && job.attack != Attack::Builtin;
+    let extent = job.extent();
+    let mut meter = Meter::new(Instant::now());
+    let mut drawn = false;
     let report = std::thread::scope(|s| {
-        let worker = s.spawn(|| job.run(&progress));
+        let worker = s.spawn(|| job.run(progress));
         while !worker.is_finished() {
-            if let Some(b) = &bar {
-                b.set_position(progress.done.load(Ordering::Relaxed));
+            // The workers only bump counters; this thread reads them and draws.
+            std::thread::sleep(Duration::from_millis(50));
+            if !shown {
+                continue;
             }
-            std::thread::sleep(Duration::from_millis(100));
+            if let Some(line) = meter.tick(Instant::now(), reading(progress, extent)) {
+                term::progress::draw(&mut std::io::stderr().lock(), &line);
+                drawn = true;
+            }
         }
         worker
             .join()
             .unwrap_or_else(|_| Err(Error::input("the search stopped unexpectedly")))
     });
-    if let Some(b) = bar {
-        b.finish_and_clear();
+    if drawn {
+        term::progress::clear(&mut std::io::stderr().lock());
+        let done = progress.done.load(Ordering::Relaxed);
+        note(
+            style::DIM,
+            "crack:",
+            &meter.summary(Instant::now(), done, "candidates"),
+        );
     }
     report
 }
 
-fn progress_bar(job: &Job) -> indicatif::ProgressBar {
-    // Counting a wordlist would read it twice; masks and brute force are known up front.
-    let selected = match (&job.attack, &job.engine) {
-        (Attack::Wordlists(_) | Attack::Builtin, _) => None,
-        (_, Engine::Jot { .. }) => {
-            job.attack
-                .keyspace()
-                .ok()
-                .zip(job.bounds().ok())
-                .map(|(total, (skip, limit))| {
-                    let left = total.saturating_sub(u128::from(skip));
-                    limit.map_or(left, |l| left.min(u128::from(l)))
-                })
-        }
-        _ => None,
+/// The counters as the progress line reads them, against what the job is measured by.
+fn reading(p: &Progress, extent: Extent) -> Reading {
+    let done = p.done.load(Ordering::Relaxed);
+    let part = match extent {
+        Extent::Candidates(total) => Some((done, total)),
+        Extent::Bytes(total) => Some((p.read.load(Ordering::Relaxed), total)),
+        Extent::Unknown => None,
     };
-    let b = match selected {
-        Some(n) => indicatif::ProgressBar::new(u64::try_from(n).unwrap_or(u64::MAX)),
-        None => indicatif::ProgressBar::new_spinner(),
-    };
-    b.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} {human_pos}/{human_len} candidates  {per_sec}  eta {eta}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    b
+    Reading { done, part }
 }
 
 /// The secret as people and scripts can read it back exactly: text when it is printable
@@ -327,7 +326,7 @@ fn render(job: &Job, report: &Report, format: CrackFormat) -> anyhow::Result<Exi
         Outcome::Exhausted { tried } => {
             let builtin = match report.builtin_tried {
                 0 => String::new(),
-                n => format!(" (after the {n} built-in weak secrets)"),
+                n => format!(" (after the {} built-in weak secrets)", thousands(n.into())),
             };
             if format == CrackFormat::Text && job.attack == Attack::Builtin {
                 note(
@@ -335,7 +334,7 @@ fn render(job: &Job, report: &Report, format: CrackFormat) -> anyhow::Result<Exi
                     "not found:",
                     &format!(
                         "none of the {} built-in weak secrets signs the token",
-                        report.builtin_tried
+                        thousands(report.builtin_tried.into())
                     ),
                 );
                 note(
@@ -347,7 +346,10 @@ fn render(job: &Job, report: &Report, format: CrackFormat) -> anyhow::Result<Exi
                 note(
                     style::BAD,
                     "not found:",
-                    &format!("{tried} candidates tried{builtin}, the search space is exhausted"),
+                    &format!(
+                        "{} candidates tried{builtin}, the search space is exhausted",
+                        thousands(u128::from(*tried))
+                    ),
                 );
             }
             let v = json!({"found": false, "alg": alg, "tried": tried,

@@ -3,9 +3,10 @@
 //! the lowest index not yet fully tried (so `--skip` resumes with nothing missed).
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread;
+use std::time::Duration;
 
 use zeroize::Zeroizing;
 
@@ -24,6 +25,8 @@ const SEQ_CHUNK: u64 = 1 << 16;
 pub(crate) const MAX_THREADS: usize = 256;
 /// Candidates between two looks at the stop flags (and progress updates).
 const STEP: u64 = 2048;
+/// The longest a wordlist worker waits for a chunk before looking at the stop flags.
+const WAIT: Duration = Duration::from_millis(100);
 
 struct Hit {
     index: u64,
@@ -332,13 +335,23 @@ fn word_worker(
         if shared.should_stop() {
             return;
         }
-        let chunk = match rx.lock() {
-            Ok(rx) => match rx.recv() {
-                Ok(chunk) => chunk,
-                Err(_) => return,
-            },
+        // A wait with a timeout, so that a stop (a cancel: Ctrl-C, SIGTERM) is seen while
+        // a slow or stalled stdin holds the next chunk back; checked again under the lock,
+        // so the workers queued on it leave at once rather than one timeout each.
+        let next = match rx.lock() {
+            Ok(_) if shared.should_stop() => return,
+            Ok(rx) => rx.recv_timeout(WAIT),
             Err(_) => return,
         };
+        let chunk = match next {
+            Ok(chunk) => chunk,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        shared
+            .progress
+            .read
+            .fetch_max(chunk.read, Ordering::Relaxed);
         let find = |index: u64| {
             wordlist::Lines::new(&chunk)
                 .find(|&(i, _)| i == index)

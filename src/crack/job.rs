@@ -133,6 +133,17 @@ pub struct Job {
     pub engine: Engine,
 }
 
+/// What a running job's progress is measured against, to say how far it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// This many candidate indices are selected; [`Progress::done`] counts towards it.
+    Candidates(u64),
+    /// The wordlist files hold this many bytes; [`Progress::read`] counts towards it.
+    Bytes(u64),
+    /// Not known ahead: stdin, the built-in list, or hashcat's own units.
+    Unknown,
+}
+
 /// Where a secret was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
@@ -234,16 +245,10 @@ impl Job {
     fn work(&self) -> Result<Option<u64>> {
         let selected = match &self.attack {
             Attack::Builtin => return Ok(Some(0)),
-            Attack::Wordlists(paths) => {
-                let mut bytes = 0u64;
-                for p in paths {
-                    match std::fs::metadata(p) {
-                        Ok(m) if p != "-" && m.is_file() => bytes = bytes.saturating_add(m.len()),
-                        _ => return Ok(None),
-                    }
-                }
-                bytes / 8
-            }
+            Attack::Wordlists(paths) => match list_bytes(paths) {
+                Some(bytes) => bytes / 8,
+                None => return Ok(None),
+            },
             attack => fit(attack.keyspace()?)?,
         };
         Ok(Some(match self.range {
@@ -253,6 +258,22 @@ impl Job {
             }
             Range::Shard(shard) => shard.bounds(selected).1,
         }))
+    }
+
+    /// What this job's progress is measured against: the selected indices of a mask or
+    /// brute force, the wordlist files' sizes, or nothing known (stdin, hashcat).
+    pub fn extent(&self) -> Extent {
+        match (&self.attack, &self.engine) {
+            (Attack::Builtin, _) | (_, Engine::Hashcat { .. }) => Extent::Unknown,
+            (Attack::Wordlists(paths), _) => {
+                list_bytes(paths).map_or(Extent::Unknown, Extent::Bytes)
+            }
+            _ => self
+                .work()
+                .ok()
+                .flatten()
+                .map_or(Extent::Unknown, Extent::Candidates),
+        }
     }
 
     /// The kernel jot's engine runs for this job, with the rates measured to choose it
@@ -332,6 +353,16 @@ impl Job {
         };
         Ok(report)
     }
+}
+
+/// The total size of the wordlist files, `None` when one is stdin or not a regular file.
+fn list_bytes(paths: &[String]) -> Option<u64> {
+    paths
+        .iter()
+        .try_fold(0u64, |bytes, p| match std::fs::metadata(p) {
+            Ok(m) if p != "-" && m.is_file() => Some(bytes.saturating_add(m.len())),
+            _ => None,
+        })
 }
 
 #[cfg(test)]

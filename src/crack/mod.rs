@@ -78,7 +78,7 @@ use zeroize::Zeroizing;
 
 pub use calibrate::{KernelChoice, KernelRate, CALIBRATE_FROM};
 pub use hashcat::{hashcat_export, HashcatExport, HASHCAT_HASH_FILE};
-pub use job::{Attack, Engine, Job, Origin, Range, Report, Shard};
+pub use job::{Attack, Engine, Extent, Job, Origin, Range, Report, Shard};
 pub use lanes::Kernel;
 pub use mask::{Mask, MAX_BRUTE_LEN};
 pub use target::{check, target_for_secret, HashAlg, Target};
@@ -185,6 +185,10 @@ pub struct Progress {
     pub done: AtomicU64,
     /// Set to stop the search; [`crack`] then returns [`Outcome::Cancelled`].
     pub cancel: AtomicBool,
+    /// Bytes of the wordlists taken by the workers so far, counted as the files hold them
+    /// (compressed for gzip), so that against the files' sizes it is how far the search
+    /// is; updated once a chunk (2 MiB of lines), and 0 for masks and brute force.
+    pub read: AtomicU64,
 }
 
 impl Progress {

@@ -49,6 +49,25 @@ fn found(outcome: Outcome) -> (Vec<u8>, Transform, Vec<u8>, u64) {
 }
 
 #[test]
+fn a_search_counts_the_wordlist_bytes_it_took_as_the_files_hold_them() {
+    let t = target(HashAlg::Sha256, b"not-in-the-list");
+    let plain = "alpha\nbeta\r\n\ngamma";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all("delta\n".repeat(1000).as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let lists = vec![
+        Wordlist::new("plain", Box::new(Cursor::new(plain.as_bytes().to_vec()))),
+        Wordlist::new("gz", Box::new(Cursor::new(gz.clone()))),
+    ];
+    let progress = Progress::new();
+    let out = crack(&t, Source::Wordlists(lists), &opts(2), &progress).unwrap();
+    assert!(matches!(out, Outcome::Exhausted { tried: 1004 }), "{out:?}");
+    let read = progress.read.load(Ordering::SeqCst);
+    assert_eq!(read, (plain.len() + gz.len()) as u64);
+    assert_eq!(progress.done.load(Ordering::SeqCst), 1004);
+}
+
+#[test]
 fn wordlist_finds_the_secret_with_its_index() {
     let t = target(HashAlg::Sha256, b"secret");
     for kernel in super::kernel_tests::kernels()

@@ -4,6 +4,8 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 use zeroize::Zeroizing;
@@ -68,7 +70,8 @@ impl Wordlist {
 /// them (gzip decompressed, a last line without newline included): what `--shard` splits.
 pub fn count_lines(path: &str) -> crate::Result<u64> {
     let list = Wordlist::open(path)?;
-    let mut src = open_decoded(list.reader).map_err(|e| Error::io(Path::new(path), e))?;
+    let (mut src, _) =
+        open_decoded(list.reader, None).map_err(|e| Error::io(Path::new(path), e))?;
     let mut buf = Zeroizing::new(vec![0u8; CHUNK]);
     let (mut lines, mut last) = (0u64, b'\n');
     loop {
@@ -89,13 +92,60 @@ pub(crate) fn count_newlines(data: &[u8]) -> u64 {
     data.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
-/// The input's bytes, gunzipped when it starts with the gzip magic.
-pub(crate) fn open_decoded(input: Box<dyn Read + Send>) -> std::io::Result<Box<dyn Read>> {
+/// The input's bytes, gunzipped when it starts with the gzip magic, and whether it was gzip.
+/// For gzip, `read` counts the compressed bytes taken from the input (what the file's size
+/// measures); a plain input is not wrapped, so that files keep reading straight into the
+/// caller's buffer, and its caller counts the bytes it gets, which are the file's.
+pub(crate) fn open_decoded(
+    input: Box<dyn Read + Send>,
+    read: Option<&Arc<AtomicU64>>,
+) -> std::io::Result<(Box<dyn Read>, bool)> {
     let mut buffered = BufReader::with_capacity(1 << 16, input);
     let gzip = buffered.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    Ok(if gzip {
-        Box::new(MultiGzDecoder::new(buffered))
-    } else {
-        Box::new(buffered)
+    Ok(match (gzip, read) {
+        (true, Some(read)) => {
+            let counted = Counted {
+                inner: buffered,
+                read: Arc::clone(read),
+            };
+            (Box::new(MultiGzDecoder::new(counted)), true)
+        }
+        (true, None) => (Box::new(MultiGzDecoder::new(buffered)), true),
+        (false, _) => (Box::new(buffered), false),
     })
+}
+
+/// A reader that adds the bytes it passes on to a shared counter.
+struct Counted<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn gzip_inputs_count_their_compressed_bytes() {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(&b"password\n".repeat(10_000)).unwrap();
+        let gz = enc.finish().unwrap();
+        let read = Arc::new(AtomicU64::new(0));
+        let (mut src, gzip) =
+            open_decoded(Box::new(std::io::Cursor::new(gz.clone())), Some(&read)).unwrap();
+        let mut out = Vec::new();
+        src.read_to_end(&mut out).unwrap();
+        assert!(gzip);
+        assert_eq!(out.len(), 90_000);
+        assert_eq!(read.load(Ordering::Relaxed), gz.len() as u64);
+    }
 }

@@ -27,6 +27,8 @@ pub(crate) const MAX_LINE: usize = 1 << 22;
 pub(crate) struct Chunk {
     pub(crate) data: Vec<u8>,
     pub(crate) first: u64,
+    /// Bytes of the inputs read, as they are on disk, when the chunk was cut.
+    pub(crate) read: u64,
 }
 
 impl Drop for Chunk {
@@ -51,6 +53,8 @@ pub(crate) struct ReaderState {
     /// Stop early (a hit or a cancel).
     pub(crate) stop: AtomicBool,
     pub(crate) error: Mutex<Option<Error>>,
+    /// Bytes of the inputs read so far as they are on disk (compressed for gzip).
+    read: Arc<AtomicU64>,
     /// Buffers the workers are done with: reusing them saves the page faults of fresh
     /// allocations and the wiping of each chunk.
     spare: Mutex<Vec<Vec<u8>>>,
@@ -163,7 +167,7 @@ fn read_one(
     state: &ReaderState,
     index: &mut u64,
 ) -> std::result::Result<Next, ReadError> {
-    let mut src = open_decoded(input).map_err(ReadError::Io)?;
+    let (mut src, gzip) = open_decoded(input, Some(&state.read)).map_err(ReadError::Io)?;
     let mut carry: Zeroizing<Vec<u8>> = Zeroizing::new(Vec::new());
     let first_of_input = *index;
     loop {
@@ -175,6 +179,10 @@ fn read_one(
         let mut buf = state.buffer(want);
         buf.extend_from_slice(&carry);
         let eof = fill(&mut *src, &mut buf, want).map_err(ReadError::Io)?;
+        if !gzip {
+            let got = buf.len() - carry.len();
+            state.read.fetch_add(got as u64, Ordering::Relaxed);
+        }
         if eof && !buf.is_empty() && buf.last() != Some(&b'\n') {
             buf.push(b'\n');
         }
@@ -195,7 +203,13 @@ fn read_one(
         let lines = count_newlines(&buf);
         let first = *index;
         *index += lines;
-        if *index > start && first < end && tx.send(Chunk { data: buf, first }).is_err() {
+        let read = state.read.load(Ordering::Relaxed);
+        let chunk = Chunk {
+            data: buf,
+            first,
+            read,
+        };
+        if *index > start && first < end && tx.send(chunk).is_err() {
             return Ok(Next::Done);
         }
         state.sent_upto.store(*index, Ordering::SeqCst);
@@ -322,6 +336,12 @@ mod tests {
     }
 
     #[test]
+    fn the_reader_counts_the_bytes_of_plain_inputs() {
+        let (_, st) = read(vec![b"one\ntwo".to_vec(), b"three\n".to_vec()], 0, u64::MAX);
+        assert_eq!(st.read.load(Ordering::SeqCst), 13);
+    }
+
+    #[test]
     fn find_newline_agrees_with_a_byte_scan() {
         let data = b"abc\ndefghijkl\n\nmnopqrstuvwxyz0123\n\x8a\x0b\x0a\xff";
         for pos in 0..data.len() {
@@ -338,6 +358,7 @@ mod tests {
         let chunk = Chunk {
             data: b"a\nb\nc\n".to_vec(),
             first: 10,
+            read: 6,
         };
         let mut lines = Lines::new(&chunk);
         lines.skip_before(12);

@@ -4,15 +4,18 @@
 //! The layout and the lifecycle are documented in `docs/keyset.md`.
 //!
 //! `manifest` owns the manifest format and its checks, `plan` the pure state machine,
-//! `store` the files and the lock, and `rotate` the order of writes of one run. Nothing here
+//! `store` the files and the lock, `rotate` the order of writes of one run, and
+//! `timeline` (drawn by `svg`) the history of the keys' states for `jot keyset list`. Nothing here
 //! reads the clock or prints: callers pass `now` and report the returned actions.
 
 mod manifest;
 mod plan;
 mod rotate;
 mod store;
+mod svg;
 #[cfg(test)]
 mod tests;
+mod timeline;
 
 use std::path::Path;
 
@@ -23,6 +26,8 @@ pub use manifest::{check_kid, check_set_alg, parse_set_alg, Entry, Manifest, Sta
 pub use plan::{Action, DEFAULT_ALG};
 pub use rotate::{rotate, Outcome, RotateOptions};
 pub use store::{ARCHIVE, JWKS, LOCK, MANIFEST};
+pub use svg::svg;
+pub use timeline::{timeline, Timeline};
 
 /// The set's active private key, with its kid and alg set, ready to sign.
 pub fn active_key(dir: &Path) -> Result<Jwk> {

@@ -20,9 +20,10 @@ fn tried(stderr: &str) -> u64 {
     let (head, _) = stderr
         .split_once(" candidates tried")
         .unwrap_or_else(|| panic!("no tried count in {stderr:?}"));
+    // Counts are shown with thousands separators (issue 22).
     head.rsplit(' ')
         .next()
-        .and_then(|n| n.parse().ok())
+        .and_then(|n| n.replace(',', "").parse().ok())
         .expect("a count")
 }
 
