@@ -287,16 +287,8 @@ fn found(job: &Job, out_file: &PathBuf) -> Result<Outcome> {
 }
 
 fn unhex(s: &str) -> Option<Zeroizing<Vec<u8>>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    let digit = |c: u8| (c as char).to_digit(16);
-    let bytes = s.as_bytes();
-    let mut out = Zeroizing::new(Vec::with_capacity(s.len() / 2));
-    for pair in bytes.chunks_exact(2) {
-        out.push((digit(pair[0])? * 16 + digit(pair[1])?) as u8);
-    }
-    Some(out)
+    let mut out = Zeroizing::new(Vec::new());
+    crate::hex::decode_into(s.as_bytes(), &mut out).then_some(out)
 }
 
 #[cfg(test)]
