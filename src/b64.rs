@@ -1,6 +1,7 @@
 //! base64url: strict (RFC 4648 §5, no padding) as JWS and JWK require (RFC 7515 §2), a
-//! lenient reader for recognising captured formats, and a reused-buffer decoder for bulk
-//! verification.
+//! lenient reader for recognising captured formats, and the crate's one fast strict decoder
+//! ([`decode_into`], with AVX2) and fast encoder ([`encode_public`]) for public data: JWS
+//! and JWE segments. Key material goes through the data-independent [`encode`]/[`decode`].
 
 use base64ct::{Base64UrlUnpadded, Encoding};
 
@@ -38,12 +39,61 @@ pub fn decode_lenient(s: &str) -> Option<Vec<u8>> {
     Base64UrlUnpadded::decode_vec(s.trim_end_matches('=')).ok()
 }
 
+/// The base64url alphabet, in value order.
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// [`encode`] by table lookups, for public data only (JWE ciphertext, IV, tag): the same
+/// text, about twice base64ct's speed (its data-independent encoder was a large part of
+/// encrypting 16 KiB), and as fast as the `base64` crate's encoder it replaces.
+pub fn encode_public(data: &[u8]) -> String {
+    let (triples, tail) = data.as_chunks::<3>();
+    let whole = triples.len() * 4;
+    let mut out = vec![0u8; whole + if tail.is_empty() { 0 } else { tail.len() + 1 }];
+    let (body, rest) = out.split_at_mut(whole);
+    let char = |v: u32, shift: u32| ALPHABET[(v >> shift) as usize & 63];
+    // Two characters per lookup: 6 bytes are 48 bits, four 12-bit pair indices.
+    let (sixes, three) = triples.as_chunks::<2>();
+    let (body8, body4) = body.split_at_mut(sixes.len() * 8);
+    for ([[a, b, c], [d, e, f]], o) in sixes.iter().zip(body8.as_chunks_mut::<8>().0) {
+        let v = u64::from_be_bytes([0, 0, *a, *b, *c, *d, *e, *f]);
+        let [p, q, r, s] = [36, 24, 12, 0].map(|k| PAIRS[(v >> k) as usize & 0xfff]);
+        *o = [p[0], p[1], q[0], q[1], r[0], r[1], s[0], s[1]];
+    }
+    for (&[a, b, c], o) in three.iter().zip(body4.as_chunks_mut::<4>().0) {
+        let v = u32::from_be_bytes([0, a, b, c]);
+        *o = [char(v, 18), char(v, 12), char(v, 6), char(v, 0)];
+    }
+    match (tail, rest) {
+        (&[a], [x, y]) => {
+            let v = u32::from(a) << 16;
+            [*x, *y] = [char(v, 18), char(v, 12)];
+        }
+        (&[a, b], [x, y, z]) => {
+            let v = u32::from_be_bytes([0, a, b, 0]);
+            [*x, *y, *z] = [char(v, 18), char(v, 12), char(v, 6)];
+        }
+        _ => {}
+    }
+    String::from_utf8(out).expect("the alphabet is ASCII")
+}
+
+/// The two characters of each 12-bit value.
+static PAIRS: [[u8; 2]; 4096] = {
+    let mut t = [[0u8; 2]; 4096];
+    let mut i = 0;
+    while i < 4096 {
+        t[i] = [ALPHABET[i >> 6], ALPHABET[i & 63]];
+        i += 1;
+    }
+    t
+};
+
 /// base64url alphabet value of each byte, 0xff for bytes outside it.
 const DECODE: [u8; 256] = {
     let mut t = [0xffu8; 256];
     let mut i = 0;
     while i < 64 {
-        let c = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[i];
+        let c = ALPHABET[i];
         t[c as usize] = i as u8;
         i += 1;
     }
@@ -199,6 +249,11 @@ mod tests {
             let mut out = Vec::new();
             prop_assert!(decode_into(encode(&data).as_bytes(), &mut out));
             prop_assert_eq!(out, data);
+        }
+
+        #[test]
+        fn encode_public_writes_what_encode_writes(data in proptest::collection::vec(any::<u8>(), 0..200)) {
+            prop_assert_eq!(encode_public(&data), encode(&data));
         }
 
         #[test]

@@ -1,5 +1,6 @@
-//! Hex, the crate's one encoder and one digit reader: digests, denylist entries, secrets that
-//! are not printable text (`hex:…`), capability tokens, percent-encodings.
+//! Hex, the crate's one encoder, one decoder and one digit reader: digests, denylist entries,
+//! secrets that are not printable text (`hex:…`), hashcat's hex plains, crack's hex
+//! transform, capability tokens, percent-encodings.
 
 use std::fmt::Write;
 
@@ -22,6 +23,24 @@ pub fn digit(b: u8) -> Option<u8> {
     }
 }
 
+/// Decode hex (either case, even length; empty is empty) into `out`, replacing its
+/// contents; `false` on an odd length or a non-hex digit, with `out` then unspecified.
+/// Room is reserved up front so a secret is never left behind in a reallocated buffer.
+pub fn decode_into(s: &[u8], out: &mut Vec<u8>) -> bool {
+    out.clear();
+    if !s.len().is_multiple_of(2) {
+        return false;
+    }
+    out.reserve(s.len() / 2);
+    for pair in s.chunks_exact(2) {
+        let (Some(h), Some(l)) = (digit(pair[0]), digit(pair[1])) else {
+            return false;
+        };
+        out.push((h << 4) | l);
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -36,5 +55,17 @@ mod tests {
         assert_eq!(super::digit(b'b'), Some(11));
         assert_eq!(super::digit(b'F'), Some(15));
         assert_eq!(super::digit(b'g'), None);
+    }
+
+    #[test]
+    fn decodes_even_hex_in_either_case_and_nothing_else() {
+        let mut out = Vec::new();
+        assert!(super::decode_into(b"00ffAb", &mut out));
+        assert_eq!(out, [0x00, 0xff, 0xab]);
+        assert!(super::decode_into(b"", &mut out));
+        assert!(out.is_empty());
+        for bad in [&b"abc"[..], b"zz", b"0g", b" 0"] {
+            assert!(!super::decode_into(bad, &mut out), "{bad:?}");
+        }
     }
 }

@@ -120,20 +120,7 @@ pub(crate) fn audit_token(
     let mut out = Vec::new();
     let f = |id, msg: String| Finding::new(id, subject, msg);
     if crate::sdjwt::looks_like(token) {
-        // An SD-JWT: the issuer JWT gets every JWS rule, then the SD-JWT rules.
-        let (jwt, sd) = super::sdjwt::split(token);
-        let mut out = audit_token(jwt, subject, cfg)?;
-        match sd {
-            Ok(sd) => {
-                let payload = match token::parse(jwt) {
-                    Ok(Parsed::Jws(j)) => j.claims().cloned(),
-                    _ => None,
-                };
-                super::sdjwt::findings(&sd, payload.as_ref(), &f, &mut out);
-            }
-            Err(why) => out.push(f("JOT020", format!("a malformed SD-JWT: {why}"))),
-        }
-        return Ok(out);
+        return audit_sd_jwt(token, subject, cfg);
     }
     let jws = match token::parse(token) {
         Ok(Parsed::Jws(j)) => j,
@@ -171,13 +158,59 @@ pub(crate) fn audit_token(
             out.push(f("JOT031", m));
         }
     }
+    signature_findings(&jws, cfg, &f, &mut out)?;
+    match jws.claims() {
+        Some(c) => claim_findings(c, cfg, &f, &mut out),
+        None => out.push(f("JOT020", "the payload is not a JSON claims set".into())),
+    }
+    if let Some(c) = jws.claims() {
+        if crate::token::typing::untyped_access_token(&jws.header, c) {
+            let typ = jws
+                .header
+                .get("typ")
+                .map_or("none".into(), |t| t.to_string());
+            out.push(f(
+                "JOT030",
+                format!("claims of an access token (client_id or scope), typ is {typ}"),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// An SD-JWT: the issuer JWT gets every JWS rule, then the SD-JWT rules.
+fn audit_sd_jwt(token: &str, subject: &Subject, cfg: &TokenAudit<'_>) -> Result<Vec<Finding>> {
+    let f = |id, msg: String| Finding::new(id, subject, msg);
+    let (jwt, sd) = super::sdjwt::split(token);
+    let mut out = audit_token(jwt, subject, cfg)?;
+    match sd {
+        Ok(sd) => {
+            let payload = match token::parse(jwt) {
+                Ok(Parsed::Jws(j)) => j.claims().cloned(),
+                _ => None,
+            };
+            super::sdjwt::findings(&sd, payload.as_ref(), &f, &mut out);
+        }
+        Err(why) => out.push(f("JOT020", format!("a malformed SD-JWT: {why}"))),
+    }
+    Ok(out)
+}
+
+/// The rules on the algorithm and signature: a symmetric algorithm (JOT003), a weak HMAC
+/// secret (JOT002), no supplied key verifying (JOT019).
+fn signature_findings(
+    jws: &Jws,
+    cfg: &TokenAudit<'_>,
+    f: &dyn Fn(&'static str, String) -> Finding,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
     let alg = jws.alg().and_then(Alg::from_name);
     if let Some(a) = alg.filter(|a| a.is_symmetric()) {
         out.push(f(
             "JOT003",
             format!("{a}: anyone who can verify this token can also mint one"),
         ));
-        if let Some(target) = hmac_target(&jws, a) {
+        if let Some(target) = hmac_target(jws, a) {
             if let Some(cracked) = cfg.secrets.crack(&target)? {
                 out.push(f("JOT002", format!("the {a} secret is weak: {cracked}")));
             }
@@ -197,23 +230,7 @@ pub(crate) fn audit_token(
             ));
         }
     }
-    match jws.claims() {
-        Some(c) => claim_findings(c, cfg, &f, &mut out),
-        None => out.push(f("JOT020", "the payload is not a JSON claims set".into())),
-    }
-    if let Some(c) = jws.claims() {
-        if crate::token::typing::untyped_access_token(&jws.header, c) {
-            let typ = jws
-                .header
-                .get("typ")
-                .map_or("none".into(), |t| t.to_string());
-            out.push(f(
-                "JOT030",
-                format!("claims of an access token (client_id or scope), typ is {typ}"),
-            ));
-        }
-    }
-    Ok(out)
+    Ok(())
 }
 
 fn header_findings(

@@ -209,13 +209,6 @@ pub(crate) fn audit_key_file(
     };
     let is_set = format == Format::Jwks;
     let is_json = matches!(format, Format::Jwk | Format::Jwks);
-    let looks_public = path.is_some_and(|p| {
-        let n = p
-            .file_name()
-            .map(|n| n.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        n.contains("pub") || n.contains("jwks")
-    });
     // The JWE rules (JOT112, JOT113) judge the set as a whole, over the members that read.
     let readable: Vec<Jwk> = members
         .iter()
@@ -231,27 +224,8 @@ pub(crate) fn audit_key_file(
         }
         // Private members are checked on the JSON: a member that does not read may leak too.
         if let Some(v) = &m.json {
-            let private: Vec<&str> = PRIVATE_MEMBERS
-                .iter()
-                .copied()
-                .filter(|p| v.get(*p).is_some())
-                .collect();
-            let oct = v.get("kty").and_then(Value::as_str) == Some("oct");
-            if (is_set || looks_public) && !private.is_empty() && !oct {
-                out.push(f(
-                    "JOT101",
-                    format!(
-                        "key {i} ({shown}) has private member(s) {}",
-                        private.join(", ")
-                    ),
-                ));
-            }
-            if is_set && oct {
-                out.push(f(
-                    "JOT102",
-                    format!("key {i} ({shown}) is an oct (HMAC) key"),
-                ));
-            }
+            let public = is_set || path.is_some_and(named_public);
+            json_findings(v, (i, shown), is_set, public, &f, &mut out);
         }
         let k = match &m.key {
             Ok(k) => k,
@@ -266,26 +240,7 @@ pub(crate) fn audit_key_file(
         };
         strength_findings(k, &name, secrets, &f, &mut out)?;
         if is_json {
-            match k.kid.as_deref() {
-                None => out.push(f("JOT104", format!("key {i} has no kid"))),
-                Some(kid) => {
-                    if k.kty() != "oct" && kid != k.thumbprint(ThumbprintHash::Sha256) {
-                        out.push(f(
-                            "JOT106",
-                            format!("kid {kid:?} is not the key's thumbprint"),
-                        ));
-                    }
-                }
-            }
-            if k.alg.is_none() || k.use_.is_none() && k.key_ops.is_none() {
-                out.push(f(
-                    "JOT107",
-                    format!(
-                        "{name} has no {}",
-                        if k.alg.is_none() { "alg" } else { "use" }
-                    ),
-                ));
-            }
+            kid_findings(k, i, &name, &f, &mut out);
         }
     }
     ambiguity_findings(&members, &f, &mut out);
@@ -305,96 +260,79 @@ pub(crate) fn audit_key_file(
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
+/// Whether the file's name says it is for publishing (`pub`, `jwks`).
+fn named_public(p: &Path) -> bool {
+    let n = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    n.contains("pub") || n.contains("jwks")
+}
 
-    fn subject() -> Subject {
-        Subject {
-            name: "k".into(),
-            location: "k".into(),
-            line: None,
-        }
+/// The rules on member `i`'s JSON (shown as `shown`): private members where the keys are
+/// to be public (JOT101), an oct key in a set (JOT102).
+fn json_findings(
+    v: &Value,
+    (i, shown): (usize, &str),
+    is_set: bool,
+    public: bool,
+    f: &dyn Fn(&'static str, String) -> Finding,
+    out: &mut Vec<Finding>,
+) {
+    let private: Vec<&str> = PRIVATE_MEMBERS
+        .iter()
+        .copied()
+        .filter(|p| v.get(*p).is_some())
+        .collect();
+    let oct = v.get("kty").and_then(Value::as_str) == Some("oct");
+    if public && !private.is_empty() && !oct {
+        out.push(f(
+            "JOT101",
+            format!(
+                "key {i} ({shown}) has private member(s) {}",
+                private.join(", ")
+            ),
+        ));
     }
-
-    fn rules(data: &[u8]) -> Vec<&'static str> {
-        let format = keys::detect(data).expect("a key format");
-        audit_key_file(None, data, format, &subject(), &Secrets::none())
-            .expect("no wordlist, no error")
-            .into_iter()
-            .map(|f| f.rule)
-            .collect()
-    }
-
-    #[test]
-    fn a_bad_member_is_reported_beside_the_good_ones() {
-        let good =
-            r#"{"kty":"oct","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA","kid":"a"}"#;
-        let bad = r#"{"kty":"EC","crv":"P-256","x":"AA","y":"AA","kid":"a"}"#;
-        let set = format!(r#"{{"keys":[{good},{bad}]}}"#);
-        let got = rules(set.as_bytes());
-        for id in ["JOT102", "JOT110", "JOT105", "JOT107"] {
-            assert!(got.contains(&id), "{id} in {got:?}");
-        }
-    }
-
-    #[test]
-    fn unknown_types_are_unsupported_and_known_ones_are_broken() {
-        let v = |s: &str| serde_json::from_str::<Value>(s).expect("JSON");
-        assert!(unsupported(&v(
-            r#"{"kty":"AKP","alg":"SLH-DSA-SHA2-128s"}"#
-        )));
-        assert!(!unsupported(&v(r#"{"kty":"AKP","alg":"ML-DSA-44"}"#)));
-        assert!(!unsupported(&v(r#"{"kty":"AKP"}"#)));
-        assert!(unsupported(&v(r#"{"kty":"OKP","crv":"X448"}"#)));
-        assert!(!unsupported(&v(r#"{"kty":"OKP","crv":"Ed25519"}"#)));
-        assert!(!unsupported(&v(r#"{"kty":"OKP","crv":"X25519"}"#)));
-        assert!(!unsupported(&v(r#"{"kty":"EC","crv":"P-256"}"#)));
-        assert!(!unsupported(&v(r#"{"kty":"RSA"}"#)));
-        assert!(!unsupported(&v(r#"{"n":"AQAB"}"#)));
-    }
-
-    #[test]
-    fn key_files_are_told_from_token_files_by_content() {
-        let cases: [(&[u8], Option<Format>); 9] = [
-            (br#"{"keys":[]}"#, Some(Format::Jwks)),
-            (br#"{"keys":[{"kty":"RSA","n":"#, Some(Format::Jwks)),
-            (br#" {"kty":"oct","k":"AA"}"#, Some(Format::Jwk)),
-            (b"-----BEGIN CERTIFICATE-----\nMII", Some(Format::Pem)),
-            (&[0x30, 0x82, 0x01], Some(Format::Der)),
-            (br#"{"log":{"entries":[]}}"#, None),
-            (b"08f14e45fceea167a5a36dedd4bea2543\n", None),
-            (b"eyJhbGciOiJIUzI1NiJ9.e30.sig\n", None),
-            (b"", None),
-        ];
-        for (data, format) in cases {
-            assert_eq!(
-                keys::detect(data),
-                format,
-                "{:?}",
-                String::from_utf8_lossy(data)
-            );
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn key_file_audit_never_panics(data in proptest::collection::vec(any::<u8>(), 0..600)) {
-            if let Some(format) = keys::detect(&data) {
-                let _ = audit_key_file(None, &data, format, &subject(), &Secrets::none());
-            }
-        }
-
-        #[test]
-        fn key_file_audit_never_panics_on_jwks_shapes(
-            body in r#"\{"keys":\[(\{"kty":"(RSA|EC|OKP|oct|AKP|x)"(,"(n|e|x|y|crv|k|d|p|q|dp|dq|qi|kid|alg|pub|priv)":"[A-Za-z0-9_-]{0,12}")*\},?){0,4}\]\}"#
-        ) {
-            let format = keys::detect(body.as_bytes());
-            prop_assert!(format.is_some());
-            if let Some(format) = format {
-                let _ = audit_key_file(None, body.as_bytes(), format, &subject(), &Secrets::none());
-            }
-        }
+    if is_set && oct {
+        out.push(f(
+            "JOT102",
+            format!("key {i} ({shown}) is an oct (HMAC) key"),
+        ));
     }
 }
+
+/// The rules on a JWK's kid, alg and use: no kid (JOT104), a kid that is not the
+/// thumbprint (JOT106), no alg or use (JOT107).
+fn kid_findings(
+    k: &Jwk,
+    i: usize,
+    name: &str,
+    f: &dyn Fn(&'static str, String) -> Finding,
+    out: &mut Vec<Finding>,
+) {
+    match k.kid.as_deref() {
+        None => out.push(f("JOT104", format!("key {i} has no kid"))),
+        Some(kid) => {
+            if k.kty() != "oct" && kid != k.thumbprint(ThumbprintHash::Sha256) {
+                out.push(f(
+                    "JOT106",
+                    format!("kid {kid:?} is not the key's thumbprint"),
+                ));
+            }
+        }
+    }
+    if k.alg.is_none() || k.use_.is_none() && k.key_ops.is_none() {
+        out.push(f(
+            "JOT107",
+            format!(
+                "{name} has no {}",
+                if k.alg.is_none() { "alg" } else { "use" }
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+#[path = "keyfile_tests.rs"]
+mod tests;

@@ -2,13 +2,13 @@
 //! state word (or message word) of eight independent candidates, so one instruction
 //! advances all eight. AVX-512's rotates and three-input logic (`vpternlogq`) make a round
 //! about sixteen instructions. The message blocks' schedule comes precomputed ([`Wk512`]).
-
-// Lanes are parallel arrays indexed together.
-#![allow(clippy::needless_range_loop)]
+//! The rounds are [`sha2_lanes!`]'s; this file holds the AVX-512 operations (the bitwise
+//! ones shared with `avx512_256`).
 
 use std::arch::x86_64::*;
 
 use super::prep::{KeyBlock, Wk512, IV384, IV512, K512};
+use super::sha2_lanes::sha2_lanes;
 
 /// Candidates hashed together by one call of [`hmac512`].
 pub(crate) const LANES: usize = 8;
@@ -23,17 +23,50 @@ const XOR3: i32 = 0x96;
 const CHOOSE: i32 = 0xCA;
 const MAJORITY: i32 = 0xE8;
 
-#[inline]
-#[target_feature(enable = "avx512f")]
-fn splat(x: u64) -> V {
-    _mm512_set1_epi64(x as i64)
+/// Rotate each 64-bit lane right by a constant.
+macro_rules! ror {
+    ($x:expr, $n:literal) => {
+        _mm512_ror_epi64::<$n>($x)
+    };
+}
+
+/// Shift each 64-bit lane right by a constant.
+macro_rules! shr {
+    ($x:expr, $n:literal) => {
+        _mm512_srli_epi64::<$n>($x)
+    };
 }
 
 #[inline]
 #[target_feature(enable = "avx512f")]
-fn lanes(x: &[u64; LANES]) -> V {
-    // SAFETY: `x` is 64 readable bytes; loadu has no alignment requirement.
-    unsafe { _mm512_loadu_si512(x.as_ptr().cast()) }
+pub(super) fn xor3(a: V, b: V, c: V) -> V {
+    _mm512_ternarylogic_epi64::<XOR3>(a, b, c)
+}
+
+/// Ch(e, f, g), one `vpternlogq`.
+#[inline]
+#[target_feature(enable = "avx512f")]
+pub(super) fn choose(e: V, f: V, g: V) -> V {
+    _mm512_ternarylogic_epi64::<CHOOSE>(e, f, g)
+}
+
+/// Maj(a, b, c), one `vpternlogq`.
+#[inline]
+#[target_feature(enable = "avx512f")]
+pub(super) fn majority(a: V, b: V, c: V) -> V {
+    _mm512_ternarylogic_epi64::<MAJORITY>(a, b, c)
+}
+
+#[inline]
+#[target_feature(enable = "avx512f")]
+pub(super) fn zero() -> V {
+    _mm512_setzero_si512()
+}
+
+#[inline]
+#[target_feature(enable = "avx512f")]
+fn splat(x: u64) -> V {
+    _mm512_set1_epi64(x as i64)
 }
 
 #[inline]
@@ -44,89 +77,29 @@ fn add(a: V, b: V) -> V {
 
 #[inline]
 #[target_feature(enable = "avx512f")]
-fn round(s: &mut [V; 8], wk: V) {
-    let [a, b, c, d, e, f, g, h] = *s;
-    let big_sigma1 = _mm512_ternarylogic_epi64::<XOR3>(
-        _mm512_ror_epi64::<14>(e),
-        _mm512_ror_epi64::<18>(e),
-        _mm512_ror_epi64::<41>(e),
-    );
-    let big_sigma0 = _mm512_ternarylogic_epi64::<XOR3>(
-        _mm512_ror_epi64::<28>(a),
-        _mm512_ror_epi64::<34>(a),
-        _mm512_ror_epi64::<39>(a),
-    );
-    let t1 = add(
-        add(h, big_sigma1),
-        add(_mm512_ternarylogic_epi64::<CHOOSE>(e, f, g), wk),
-    );
-    let t2 = add(big_sigma0, _mm512_ternarylogic_epi64::<MAJORITY>(a, b, c));
-    *s = [add(t1, t2), a, b, c, add(d, t1), e, f, g];
+fn load(x: &[u64; LANES]) -> V {
+    // SAFETY: `x` is 64 readable bytes; loadu has no alignment requirement.
+    unsafe { _mm512_loadu_si512(x.as_ptr().cast()) }
 }
 
-/// Round T of a block whose schedule is computed here, in the 16-word window `w`. T is a
-/// constant so the window indices are too, and `w` stays in registers once inlined.
 #[inline]
 #[target_feature(enable = "avx512f")]
-fn step<const J: usize>(s: &mut [V; 8], w: &mut [V; 16], t: usize) {
-    if t + J >= 16 {
-        let w15 = w[(J + 1) % 16];
-        let w2 = w[(J + 14) % 16];
-        let sigma0 = _mm512_ternarylogic_epi64::<XOR3>(
-            _mm512_ror_epi64::<1>(w15),
-            _mm512_ror_epi64::<8>(w15),
-            _mm512_srli_epi64::<7>(w15),
-        );
-        let sigma1 = _mm512_ternarylogic_epi64::<XOR3>(
-            _mm512_ror_epi64::<19>(w2),
-            _mm512_ror_epi64::<61>(w2),
-            _mm512_srli_epi64::<6>(w2),
-        );
-        w[J] = add(add(w[J], sigma0), add(w[(J + 9) % 16], sigma1));
-    }
-    round(s, add(w[J], splat(K512[t + J])));
+fn store(dst: &mut [u64; LANES], v: V) {
+    // SAFETY: `dst` is 64 writable bytes; storeu has no alignment requirement.
+    unsafe { _mm512_storeu_si512(dst.as_mut_ptr().cast(), v) }
 }
 
-/// One compression of a block given as sixteen message-word vectors.
-#[inline]
-#[target_feature(enable = "avx512f")]
-fn compress(s: &mut [V; 8], w: &mut [V; 16]) {
-    let saved = *s;
-    for t in (0..80).step_by(16) {
-        step::<0>(s, w, t);
-        step::<1>(s, w, t);
-        step::<2>(s, w, t);
-        step::<3>(s, w, t);
-        step::<4>(s, w, t);
-        step::<5>(s, w, t);
-        step::<6>(s, w, t);
-        step::<7>(s, w, t);
-        step::<8>(s, w, t);
-        step::<9>(s, w, t);
-        step::<10>(s, w, t);
-        step::<11>(s, w, t);
-        step::<12>(s, w, t);
-        step::<13>(s, w, t);
-        step::<14>(s, w, t);
-        step::<15>(s, w, t);
-    }
-    for i in 0..8 {
-        s[i] = add(s[i], saved[i]);
-    }
-}
-
-/// The key blocks XOR `pad` as big-endian message words, one lane per key.
-#[inline]
-#[target_feature(enable = "avx512f")]
-fn key_words(keys: &[KeyBlock; LANES], pad: u8) -> [V; 16] {
-    core::array::from_fn(|t| {
-        let words: [u64; LANES] = core::array::from_fn(|l| {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(&keys[l][8 * t..8 * t + 8]);
-            u64::from_be_bytes(b) ^ u64::from_ne_bytes([pad; 8])
-        });
-        lanes(&words)
-    })
+sha2_lanes! {
+    feature: "avx512f",
+    word: u64,
+    k: K512,
+    rounds: 80,
+    big_sigma0: (28, 34, 39),
+    big_sigma1: (14, 18, 41),
+    sigma0: (1, 8, 7),
+    sigma1: (19, 61, 6),
+    block: Wk512,
+    words: |block| block,
 }
 
 /// HMAC-SHA-384 (`sha384`) or HMAC-SHA-512 of the prepared message (`blocks`) under each
@@ -137,37 +110,9 @@ pub(crate) fn hmac512(
     blocks: &[Wk512],
     keys: &[KeyBlock; LANES],
 ) -> [[u64; 8]; LANES] {
-    let iv = if sha384 { IV384 } else { IV512 };
-    let iv: [V; 8] = core::array::from_fn(|i| splat(iv[i]));
-
-    let mut inner = iv;
-    compress(&mut inner, &mut key_words(keys, 0x36));
-    for block in blocks {
-        let saved = inner;
-        for wk in block {
-            round(&mut inner, splat(*wk));
-        }
-        for i in 0..8 {
-            inner[i] = add(inner[i], saved[i]);
-        }
+    if sha384 {
+        hmac(&IV384, 6, blocks, keys)
+    } else {
+        hmac(&IV512, 8, blocks, keys)
     }
-
-    let mut outer = iv;
-    compress(&mut outer, &mut key_words(keys, 0x5c));
-    // The outer block: the inner digest (6 or 8 words), 0x80, zeros, the length in bits.
-    let digest_words = if sha384 { 6 } else { 8 };
-    let mut w: [V; 16] = core::array::from_fn(|i| match i {
-        i if i < digest_words => inner[i],
-        i if i == digest_words => splat(1 << 63),
-        15 => splat(((128 + 8 * digest_words) * 8) as u64),
-        _ => _mm512_setzero_si512(),
-    });
-    compress(&mut outer, &mut w);
-
-    let mut words = [[0u64; LANES]; 8];
-    for (dst, v) in words.iter_mut().zip(outer) {
-        // SAFETY: `dst` is 64 writable bytes; storeu has no alignment requirement.
-        unsafe { _mm512_storeu_si512(dst.as_mut_ptr().cast(), v) };
-    }
-    core::array::from_fn(|l| core::array::from_fn(|i| words[i][l]))
 }

@@ -115,27 +115,7 @@ pub(crate) fn run(
     progress: &Progress,
 ) -> Result<HashcatRun> {
     let (skip, limit) = bounds_args(job, || keyspace(program, extra, &job.attack))?;
-    let stdin_list = match &job.attack {
-        Attack::Wordlists(paths) if paths.iter().any(|p| p == "-") => {
-            if paths.len() > 1 {
-                return Err(Error::usage(
-                    "hashcat reads stdin or wordlist files, not both",
-                ));
-            }
-            true
-        }
-        _ => false,
-    };
-    // Relative wordlists are resolved before hashcat starts in the private directory.
-    let attack = match &job.attack {
-        Attack::Wordlists(paths) => Attack::Wordlists(
-            paths
-                .iter()
-                .map(|p| if p == "-" { Ok(p.clone()) } else { absolute(p) })
-                .collect::<Result<_>>()?,
-        ),
-        other => other.clone(),
-    };
+    let (attack, stdin_list) = resolve_attack(&job.attack)?;
     let dir = tempfile::Builder::new()
         .prefix("jot-hashcat-")
         .tempdir()
@@ -162,49 +142,9 @@ pub(crate) fn run(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = spawn(&mut c, program)?;
-    let status = Arc::new(Mutex::new(Status::default()));
-    let log = Arc::new(Mutex::new(String::new()));
-    let readers = [
-        child
-            .stdout
-            .take()
-            .map(|o| Box::new(o) as Box<dyn Read + Send>),
-        child
-            .stderr
-            .take()
-            .map(|e| Box::new(e) as Box<dyn Read + Send>),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|r| {
-        let (status, log) = (Arc::clone(&status), Arc::clone(&log));
-        std::thread::spawn(move || read_output(r, &status, &log))
-    })
-    .collect::<Vec<_>>();
-    let exit = loop {
-        if progress.cancel.load(Ordering::Relaxed) {
-            // A terminal's Ctrl-C reached hashcat too; this covers a cancel from elsewhere.
-            let _ = child.kill();
-        }
-        match child.try_wait() {
-            Ok(Some(exit)) => break exit,
-            Ok(None) => {}
-            Err(e) => return Err(Error::input(format!("waiting for hashcat: {e}"))),
-        }
-        if let Some(done) = status.lock().ok().and_then(|s| s.done) {
-            progress
-                .done
-                .store(done.saturating_sub(skip), Ordering::Relaxed);
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    for r in readers {
-        let _ = r.join();
-    }
-    let (done, restore) = status
-        .lock()
-        .map(|s| (s.done, s.restore_point))
-        .unwrap_or_default();
+    let mut output = Output::read(&mut child);
+    let exit = wait(&mut child, &output.status, progress, skip)?;
+    let (done, restore) = output.finish();
     let outcome = match exit.code() {
         Some(HC_CRACKED) => found(job, &out_file)?,
         Some(HC_EXHAUSTED) => Outcome::Exhausted {
@@ -217,7 +157,7 @@ pub(crate) fn run(
         }
         code => {
             let code = code.unwrap_or(-1);
-            let log = log.lock().map(|l| tail(&l)).unwrap_or_default();
+            let log = output.log.lock().map(|l| tail(&l)).unwrap_or_default();
             return Err(Error::input(format!("hashcat failed (exit {code}): {log}"))
                 .with_hint("on a machine without a GPU, install pocl-opencl-icd; pass hashcat options with --hashcat-arg (e.g. --hashcat-arg=--force)"));
         }
@@ -227,6 +167,101 @@ pub(crate) fn run(
         skip,
         limit,
     })
+}
+
+/// The attack as hashcat is given it, and whether its wordlist is jot's stdin: relative
+/// wordlists are resolved before hashcat starts in the private directory.
+fn resolve_attack(attack: &Attack) -> Result<(Attack, bool)> {
+    match attack {
+        Attack::Wordlists(paths) => {
+            let stdin_list = paths.iter().any(|p| p == "-");
+            if stdin_list && paths.len() > 1 {
+                return Err(Error::usage(
+                    "hashcat reads stdin or wordlist files, not both",
+                ));
+            }
+            let paths = paths
+                .iter()
+                .map(|p| if p == "-" { Ok(p.clone()) } else { absolute(p) })
+                .collect::<Result<_>>()?;
+            Ok((Attack::Wordlists(paths), stdin_list))
+        }
+        other => Ok((other.clone(), false)),
+    }
+}
+
+/// hashcat's stdout and stderr, each read by its own thread into the shared status and log.
+struct Output {
+    status: Arc<Mutex<Status>>,
+    log: Arc<Mutex<String>>,
+    readers: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Output {
+    fn read(child: &mut Child) -> Output {
+        let status = Arc::new(Mutex::new(Status::default()));
+        let log = Arc::new(Mutex::new(String::new()));
+        let readers = [
+            child
+                .stdout
+                .take()
+                .map(|o| Box::new(o) as Box<dyn Read + Send>),
+            child
+                .stderr
+                .take()
+                .map(|e| Box::new(e) as Box<dyn Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            let (status, log) = (Arc::clone(&status), Arc::clone(&log));
+            std::thread::spawn(move || read_output(r, &status, &log))
+        })
+        .collect();
+        Output {
+            status,
+            log,
+            readers,
+        }
+    }
+
+    /// Wait for the readers (hashcat has exited, so its pipes close): the last status's
+    /// candidates done and restore point.
+    fn finish(&mut self) -> (Option<u64>, Option<u64>) {
+        for r in self.readers.drain(..) {
+            let _ = r.join();
+        }
+        self.status
+            .lock()
+            .map(|s| (s.done, s.restore_point))
+            .unwrap_or_default()
+    }
+}
+
+/// Wait for hashcat to exit, passing its progress on and killing it on a cancel.
+fn wait(
+    child: &mut Child,
+    status: &Mutex<Status>,
+    progress: &Progress,
+    skip: u64,
+) -> Result<std::process::ExitStatus> {
+    loop {
+        if progress.cancel.load(Ordering::Relaxed) {
+            // A terminal's Ctrl-C reached hashcat too; this covers a cancel from elsewhere.
+            let _ = child.kill();
+        }
+        match child.try_wait() {
+            Ok(Some(exit)) => return Ok(exit),
+            Ok(None) => {}
+            Err(e) => return Err(Error::input(format!("waiting for hashcat: {e}"))),
+        }
+        if let Some(done) = status.lock().ok().and_then(|s| s.done) {
+            progress
+                .done
+                .store(done.saturating_sub(skip), Ordering::Relaxed);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// A short tag from the temporary directory's random name, so parallel runs of one process
@@ -287,16 +322,8 @@ fn found(job: &Job, out_file: &PathBuf) -> Result<Outcome> {
 }
 
 fn unhex(s: &str) -> Option<Zeroizing<Vec<u8>>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    let digit = |c: u8| (c as char).to_digit(16);
-    let bytes = s.as_bytes();
-    let mut out = Zeroizing::new(Vec::with_capacity(s.len() / 2));
-    for pair in bytes.chunks_exact(2) {
-        out.push((digit(pair[0])? * 16 + digit(pair[1])?) as u8);
-    }
-    Some(out)
+    let mut out = Zeroizing::new(Vec::new());
+    crate::hex::decode_into(s.as_bytes(), &mut out).then_some(out)
 }
 
 #[cfg(test)]

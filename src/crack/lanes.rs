@@ -230,77 +230,69 @@ impl<'p> Lanes<'p> {
         }
         self.filled = 0;
         let mut hits = [false; MAX_LANES];
-        let (prep, keys) = (self.prep, &self.keys[..n]);
+        let (prep, keys, hits_n) = (self.prep, &self.keys, &mut hits[..n]);
         match (self.kernel, prep.hash) {
             #[cfg(target_arch = "x86_64")]
-            (Kernel::ShaNi, _) => {
-                let (keys, _) = self
-                    .keys
-                    .split_first_chunk()
-                    .unwrap_or_else(|| unreachable!());
-                // SAFETY: `resolve` picks ShaNi only when the CPU has the features.
-                let out = unsafe { super::shani::hmac256(&prep.wk256, keys) };
-                for (hit, state) in hits.iter_mut().zip(&out[..n]) {
-                    *hit = prep.matches256(state);
-                }
-            }
+            (Kernel::ShaNi, _) => kernel_hits(
+                keys,
+                hits_n,
+                |k| prep.matches256(k),
+                |k| {
+                    // SAFETY: `resolve` picks ShaNi only when the CPU has the features.
+                    unsafe { super::shani::hmac256(&prep.wk256, k) }
+                },
+            ),
             #[cfg(target_arch = "x86_64")]
             (Kernel::Avx512, HashAlg::Sha256) => {
-                let (keys, _) = self
-                    .keys
-                    .split_first_chunk()
-                    .unwrap_or_else(|| unreachable!());
-                // SAFETY: `resolve` picks Avx512 only when the CPU has the features.
-                let out = unsafe { super::avx512_256::hmac256(&prep.wk256, keys) };
-                for (hit, state) in hits.iter_mut().zip(&out[..n]) {
-                    *hit = prep.matches256(state);
-                }
+                kernel_hits(
+                    keys,
+                    hits_n,
+                    |k| prep.matches256(k),
+                    |k| {
+                        // SAFETY: `resolve` picks Avx512 only when the CPU has the features.
+                        unsafe { super::avx512_256::hmac256(&prep.wk256, k) }
+                    },
+                )
             }
             #[cfg(target_arch = "x86_64")]
-            (Kernel::Avx512, hash) => {
-                let (keys, _) = self
-                    .keys
-                    .split_first_chunk()
-                    .unwrap_or_else(|| unreachable!());
-                // SAFETY: `resolve` picks Avx512 only when the CPU has the features.
-                let out =
-                    unsafe { super::avx512::hmac512(hash == HashAlg::Sha384, &prep.wk512, keys) };
-                for (hit, state) in hits.iter_mut().zip(&out[..n]) {
-                    *hit = prep.matches512(state);
-                }
-            }
+            (Kernel::Avx512, hash) => kernel_hits(
+                keys,
+                hits_n,
+                |k| prep.matches512(k),
+                |k| {
+                    // SAFETY: `resolve` picks Avx512 only when the CPU has the features.
+                    unsafe { super::avx512::hmac512(hash == HashAlg::Sha384, &prep.wk512, k) }
+                },
+            ),
             #[cfg(target_arch = "x86_64")]
             (Kernel::Avx2, HashAlg::Sha256) => {
-                let (keys, _) = self
-                    .keys
-                    .split_first_chunk()
-                    .unwrap_or_else(|| unreachable!());
-                // SAFETY: `resolve` picks Avx2 only when the CPU has the features.
-                let out = unsafe { super::avx2_256::hmac256(&prep.wk256, keys) };
-                for (hit, state) in hits.iter_mut().zip(&out[..n]) {
-                    *hit = prep.matches256(state);
-                }
+                kernel_hits(
+                    keys,
+                    hits_n,
+                    |k| prep.matches256(k),
+                    |k| {
+                        // SAFETY: `resolve` picks Avx2 only when the CPU has the features.
+                        unsafe { super::avx2_256::hmac256(&prep.wk256, k) }
+                    },
+                )
             }
             #[cfg(target_arch = "x86_64")]
-            (Kernel::Avx2, hash) => {
-                let (keys, _) = self
-                    .keys
-                    .split_first_chunk()
-                    .unwrap_or_else(|| unreachable!());
-                // SAFETY: `resolve` picks Avx2 only when the CPU has the features.
-                let out =
-                    unsafe { super::avx2::hmac512(hash == HashAlg::Sha384, &prep.wk512, keys) };
-                for (hit, state) in hits.iter_mut().zip(&out[..n]) {
-                    *hit = prep.matches512(state);
-                }
-            }
+            (Kernel::Avx2, hash) => kernel_hits(
+                keys,
+                hits_n,
+                |k| prep.matches512(k),
+                |k| {
+                    // SAFETY: `resolve` picks Avx2 only when the CPU has the features.
+                    unsafe { super::avx2::hmac512(hash == HashAlg::Sha384, &prep.wk512, k) }
+                },
+            ),
             (_, HashAlg::Sha256) => {
-                for (hit, key) in hits.iter_mut().zip(keys) {
+                for (hit, key) in hits_n.iter_mut().zip(&keys[..n]) {
                     *hit = prep.matches256(&prep::hmac256(prep, key));
                 }
             }
             _ => {
-                for (hit, key) in hits.iter_mut().zip(keys) {
+                for (hit, key) in hits_n.iter_mut().zip(&keys[..n]) {
                     *hit = prep.matches512(&prep::hmac512(prep, key));
                 }
             }
@@ -310,5 +302,22 @@ impl<'p> Lanes<'p> {
                 self.hit = Some(who);
             }
         }
+    }
+}
+
+/// Hash the first `L` key blocks with a lane kernel (`hash`, which writes `L` lanes, of
+/// which only `hits.len()` hold queued candidates) and mark which final states match.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn kernel_hits<const L: usize, S>(
+    keys: &[KeyBlock; MAX_LANES],
+    hits: &mut [bool],
+    matches: impl Fn(&S) -> bool,
+    hash: impl FnOnce(&[KeyBlock; L]) -> [S; L],
+) {
+    let (keys, _) = keys.split_first_chunk().unwrap_or_else(|| unreachable!());
+    let out = hash(keys);
+    for (hit, state) in hits.iter_mut().zip(&out) {
+        *hit = matches(state);
     }
 }

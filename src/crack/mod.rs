@@ -63,6 +63,8 @@ mod mask;
 mod prep;
 mod seq;
 #[cfg(target_arch = "x86_64")]
+mod sha2_lanes;
+#[cfg(target_arch = "x86_64")]
 mod shani;
 mod target;
 #[cfg(test)]

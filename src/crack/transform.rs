@@ -95,17 +95,8 @@ pub(crate) fn base64(s: &[u8], out: &mut Vec<u8>) -> bool {
 
 /// Decode hex (either case, even length, at least one byte) from `s` into `out`.
 pub(crate) fn hex(s: &[u8], out: &mut Vec<u8>) -> bool {
-    out.clear();
-    if s.is_empty() || !s.len().is_multiple_of(2) {
-        return false;
-    }
-    for pair in s.chunks_exact(2) {
-        let (Some(h), Some(l)) = (crate::hex::digit(pair[0]), crate::hex::digit(pair[1])) else {
-            return false;
-        };
-        out.push((h << 4) | l);
-    }
-    true
+    // An empty candidate is the empty secret already: no second, decoded, try.
+    !s.is_empty() && crate::hex::decode_into(s, out)
 }
 
 /// The key `transform` makes of `candidate`, if it decodes.

@@ -173,7 +173,7 @@ pub fn gcm_seal(
 ) -> Result<Vec<u8>, ContentError> {
     #[cfg(feature = "aws-lc")]
     {
-        fast_gcm::seal(key, iv, aad, buf)
+        awslc_gcm::seal(key, iv, aad, buf)
     }
     #[cfg(not(feature = "aws-lc"))]
     {
@@ -190,7 +190,7 @@ pub fn gcm_open(
     tag: &[u8],
 ) -> Result<(), ContentError> {
     #[cfg(feature = "aws-lc")]
-    let r = fast_gcm::open(key, iv, aad, buf, tag);
+    let r = awslc_gcm::open(key, iv, aad, buf, tag);
     #[cfg(not(feature = "aws-lc"))]
     let r = gcm_open_rustcrypto(key, iv, aad, buf, tag);
     if r.is_err() {
@@ -201,7 +201,7 @@ pub fn gcm_open(
 }
 
 #[cfg(feature = "aws-lc")]
-mod fast_gcm {
+mod awslc_gcm {
     //! AES-GCM through aws-lc-rs.
 
     use aws_lc_rs::aead::{
@@ -323,7 +323,7 @@ mod tests {
             let iv = [3u8; 12];
             let pt: Vec<u8> = (0..len).map(|i| (i * 7) as u8).collect();
             let (mut a, mut b) = (pt.clone(), pt.clone());
-            let ta = fast_gcm::seal(&key, &iv, b"aad", &mut a).unwrap();
+            let ta = awslc_gcm::seal(&key, &iv, b"aad", &mut a).unwrap();
             let tb = gcm_seal_rustcrypto(&key, &iv, b"aad", &mut b).unwrap();
             assert_eq!((&a, &ta), (&b, &tb), "{n} {len}");
             gcm_open_rustcrypto(&key, &iv, b"aad", &mut a, &ta).unwrap();
@@ -334,7 +334,7 @@ mod tests {
                 Some(x) => *x ^= 1,
                 None => tag[0] ^= 1,
             }
-            assert!(fast_gcm::open(&key, &iv, b"aad", &mut bad.clone(), &tag).is_err());
+            assert!(awslc_gcm::open(&key, &iv, b"aad", &mut bad.clone(), &tag).is_err());
             assert!(gcm_open_rustcrypto(&key, &iv, b"aad", &mut bad, &tag).is_err());
         }
     }

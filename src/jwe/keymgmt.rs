@@ -95,9 +95,9 @@ pub fn wrap_given(
              (RFC 7516 §7.2.1)"
         ));
     }
-    let fresh_cek = |len: usize| match given {
+    let fresh_cek = || match given {
         Some(c) => Ok(Zeroizing::new(c.to_vec())),
-        None => random(len),
+        None => random(cek_len),
     };
     match alg.family() {
         KeyAlgFamily::Dir => {
@@ -114,17 +114,13 @@ pub fn wrap_given(
             let Key::Rsa(r) = jwk_key(key)? else {
                 return Err(format!("{alg} needs an RSA key"));
             };
-            let cek = fresh_cek(cek_len)?;
+            let cek = fresh_cek()?;
             let ek = super::rsa_kw::encrypt(r, pad, &cek)?;
             Ok((cek, ek))
         }
-        KeyAlgFamily::AesKw(_) => {
-            let cek = fresh_cek(cek_len)?;
-            let ek = kw::wrap(oct(key)?, &cek).map_err(|e| format!("{e:?}"))?;
-            Ok((cek, ek))
-        }
+        KeyAlgFamily::AesKw(_) => wrap_kw(oct(key)?, fresh_cek()?),
         KeyAlgFamily::AesGcmKw(_) => {
-            let cek = fresh_cek(cek_len)?;
+            let cek = fresh_cek()?;
             let iv = random(12)?;
             let mut ek = cek.to_vec();
             let tag =
@@ -145,12 +141,10 @@ pub fn wrap_given(
                     ecdh::concat_kdf(&z, enc.name(), &apu, &apv, cek_len),
                     Vec::new(),
                 )),
-                Some(n) => {
-                    let kek = ecdh::concat_kdf(&z, alg.name(), &apu, &apv, n);
-                    let cek = fresh_cek(cek_len)?;
-                    let ek = kw::wrap(&kek, &cek).map_err(|e| format!("{e:?}"))?;
-                    Ok((cek, ek))
-                }
+                Some(n) => wrap_kw(
+                    &ecdh::concat_kdf(&z, alg.name(), &apu, &apv, n),
+                    fresh_cek()?,
+                ),
             }
         }
         KeyAlgFamily::Pbes2(hash, n) => {
@@ -161,11 +155,15 @@ pub fn wrap_given(
             let kek = pbes2::derive(alg, hash, n, pass.expose(), &p2s, p2c);
             header.insert("p2s".into(), b64::encode(&p2s).into());
             header.insert("p2c".into(), p2c.into());
-            let cek = fresh_cek(cek_len)?;
-            let ek = kw::wrap(&kek, &cek).map_err(|e| format!("{e:?}"))?;
-            Ok((cek, ek))
+            wrap_kw(&kek, fresh_cek()?)
         }
     }
+}
+
+/// AES key wrap of `cek` under `kek`: the CEK and its Encrypted Key.
+fn wrap_kw(kek: &[u8], cek: Zeroizing<Vec<u8>>) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), String> {
+    let ek = kw::wrap(kek, &cek).map_err(|e| format!("{e:?}"))?;
+    Ok((cek, ek))
 }
 
 /// Recover the CEK. For RSA1_5 every failure yields a random CEK (RFC 7516 §11.5), so the
@@ -179,14 +177,6 @@ pub fn unwrap(
     policy: &Policy,
 ) -> Result<Zeroizing<Vec<u8>>, String> {
     let cek_len = enc.cek_len();
-    let unwrap_kw = |kek: &[u8]| -> Result<Zeroizing<Vec<u8>>, String> {
-        kw::unwrap(kek, ek).map_err(|e| match e {
-            kw::KwError::Integrity => "cannot unwrap the content key (wrong key or a changed \
-                                      encrypted key)"
-                .to_owned(),
-            kw::KwError::Length(m) => m,
-        })
-    };
     let cek = match alg.family() {
         KeyAlgFamily::Dir => {
             if !ek.is_empty() {
@@ -194,26 +184,14 @@ pub fn unwrap(
             }
             Zeroizing::new(oct(key)?.to_vec())
         }
-        KeyAlgFamily::Rsa(RsaPad::Pkcs1) => {
-            let Key::Rsa(r @ RsaKey::Private(_)) = jwk_key(key)? else {
-                return Err("RSA1_5 needs the private RSA key".into());
-            };
-            // A build that cannot decrypt RSA says so, rather than hiding it as a tag mismatch.
-            super::rsa_kw::decryption_available()?;
-            // Draw the substitute first so both paths cost the same.
-            let fake = random(cek_len)?;
-            match super::rsa_kw::decrypt(r, RsaPad::Pkcs1, ek) {
-                Ok(c) if c.len() == cek_len => c,
-                _ => fake,
-            }
-        }
+        KeyAlgFamily::Rsa(RsaPad::Pkcs1) => unwrap_rsa1_5(key, ek, cek_len)?,
         KeyAlgFamily::Rsa(pad) => {
             let Key::Rsa(r) = jwk_key(key)? else {
                 return Err(format!("{alg} needs an RSA key"));
             };
             super::rsa_kw::decrypt(r, pad, ek)?
         }
-        KeyAlgFamily::AesKw(_) => unwrap_kw(oct(key)?)?,
+        KeyAlgFamily::AesKw(_) => unwrap_kw(oct(key)?, ek)?,
         KeyAlgFamily::AesGcmKw(_) => {
             let iv = b64_member(header, "iv")?.ok_or(format!("{alg} needs an \"iv\" header"))?;
             let tag = b64_member(header, "tag")?.ok_or(format!("{alg} needs a \"tag\" header"))?;
@@ -224,56 +202,13 @@ pub fn unwrap(
             })?;
             buf
         }
-        KeyAlgFamily::EcdhEs(kw_len) => {
-            let p =
-                party(jwk_key(key)?).ok_or_else(|| format!("{alg} needs an EC or X25519 key"))?;
-            let epk = header
-                .get("epk")
-                .and_then(Value::as_object)
-                .ok_or(format!("{alg} needs an \"epk\" header (a JWK object)"))?;
-            let z = ecdh::agree(p, epk)?;
-            let apu = b64_member(header, "apu")?.unwrap_or_default();
-            let apv = b64_member(header, "apv")?.unwrap_or_default();
-            match kw_len {
-                None => {
-                    if !ek.is_empty() {
-                        return Err("ECDH-ES takes an empty encrypted key".into());
-                    }
-                    ecdh::concat_kdf(&z, enc.name(), &apu, &apv, cek_len)
-                }
-                Some(n) => unwrap_kw(&ecdh::concat_kdf(&z, alg.name(), &apu, &apv, n))?,
-            }
-        }
+        KeyAlgFamily::EcdhEs(kw_len) => unwrap_ecdh(key, alg, enc, kw_len, header, ek)?,
         KeyAlgFamily::Pbes2(hash, n) => {
             let JweKey::Passphrase(pass) = key else {
                 return Err(format!("{alg} needs a passphrase (--passphrase-file)"));
             };
-            let p2c = header
-                .get("p2c")
-                .and_then(Value::as_u64)
-                .ok_or(format!("{alg} needs a positive integer \"p2c\" header"))?;
-            if p2c == 0 || p2c > u64::from(policy.max_p2c) {
-                return Err(format!(
-                    "p2c {p2c} is outside 1..={} (--max-p2c): refused before deriving",
-                    policy.max_p2c
-                ));
-            }
-            let p2s = b64_member(header, "p2s")?.ok_or(format!("{alg} needs a \"p2s\" header"))?;
-            if p2s.len() < pbes2::MIN_SALT {
-                return Err(format!(
-                    "p2s is {} bytes; RFC 7518 §4.8.1.1 requires at least {}",
-                    p2s.len(),
-                    pbes2::MIN_SALT
-                ));
-            }
-            unwrap_kw(&pbes2::derive(
-                alg,
-                hash,
-                n,
-                pass.expose(),
-                &p2s,
-                p2c as u32,
-            ))?
+            let (p2s, p2c) = pbes2_params(alg, header, policy)?;
+            unwrap_kw(&pbes2::derive(alg, hash, n, pass.expose(), &p2s, p2c), ek)?
         }
     };
     if cek.len() != cek_len {
@@ -283,4 +218,85 @@ pub fn unwrap(
         ));
     }
     Ok(cek)
+}
+
+/// AES key unwrap of the Encrypted Key `ek` under `kek`.
+fn unwrap_kw(kek: &[u8], ek: &[u8]) -> Result<Zeroizing<Vec<u8>>, String> {
+    kw::unwrap(kek, ek).map_err(|e| match e {
+        kw::KwError::Integrity => {
+            "cannot unwrap the content key (wrong key or a changed encrypted key)".to_owned()
+        }
+        kw::KwError::Length(m) => m,
+    })
+}
+
+/// RSA1_5: a CEK of the wrong size, or any decryption failure, becomes a random CEK.
+fn unwrap_rsa1_5(key: &JweKey, ek: &[u8], cek_len: usize) -> Result<Zeroizing<Vec<u8>>, String> {
+    let Key::Rsa(r @ RsaKey::Private(_)) = jwk_key(key)? else {
+        return Err("RSA1_5 needs the private RSA key".into());
+    };
+    // A build that cannot decrypt RSA says so, rather than hiding it as a tag mismatch.
+    super::rsa_kw::decryption_available()?;
+    // Draw the substitute first so both paths cost the same.
+    let fake = random(cek_len)?;
+    Ok(match super::rsa_kw::decrypt(r, RsaPad::Pkcs1, ek) {
+        Ok(c) if c.len() == cek_len => c,
+        _ => fake,
+    })
+}
+
+/// ECDH-ES (`kw_len` None: the agreed key is the CEK) or ECDH-ES+AxxxKW.
+fn unwrap_ecdh(
+    key: &JweKey,
+    alg: KeyAlg,
+    enc: Enc,
+    kw_len: Option<usize>,
+    header: &Map<String, Value>,
+    ek: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, String> {
+    let p = party(jwk_key(key)?).ok_or_else(|| format!("{alg} needs an EC or X25519 key"))?;
+    let epk = header
+        .get("epk")
+        .and_then(Value::as_object)
+        .ok_or(format!("{alg} needs an \"epk\" header (a JWK object)"))?;
+    let z = ecdh::agree(p, epk)?;
+    let apu = b64_member(header, "apu")?.unwrap_or_default();
+    let apv = b64_member(header, "apv")?.unwrap_or_default();
+    match kw_len {
+        None => {
+            if !ek.is_empty() {
+                return Err("ECDH-ES takes an empty encrypted key".into());
+            }
+            Ok(ecdh::concat_kdf(&z, enc.name(), &apu, &apv, enc.cek_len()))
+        }
+        Some(n) => unwrap_kw(&ecdh::concat_kdf(&z, alg.name(), &apu, &apv, n), ek),
+    }
+}
+
+/// PBES2's salt and iteration count from the header, checked (the count against the
+/// policy) before any derivation.
+fn pbes2_params(
+    alg: KeyAlg,
+    header: &Map<String, Value>,
+    policy: &Policy,
+) -> Result<(Vec<u8>, u32), String> {
+    let p2c = header
+        .get("p2c")
+        .and_then(Value::as_u64)
+        .ok_or(format!("{alg} needs a positive integer \"p2c\" header"))?;
+    if p2c == 0 || p2c > u64::from(policy.max_p2c) {
+        return Err(format!(
+            "p2c {p2c} is outside 1..={} (--max-p2c): refused before deriving",
+            policy.max_p2c
+        ));
+    }
+    let p2s = b64_member(header, "p2s")?.ok_or(format!("{alg} needs a \"p2s\" header"))?;
+    if p2s.len() < pbes2::MIN_SALT {
+        return Err(format!(
+            "p2s is {} bytes; RFC 7518 §4.8.1.1 requires at least {}",
+            p2s.len(),
+            pbes2::MIN_SALT
+        ));
+    }
+    Ok((p2s, p2c as u32))
 }

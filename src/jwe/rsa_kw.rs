@@ -16,7 +16,7 @@ pub fn encrypt(key: &RsaKey, pad: RsaPad, cek: &[u8]) -> Result<Vec<u8>, String>
     }
     #[cfg(feature = "aws-lc")]
     {
-        fast::encrypt(&key.public(), pad, cek)
+        awslc::encrypt(&key.public(), pad, cek)
     }
     #[cfg(not(feature = "aws-lc"))]
     {
@@ -42,7 +42,7 @@ pub fn decrypt(key: &RsaKey, pad: RsaPad, wrapped: &[u8]) -> Result<Zeroizing<Ve
     };
     #[cfg(feature = "aws-lc")]
     {
-        fast::decrypt(private, pad, wrapped)
+        awslc::decrypt(private, pad, wrapped)
     }
     #[cfg(not(feature = "aws-lc"))]
     {
@@ -70,7 +70,7 @@ const NO_RSA_DECRYPTION: &str = "this build cannot decrypt with RSA: it was buil
                                  aws-lc feature (the only constant-time RSA decryption jot uses)";
 
 #[cfg(feature = "aws-lc")]
-mod fast {
+mod awslc {
     //! aws-lc-rs RSA encryption and decryption, with parsed private keys cached (parsing
     //! and checking a private key costs more than the decryption itself).
 

@@ -184,19 +184,19 @@ pub fn sign(key: &Key, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
     }
 }
 
-/// The aws-lc fast path for RSA and NIST-curve ECDSA; `None` where it does not apply.
+/// The aws-lc-rs path for RSA and NIST-curve ECDSA; `None` where it does not apply.
 #[cfg(feature = "aws-lc")]
-fn fast_verify(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Option<bool> {
+fn awslc_verify(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Option<bool> {
     match (key, alg.family()) {
         (Key::Rsa(k), Family::RsaPkcs1 | Family::RsaPss) => {
-            let (n, e) = super::fast::rsa_n_e(k);
-            super::fast::rsa(alg, &n, &e, msg, sig)
+            let (n, e) = super::awslc::rsa_n_e(k);
+            super::awslc::rsa(alg, &n, &e, msg, sig)
         }
         (Key::Ec(k), Family::Ecdsa(c)) if c == k.curve => {
             if sig.len() != 2 * k.curve.field_len() {
                 return Some(false);
             }
-            super::fast::ecdsa(alg, k.curve, &k.point, msg, sig)
+            super::awslc::ecdsa(alg, k.curve, &k.point, msg, sig)
         }
         _ => None,
     }
@@ -205,7 +205,7 @@ fn fast_verify(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Option<bool> {
 /// Verify `sig` over `msg`; `Ok(false)` for any bad signature, including malformed ones.
 pub fn verify(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
     #[cfg(feature = "aws-lc")]
-    if let Some(ok) = fast_verify(key, alg, msg, sig) {
+    if let Some(ok) = awslc_verify(key, alg, msg, sig) {
         return Ok(ok);
     }
     verify_rustcrypto(key, alg, msg, sig)
@@ -233,7 +233,7 @@ macro_rules! rsa_verify {
     }};
 }
 
-/// Verification with the RustCrypto crates: every algorithm, and the reference the fast
+/// Verification with the RustCrypto crates: every algorithm, and the reference the aws-lc-rs
 /// path is checked against in tests.
 pub fn verify_rustcrypto(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
     Ok(match (key, alg.family()) {

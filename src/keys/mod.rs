@@ -4,11 +4,11 @@
 //! and the raw sign/verify primitives (`crypto`) live in the submodules.
 
 mod akp;
+#[cfg(feature = "aws-lc")]
+mod awslc;
 mod crypto;
 mod der_read;
 mod ed448;
-#[cfg(feature = "aws-lc")]
-mod fast;
 mod generate;
 mod jwk_json;
 mod jwk_write;

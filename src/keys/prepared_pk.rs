@@ -1,5 +1,5 @@
 //! Public keys parsed once for bulk verification: the same aws-lc key that
-//! `crypto::verify` finds in `keys::fast`'s cache, held by the caller instead, so a token
+//! `crypto::verify` finds in `keys::awslc`'s cache, held by the caller instead, so a token
 //! costs no key re-encoding, lock or hash lookup. `prepare` answers `None` wherever
 //! `crypto::verify` would not use aws-lc (RustCrypto keys and curves, RSA under 2048
 //! bits, the `aws-lc` feature off); callers then use `Jwk::verify`. ML-DSA keys are
@@ -40,14 +40,14 @@ fn prepare_aws_lc(key: &Key, alg: Alg) -> Option<PreparedPublic> {
     use crate::alg::Family;
     match (key, alg.family()) {
         (Key::Rsa(k), Family::RsaPkcs1 | Family::RsaPss) => {
-            let (n, e) = super::fast::rsa_n_e(k);
+            let (n, e) = super::awslc::rsa_n_e(k);
             Some(PreparedPublic {
-                parsed: Parsed::AwsLc(super::fast::parse_rsa(alg, &n, &e)?),
+                parsed: Parsed::AwsLc(super::awslc::parse_rsa(alg, &n, &e)?),
                 sig_len: None,
             })
         }
         (Key::Ec(k), Family::Ecdsa(c)) if c == k.curve => Some(PreparedPublic {
-            parsed: Parsed::AwsLc(super::fast::parse_ecdsa(alg, k.curve, &k.point)?),
+            parsed: Parsed::AwsLc(super::awslc::parse_ecdsa(alg, k.curve, &k.point)?),
             sig_len: Some(2 * k.curve.field_len()),
         }),
         _ => None,

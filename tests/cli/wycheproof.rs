@@ -142,10 +142,8 @@ fn hex(b: &[u8]) -> String {
 }
 
 fn b64url_decode(s: &str) -> Vec<u8> {
-    use base64::Engine as _;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(s)
-        .expect("plaintext_b64url")
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    Base64UrlUnpadded::decode_vec(s).expect("plaintext_b64url")
 }
 
 /// jot's answer to one token: its JSON object, or the `error:` line of a refusal (exit 2).
