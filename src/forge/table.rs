@@ -94,7 +94,7 @@ pub const ATTACKS: &[Attack] = &[
         "a fresh key signs and the x5u header points at the reviewer's certificate URL (the PEM is written to --out-keys)",
         "ignore x5u, or validate the chain to a pinned trust anchor and allow-list the URL"),
     row!("kid-traversal", Nothing, None,
-        "kid path traversal (depths 0 to 10) to /dev/null signed with an empty secret, and to /proc/sys/kernel/ostype signed with \"Linux\\n\"",
+        "kid path traversal to files of known content (/dev/null: empty; /proc/sys/kernel/ostype: Linux; /proc/sys/kernel/domainname: (none)), absolute and 10 levels up spelled ../, ..%2f, %2e%2e%2f, %2e%2e/, ..\\ and ....//, each signed with the content as read and without its trailing newline (a server that strips what it reads)",
         "treat kid as an opaque identifier looked up in a key set, never as a file path"),
     row!("kid-sqli", Nothing, None,
         "kid SQL injection whose UNION selects the literal \"jot\" as the HMAC key",

@@ -217,25 +217,50 @@ fn x5u_hosts_a_certificate_that_verifies_the_token() {
         .unwrap());
 }
 
+/// Each known file is named absolutely and by every spelling of `../` (plain, encoded,
+/// backslashed, doubled), signed with its content as read and stripped of the newline
+/// (issue 19: a server that strips `Linux\n` keys with `Linux`).
 #[test]
-fn kid_traversal_reaches_dev_null_and_ostype_at_every_depth() {
+fn kid_traversal_signs_known_files_stripped_and_unstripped_in_every_spelling() {
     let f = run(&hs256(b"s3cret"), "kid-traversal", &inputs());
-    assert_eq!(f.tokens.len(), 22);
+    // /dev/null once (empty), ostype and domainname twice each; 7 spellings of each.
+    assert_eq!(f.tokens.len(), 5 * 7);
     for x in &f.tokens {
-        let j = jws(&x.token);
-        let kid = j.kid().unwrap();
-        let key: &[u8] = if kid.ends_with("dev/null") {
-            b""
-        } else {
-            b"Linux\n"
+        let kid = jws(&x.token).kid().unwrap().to_owned();
+        let key: &[u8] = match (
+            kid.rsplit('/').next().unwrap(),
+            x.variant.contains("stripped"),
+        ) {
+            ("null", _) => b"",
+            ("ostype", false) => b"Linux\n",
+            ("ostype", true) => b"Linux",
+            ("domainname", false) => b"(none)\n",
+            ("domainname", true) => b"(none)",
+            other => panic!("{other:?}"),
         };
-        assert!(hmac_ok(&x.token, key), "{kid}");
+        assert!(hmac_ok(&x.token, key), "{kid} {}", x.variant);
     }
-    assert_eq!(jws(&f.tokens[0].token).kid(), Some("/dev/null"));
-    assert_eq!(
-        jws(&f.tokens[10].token).kid(),
-        Some(&*format!("{}dev/null", "../".repeat(10)))
-    );
+    let kids: Vec<String> = f
+        .tokens
+        .iter()
+        .map(|x| jws(&x.token).kid().unwrap().to_owned())
+        .collect();
+    let deep = |step: &str| format!("{}proc/sys/kernel/ostype", step.repeat(10));
+    for want in [
+        "/dev/null".to_string(),
+        deep("../"),
+        deep("..%2f"),
+        deep("%2e%2e%2f"),
+        deep("%2e%2e/"),
+        deep("..\\"),
+        deep("....//"),
+    ] {
+        assert!(kids.contains(&want), "{want} in {kids:?}");
+    }
+    assert!(f
+        .tokens
+        .iter()
+        .any(|x| x.variant.contains("secret \"Linux\", stripped")));
 }
 
 #[test]

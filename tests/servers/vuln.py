@@ -15,6 +15,8 @@ One misconfiguration per MODE:
   jku         fetches the token's jku URL, from anywhere, and verifies with that set
   x5u         fetches the token's x5u URL, from anywhere, and verifies with that certificate
   kid-file    HS256 with the key read from the file the kid names (os.path.join(keydir, kid))
+  kid-file-strip  kid-file behind a filter refusing '../' and absolute kids, which then
+              URL-decodes the kid, reads the file and strips it (refusing an empty key)
   kid-sql     HS256 with the key selected by SQL built from the kid (sqlite3)
   psychic     ES256 without the 0 < r, s < n range check (CVE-2022-21449)
   nosig       decodes the token and never checks the signature
@@ -297,6 +299,19 @@ class Verifier:
             except OSError as e:
                 return False, f"kid file: {e.strerror}"
             return alg == "HS256" and hs_verify(alg, key, msg, sig), f"key read from {path}"
+        if m == "kid-file-strip":
+            kid = str(hd.get("kid"))
+            if "../" in kid or kid.startswith(("/", "\\")):
+                return False, "kid refused by the path filter"
+            try:
+                path = os.path.join(self.keydir, urllib.parse.unquote(kid))
+                with open(path, "rb") as f:
+                    key = f.read(1 << 20).strip()
+            except OSError as e:
+                return False, f"kid file: {e.strerror}"
+            if not key:
+                return False, "empty key refused"
+            return alg == "HS256" and hs_verify(alg, key, msg, sig), f"stripped key read from {path}"
         if m == "kid-sql":
             q = "SELECT secret FROM keys WHERE kid = '%s'" % hd.get("kid")
             try:

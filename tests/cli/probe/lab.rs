@@ -124,7 +124,7 @@ impl Vuln {
             "none" | "strip" | "kid-sql" | "nosig" | "constant" => {
                 cmd.arg("--secret-file").arg(&l.secret);
             }
-            "kid-file" => {
+            "kid-file" | "kid-file-strip" => {
                 cmd.arg("--secret-file")
                     .arg(&l.secret)
                     .arg("--keydir")
