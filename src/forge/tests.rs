@@ -387,10 +387,22 @@ fn defaults_follow_the_inputs_and_explicit_attacks_name_what_they_miss() {
         "kid-traversal",
         "kid-sqli",
         "kid-cmdi",
+        // Issue 19: psychic is also sent for RS/HS tokens (a server picking the verifier
+        // by the token's alg); x5c needs nothing.
+        "psychic",
+        "x5c",
     ] {
         assert!(bare.contains(&n), "{n}");
     }
-    for n in ["confusion", "psychic", "resign", "jku", "x5u", "alg-case"] {
+    for n in [
+        "confusion",
+        "resign",
+        "jku",
+        "x5u",
+        "alg-case",
+        "high-s",
+        "jwe-confusion",
+    ] {
         assert!(!bare.contains(&n), "{n}");
     }
     let with_key = names(&Inputs {
