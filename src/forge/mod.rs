@@ -8,6 +8,7 @@ mod keyed;
 mod kid;
 mod known;
 mod sig;
+pub mod sign2n;
 pub mod table;
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::*;
-use crate::keys::{self, KeyInput, ReadOptions};
+use crate::keys::{self, Key, KeyInput, ReadOptions};
 use crate::token::{self, Parsed};
 
 const NOW: i64 = 1_800_000_000;
