@@ -1279,7 +1279,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__probe)
-            opts="-h --color --token --header --cookie --method --data --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --dpop-key --rate --max-requests --timeout --insecure --format --show-tokens --help"
+            opts="-h --color --token --discover --header --cookie --method --data --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --dpop-key --rate --max-requests --timeout --insecure --format --show-tokens --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -345,7 +345,7 @@ set edit:completion:arg-completer[jot] = {|@words|
         }
         &'jot;probe'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
-            cand --token 'A token the server accepts (or - to read it from stdin)'
+            cand --token 'A token the server accepts (or - to read it from stdin). Given twice (two RS256/384/512 tokens of one key), probe recovers an e = 3 RSA public key from them when it has none'
             cand --header 'Where the token goes: a header template with {token} (default ''Authorization: Bearer {token}'')'
             cand --cookie 'Send the token in this cookie instead of a header'
             cand --method 'HTTP method'
@@ -363,6 +363,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --max-requests 'Requests in all at most, the baselines and the closing recheck included'
             cand --timeout 'Time for one request, body included (e.g. 10s, 1m)'
             cand --format 'Report format'
+            cand --discover 'Fetch the server''s public keys from the URL''s origin (/.well-known/jwks.json, the OpenID discovery jwks_uri, the token''s iss on the same origin) for key confusion'
             cand --insecure 'Skip TLS certificate verification (prints a warning)'
             cand --show-tokens 'Show whole tokens in the report (abbreviated by default)'
             cand -h 'Print help'

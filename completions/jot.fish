@@ -438,7 +438,7 @@ complete -c jot -n "__fish_jot_using_subcommand forge" -s h -l help -d 'Print he
 complete -c jot -n "__fish_jot_using_subcommand probe" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jot -n "__fish_jot_using_subcommand probe" -l token -d 'A token the server accepts (or - to read it from stdin)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l token -d 'A token the server accepts (or - to read it from stdin). Given twice (two RS256/384/512 tokens of one key), probe recovers an e = 3 RSA public key from them when it has none' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l header -d 'Where the token goes: a header template with {token} (default \'Authorization: Bearer {token}\')' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l cookie -d 'Send the token in this cookie instead of a header' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l method -d 'HTTP method' -r
@@ -481,6 +481,7 @@ complete -c jot -n "__fish_jot_using_subcommand probe" -l timeout -d 'Time for o
 complete -c jot -n "__fish_jot_using_subcommand probe" -l format -d 'Report format' -r -f -a "text\t''
 json\t''
 sarif\t''"
+complete -c jot -n "__fish_jot_using_subcommand probe" -l discover -d 'Fetch the server\'s public keys from the URL\'s origin (/.well-known/jwks.json, the OpenID discovery jwks_uri, the token\'s iss on the same origin) for key confusion'
 complete -c jot -n "__fish_jot_using_subcommand probe" -l insecure -d 'Skip TLS certificate verification (prints a warning)'
 complete -c jot -n "__fish_jot_using_subcommand probe" -l show-tokens -d 'Show whole tokens in the report (abbreviated by default)'
 complete -c jot -n "__fish_jot_using_subcommand probe" -s h -l help -d 'Print help'

@@ -411,7 +411,7 @@ _arguments "${_arguments_options[@]}" : \
 (probe)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'--token=[A token the server accepts (or - to read it from stdin)]:TOKEN:_default' \
+'*--token=[A token the server accepts (or - to read it from stdin). Given twice (two RS256/384/512 tokens of one key), probe recovers an e = 3 RSA public key from them when it has none]:TOKEN:_default' \
 '(--cookie)--header=[Where the token goes\: a header template with {token} (default '\''Authorization\: Bearer {token}'\'')]:'NAME: VALUE':_default' \
 '--cookie=[Send the token in this cookie instead of a header]:NAME:_default' \
 '--method=[HTTP method]:M:_default' \
@@ -429,6 +429,7 @@ _arguments "${_arguments_options[@]}" : \
 '--max-requests=[Requests in all at most, the baselines and the closing recheck included]:N:_default' \
 '--timeout=[Time for one request, body included (e.g. 10s, 1m)]:D:_default' \
 '--format=[Report format]:FORMAT:(text json sarif)' \
+'--discover[Fetch the server'\''s public keys from the URL'\''s origin (/.well-known/jwks.json, the OpenID discovery jwks_uri, the token'\''s iss on the same origin) for key confusion]' \
 '--insecure[Skip TLS certificate verification (prints a warning)]' \
 '--show-tokens[Show whole tokens in the report (abbreviated by default)]' \
 '-h[Print help]' \

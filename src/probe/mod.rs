@@ -3,6 +3,7 @@
 //! a [`Report`] value; `report` renders it as text, JSON or SARIF.
 
 pub mod classify;
+pub mod discover;
 pub mod http;
 pub mod report;
 mod twin;

@@ -3,6 +3,7 @@
 //! really accepted (the server's decision log says so) and every one it calls rejected was
 //! really rejected; nothing is reported on the correctly configured server.
 
+mod discover;
 mod known;
 pub mod lab;
 mod reports;

@@ -40,7 +40,8 @@ and, for the safety tests, variants of `correct`:
   huge        answers an accepted token with a --huge-bytes body
   constant    answers everything alike (200), so the baselines cannot be told apart
   static      not a verifier: serves the files of --keydir (the attacker's host for jku/x5u)
-With --tls-cert/--tls-key the server speaks HTTPS; with --block-after N it answers 403 to
+With --publish-jwks it also serves {"keys":[--public-jwk]} at /.well-known/jwks.json (what
+`probe --discover` fetches). With --tls-cert/--tls-key the server speaks HTTPS; with --block-after N it answers 403 to
 everything after N requests (a WAF that starts blocking mid-probe).
 
 Python standard library only. Binds 127.0.0.1 on an OS-chosen port and prints the port on
@@ -385,6 +386,7 @@ def main():
     ap.add_argument("--public-jwk")
     ap.add_argument("--public-pem")
     ap.add_argument("--private-jwk")
+    ap.add_argument("--publish-jwks", action="store_true")
     ap.add_argument("--keydir")
     ap.add_argument("--slow", type=float, default=0)
     ap.add_argument("--huge-bytes", type=int, default=64 << 20)
@@ -419,6 +421,10 @@ def main():
                 entry["served"] = name
                 log.write(json.dumps(entry) + "\n")
                 return self.reply(200, data)
+            if a.publish_jwks and self.path.split("?")[0] == "/.well-known/jwks.json":
+                entry["served"] = "jwks.json"
+                log.write(json.dumps(entry) + "\n")
+                return self.reply(200, json.dumps({"keys": [verifier.jwk]}).encode())
             if self.path == "/landed":
                 entry["landed"] = True
                 log.write(json.dumps(entry) + "\n")
