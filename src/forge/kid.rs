@@ -82,3 +82,81 @@ pub fn cmdi(b: &Base, push: &mut impl FnMut(String, String)) {
         push(format!("kid {kid}"), signed(b, &kid, b""));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{attack, forge, hmac_token, Forgery, Inputs};
+    use crate::alg::{Alg, Hash};
+    use crate::b64;
+    use crate::token::{self, Jws, Parsed};
+
+    fn jws(t: &str) -> Jws {
+        match token::parse(t).expect("parses") {
+            Parsed::Jws(j) => j,
+            Parsed::Jwe { .. } => panic!("not a JWS"),
+        }
+    }
+
+    fn forged() -> Forgery {
+        let h = serde_json::json!({"alg": "HS256", "kid": "key1"});
+        let payload = b64::encode(br#"{"sub":"alice"}"#);
+        let t = hmac_token(h.as_object().unwrap(), &payload, Hash::Sha256, b"s3cret");
+        forge(
+            &jws(&t),
+            &[attack("kid-traversal").unwrap()],
+            &Inputs::default(),
+        )
+        .unwrap()
+    }
+
+    fn hmac_ok(t: &str, key: &[u8]) -> bool {
+        let j = jws(t);
+        Alg::HS256.hash().hmac(key, j.signing_input.as_bytes()) == j.signature
+    }
+
+    /// Each known file is named absolutely and by every spelling of `../` (plain, encoded,
+    /// backslashed, doubled), signed with its content as read and stripped of the newline
+    /// (issue 19: a server that strips `Linux\n` keys with `Linux`).
+    #[test]
+    fn kid_traversal_signs_known_files_stripped_and_unstripped_in_every_spelling() {
+        let f = forged();
+        // /dev/null once (empty), ostype and domainname twice each; 7 spellings of each.
+        assert_eq!(f.tokens.len(), 5 * 7);
+        for x in &f.tokens {
+            let kid = jws(&x.token).kid().unwrap().to_owned();
+            let key: &[u8] = match (
+                kid.rsplit('/').next().unwrap(),
+                x.variant.contains("stripped"),
+            ) {
+                ("null", _) => b"",
+                ("ostype", false) => b"Linux\n",
+                ("ostype", true) => b"Linux",
+                ("domainname", false) => b"(none)\n",
+                ("domainname", true) => b"(none)",
+                other => panic!("{other:?}"),
+            };
+            assert!(hmac_ok(&x.token, key), "{kid} {}", x.variant);
+        }
+        let kids: Vec<String> = f
+            .tokens
+            .iter()
+            .map(|x| jws(&x.token).kid().unwrap().to_owned())
+            .collect();
+        let deep = |step: &str| format!("{}proc/sys/kernel/ostype", step.repeat(10));
+        for want in [
+            "/dev/null".to_string(),
+            deep("../"),
+            deep("..%2f"),
+            deep("%2e%2e%2f"),
+            deep("%2e%2e/"),
+            deep("..\\"),
+            deep("....//"),
+        ] {
+            assert!(kids.contains(&want), "{want} in {kids:?}");
+        }
+        assert!(f
+            .tokens
+            .iter()
+            .any(|x| x.variant.contains("secret \"Linux\", stripped")));
+    }
+}
