@@ -766,7 +766,7 @@ _jot() {
                     return 0
                     ;;
                 --attack)
-                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic x5c high-s jwe-confusion alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
                     return 0
                     ;;
                 --public-key)
@@ -1291,7 +1291,7 @@ _jot() {
             return 0
             ;;
         jot__subcmd__probe)
-            opts="-h --color --token --header --cookie --method --data --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --dpop-key --expired-token --rate --max-requests --timeout --insecure --format --show-tokens --accepted-text --rejected-text --accepted-status --help"
+            opts="-h --color --token --discover --header --cookie --method --data --attack --public-key --secret-file --claim --jku-url --x5u-url --out-keys --now --dpop-key --expired-token --rate --max-requests --timeout --insecure --format --show-tokens --accepted-text --rejected-text --accepted-status --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1322,7 +1322,7 @@ _jot() {
                     return 0
                     ;;
                 --attack)
-                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic x5c high-s jwe-confusion alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath" -- "${cur}"))
                     return 0
                     ;;
                 --public-key)

@@ -348,7 +348,7 @@ set edit:completion:arg-completer[jot] = {|@words|
         }
         &'jot;probe'= {
             cand --color 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)'
-            cand --token 'A token the server accepts (or - to read it from stdin)'
+            cand --token 'A token the server accepts (or - to read it from stdin). Given twice (two RS256/384/512 tokens of one key), probe recovers an e = 3 RSA public key from them when it has none'
             cand --header 'Where the token goes: a header template with {token} (default ''Authorization: Bearer {token}'')'
             cand --cookie 'Send the token in this cookie instead of a header'
             cand --method 'HTTP method'
@@ -370,6 +370,7 @@ set edit:completion:arg-completer[jot] = {|@words|
             cand --accepted-text 'Text only an accepted response has, e.g. ''Welcome admin'' (repeatable): a response unlike the garbage value''s that has it is accepted'
             cand --rejected-text 'Text only a rejected response has, e.g. ''Token invalid'' (repeatable): a response that has it is rejected'
             cand --accepted-status 'A status only an accepted response has, e.g. 200 (repeatable; never a 5xx, which is never evidence of acceptance)'
+            cand --discover 'Fetch the server''s public keys from the URL''s origin (/.well-known/jwks.json, the OpenID discovery jwks_uri, the token''s iss on the same origin) for key confusion'
             cand --insecure 'Skip TLS certificate verification (prints a warning)'
             cand --show-tokens 'Show whole tokens in the report (abbreviated by default)'
             cand -h 'Print help'

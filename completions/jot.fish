@@ -416,6 +416,9 @@ kid-traversal\t''
 kid-sqli\t''
 kid-cmdi\t''
 psychic\t''
+x5c\t''
+high-s\t''
+jwe-confusion\t''
 alg-case\t''
 resign\t''
 typ\t''
@@ -447,7 +450,7 @@ complete -c jot -n "__fish_jot_using_subcommand forge" -s h -l help -d 'Print he
 complete -c jot -n "__fish_jot_using_subcommand probe" -l color -d 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c jot -n "__fish_jot_using_subcommand probe" -l token -d 'A token the server accepts (or - to read it from stdin)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l token -d 'A token the server accepts (or - to read it from stdin). Given twice (two RS256/384/512 tokens of one key), probe recovers an e = 3 RSA public key from them when it has none' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l header -d 'Where the token goes: a header template with {token} (default \'Authorization: Bearer {token}\')' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l cookie -d 'Send the token in this cookie instead of a header' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l method -d 'HTTP method' -r
@@ -464,6 +467,9 @@ kid-traversal\t''
 kid-sqli\t''
 kid-cmdi\t''
 psychic\t''
+x5c\t''
+high-s\t''
+jwe-confusion\t''
 alg-case\t''
 resign\t''
 typ\t''
@@ -497,6 +503,7 @@ sarif\t''"
 complete -c jot -n "__fish_jot_using_subcommand probe" -l accepted-text -d 'Text only an accepted response has, e.g. \'Welcome admin\' (repeatable): a response unlike the garbage value\'s that has it is accepted' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l rejected-text -d 'Text only a rejected response has, e.g. \'Token invalid\' (repeatable): a response that has it is rejected' -r
 complete -c jot -n "__fish_jot_using_subcommand probe" -l accepted-status -d 'A status only an accepted response has, e.g. 200 (repeatable; never a 5xx, which is never evidence of acceptance)' -r
+complete -c jot -n "__fish_jot_using_subcommand probe" -l discover -d 'Fetch the server\'s public keys from the URL\'s origin (/.well-known/jwks.json, the OpenID discovery jwks_uri, the token\'s iss on the same origin) for key confusion'
 complete -c jot -n "__fish_jot_using_subcommand probe" -l insecure -d 'Skip TLS certificate verification (prints a warning)'
 complete -c jot -n "__fish_jot_using_subcommand probe" -l show-tokens -d 'Show whole tokens in the report (abbreviated by default)'
 complete -c jot -n "__fish_jot_using_subcommand probe" -s h -l help -d 'Print help'

@@ -374,7 +374,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
         }
         'jot;probe' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'A token the server accepts (or - to read it from stdin)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'A token the server accepts (or - to read it from stdin). Given twice (two RS256/384/512 tokens of one key), probe recovers an e = 3 RSA public key from them when it has none')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Where the token goes: a header template with {token} (default ''Authorization: Bearer {token}'')')
             [CompletionResult]::new('--cookie', '--cookie', [CompletionResultType]::ParameterName, 'Send the token in this cookie instead of a header')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'HTTP method')
@@ -396,6 +396,7 @@ Register-ArgumentCompleter -Native -CommandName 'jot' -ScriptBlock {
             [CompletionResult]::new('--accepted-text', '--accepted-text', [CompletionResultType]::ParameterName, 'Text only an accepted response has, e.g. ''Welcome admin'' (repeatable): a response unlike the garbage value''s that has it is accepted')
             [CompletionResult]::new('--rejected-text', '--rejected-text', [CompletionResultType]::ParameterName, 'Text only a rejected response has, e.g. ''Token invalid'' (repeatable): a response that has it is rejected')
             [CompletionResult]::new('--accepted-status', '--accepted-status', [CompletionResultType]::ParameterName, 'A status only an accepted response has, e.g. 200 (repeatable; never a 5xx, which is never evidence of acceptance)')
+            [CompletionResult]::new('--discover', '--discover', [CompletionResultType]::ParameterName, 'Fetch the server''s public keys from the URL''s origin (/.well-known/jwks.json, the OpenID discovery jwks_uri, the token''s iss on the same origin) for key confusion')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (prints a warning)')
             [CompletionResult]::new('--show-tokens', '--show-tokens', [CompletionResultType]::ParameterName, 'Show whole tokens in the report (abbreviated by default)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')

@@ -396,7 +396,7 @@ _arguments "${_arguments_options[@]}" : \
 (forge)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
+'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic x5c high-s jwe-confusion alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
 '--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
 '--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
 '*--claim=[A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)]:K=V:_default' \
@@ -417,12 +417,12 @@ _arguments "${_arguments_options[@]}" : \
 (probe)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto)]:WHEN:(auto always never)' \
-'--token=[A token the server accepts (or - to read it from stdin)]:TOKEN:_default' \
+'*--token=[A token the server accepts (or - to read it from stdin). Given twice (two RS256/384/512 tokens of one key), probe recovers an e = 3 RSA public key from them when it has none]:TOKEN:_default' \
 '(--cookie)--header=[Where the token goes\: a header template with {token} (default '\''Authorization\: Bearer {token}'\'')]:'NAME: VALUE':_default' \
 '--cookie=[Send the token in this cookie instead of a header]:NAME:_default' \
 '--method=[HTTP method]:M:_default' \
 '--data=[Request body ({token} is replaced too)]:BODY:_default' \
-'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
+'*--attack=[Only this attack (repeatable); see the list below]:NAME:(tamper none strip null-key confusion embedded-jwk jku x5u kid-traversal kid-sqli kid-cmdi psychic x5c high-s jwe-confusion alg-case resign typ crit b64 claims-exp claims-nbf claims-aud claims-iss claims-no-exp claims-iat dpop-replay dpop-private-jwk dpop-hmac dpop-no-ath)' \
 '--public-key=[The server'\''s public key (PEM, DER, JWK, certificate or JWKS), for key confusion]:PATH:_default' \
 '--secret-file=[The server'\''s HMAC secret (e.g. from jot crack)\: the file'\''s exact bytes]:PATH:_default' \
 '*--claim=[A claim for tamper/resign, K=V (the value is JSON when it parses as JSON)]:K=V:_default' \
@@ -439,6 +439,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--accepted-text=[Text only an accepted response has, e.g. '\''Welcome admin'\'' (repeatable)\: a response unlike the garbage value'\''s that has it is accepted]:S:_default' \
 '*--rejected-text=[Text only a rejected response has, e.g. '\''Token invalid'\'' (repeatable)\: a response that has it is rejected]:S:_default' \
 '*--accepted-status=[A status only an accepted response has, e.g. 200 (repeatable; never a 5xx, which is never evidence of acceptance)]:N:_default' \
+'--discover[Fetch the server'\''s public keys from the URL'\''s origin (/.well-known/jwks.json, the OpenID discovery jwks_uri, the token'\''s iss on the same origin) for key confusion]' \
 '--insecure[Skip TLS certificate verification (prints a warning)]' \
 '--show-tokens[Show whole tokens in the report (abbreviated by default)]' \
 '-h[Print help]' \

@@ -6,6 +6,10 @@
 //! same length within one mtime tick (coarse on some filesystems), which a stat-based
 //! check would miss. Every read is checked (`keys::public_jwks`) before it is served, so a set that has
 //! gained private key material is answered with a 500, never published.
+//!
+//! A directory without `jwks.json` (yet) publishes the empty set `{"keys":[]}`: a reviewer
+//! starts the server on the folder `jot forge --out-keys` will write to, before the first
+//! forge (issue 19); the set appears as soon as the file does.
 
 use std::io::Cursor;
 use std::net::SocketAddr;
@@ -153,10 +157,22 @@ fn error_reply(status: u16, msg: &str) -> Reply {
     json_reply(status, body, "no-store")
 }
 
+/// The set published for a directory that has no `jwks.json` yet.
+const EMPTY_SET: &[u8] = b"{\"keys\":[]}";
+
 /// Read the set with a size bound (the crate's one bounded reader), so a runaway file
-/// cannot exhaust memory.
+/// cannot exhaust memory. A missing file in an existing directory is the empty set; a
+/// missing directory stays an error (a typo in --dir must not serve nothing silently).
 fn read_jwks(path: &Path) -> Result<Vec<u8>> {
-    crate::files::read_path(path, MAX_JWKS_BYTES)
+    match crate::files::read_path(path, MAX_JWKS_BYTES) {
+        Err(Error::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound
+                && path.parent().is_some_and(Path::is_dir) =>
+        {
+            Ok(EMPTY_SET.to_vec())
+        }
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -165,10 +181,10 @@ mod tests {
     use std::fs;
 
     #[test]
-    fn bind_fails_early_on_a_missing_or_private_set() {
+    fn bind_fails_early_on_a_missing_directory_or_private_set() {
         let dir = tempfile::tempdir().expect("tempdir");
         assert!(matches!(
-            Server::bind(dir.path(), "127.0.0.1:0", None),
+            Server::bind(&dir.path().join("nope"), "127.0.0.1:0", None),
             Err(Error::Io { .. })
         ));
         fs::write(

@@ -31,7 +31,8 @@ fn probe_after_help() -> String {
         "Examples:\n  jot probe https://api.example/me --token \"$TOKEN\"\n  \
         jot probe https://api.example/me --token \"$TOKEN\" --cookie session --public-key server.pem\n  \
         jot probe https://api.example/me --token \"$TOKEN\" --header 'X-Auth: JWT {{token}}' --format sarif > probe.sarif\n  \
-        jot probe https://rs.example/me --token \"$AT\" --dpop-key client.jwk\n\n{}\n\
+        jot probe https://rs.example/me --token \"$AT\" --dpop-key client.jwk\n  \
+        jot probe https://api.example/me --token \"$T1\" --token \"$T2\" --discover\n\n{}\n\
         Each response is classified accepted / rejected / inconclusive against two baselines (the \
         original token and a garbage value) and the markers given (--accepted-text, --rejected-text, \
         --accepted-status); a 5xx is never taken as acceptance. A token given as whole header lines \
@@ -116,9 +117,14 @@ pub struct ProbeArgs {
     /// The endpoint to probe (http or https); jot talks to no other host.
     #[arg(value_name = "URL")]
     pub url: String,
-    /// A token the server accepts (or - to read it from stdin).
-    #[arg(long, value_name = "TOKEN")]
-    pub token: String,
+    /// A token the server accepts (or - to read it from stdin). Given twice (two RS256/384/512
+    /// tokens of one key), probe recovers an e = 3 RSA public key from them when it has none.
+    #[arg(long, value_name = "TOKEN", required = true, num_args = 1)]
+    pub token: Vec<String>,
+    /// Fetch the server's public keys from the URL's origin (/.well-known/jwks.json, the
+    /// OpenID discovery jwks_uri, the token's iss on the same origin) for key confusion.
+    #[arg(long)]
+    pub discover: bool,
     /// Where the token goes: a header template with {token} (default 'Authorization: Bearer {token}').
     #[arg(long, value_name = "'NAME: VALUE'", conflicts_with = "cookie")]
     pub header: Option<String>,

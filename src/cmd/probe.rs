@@ -6,10 +6,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::cli::{ProbeArgs, ProbeFormat};
 use crate::cmd::forge::{inputs, read_token, write_hosted};
-use crate::cmd::output::{json_text, warn};
+use crate::cmd::output::{json_text, note, warn};
 use crate::files::{read_input, MAX_INPUT};
 use crate::forge;
 use crate::probe::baseline::Markers;
+use crate::probe::discover;
 use crate::probe::http::{parse_rate, parse_timeout, Client, DpopClient, Placement, Target};
 use crate::probe::report::{self, Show};
 use crate::probe::{self, coverage, origin, Failure, Limits};
@@ -39,9 +40,40 @@ fn placement(a: &ProbeArgs, found: Option<Placement>) -> crate::Result<Placement
     })
 }
 
+/// The server's public key from `--discover` and/or a second `--token` (sign2n), when
+/// neither `--public-key` nor anything else gave one; why not, as warnings.
+fn discovered(
+    a: &ProbeArgs,
+    jws: &crate::token::Jws,
+    now: i64,
+) -> crate::Result<Option<discover::Found>> {
+    if a.discover {
+        let opts = crate::net::FetchOptions {
+            timeout: parse_timeout(&a.timeout)?,
+            ..crate::net::FetchOptions::new(now)
+        };
+        match discover::from_server(&a.url, jws, &opts) {
+            Ok(found) => return Ok(Some(found)),
+            Err(tried) => {
+                for t in tried {
+                    warn(&format!("--discover: {}", sanitize(&t)));
+                }
+            }
+        }
+    }
+    if let Some(second) = a.token.get(1) {
+        let (_, other) = read_token(second)?;
+        match discover::from_tokens(jws, &other) {
+            Ok(found) => return Ok(Some(found)),
+            Err(why) => warn(&format!("no public key from the two tokens: {why}")),
+        }
+    }
+    Ok(None)
+}
+
 /// Run `jot probe`.
 pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
-    let (original, jws, found) = original_token(&a.token)?;
+    let (original, jws, found) = original_token(&a.token[0])?;
     let placement = placement(a, found)?;
     let limits = Limits {
         rate: parse_rate(&a.rate)?,
@@ -54,7 +86,20 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
         .into());
     }
     let method = a.method.to_ascii_uppercase();
-    let (inputs, attacks) = inputs(&a.inputs, &jws, &original, Some((&method, &a.url)))?;
+    let (mut inputs, mut attacks) = inputs(&a.inputs, &jws, &original, Some((&method, &a.url)))?;
+    if inputs.public_key.is_none() {
+        if let Some(found) = discovered(a, &jws, inputs.now)? {
+            note(
+                crate::term::style::DIM,
+                "discovered",
+                &sanitize(&found.source),
+            );
+            inputs.public_key = Some(found.key);
+            if a.inputs.attacks.is_empty() {
+                attacks = forge::applicable(&jws, &inputs);
+            }
+        }
+    }
     let dpop = inputs.dpop.as_ref().map(|d| DpopClient {
         key: d.key.clone(),
         now: inputs.now,

@@ -14,12 +14,10 @@ static STOP: AtomicBool = AtomicBool::new(false);
 /// Run `jot serve`.
 pub fn run(a: &ServeArgs) -> anyhow::Result<ExitCode> {
     let server = Server::bind(&a.dir, &a.addr, a.issuer.clone()).map_err(|e| match e {
-        Error::Io { .. } if !a.dir.join(crate::keyset::JWKS).exists() => {
-            Error::input(format!("{e}")).with_hint(format!(
-                "create the key set first: jot rotate --dir {}",
-                a.dir.display()
-            ))
-        }
+        Error::Io { .. } if !a.dir.is_dir() => Error::input(format!("{e}")).with_hint(format!(
+            "create the directory first (jot serve publishes an empty set until jwks.json appears): mkdir {}",
+            a.dir.display()
+        )),
         other => other,
     })?;
     let base = format!("http://{}", server.local_addr());
@@ -41,6 +39,13 @@ pub fn run(a: &ServeArgs) -> anyhow::Result<ExitCode> {
         "  discovery",
         &format!("{base}{DISCOVERY_PATH}"),
     );
+    if !a.dir.join(crate::keyset::JWKS).exists() {
+        note(
+            crate::term::style::DIM,
+            "  empty",
+            "no jwks.json yet: an empty set is published until one is written (e.g. by --out-keys)",
+        );
+    }
     server.run(&STOP)?;
     Ok(ExitCode::Success)
 }

@@ -22,7 +22,7 @@ pub struct FreshKeys {
 }
 
 impl FreshKeys {
-    fn get(&mut self, alg: Alg) -> Result<Jwk> {
+    pub(super) fn get(&mut self, alg: Alg) -> Result<Jwk> {
         let slot = if alg == Alg::RS256 {
             &mut self.rsa
         } else {

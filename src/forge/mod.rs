@@ -7,7 +7,9 @@ mod dpop;
 mod jwk_text;
 mod keyed;
 mod kid;
+mod known;
 mod sig;
+pub mod sign2n;
 pub mod table;
 
 #[cfg(test)]
@@ -16,7 +18,7 @@ mod tests;
 use serde_json::{Map, Value};
 
 use crate::alg::{Alg, Family, Hash};
-use crate::keys::{Jwk, Key, Secret};
+use crate::keys::{Jwk, Secret};
 use crate::token::Jws;
 use crate::{b64, Error, Result};
 
@@ -114,14 +116,10 @@ pub fn applicable(jws: &Jws, inputs: &Inputs) -> Vec<&'static Attack> {
         .alg()
         .and_then(Alg::from_name)
         .is_some_and(|a| matches!(a.family(), Family::Ecdsa(_)));
-    let ec_key = inputs
-        .public_key
-        .as_ref()
-        .is_some_and(|p| p.keys.iter().any(|k| matches!(k.key, Key::Ec(_))));
     ATTACKS
         .iter()
         .filter(|a| missing(a, inputs).is_none())
-        .filter(|a| a.name != "psychic" || ec_token || ec_key)
+        .filter(|a| a.name != "high-s" || ec_token)
         .collect()
 }
 
@@ -151,6 +149,12 @@ pub fn forge(jws: &Jws, attacks: &[&'static Attack], inputs: &Inputs) -> Result<
             "null-key" => sig::null_key(&base, &mut push),
             "confusion" => sig::confusion(&base, inputs, &mut push)?,
             "psychic" => sig::psychic(&base, inputs, &mut push),
+            "x5c" => known::x5c(&base, &mut fresh, &mut push)?,
+            "high-s" => {
+                let sig = b64::decode(&base.sig_seg).unwrap_or_default();
+                known::high_s(&base, &sig, &mut push);
+            }
+            "jwe-confusion" => known::jwe_confusion(&base, inputs, &mut push)?,
             "alg-case" => sig::alg_case(&base, inputs, &mut push)?,
             "resign" | "typ" | "crit" | "b64" => {
                 let secret = inputs.secret.as_ref().map(Secret::expose).unwrap_or(b"");

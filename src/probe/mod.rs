@@ -5,9 +5,11 @@
 pub mod baseline;
 pub mod classify;
 pub mod coverage;
+pub mod discover;
 pub mod http;
 pub mod origin;
 pub mod report;
+mod twin;
 
 #[cfg(test)]
 mod tests;
@@ -241,6 +243,7 @@ pub fn run(
             },
         })
     };
+    twin::judge(&mut outcomes, recheck.as_ref());
     mark_implied(&mut outcomes);
     Ok(Report {
         target: client.target().clone(),

@@ -88,6 +88,31 @@ fn serves_both_documents_and_reloads_after_rotation() {
     });
 }
 
+/// `jot serve --dir` on an empty folder publishes `{"keys":[]}`, so a reviewer can host the
+/// folder `--out-keys` writes to before the first forge; the set appears once written
+/// (issue 19). A directory that does not exist is still an error.
+#[test]
+fn serve_starts_on_an_empty_folder_with_an_empty_jwks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    with_server(dir.path(), |server| {
+        let url = format!("http://{}/.well-known/jwks.json", server.local_addr());
+        let empty: serde_json::Value =
+            serde_json::from_slice(&fetch(&url, &opts()).expect("empty set")).expect("json");
+        assert_eq!(empty, serde_json::json!({"keys": []}));
+        let one = set("a");
+        std::fs::write(dir.path().join("jwks.json"), &one).expect("write");
+        assert_eq!(fetch(&url, &opts()).expect("the set"), one.as_bytes());
+    });
+    let out = crate::common::jot()
+        .args(["serve", "--addr", "127.0.0.1:0", "--dir"])
+        .arg(dir.path().join("missing"))
+        .output()
+        .expect("jot serve");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mkdir"), "{err}");
+}
+
 #[test]
 fn jwks_response_has_json_type_and_cache_control() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -13,10 +13,13 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import sqlite3
 import sys
+import urllib.parse
 
 import jwt
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from jwcrypto import jwk as jwc_jwk
@@ -59,6 +62,10 @@ def confusion_keys(pem):
 
 def check(o, pem, secret):
     a, t, v = o["attack"], o["token"], o["variant"]
+    if a == "jwe-confusion":
+        segments = t.split(".")
+        assert len(segments) == 5 and "enc" in json.loads(b64d(segments[0])), t
+        return "no private key here (the probe test decrypts it with jwcrypto)"
     hd = parts(t)[0] if a != "b64" else None
     if a == "none":
         assert hd["alg"].lower() == "none"
@@ -78,10 +85,18 @@ def check(o, pem, secret):
         s.deserialize(t)
         s.verify(key)
     elif a == "kid-traversal":
-        path = hd["kid"]
-        target = "/" + path.lstrip("./") if not path.startswith("/") else path
+        # What a server resolving the kid reaches: URL-decoded, backslashes as separators,
+        # "....//" through a filter that removes "../" once, extra "../" stopping at the root.
+        path = urllib.parse.unquote(hd["kid"]).replace("\\", "/")
+        if "....//" in path:
+            path = path.replace("../", "")
+        target = os.path.normpath("/" + path)
         with open(target, "rb") as f:
-            assert hmac_ok(t, f.read()), path
+            data = f.read()
+        assert hmac_ok(t, data.rstrip(b"\n") if "stripped" in v else data), (path, v)
+    elif a == "x5c":
+        cert = x509.load_der_x509_certificate(base64.b64decode(hd["x5c"][0]))
+        assert pyjwt_ok(t, cert.public_key(), "RS256")
     elif a == "kid-sqli":
         db = sqlite3.connect(":memory:")
         db.execute("CREATE TABLE keys (kid TEXT, secret TEXT)")

@@ -15,8 +15,17 @@ One misconfiguration per MODE:
   jku         fetches the token's jku URL, from anywhere, and verifies with that set
   x5u         fetches the token's x5u URL, from anywhere, and verifies with that certificate
   kid-file    HS256 with the key read from the file the kid names (os.path.join(keydir, kid))
+  kid-file-strip  kid-file behind a filter refusing '../' and absolute kids, which then
+              URL-decodes the kid, reads the file and strips it (refusing an empty key)
   kid-sql     HS256 with the key selected by SQL built from the kid (sqlite3)
   psychic     ES256 without the 0 < r, s < n range check (CVE-2022-21449)
+  psychic-dispatch  picks the verifier by the token's alg: HS256 with the secret, ES256
+              with the EC key but without the range check
+  x5c         verifies RS256 with the key of the token's x5c leaf certificate, no chain check
+  once        ES256 pinned and checked, but one-time tokens: a signature is accepted once
+              (a denylist keyed by the signature bytes)
+  jwe         decrypts a JWE with the RSA private key (--private-jwk, via jwcrypto) and
+              takes its plaintext claims as verified; a JWS is verified as `correct` does
   nosig       decodes the token and never checks the signature
   correct     RS256 (or ES256 for an EC key) pinned, own key only, crit and exp checked
   dpop        a DPoP resource server (RFC 9449): `Authorization: DPoP AT` verified as
@@ -32,7 +41,8 @@ and, for the safety tests, variants of `correct`:
   huge        answers an accepted token with a --huge-bytes body
   constant    answers everything alike (200), so the baselines cannot be told apart
   static      not a verifier: serves the files of --keydir (the attacker's host for jku/x5u)
-With --tls-cert/--tls-key the server speaks HTTPS; with --block-after N it answers 403 to
+With --publish-jwks it also serves {"keys":[--public-jwk]} at /.well-known/jwks.json (what
+`probe --discover` fetches). With --tls-cert/--tls-key the server speaks HTTPS; with --block-after N it answers 403 to
 everything after N requests (a WAF that starts blocking mid-probe).
 
 Python standard library only. Binds 127.0.0.1 on an OS-chosen port and prints the port on
@@ -191,6 +201,8 @@ class Verifier:
         self.jwk = json.load(open(a.public_jwk)) if a.public_jwk else None
         self.pem = open(a.public_pem, "rb").read() if a.public_pem else None
         self.keydir = a.keydir
+        self.used_sigs = set()
+        self.private_jwk = a.private_jwk
         self.db = sqlite3.connect(":memory:")
         self.db.execute("CREATE TABLE keys (kid TEXT, secret TEXT)")
         if self.secret is not None:
@@ -203,6 +215,21 @@ class Verifier:
             pinned = "RS256" if self.jwk.get("kty") == "RSA" else "ES256"
             return alg == pinned and jwk_verify(self.jwk, alg, msg, sig), f"own {pinned} key"
         return alg == "HS256" and hs_verify(alg, self.secret, msg, sig), "own HS256 secret"
+
+    def decrypted(self, token):
+        """The planted flaw of `jwe`: a JWE's plaintext taken as verified claims."""
+        from jwcrypto import jwe as jj, jwk as jk
+
+        priv = json.load(open(self.private_jwk))
+        for member in ("use", "alg", "key_ops"):
+            priv.pop(member, None)
+        try:
+            e = jj.JWE()
+            e.deserialize(token, key=jk.JWK(**priv))
+            claims = json.loads(e.payload)
+        except Exception as ex:
+            return False, f"JWE: {ex}"
+        return isinstance(claims, dict), "JWE decrypted, plaintext taken as verified"
 
     def dpop(self, token, proof, method, url):
         """Check an access token and its DPoP proof; every check but the planted flaw."""
@@ -251,6 +278,8 @@ class Verifier:
 
     def decide(self, token):
         parts = token.split(".")
+        if self.mode == "jwe" and len(parts) == 5:
+            return self.decrypted(token)
         if len(parts) != 3:
             return self.mode == "constant", "not a JWS"
         try:
@@ -301,6 +330,38 @@ class Verifier:
             except OSError as e:
                 return False, f"kid file: {e.strerror}"
             return alg == "HS256" and hs_verify(alg, key, msg, sig), f"key read from {path}"
+        if m == "kid-file-strip":
+            kid = str(hd.get("kid"))
+            if "../" in kid or kid.startswith(("/", "\\")):
+                return False, "kid refused by the path filter"
+            try:
+                path = os.path.join(self.keydir, urllib.parse.unquote(kid))
+                with open(path, "rb") as f:
+                    key = f.read(1 << 20).strip()
+            except OSError as e:
+                return False, f"kid file: {e.strerror}"
+            if not key:
+                return False, "empty key refused"
+            return alg == "HS256" and hs_verify(alg, key, msg, sig), f"stripped key read from {path}"
+        if m == "psychic-dispatch" and alg == "ES256":
+            q = (int.from_bytes(b64d(self.jwk["x"]), "big"), int.from_bytes(b64d(self.jwk["y"]), "big"))
+            return es256_verify(q, msg, sig, range_check=False), "ES256 chosen by the token's alg"
+        if m == "psychic-dispatch":
+            return alg == "HS256" and hs_verify(alg, self.secret, msg, sig), "HS256 chosen by the token's alg"
+        if m == "x5c" and isinstance(hd.get("x5c"), list) and hd["x5c"]:
+            try:
+                pem = b"-----BEGIN CERTIFICATE-----\n" + str(hd["x5c"][0]).encode() + b"\n-----END CERTIFICATE-----\n"
+                n, e = cert_rsa_key(pem)
+            except Exception as ex:
+                return False, f"x5c unreadable: {ex}"
+            return alg == "RS256" and rs256_verify(n, e, msg, sig), "key from the x5c leaf, chain unchecked"
+        if m == "once":
+            ok, why = self.own(alg, msg, sig)
+            if ok and sig in self.used_sigs:
+                return False, "signature already used"
+            if ok:
+                self.used_sigs.add(sig)
+            return ok, why
         if m == "kid-sql":
             q = "SELECT secret FROM keys WHERE kid = '%s'" % hd.get("kid")
             try:
@@ -332,6 +393,8 @@ def main():
     ap.add_argument("--secret-file")
     ap.add_argument("--public-jwk")
     ap.add_argument("--public-pem")
+    ap.add_argument("--private-jwk")
+    ap.add_argument("--publish-jwks", action="store_true")
     ap.add_argument("--keydir")
     ap.add_argument("--slow", type=float, default=0)
     ap.add_argument("--huge-bytes", type=int, default=64 << 20)
@@ -367,6 +430,10 @@ def main():
                 entry["served"] = name
                 log.write(json.dumps(entry) + "\n")
                 return self.reply(200, data)
+            if a.publish_jwks and self.path.split("?")[0] == "/.well-known/jwks.json":
+                entry["served"] = "jwks.json"
+                log.write(json.dumps(entry) + "\n")
+                return self.reply(200, json.dumps({"keys": [verifier.jwk]}).encode())
             if self.path == "/landed":
                 entry["landed"] = True
                 log.write(json.dumps(entry) + "\n")

@@ -128,14 +128,26 @@ impl Vuln {
             "forbidden" | "error500" | "claims" | "kid-sql-num" => {
                 cmd.arg("--secret-file").arg(&l.secret);
             }
-            "kid-file" => {
+            "kid-file" | "kid-file-strip" => {
                 cmd.arg("--secret-file")
                     .arg(&l.secret)
                     .arg("--keydir")
                     .arg(&l.keydir);
             }
-            "psychic" => {
+            "psychic" | "once" => {
                 cmd.arg("--public-jwk").arg(&l.ec_pub_jwk);
+            }
+            "psychic-dispatch" => {
+                cmd.arg("--public-jwk")
+                    .arg(&l.ec_pub_jwk)
+                    .arg("--secret-file")
+                    .arg(&l.secret);
+            }
+            "jwe" => {
+                cmd.arg("--public-jwk")
+                    .arg(&l.rsa_pub_jwk)
+                    .arg("--private-jwk")
+                    .arg(l.rsa_pub_jwk.with_file_name("rsa.jwk"));
             }
             _ => {
                 cmd.arg("--public-jwk")
