@@ -24,6 +24,7 @@ const POLL: Duration = Duration::from_millis(200);
 const INDEX: &str = include_str!("assets/index.html");
 const APP_JS: &str = include_str!("assets/app.js");
 const RENDER_JS: &str = include_str!("assets/render.js");
+const CLAIMS_JS: &str = include_str!("assets/claims.js");
 const STYLE: &str = include_str!("assets/style.css");
 const FAVICON: &str = include_str!("assets/favicon.svg");
 /// Where the page's HTML names the capability token (for its asset URLs).
@@ -192,6 +193,7 @@ impl Server {
             "/" | "/index.html" => (&self.index, "text/html; charset=utf-8"),
             "/app.js" => (APP_JS.as_bytes(), "text/javascript; charset=utf-8"),
             "/render.js" => (RENDER_JS.as_bytes(), "text/javascript; charset=utf-8"),
+            "/claims.js" => (CLAIMS_JS.as_bytes(), "text/javascript; charset=utf-8"),
             "/style.css" => (STYLE.as_bytes(), "text/css; charset=utf-8"),
             "/favicon.svg" => (FAVICON.as_bytes(), "image/svg+xml"),
             _ => return api::error(404, "not found"),
@@ -283,7 +285,7 @@ mod tests {
                 assert!(!value.contains(':') && !value.starts_with("//"), "{value}");
             }
         }
-        for text in [APP_JS, RENDER_JS, STYLE] {
+        for text in [APP_JS, RENDER_JS, CLAIMS_JS, STYLE] {
             assert!(!text.contains("http") && !text.contains("//cdn") && !text.contains("url("));
         }
         assert!(
