@@ -2,8 +2,8 @@
 //! or JSON-serialized) through `jwe::decrypt` under the default policy. A key (PEM, JWK or
 //! JWKS text), a symmetric secret or a PBES2 passphrase goes in; out comes the protected
 //! header and either the nested token (decoded as `/api/decode` does) or the plaintext as
-//! JSON, text or base64url. A token that does not decrypt is an answer (`decrypted:
-//! false` with the reason), not an error.
+//! JSON, text or base64url. A token that does not decrypt, or is not encrypted at all, is an
+//! answer (`decrypted: false` with the reason), not an error.
 
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -93,15 +93,20 @@ pub fn decrypt(r: &DecryptRequest) -> Result<Value> {
         return Err(Error::input("no token given"));
     }
     if !token::json_ser::is_json(&t) && jwe::segments(&t) != 5 {
-        return Err(
-            Error::input("nothing to decrypt: this token is not a JWE (encrypted token)")
-                .with_hint("a signed token (three parts) is read in Decode and checked in Verify"),
-        );
+        // An answer, not an error: the panel follows whatever token is pasted.
+        return Ok(json!({
+            "decrypted": false,
+            "encrypted": false,
+            "reason": "nothing to decrypt: the token is not a JWE (encrypted token)",
+            "hint": "a signed token (three parts) is read in Decode and checked in Verify",
+            "now": now,
+        }));
     }
     let (keys, shown) = keys(r)?;
     let mut v = match jwe::decrypt(&t, &keys, &Policy::default()) {
         Ok(d) => json!({
             "decrypted": true,
+            "encrypted": true,
             "alg": d.alg.name(),
             "enc": d.enc.name(),
             "header": d.header,
@@ -109,6 +114,7 @@ pub fn decrypt(r: &DecryptRequest) -> Result<Value> {
         }),
         Err(f) => json!({
             "decrypted": false,
+            "encrypted": true,
             "reason": f.reason,
             "hint": f.hint,
             "header": jwe::protected_header(&t).ok(),
@@ -133,8 +139,9 @@ mod tests {
     }
 
     #[test]
-    fn a_signed_token_or_no_key_is_an_input_error() {
-        assert!(decrypt(&req("a.b.c", "x")).is_err());
+    fn a_signed_token_is_nothing_to_decrypt_and_no_key_is_an_input_error() {
+        let v = decrypt(&req("a.b.c", "x")).unwrap();
+        assert_eq!((&v["decrypted"], &v["encrypted"]), (&json!(false), &json!(false)));
         let e = decrypt(&DecryptRequest {
             token: "a.b.c.d.e".into(),
             ..DecryptRequest::default()

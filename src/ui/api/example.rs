@@ -2,7 +2,7 @@
 //! anything is pasted, as jwt.io's does. An OpenID-shaped token signed at the request's
 //! `now` with a fixed example RSA key, that key's public half (for Verify), the same token
 //! encrypted as a nested JWT (ECDH-ES, A256GCM) and the example decryption key (for
-//! Decrypt). The keys ship in the binary, so they are public knowledge: the page marks
+//! Decrypt), with the issuer and audience Verify expects. The keys ship in the binary, so they are public knowledge: the page marks
 //! every place they appear as an example.
 
 use serde::Deserialize;
@@ -18,6 +18,8 @@ const SIGNING_KEY: &str = include_str!("example/signing.pem");
 const SIGNING_PUBLIC: &str = include_str!("example/signing.pub.pem");
 const ENCRYPTION_KEY: &str = include_str!("example/encryption.jwk");
 const SIGNING_KID: &str = "example-signing-key";
+const ISSUER: &str = "https://id.example.com/";
+const AUDIENCE: &str = "example-api";
 /// The example token's lifetime: an hour, as identity providers' ID tokens often have.
 const LIFETIME: i64 = 3600;
 
@@ -31,9 +33,9 @@ pub struct ExampleRequest {
 /// The claims of the example: registered, OpenID and a role, all about a made-up person.
 fn claims(now: i64) -> Map<String, Value> {
     let v = json!({
-        "iss": "https://id.example.com/",
+        "iss": ISSUER,
         "sub": "248289761001",
-        "aud": "example-api",
+        "aud": AUDIENCE,
         "azp": "example-web-app",
         "iat": now,
         "nbf": now,
@@ -80,6 +82,9 @@ pub fn example(r: &ExampleRequest) -> Result<Value> {
         "key": SIGNING_PUBLIC.trim_end(),
         "jwe": jwe,
         "jwe_key": ENCRYPTION_KEY.trim_end(),
+        // What Verify is filled with, so the first screen's verdict is `valid`.
+        "iss": ISSUER,
+        "aud": AUDIENCE,
         "now": now,
     }))
 }
