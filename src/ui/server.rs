@@ -22,12 +22,22 @@ pub const WORKERS: usize = 8;
 const POLL: Duration = Duration::from_millis(200);
 
 const INDEX: &str = include_str!("assets/index.html");
-const APP_JS: &str = include_str!("assets/app.js");
 const RENDER_JS: &str = include_str!("assets/render.js");
-const CLAIMS_JS: &str = include_str!("assets/claims.js");
-const SIGN_JS: &str = include_str!("assets/sign.js");
-const DECRYPT_JS: &str = include_str!("assets/decrypt.js");
-const EXAMPLE_JS: &str = include_str!("assets/example.js");
+/// The page's panels, served as one file in this order (each uses what the ones before it
+/// define, and render.js). Few files: tiny_http 0.12 gives each keep-alive connection a
+/// pool thread, and a burst of new connections can leave one queued behind connections the
+/// browser keeps open; with six script files the page's load hung now and then.
+const APP_JS: &str = concat!(
+    include_str!("assets/claims.js"),
+    "\n",
+    include_str!("assets/app.js"),
+    "\n",
+    include_str!("assets/sign.js"),
+    "\n",
+    include_str!("assets/decrypt.js"),
+    "\n",
+    include_str!("assets/example.js"),
+);
 const STYLE: &str = include_str!("assets/style.css");
 const FAVICON: &str = include_str!("assets/favicon.svg");
 /// Where the page's HTML names the capability token (for its asset URLs).
@@ -196,10 +206,6 @@ impl Server {
             "/" | "/index.html" => (&self.index, "text/html; charset=utf-8"),
             "/app.js" => (APP_JS.as_bytes(), "text/javascript; charset=utf-8"),
             "/render.js" => (RENDER_JS.as_bytes(), "text/javascript; charset=utf-8"),
-            "/claims.js" => (CLAIMS_JS.as_bytes(), "text/javascript; charset=utf-8"),
-            "/sign.js" => (SIGN_JS.as_bytes(), "text/javascript; charset=utf-8"),
-            "/decrypt.js" => (DECRYPT_JS.as_bytes(), "text/javascript; charset=utf-8"),
-            "/example.js" => (EXAMPLE_JS.as_bytes(), "text/javascript; charset=utf-8"),
             "/style.css" => (STYLE.as_bytes(), "text/css; charset=utf-8"),
             "/favicon.svg" => (FAVICON.as_bytes(), "image/svg+xml"),
             _ => return api::error(404, "not found"),
@@ -291,9 +297,7 @@ mod tests {
                 assert!(!value.contains(':') && !value.starts_with("//"), "{value}");
             }
         }
-        for text in [
-            APP_JS, RENDER_JS, CLAIMS_JS, SIGN_JS, DECRYPT_JS, EXAMPLE_JS, STYLE,
-        ] {
+        for text in [APP_JS, RENDER_JS, STYLE] {
             assert!(!text.contains("http") && !text.contains("//cdn") && !text.contains("url("));
         }
         assert!(

@@ -1,6 +1,6 @@
 //! `POST /api/example`: the page's first screen, so that every panel shows something before
 //! anything is pasted, as jwt.io's does. An OpenID-shaped token signed at the request's
-//! `now` with a fixed example RSA key, that key's public half (for Verify), the same token
+//! `now` with a fixed example RSA key, that key (for Sign) and its public half (for Verify), the same token
 //! encrypted as a nested JWT (ECDH-ES, A256GCM) and the example decryption key (for
 //! Decrypt), with the issuer and audience Verify expects. The keys ship in the binary, so they are public knowledge: the page marks
 //! every place they appear as an example.
@@ -80,6 +80,8 @@ pub fn example(r: &ExampleRequest) -> Result<Value> {
     Ok(json!({
         "token": token,
         "key": SIGNING_PUBLIC.trim_end(),
+        // For Sign: an example whose private key is public knowledge signs nothing real.
+        "signing_key": SIGNING_KEY.trim_end(),
         "jwe": jwe,
         "jwe_key": ENCRYPTION_KEY.trim_end(),
         // What Verify is filled with, so the first screen's verdict is `valid`.

@@ -1,13 +1,13 @@
 // jot ui: the first screen and the Clear button. With no token given, the page loads jot's
 // example (a made-up token signed now, its public key, the same token encrypted and the
-// decryption key, from /api/example) so every panel shows something, and says it is an
+// decryption key, the example signing key, from /api/example) so every panel shows something, and says it is an
 // example. Clear empties the token and every key field.
 'use strict';
 (() => {
   const { api, $, now, token, state, everything, keysChanged } = window.jotApp;
   const FIELDS = ['token', 'verify-key', 'verify-secret', 'verify-jwks_url', 'verify-oidc', 'verify-iss',
     'verify-aud', 'verify-sub', 'verify-leeway', 'verify-alg', 'verify-max_age', 'verify-require',
-    'decrypt-key', 'decrypt-secret', 'decrypt-passphrase'];
+    'decrypt-key', 'decrypt-secret', 'decrypt-passphrase', 'sign-key', 'sign-secret'];
   const CHECKS = ['verify-allow_no_exp', 'audit-use-verify-key'];
 
   /** The example banner shows while the token above is the example's. */
@@ -38,6 +38,9 @@
       $('verify-aud').value = e.aud;
       setSource('decrypt-source', 'key');
       $('decrypt-key').value = e.jwe_key;
+      setSource('sign-source', 'key');
+      $('sign-key').value = e.signing_key;
+      $('sign-key').dispatchEvent(new Event('input'));
       refresh();
     } catch (err) {
       // The page works without its example; the token field stays empty.
@@ -49,6 +52,7 @@
     CHECKS.forEach((id) => { $(id).checked = false; });
     setSource('verify-source', 'key');
     setSource('decrypt-source', 'key');
+    setSource('sign-source', 'key');
     refresh();
     $('token').focus();
   }

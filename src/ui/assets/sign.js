@@ -34,7 +34,19 @@
     return v;
   }
 
+  /** Which key Sign uses, in words (the example's is named as such). */
+  function showUses() {
+    const src = $('sign-source').value;
+    const value = $('sign-' + src).value.trim();
+    let w = value ? { key: 'the private key pasted or generated here', secret: 'the secret typed here' }[src] : 'none yet';
+    if (src === 'key' && state.example && value === state.example.signing_key.trim()) {
+      w = 'the example private key (ships with jot: anyone can sign with it, never use it for real tokens)';
+    }
+    $('sign-uses').textContent = 'key: ' + w;
+  }
+
   const runSign = debounced(async (current) => {
+    showUses();
     const out = $('sign-token');
     const err = $('sign-json-error');
     let header;
