@@ -1,5 +1,6 @@
 //! `jot ui` as a process: loopback only unless --allow-remote, the URL on stdout, the
-//! hidden stop limits, `--open` failing softly, nothing written to disk or logged; and the
+//! hidden stop limits, `--open` failing softly, nothing written to disk or logged (no
+//! token, key or claim of a whole session on stdout or stderr); and the
 //! browser tests in tests/e2e (Playwright + Debian's chromium), run from here so that
 //! `cargo test` covers them. They are skipped only when node, chromium or node_modules are
 //! missing and neither CI nor JOT_E2E=1 is set; under CI a missing piece is a failure.
@@ -216,6 +217,128 @@ fn nothing_is_written_to_disk_or_logged() {
     assert!(left.is_empty(), "written: {left:?}");
 }
 
+/// `jot ui` prints its URL and one note, and nothing of what the page sends: every
+/// endpoint, errors included (a key that does not parse, a token that does not decode, a
+/// wrong capability token, an unknown path), with a token, private keys and a claim that
+/// each carry a marker, and nothing of them may reach stdout or stderr.
+#[test]
+fn a_session_logs_no_token_key_or_claim() {
+    let dir = tmp();
+    let run = |args: &[&str]| {
+        let out = jot()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    run(&[
+        "keygen",
+        "ES256",
+        "--out",
+        "k.pem",
+        "--public-out",
+        "k.pub.pem",
+    ]);
+    run(&[
+        "keygen",
+        "ECDH-ES",
+        "--format",
+        "jwk",
+        "--out",
+        "e.jwk",
+        "--public-out",
+        "e.pub.jwk",
+    ]);
+    let claim = "claim-marker-5b1d";
+    let token = run(&[
+        "sign",
+        "--key",
+        "k.pem",
+        "--claim",
+        &format!("name={claim}"),
+    ]);
+    let jwe = run(&["encrypt", "--key", "e.pub.jwk", "--cty", "JWT", &token]);
+    let read = |f: &str| std::fs::read_to_string(dir.path().join(f)).unwrap();
+    let (private, public, enc) = (read("k.pem"), read("k.pub.pem"), read("e.jwk"));
+    let bad_key = "-----BEGIN PUBLIC KEY-----\nkey-marker-93ac\n-----END PUBLIC KEY-----";
+    let wrong_cap = "cap-marker-0e77";
+    let bodies = [
+        ("decode", serde_json::json!({"token": token})),
+        (
+            "decode",
+            serde_json::json!({"token": "token-marker-41d2.x"}),
+        ),
+        ("verify", serde_json::json!({"token": token, "key": public})),
+        (
+            "verify",
+            serde_json::json!({"token": token, "key": bad_key}),
+        ),
+        ("audit", serde_json::json!({"token": token, "key": public})),
+        ("decrypt", serde_json::json!({"token": jwe, "key": enc})),
+        ("decrypt", serde_json::json!({"token": jwe, "key": bad_key})),
+        (
+            "sign",
+            serde_json::json!({"claims": {"name": claim}, "key": private}),
+        ),
+        ("example", serde_json::json!({})),
+    ];
+    let mut r = start(
+        &["--max-requests", &(bodies.len() + 2).to_string()],
+        &[],
+        dir.path(),
+    );
+    let (addr, cap) = addr_and_token(&r.url);
+    for (name, body) in &bodies {
+        let a = send(
+            addr,
+            &format!("POST /api/{name}"),
+            &[("Content-Type", "application/json"), ("X-Jot-Token", &cap)],
+            body.to_string().as_bytes(),
+        );
+        assert!(a.status == 200 || a.status == 400, "{name}: {}", a.status);
+    }
+    assert_eq!(
+        send(addr, &format!("GET /?token={wrong_cap}"), &[], b"").status,
+        403
+    );
+    let nowhere = format!("GET /path-marker-77aa?token={cap}&t={token}");
+    assert_eq!(send(addr, &nowhere, &[], b"").status, 404);
+    wait(&mut r.child, Duration::from_secs(30)).expect("stopped by itself");
+    let (mut out, mut err) = (String::new(), String::new());
+    r.child
+        .stdout
+        .take()
+        .map(|mut s| s.read_to_string(&mut out));
+    r.child
+        .stderr
+        .take()
+        .map(|mut s| s.read_to_string(&mut err));
+    // The URL was the first stdout line (read by start); nothing followed it.
+    assert_eq!(out, "", "stdout after the URL");
+    assert_eq!(err.lines().count(), 1, "one note on stderr: {err}");
+    assert!(err.contains("serving the page above"), "{err}");
+    let secrets = [
+        token.as_str(),
+        jwe.as_str(),
+        claim,
+        "key-marker-93ac",
+        "token-marker-41d2",
+        wrong_cap,
+        "path-marker-77aa",
+    ];
+    let key_lines = [&private, &public, &enc].into_iter().flat_map(|k| {
+        k.lines()
+            .filter(|l| l.len() > 20 && !l.starts_with("-----"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    });
+    for s in secrets.iter().map(|s| s.to_string()).chain(key_lines) {
+        assert!(!err.contains(&s) && !out.contains(&s), "logged: {s}");
+    }
+}
+
 /// What the browser tests need, or why they cannot run.
 fn e2e_missing(dir: &Path) -> Vec<String> {
     let mut missing = Vec::new();
@@ -251,7 +374,13 @@ fn browser_end_to_end_tests_pass() {
     }
     let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-output");
     let out = assert_cmd::Command::new("node")
-        .args(["--test", "--test-reporter=spec", "ui.test.mjs"])
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-reporter=spec",
+            "ui.test.mjs",
+            "debugger.test.mjs",
+        ])
         .current_dir(&dir)
         .env("JOT_BIN", jot_path())
         .env("JOT_E2E_OUT", &out_dir)
@@ -264,9 +393,11 @@ fn browser_end_to_end_tests_pass() {
         "browser tests failed:\n{report}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(
-        report.contains("no request to any other origin"),
-        "{report}"
-    );
+    for file_ran in [
+        "no request to any other origin",
+        "the debugger made no request to any other origin",
+    ] {
+        assert!(report.contains(file_ran), "{report}");
+    }
     eprintln!("browser tests passed; screenshots in {}", out_dir.display());
 }

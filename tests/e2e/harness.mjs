@@ -36,15 +36,25 @@ export async function session() {
     executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 800 },
   });
   s.context.on('request', (r) => s.requests.push(r.url()));
+  s.pending = new Map();
+  s.context.on('request', (r) => s.pending.set(r, Date.now()));
+  s.context.on('requestfinished', (r) => s.pending.delete(r));
+  s.context.on('requestfailed', (r) => s.pending.delete(r));
   s.page = s.context.pages()[0] || (await s.context.newPage());
   s.page.on('pageerror', (e) => s.pageErrors.push(String(e)));
   s.page.on('console', (m) => { if (m.type() === 'error') s.pageErrors.push(m.text()); });
   /** Wait until the element's text matches `re`. */
   s.waitText = async (sel, re, timeout = 30000) => {
-    await s.page.waitForFunction(([q, src, flags]) => {
-      const e = document.querySelector(q);
-      return !!e && new RegExp(src, flags).test(e.textContent);
-    }, [sel, re.source, re.flags], { timeout });
+    try {
+      await s.page.waitForFunction(([q, src, flags]) => {
+        const e = document.querySelector(q);
+        return !!e && new RegExp(src, flags).test(e.textContent);
+      }, [sel, re.source, re.flags], { timeout });
+    } catch (e) {
+      const now = await s.page.textContent(sel).catch(() => null);
+      const pending = [...s.pending.entries()].map(([r, t]) => r.url().replace(/\?.*/, '') + ' ' + (Date.now() - t) + 'ms');
+      throw new Error(`${sel} never matched ${re}: it shows ${JSON.stringify(now)}; pending: ${pending.join(', ')}`);
+    }
   };
   s.close = async () => {
     if (s.context) await s.context.close();

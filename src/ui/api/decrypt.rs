@@ -41,7 +41,11 @@ fn keys(r: &DecryptRequest) -> Result<(Vec<JweKey>, Vec<String>)> {
             return Err(Error::usage("no key given")
                 .with_hint("paste the private key (PEM, JWK or JWKS), a secret or a passphrase"))
         }
-        _ => return Err(Error::usage("give a key, a secret or a passphrase, not several")),
+        _ => {
+            return Err(Error::usage(
+                "give a key, a secret or a passphrase, not several",
+            ))
+        }
     }
     if let [Some(k), _, _] = given {
         let keys = pasted_keys(k)?;
@@ -81,7 +85,9 @@ fn plaintext(d: &Decrypted, now: Option<&str>) -> Result<Value> {
             Ok(v) => json!({"kind": "json", "value": v}),
             Err(_) => json!({"kind": "text", "value": s}),
         },
-        None => json!({"kind": "binary", "value": b64::encode(&d.plaintext), "bytes": d.plaintext.len()}),
+        None => {
+            json!({"kind": "binary", "value": b64::encode(&d.plaintext), "bytes": d.plaintext.len()})
+        }
     })
 }
 
@@ -141,7 +147,10 @@ mod tests {
     #[test]
     fn a_signed_token_is_nothing_to_decrypt_and_no_key_is_an_input_error() {
         let v = decrypt(&req("a.b.c", "x")).unwrap();
-        assert_eq!((&v["decrypted"], &v["encrypted"]), (&json!(false), &json!(false)));
+        assert_eq!(
+            (&v["decrypted"], &v["encrypted"]),
+            (&json!(false), &json!(false))
+        );
         let e = decrypt(&DecryptRequest {
             token: "a.b.c.d.e".into(),
             ..DecryptRequest::default()

@@ -10,7 +10,26 @@
   // when it is using an example key.
   const state = { generatedPublic: null, signToken: '', example: null };
 
+  // One request in flight: the browser then reuses a connection the page loaded on
+  // instead of opening a burst of new ones, which tiny_http 0.12 can leave queued behind
+  // kept-alive connections for good (a hung panel). Answers are local and fast; only a
+  // JWKS or issuer fetch makes the others wait, for at most its timeout.
+  const MAX_IN_FLIGHT = 1;
+  let inFlight = 0;
+  const waiting = [];
   async function api(name, body) {
+    if (inFlight >= MAX_IN_FLIGHT) await new Promise((go) => waiting.push(go));
+    inFlight += 1;
+    try {
+      return await request(name, body);
+    } finally {
+      inFlight -= 1;
+      const next = waiting.shift();
+      if (next) next();
+    }
+  }
+
+  async function request(name, body) {
     const r = await fetch('api/' + name, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Jot-Token': CAP },

@@ -28,8 +28,11 @@
   }
 
   async function load() {
+    const before = token();
     try {
       const e = await api('example', { now: now() });
+      // Typed or pasted while the example was on its way: what the user gave wins.
+      if (token() !== before) return;
       state.example = e;
       $('token').value = e.token;
       setSource('verify-source', 'key');
