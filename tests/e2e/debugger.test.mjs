@@ -211,10 +211,12 @@ test('page wording names fields, never a command-line flag', async () => {
   await page.click('#tab-audit');
   await s.waitText('#audit-findings', /JOT0\d\d/);
   await page.click('#tab-sign');
+  await page.waitForFunction(() => /"exp"/.test(document.querySelector('#sign-claims').value));
+  const claims = await page.inputValue('#sign-claims');
   await page.fill('#sign-claims', '{"sub": 1');
   await page.waitForSelector('#sign-json-error:not([hidden])');
   assert.deepEqual(await flagsInPage(), []);
-  await page.fill('#sign-claims', '{}');
+  await page.fill('#sign-claims', claims);
 });
 
 test('the Clock field and its hint fit at 1280 px', async () => {
