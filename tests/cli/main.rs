@@ -38,6 +38,7 @@ mod token_common;
 mod typing;
 mod ui;
 mod ui_api;
+mod ui_decrypt;
 mod ui_e2e;
 mod url_cache;
 mod wycheproof;
