@@ -11,9 +11,9 @@
   const state = { generatedPublic: null, signToken: '', example: null };
 
   // One request in flight: the browser then reuses a connection the page loaded on
-  // instead of opening a burst of new ones, which tiny_http 0.12 can leave queued behind
-  // kept-alive connections for good (a hung panel). Answers are local and fast; only a
-  // JWKS or issuer fetch makes the others wait, for at most its timeout.
+  // instead of opening a burst of new ones, which jot's server library (see server.rs)
+  // can leave queued behind kept-alive connections for good (a hung panel). Answers are
+  // local and fast; only a JWKS or issuer fetch makes the others wait, up to its timeout.
   const MAX_IN_FLIGHT = 1;
   let inFlight = 0;
   const waiting = [];
