@@ -40,6 +40,7 @@ mod ui;
 mod ui_api;
 mod ui_decrypt;
 mod ui_e2e;
+mod ui_logs;
 mod url_cache;
 mod wycheproof;
 mod x5c;

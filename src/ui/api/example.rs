@@ -1,9 +1,10 @@
 //! `POST /api/example`: the page's first screen, so that every panel shows something before
 //! anything is pasted, as jwt.io's does. An OpenID-shaped token signed at the request's
-//! `now` with a fixed example RSA key, that key (for Sign) and its public half (for Verify), the same token
-//! encrypted as a nested JWT (ECDH-ES, A256GCM) and the example decryption key (for
-//! Decrypt), with the issuer and audience Verify expects. The keys ship in the binary, so they are public knowledge: the page marks
-//! every place they appear as an example.
+//! `now` with a fixed example RSA key, that key (for Sign) and its public half (for
+//! Verify), the same token encrypted as a nested JWT (ECDH-ES, A256GCM) and the example
+//! decryption key (for Decrypt), with the issuer and audience Verify expects. The keys ship
+//! in the binary, so they are public knowledge: the page marks every place they appear as
+//! an example.
 
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
