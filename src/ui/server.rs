@@ -22,8 +22,22 @@ pub const WORKERS: usize = 8;
 const POLL: Duration = Duration::from_millis(200);
 
 const INDEX: &str = include_str!("assets/index.html");
-const APP_JS: &str = include_str!("assets/app.js");
 const RENDER_JS: &str = include_str!("assets/render.js");
+/// The page's panels, served as one file in this order (each uses what the ones before it
+/// define, and render.js). Few files: tiny_http 0.12 gives each keep-alive connection a
+/// pool thread, and a burst of new connections can leave one queued behind connections the
+/// browser keeps open; with six script files the page's load hung now and then.
+const APP_JS: &str = concat!(
+    include_str!("assets/claims.js"),
+    "\n",
+    include_str!("assets/app.js"),
+    "\n",
+    include_str!("assets/sign.js"),
+    "\n",
+    include_str!("assets/decrypt.js"),
+    "\n",
+    include_str!("assets/example.js"),
+);
 const STYLE: &str = include_str!("assets/style.css");
 const FAVICON: &str = include_str!("assets/favicon.svg");
 /// Where the page's HTML names the capability token (for its asset URLs).

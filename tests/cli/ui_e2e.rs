@@ -1,5 +1,6 @@
 //! `jot ui` as a process: loopback only unless --allow-remote, the URL on stdout, the
-//! hidden stop limits, `--open` failing softly, nothing written to disk or logged; and the
+//! hidden stop limits, `--open` failing softly, nothing written to disk or logged (a whole
+//! session: ui_logs.rs); and the
 //! browser tests in tests/e2e (Playwright + Debian's chromium), run from here so that
 //! `cargo test` covers them. They are skipped only when node, chromium or node_modules are
 //! missing and neither CI nor JOT_E2E=1 is set; under CI a missing piece is a failure.
@@ -13,9 +14,9 @@ use super::common::{assert_input_error, jot, jot_path, tmp};
 use super::ui::send;
 
 /// A `jot ui` child, killed on drop (it also stops by itself after --timeout).
-struct Running {
-    child: Child,
-    url: String,
+pub(super) struct Running {
+    pub(super) child: Child,
+    pub(super) url: String,
 }
 
 impl Drop for Running {
@@ -25,7 +26,7 @@ impl Drop for Running {
     }
 }
 
-fn start(args: &[&str], env: &[(&str, &Path)], cwd: &Path) -> Running {
+pub(super) fn start(args: &[&str], env: &[(&str, &Path)], cwd: &Path) -> Running {
     let mut c = Command::new(jot_path());
     c.arg("ui")
         .args(["--addr", "127.0.0.1:0", "--timeout", "60s"])
@@ -49,7 +50,7 @@ fn start(args: &[&str], env: &[(&str, &Path)], cwd: &Path) -> Running {
     }
 }
 
-fn addr_and_token(url: &str) -> (std::net::SocketAddr, String) {
+pub(super) fn addr_and_token(url: &str) -> (std::net::SocketAddr, String) {
     let rest = url.strip_prefix("http://").expect("http URL");
     let (addr, token) = rest.split_once("/?token=").expect("token");
     (addr.parse().expect("addr"), token.to_owned())
@@ -105,7 +106,7 @@ fn the_url_is_printed_and_max_requests_stops_the_server() {
     assert!(status.success());
 }
 
-fn wait(child: &mut Child, limit: Duration) -> Option<std::process::ExitStatus> {
+pub(super) fn wait(child: &mut Child, limit: Duration) -> Option<std::process::ExitStatus> {
     let start = std::time::Instant::now();
     while start.elapsed() < limit {
         if let Ok(Some(s)) = child.try_wait() {
@@ -251,7 +252,13 @@ fn browser_end_to_end_tests_pass() {
     }
     let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-output");
     let out = assert_cmd::Command::new("node")
-        .args(["--test", "--test-reporter=spec", "ui.test.mjs"])
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-reporter=spec",
+            "ui.test.mjs",
+            "debugger.test.mjs",
+        ])
         .current_dir(&dir)
         .env("JOT_BIN", jot_path())
         .env("JOT_E2E_OUT", &out_dir)
@@ -264,9 +271,11 @@ fn browser_end_to_end_tests_pass() {
         "browser tests failed:\n{report}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(
-        report.contains("no request to any other origin"),
-        "{report}"
-    );
+    for file_ran in [
+        "no request to any other origin",
+        "the debugger made no request to any other origin",
+    ] {
+        assert!(report.contains(file_ran), "{report}");
+    }
     eprintln!("browser tests passed; screenshots in {}", out_dir.display());
 }

@@ -76,6 +76,8 @@ test('the printed URL is loopback with a capability token', () => {
 test('a pasted token shows its claims, dates and relative times', async () => {
   signed = jot('sign', '--key', 'k.pem', '--sub', 'alice', '--iss', 'https://id.example',
     '--now', NOW, '--exp', '1h', '--claim', 'name=' + INJECTION);
+  // The page starts with jot's example in every panel (debugger.test.mjs); start empty.
+  await page.click('#clear');
   await page.fill('#now', '2026-01-01T00:10:00Z');
   await page.fill('#token', signed);
   await waitText('#decode-payload', /"alice"/);

@@ -1,11 +1,14 @@
-//! The `jot ui` JSON API: `POST /api/{decode,verify,audit,sign,defaults,keygen}`, each a
-//! thin adapter over the same library functions the CLI calls (token::parse and
-//! token::verify, audit's token rules, token::sign, keys::generate, keys::read, net).
+//! The `jot ui` JSON API: `POST /api/{decode,verify,audit,decrypt,sign,defaults,keygen,
+//! example}`, each a thin adapter over the same library functions the CLI calls
+//! (token::parse and token::verify, audit's token rules, jwe::decrypt, token::sign,
+//! keys::generate, keys::read, net).
 //! Requests are JSON objects (unknown members refused); answers are JSON, errors
 //! `{"error": …, "hint": …}` with a 4xx status. Keys and secrets live only in the request.
 
 mod audit;
 mod decode;
+mod decrypt;
+mod example;
 mod sign;
 mod verify;
 
@@ -47,6 +50,8 @@ impl Api {
             "decode" => parse(body).and_then(|r| decode::decode(&r)),
             "verify" => parse(body).and_then(|r| verify::verify(&r, &self.fetched)),
             "audit" => parse(body).and_then(|r| audit::audit(&r)),
+            "decrypt" => parse(body).and_then(|r| decrypt::decrypt(&r)),
+            "example" => parse(body).and_then(|r| example::example(&r)),
             "sign" => parse(body).and_then(|r| sign::sign(&r)),
             "defaults" => parse(body).and_then(|r| sign::defaults(&r)),
             "keygen" => parse(body).and_then(|r| sign::keygen(&r)),
@@ -195,7 +200,7 @@ mod tests {
         #[test]
         fn no_request_body_panics_an_endpoint(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
             let api = Api::new();
-            for name in ["decode", "verify", "audit", "sign", "defaults", "keygen"] {
+            for name in ["decode", "verify", "audit", "decrypt", "sign", "defaults", "keygen", "example"] {
                 let _ = api.handle(name, &body);
             }
         }

@@ -2,12 +2,34 @@
 // capability token in a header); the page itself parses, verifies and signs nothing.
 'use strict';
 (() => {
-  const { el, clear, jsonTree, fillList, showError, debounced } = window.jotRender;
+  const { el, clear, jsonTree, fillList, showError, debounced, words } = window.jotRender;
+  const { explain } = window.jotClaims;
   const CAP = new URLSearchParams(location.search).get('token') || '';
   const $ = (id) => document.getElementById(id);
-  const state = { generatedPublic: null, signToken: '' };
+  // `example`: the first screen's token and keys (from /api/example), so each panel can say
+  // when it is using an example key.
+  const state = { generatedPublic: null, signToken: '', example: null };
 
+  // One request in flight: the browser then reuses a connection the page loaded on
+  // instead of opening a burst of new ones, which jot's server library (see server.rs)
+  // can leave queued behind kept-alive connections for good (a hung panel). Answers are
+  // local and fast; only a JWKS or issuer fetch makes the others wait, up to its timeout.
+  const MAX_IN_FLIGHT = 1;
+  let inFlight = 0;
+  const waiting = [];
   async function api(name, body) {
+    if (inFlight >= MAX_IN_FLIGHT) await new Promise((go) => waiting.push(go));
+    inFlight += 1;
+    try {
+      return await request(name, body);
+    } finally {
+      inFlight -= 1;
+      const next = waiting.shift();
+      if (next) next();
+    }
+  }
+
+  async function request(name, body) {
     const r = await fetch('api/' + name, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Jot-Token': CAP },
@@ -17,7 +39,7 @@
       referrerPolicy: 'no-referrer',
     });
     const data = await r.json().catch(() => ({ error: 'unexpected response (HTTP ' + r.status + ')' }));
-    if (r.status === 403) data.hint = 'open the exact URL `jot ui` printed (it carries the access token)';
+    if (r.status === 403) data.hint = 'open the exact address jot ui printed (it carries the access token)';
     if (!r.ok) throw data;
     return data;
   }
@@ -27,7 +49,8 @@
   const list = (s) => s.split(',').map((x) => x.trim()).filter((x) => x);
 
   // ---- tabs: click, or arrow keys / Home / End on the tab list -------------------------
-  const TABS = ['decode', 'verify', 'audit', 'sign'];
+  const onSelect = [];
+  const TABS = ['decode', 'verify', 'audit', 'decrypt', 'sign'];
   function select(name, focus) {
     TABS.forEach((t) => {
       const on = t === name;
@@ -37,7 +60,7 @@
       $('panel-' + t).hidden = !on;
       if (on && focus) tab.focus();
     });
-    if (name === 'sign') ensureSignDefaults();
+    onSelect.forEach((f) => f(name));
   }
   TABS.forEach((t) => $('tab-' + t).addEventListener('click', () => select(t, false)));
   document.querySelector('.tabs').addEventListener('keydown', (e) => {
@@ -48,7 +71,7 @@
     select(TABS[(next + TABS.length) % TABS.length], true);
   });
 
-  // Alt+1…4 switch panels from anywhere.
+  // Alt+1…5 switch panels from anywhere.
   document.addEventListener('keydown', (e) => {
     const i = Number(e.key) - 1;
     if (e.altKey && !e.ctrlKey && !e.metaKey && i >= 0 && i < TABS.length) {
@@ -70,16 +93,21 @@
     });
   }
 
+  /** Empty every Decode output, so nothing of a token that no longer decodes stays. */
+  function clearDecode() {
+    [$('decode-header'), $('decode-payload'), $('decode-times').tBodies[0], $('token-parts')].forEach(clear);
+    fillList($('decode-warnings'), []);
+    $('token-note').textContent = '';
+    $('decode-sig').textContent = '';
+    renderSd(null);
+  }
+
   const runDecode = debounced(async (current) => {
     const t = token();
     const err = $('decode-error');
     if (!t.trim()) {
-      [$('decode-header'), $('decode-payload'), $('decode-times').tBodies[0]].forEach(clear);
-      fillList($('decode-warnings'), []);
+      clearDecode();
       showError(err, null);
-      $('token-note').textContent = '';
-      $('decode-sig').textContent = '';
-      renderSd(null);
       return;
     }
     try {
@@ -91,10 +119,13 @@
       renderDecode(d);
     } catch (e) {
       if (!current()) return;
+      clearDecode();
       showError(err, e);
-      $('token-note').textContent = '';
     }
   }, 150);
+
+  const explainHeader = (k) => explain(k, 'header');
+  const explainClaim = (k) => explain(k, 'payload');
 
   /** Annotations for the JSON tree: each time claim's date and phrase. */
   function timeNotes(times) {
@@ -110,10 +141,10 @@
     const payload = $('decode-payload');
     const times = $('decode-times').tBodies[0];
     [header, payload, times].forEach(clear);
-    header.appendChild(jsonTree(d.header));
+    header.appendChild(jsonTree(d.header, {}, explainHeader));
     fillList($('decode-warnings'), d.warnings, 'warn');
     if (d.kind === 'jwe') {
-      payload.appendChild(el('p', 'note', d.note));
+      payload.appendChild(el('p', 'note', d.note + '; the Decrypt panel opens it with its key'));
       $('decode-sig').textContent = '';
       renderSd(null);
       return;
@@ -121,12 +152,14 @@
     const notes = timeNotes(d.times);
     (d.times || []).forEach((n) => {
       const row = el('tr', 'state-' + n.state);
-      row.appendChild(el('th', '', n.claim));
+      const th = el('th', '', n.claim);
+      th.title = explainClaim(n.claim) || '';
+      row.appendChild(th);
       row.appendChild(el('td', 'mono', n.utc || String(n.value)));
       row.appendChild(el('td', '', n.phrase));
       times.appendChild(row);
     });
-    if (d.payload !== null && d.payload !== undefined) payload.appendChild(jsonTree(d.payload, notes));
+    if (d.payload !== null && d.payload !== undefined) payload.appendChild(jsonTree(d.payload, notes, explainClaim));
     else payload.appendChild(el('pre', 'code', d.payload_text));
     $('decode-sig').textContent = 'signature: ' + d.signature_bytes + ' bytes (' + (d.alg || '?') + ')';
     renderSd(d.sd);
@@ -148,7 +181,7 @@
     });
     const hidden = (sd.undisclosed_digests || []).length;
     $('decode-undisclosed').textContent = hidden + ' digest(s) without a disclosure (undisclosed claims or decoys)';
-    if (sd.claims) $('decode-rebuilt').appendChild(jsonTree(sd.claims));
+    if (sd.claims) $('decode-rebuilt').appendChild(jsonTree(sd.claims, {}, explainClaim));
     else $('decode-rebuilt').appendChild(el('p', 'note', 'cannot rebuild: ' + sd.rebuild_error));
     if (sd.kb_jwt) $('decode-kb').appendChild(jsonTree(sd.kb_jwt));
     else $('decode-kb').appendChild(el('p', 'note', 'none'));
@@ -167,10 +200,36 @@
     return value.trim() ? { [src]: value } : null;
   }
 
+  /** Which key the Verify panel uses, in words (the example's is named as such). */
+  function verifyKeyWords() {
+    const src = $('verify-source').value;
+    const value = $('verify-' + src).value.trim();
+    if (!value) return null;
+    if (src === 'key' && state.example && value === state.example.key.trim()) return 'the example public key (ships with jot)';
+    return {
+      key: 'the key pasted in Verify',
+      secret: 'the secret typed in Verify',
+      jwks_url: 'the keys at the JWKS URL given in Verify (fetched by jot)',
+      oidc: 'the keys of the OpenID issuer given in Verify (fetched by jot)',
+    }[src];
+  }
+
+  function showUses() {
+    const v = verifyKeyWords();
+    $('verify-uses').textContent = 'key: ' + (v || 'none yet');
+    const a = $('audit-use-verify-key').checked;
+    const src = $('verify-source').value;
+    let audit = 'key: none, the signature is not checked (tick the box to use the key given in Verify)';
+    if (a && !v) audit = 'key: none yet, Verify has no key';
+    else if (a && (src === 'jwks_url' || src === 'oidc')) audit = 'key: none, Audit checks signatures with a pasted key or secret, not a URL';
+    else if (a) audit = 'key: ' + v + ', to check the signature';
+    $('audit-uses').textContent = audit;
+  }
+
   function showClaims(claims, times) {
     const box = $('verify-claims');
     clear(box);
-    if (claims) box.appendChild(jsonTree(claims, timeNotes(times)));
+    if (claims) box.appendChild(jsonTree(claims, timeNotes(times), explainClaim));
     $('verify-claims-box').hidden = !claims;
   }
 
@@ -203,7 +262,7 @@
       const v = await api('verify', body);
       if (!current()) return;
       verdict.className = 'verdict ' + (v.valid ? 'valid' : 'invalid');
-      verdict.textContent = v.verdict;
+      verdict.textContent = words(v.verdict);
       fillList($('verify-warnings'), (v.warnings || []).concat(v.skipped || []), 'warn');
       showClaims(v.valid ? v.claims : null, v.times);
       $('verify-keys').textContent = 'checked against: ' + v.keys.join(', ') + (v.kid ? ' · verified by kid ' + v.kid : '');
@@ -211,7 +270,7 @@
       if (!current()) return;
       idle('');
       verdict.className = 'verdict error';
-      verdict.textContent = 'error: ' + e.error + (e.hint ? ' (hint: ' + e.hint + ')' : '');
+      verdict.textContent = words('error: ' + e.error + (e.hint ? ' (hint: ' + e.hint + ')' : ''));
     }
   }, 250);
 
@@ -227,22 +286,23 @@
     const body = { token: t, now: now() };
     const src = $('verify-source').value;
     const key = keySource();
-    if (key && (src === 'key' || src === 'secret')) Object.assign(body, key);
+    // Only when asked: a key typed in Verify never feeds Audit on its own.
+    if ($('audit-use-verify-key').checked && key && (src === 'key' || src === 'secret')) Object.assign(body, key);
     try {
       const a = await api('audit', body);
       if (!current()) return;
       showError($('audit-error'), null);
       clear(out);
-      $('audit-summary').textContent = a.summary;
+      $('audit-summary').textContent = words(a.summary);
       a.findings.forEach((f) => {
         const li = el('li', 'finding sev-' + f.severity);
         const head = el('div', 'f-head');
         head.appendChild(el('span', 'sev', f.severity));
         head.appendChild(el('span', 'rule', f.rule));
-        head.appendChild(el('span', 'title', f.title));
+        head.appendChild(el('span', 'title', words(f.title)));
         li.appendChild(head);
-        li.appendChild(el('p', 'f-msg', f.message));
-        li.appendChild(el('p', 'f-fix', 'fix: ' + f.remediation));
+        li.appendChild(el('p', 'f-msg', words(f.message)));
+        li.appendChild(el('p', 'f-fix', 'fix: ' + words(f.remediation)));
         out.appendChild(li);
       });
     } catch (e) {
@@ -253,141 +313,38 @@
     }
   }, 300);
 
-  // ---- sign ----------------------------------------------------------------------------
-  let defaultsLoaded = false;
-  async function ensureSignDefaults() {
-    if (defaultsLoaded) return;
-    defaultsLoaded = true;
-    try {
-      const d = await api('defaults', { now: now() });
-      if (!$('sign-header').value.trim()) $('sign-header').value = JSON.stringify(d.header, null, 2);
-      if (!$('sign-claims').value.trim()) $('sign-claims').value = JSON.stringify(d.claims, null, 2);
-      runSign();
-    } catch (e) {
-      defaultsLoaded = false;
-      showError($('sign-json-error'), e);
-    }
-  }
-
-  function showSignSource() {
-    const src = $('sign-source').value;
-    document.querySelectorAll('[data-sign-source]').forEach((d) => { d.hidden = d.dataset.signSource !== src; });
-  }
-
-  function jsonField(id, name) {
-    const text = $(id).value.trim();
-    if (!text) return {};
-    const v = JSON.parse(text);
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error(name + ' must be a JSON object');
-    return v;
-  }
-
-  const runSign = debounced(async (current) => {
-    const out = $('sign-token');
-    const err = $('sign-json-error');
-    let header;
-    let claims;
-    try {
-      header = jsonField('sign-header', 'the header');
-      claims = jsonField('sign-claims', 'the claims');
-      showError(err, null);
-    } catch (e) {
-      showError(err, { error: e.message });
-      return;
-    }
-    const src = $('sign-source').value;
-    const value = $('sign-' + src).value;
-    if (!value.trim()) {
-      out.textContent = 'paste or generate a key to sign';
-      state.signToken = '';
-      return;
-    }
-    try {
-      const s = await api('sign', { header, claims, [src]: value, no_exp: $('sign-no_exp').checked, now: now() });
-      if (!current()) return;
-      out.textContent = s.token;
-      state.signToken = s.token;
-      fillList($('sign-warnings'), s.warnings, 'warn');
-    } catch (e) {
-      if (!current()) return;
-      state.signToken = '';
-      out.textContent = 'error: ' + e.error + (e.hint ? ' (hint: ' + e.hint + ')' : '');
-      fillList($('sign-warnings'), []);
-    }
-  }, 250);
-
-  $('keygen').addEventListener('click', async () => {
-    try {
-      const k = await api('keygen', { alg: $('keygen-alg').value });
-      const priv = k.private.pem || k.private.jwk;
-      $('keygen-private').textContent = priv;
-      $('keygen-public-box').hidden = !k.public;
-      $('keygen-public').textContent = k.public ? k.public.pem || k.public.jwk : '';
-      $('keygen-desc').textContent = 'generated ' + k.alg + ' key ' + (k.kid || '') + ' (' + k.describe + '); it exists only in this page until you copy it';
-      $('keygen-out').hidden = false;
-      $('sign-source').value = 'key';
-      showSignSource();
-      $('sign-key').value = priv;
-      state.generatedPublic = k.public ? k.public.pem : k.private.jwk;
-      $('verify-use-generated').hidden = false;
-      runSign();
-    } catch (e) {
-      showError($('sign-json-error'), e);
-    }
-  });
-
-  $('sign-key-file').addEventListener('change', (e) => {
-    const f = e.target.files && e.target.files[0];
-    if (!f) return;
-    f.text().then((text) => { $('sign-key').value = text; runSign(); });
-  });
-
   $('verify-use-generated').addEventListener('click', () => {
     if (!state.generatedPublic) return;
     $('verify-source').value = 'key';
     showSource();
     $('verify-key').value = state.generatedPublic;
-    runVerify();
-    runAudit();
+    keysChanged();
   });
-
-  $('sign-use').addEventListener('click', () => {
-    if (!state.signToken) return;
-    $('token').value = state.signToken;
-    everything();
-    select('decode', true);
-  });
-
-  document.querySelectorAll('button.copy').forEach((b) => b.addEventListener('click', async () => {
-    const text = b.dataset.copy === 'sign-token' ? state.signToken : $(b.dataset.copy).textContent;
-    if (!text) return;
-    try {
-      await navigator.clipboard.writeText(text);
-      b.textContent = 'copied';
-    } catch (e) {
-      b.textContent = 'copy failed';
-    }
-    setTimeout(() => { b.textContent = 'copy'; }, 1200);
-  }));
 
   // ---- wiring: every input updates what depends on it, debounced -----------------------
+  // Other panels (decrypt.js) add what they run when the token or the clock changes.
+  const onToken = [];
   function everything() {
     runDecode();
     runVerify();
     runAudit();
+    onToken.forEach((f) => f());
+  }
+  function keysChanged() {
+    showUses();
+    runVerify();
+    runAudit();
   }
   $('token').addEventListener('input', everything);
-  $('now').addEventListener('input', () => { everything(); runSign(); });
-  $('verify-source').addEventListener('change', () => { showSource(); runVerify(); runAudit(); });
-  SOURCES.forEach((s) => $('verify-' + s).addEventListener('input', () => { runVerify(); runAudit(); }));
+  $('now').addEventListener('input', everything);
+  $('verify-source').addEventListener('change', () => { showSource(); keysChanged(); });
+  SOURCES.forEach((s) => $('verify-' + s).addEventListener('input', keysChanged));
+  $('audit-use-verify-key').addEventListener('change', keysChanged);
   ['iss', 'aud', 'sub', 'leeway', 'alg', 'max_age', 'require'].forEach((f) => $('verify-' + f).addEventListener('input', runVerify));
   $('verify-allow_no_exp').addEventListener('change', runVerify);
-  ['sign-header', 'sign-claims', 'sign-key', 'sign-secret'].forEach((id) => $(id).addEventListener('input', runSign));
-  $('sign-no_exp').addEventListener('change', runSign);
-  $('sign-source').addEventListener('change', () => { showSignSource(); runSign(); });
 
   showSource();
-  showSignSource();
-  if (token().trim()) everything();
+  showUses();
   $('token').focus();
+  window.jotApp = { api, $, now, token, state, select, everything, keysChanged, onToken, onSelect };
 })();

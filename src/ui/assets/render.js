@@ -29,19 +29,37 @@ function scalar(v) {
 
 /**
  * A foldable tree for a JSON value: objects and arrays are <details> (keyboard-operable,
- * open by default); `notes` maps a top-level key to a {text, state} annotation.
+ * open by default); `notes` maps a top-level key to a {text, state} annotation;
+ * `explain(name)` gives a top-level name's meaning (shown on hover) or null.
  */
-function jsonTree(value, notes) {
+function jsonTree(value, notes, explain) {
   const root = el('div', 'j-root');
-  root.appendChild(node(value, null, true, notes || {}, 0));
+  const ctx = { notes: notes || {}, explain: explain || (() => null) };
+  root.appendChild(node(value, null, true, ctx, 0));
   return root;
 }
 
-function node(value, key, last, notes, depth) {
+/** The hover text of a top-level member: its meaning, and its date for a time claim. */
+function hover(key, ctx) {
+  if (typeof key !== 'string') return null;
+  const meaning = ctx.explain(key);
+  const note = ctx.notes[key];
+  if (!meaning && !note) return null;
+  return [meaning ? key + ': ' + meaning : key, note ? note.text : null].filter((x) => x).join('\n');
+}
+
+function node(value, key, last, ctx, depth) {
   const comma = last ? '' : ',';
+  const notes = ctx.notes;
   const label = (row) => {
     if (key !== null) {
-      row.appendChild(el('span', 'j-key', typeof key === 'number' ? '' : JSON.stringify(key)));
+      const k = el('span', 'j-key', typeof key === 'number' ? '' : JSON.stringify(key));
+      const title = depth === 1 ? hover(key, ctx) : null;
+      if (title) {
+        k.title = title;
+        if (ctx.explain(key)) k.classList.add('j-known');
+      }
+      row.appendChild(k);
       if (typeof key !== 'number') row.appendChild(el('span', 'j-punct', ': '));
     }
   };
@@ -64,7 +82,8 @@ function node(value, key, last, notes, depth) {
     det.appendChild(sum);
     const kids = el('div', 'j-kids');
     entries.forEach(([k, v], i) => {
-      kids.appendChild(node(v, k, i === entries.length - 1, depth === 0 ? notes : {}, depth + 1));
+      const inner = depth === 0 ? ctx : { notes: {}, explain: () => null };
+      kids.appendChild(node(v, k, i === entries.length - 1, inner, depth + 1));
     });
     det.appendChild(kids);
     det.appendChild(el('div', 'j-punct j-close', close + comma));
@@ -79,10 +98,30 @@ function node(value, key, last, notes, depth) {
   return row;
 }
 
-/** Fill a list with one item per string (or hide it when there are none). */
+/**
+ * jot's messages are worded for the command line (`pass --aud`, `use --key`); the page has
+ * fields, not flags. Each flag becomes the field that does the same, and a flag the page
+ * has no field for becomes its name in words, so no `--flag` reaches the page.
+ */
+const FLAG_WORDS = {
+  aud: 'the aud field', iss: 'the iss field', sub: 'the sub field', leeway: 'the leeway field',
+  alg: 'the alg field', 'max-age': 'the max age field', require: 'the require field',
+  'allow-no-exp': '“allow no exp”', 'no-exp': '“no exp”', now: 'the Clock field',
+  key: 'a key', jwks: 'a JWKS URL', oidc: 'an OpenID issuer', secret: 'a secret',
+  'secret-file': 'a secret', 'passphrase-file': 'a passphrase', 'decrypt-key': 'a key in Decrypt',
+  kid: 'a kid', 'max-lifetime': 'the maximum lifetime',
+};
+function words(text) {
+  return String(text)
+    .replace(/no --aud was given/g, 'the aud field is empty')
+    .replace(/pass --allow-no-exp to/g, 'tick “allow no exp” to')
+    .replace(/`?--([a-z][a-z0-9-]*)`?/g, (_, f) => FLAG_WORDS[f] || 'option “' + f.replace(/-/g, ' ') + '”');
+}
+
+/** Fill a list with one message per string (or hide it when there are none). */
 function fillList(list, items, cls) {
   clear(list);
-  (items || []).forEach((t) => list.appendChild(el('li', cls || '', t)));
+  (items || []).forEach((t) => list.appendChild(el('li', cls || '', words(t))));
   list.hidden = !items || items.length === 0;
 }
 
@@ -93,8 +132,8 @@ function showError(box, err) {
     box.hidden = true;
     return;
   }
-  box.appendChild(el('span', 'err-msg', 'error: ' + (err.error || String(err))));
-  if (err.hint) box.appendChild(el('span', 'err-hint', 'hint: ' + err.hint));
+  box.appendChild(el('span', 'err-msg', 'error: ' + words(err.error || String(err))));
+  if (err.hint) box.appendChild(el('span', 'err-hint', 'hint: ' + words(err.hint)));
   box.hidden = false;
 }
 
@@ -111,4 +150,4 @@ function debounced(fn, ms) {
   };
 }
 
-window.jotRender = { el, clear, jsonTree, fillList, showError, debounced };
+window.jotRender = { el, clear, jsonTree, fillList, showError, debounced, words };
