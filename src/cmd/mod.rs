@@ -54,8 +54,12 @@ pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
     };
     // Bulk input may be large; the per-token limit still applies when each is parsed.
     let data = read_input(path, 64 * MAX_INPUT)?;
-    let text = String::from_utf8_lossy(&data);
-    if crate::token::json_ser::is_json(&text) {
+    tokens_of_text(&String::from_utf8_lossy(&data), path)
+}
+
+/// The tokens of text already read from `path` (`-` for stdin), as [`tokens_in`] gives them.
+pub fn tokens_of_text(text: &str, path: &str) -> crate::Result<Vec<(usize, String)>> {
+    if crate::token::json_ser::is_json(text) {
         return Ok(vec![(1, text.trim().to_owned())]);
     }
     let mut tokens: Vec<(usize, String)> = text

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::cli::{ProbeArgs, ProbeFormat};
 use crate::cmd::forge::{inputs, read_token, write_hosted};
-use crate::cmd::output::{json_text, note, warn};
+use crate::cmd::output::{json_text, note, pasted, warn};
 use crate::files::{read_input, MAX_INPUT};
 use crate::forge;
 use crate::probe::baseline::Markers;
@@ -195,6 +195,9 @@ fn original_token(arg: &str) -> crate::Result<(String, crate::token::Jws, Option
         None => arg.to_owned(),
     };
     if let Some(f) = origin::locate(&text) {
+        // Said once, as every command says what it stripped; the forged tokens go back
+        // into the same lines.
+        pasted(&text, None);
         let (t, jws) = read_token(&f.token)?;
         return Ok((t, jws, Some(f.placement)));
     }
@@ -202,22 +205,11 @@ fn original_token(arg: &str) -> crate::Result<(String, crate::token::Jws, Option
         let (t, jws) = read_token(arg)?;
         return Ok((t, jws, None));
     }
-    // Stdin is read now: a JSON-serialized token whole, else its first line, as
-    // `read_token` would have.
-    let text = text.trim();
-    let one = if text.starts_with('{') {
-        text
-    } else {
-        text.lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty() && !l.starts_with('#'))
-            .unwrap_or("")
-    };
-    if one.is_empty() {
-        return Err(Error::input("no token given (stdin was empty)")
-            .with_hint("pass the token the server accepts with --token"));
-    }
-    let (t, jws) = read_token(one)?;
+    // Stdin is read now: a JSON-serialized token whole, else its first token (a token
+    // wrapped over lines is one), as `read_token` would have.
+    let first = crate::cmd::tokens_of_text(&text, "-")?.into_iter().next();
+    let one = first.map(|(_, t)| t).unwrap_or_default();
+    let (t, jws) = read_token(&one)?;
     Ok((t, jws, None))
 }
 

@@ -113,7 +113,10 @@ impl Bulk<'_> {
                         });
                     }
                     let fast = self.judge.nested.is_none()
-                        && self.fast.as_ref().is_some_and(|f| f.is_valid_here(&t.token));
+                        && self
+                            .fast
+                            .as_ref()
+                            .is_some_and(|f| f.is_valid_here(&t.token));
                     if fast {
                         answered += 1;
                         valid_line(&mut out, line, self.plain);

@@ -77,7 +77,7 @@ pub fn plan(
 /// Why an attack whose inputs are there still does not apply to the token.
 fn not_applicable(name: &str) -> &'static str {
     match name {
-        "psychic" => "applies to an ES256/384/512 token or an EC --public-key",
+        "high-s" => "applies to an ES256/384/512 token (the twin of its ECDSA signature)",
         _ => "does not apply to this token",
     }
 }
@@ -183,7 +183,7 @@ mod tests {
             matches!(state("jku"), State::Skipped { needs: Some(n), .. } if n.contains("--jku-url"))
         );
         assert!(
-            matches!(state("psychic"), State::Skipped { needs: None, why } if why.contains("ES256"))
+            matches!(state("high-s"), State::Skipped { needs: None, why } if why.contains("ES256"))
         );
     }
 

@@ -38,7 +38,7 @@ fn json_report_lists_the_attacks_run_and_the_input_each_skipped_one_needs() {
         skipped(c, "claims-exp")["needs"],
         "--secret-file or --expired-token"
     );
-    assert!(skipped(c, "psychic")["needs"].is_null());
+    assert!(skipped(c, "high-s")["needs"].is_null());
     let all = c["ran"].as_array().unwrap().len() + c["skipped"].as_array().unwrap().len();
     let table = jot().args(["forge", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&table.stdout);
