@@ -2,7 +2,6 @@
 //! calls the domain modules, prints, and returns an exit code.
 
 pub mod audit;
-pub mod bulk_out;
 pub mod completions;
 pub mod convert;
 pub mod crack;
@@ -16,12 +15,10 @@ pub mod keygen;
 pub mod keyin;
 pub mod keyset;
 pub mod output;
-pub mod parallel;
 pub mod probe;
 pub mod rotate;
 pub mod serve;
 pub mod sign;
-pub mod stream;
 pub mod thumbprint;
 pub mod ui;
 pub mod verify;

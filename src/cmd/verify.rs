@@ -4,13 +4,13 @@
 use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 
+use crate::bulk::out::Pieces;
+use crate::bulk::pool::{ordered, Next};
+use crate::bulk::stream::{stdin_lines, Batch};
 use crate::cli::VerifyArgs;
 use crate::clock::Clock;
-use crate::cmd::bulk_out::Pieces;
 use crate::cmd::keyin::key_sources;
 use crate::cmd::output::{json_line, pasted, show_json, warn};
-use crate::cmd::parallel::{ordered, Next};
-use crate::cmd::stream::{stdin_lines, Batch};
 use crate::files::read_input;
 use crate::keys::{read_jwks_lenient, Jwk};
 use crate::net::{self, FetchOptions};
@@ -336,7 +336,7 @@ fn kb_policy(a: &VerifyArgs) -> Result<crate::sdjwt::KbPolicy> {
 fn sd_one(
     bulk: &Bulk<'_>,
     t: &str,
-    out: &mut crate::cmd::bulk_out::BatchOut,
+    out: &mut crate::bulk::out::BatchOut,
 ) -> anyhow::Result<ExitCode> {
     let sv = crate::sdjwt::verify(t, bulk.keys, bulk.p, bulk.kb, bulk.now);
     let mut one = Pieces::default();
@@ -416,7 +416,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let nested = nested.as_deref();
     let kb = kb_policy(a)?;
     // Buffered, flushed after each batch: bulk output is one line per token.
-    let mut out = crate::cmd::bulk_out::BatchOut::stdout();
+    let mut out = crate::bulk::out::BatchOut::stdout();
     let plain = out.plain();
     let bulk = Bulk {
         a,

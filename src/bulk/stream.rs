@@ -11,7 +11,7 @@ use std::io::Read;
 use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
 use std::sync::Arc;
 
-use crate::cmd::parallel::Next;
+use crate::bulk::pool::Next;
 use crate::token::MAX_TOKEN;
 use crate::{Error, Result};
 
