@@ -78,7 +78,6 @@ pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
 /// holding compact tokens, one per line, for the caller to stream. Peeking at stdin
 /// consumes nothing, so the stream still starts at line 1.
 pub fn whole_token(arg: &str) -> crate::Result<Option<String>> {
-    use std::io::BufRead;
     if let Some(p) = arg.strip_prefix('@') {
         let data = read_input(p, MAX_INPUT)?;
         let text = String::from_utf8(data)
@@ -89,14 +88,7 @@ pub fn whole_token(arg: &str) -> crate::Result<Option<String>> {
         refuse_file_name(arg)?;
         return Ok(Some(arg.to_owned()));
     }
-    let json = {
-        let mut lock = std::io::stdin().lock();
-        let buf = lock
-            .fill_buf()
-            .map_err(|e| crate::Error::io(std::path::Path::new("<stdin>"), e))?;
-        buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
-    };
-    if !json {
+    if !crate::bulk::stream::stdin_holds_json()? {
         return Ok(None);
     }
     let data = read_input("-", MAX_INPUT)?;

@@ -11,6 +11,7 @@ pub mod json_ser;
 mod keygen;
 mod keymgmt;
 pub mod kw;
+mod opener;
 mod pbes2;
 mod policy;
 mod rsa_kw;
@@ -28,8 +29,10 @@ use crate::alg::{Enc, KeyAlg};
 use crate::keys::{Jwk, Secret};
 
 pub use ecdh::{concat_kdf, x25519_public};
+pub(crate) use flow::max_len;
 pub use flow::{decrypt, encrypt, EncryptOptions};
 pub use keygen::{generate as generate_key, EcdhCurve};
+pub(crate) use opener::Opener;
 pub use policy::{allowed_algs, default_alg, Policy};
 
 /// Default bound on the decrypted (and inflated) plaintext: 1 MiB.
