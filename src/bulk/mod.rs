@@ -4,6 +4,7 @@
 //! batching ([`out`]: a worker's rendering replayed in order). A domain module: it parses
 //! no flags and prints only through the writers it is given.
 
+pub mod decrypt;
 pub mod out;
 pub mod pool;
 pub mod stream;

@@ -5,8 +5,8 @@
 use std::io::{IsTerminal, Write};
 
 use serde_json::{json, Value};
-use zeroize::Zeroizing;
 
+use crate::bulk::decrypt::{decrypt_one, open_batch, Opened};
 use crate::bulk::stream::Batch;
 use crate::cli::DecryptArgs;
 use crate::cmd::encrypt::{load_keys, parse_enc, parse_key_alg};
@@ -148,22 +148,6 @@ fn serialization(t: &str) -> Option<&'static str> {
     })
 }
 
-/// Decrypt one token; for a JSON-serialized one, also the index of the recipient that
-/// decrypted.
-fn decrypt_one(
-    t: &str,
-    keys: &[jwe::JweKey],
-    p: &Policy,
-) -> (std::result::Result<Decrypted, Failure>, Option<usize>) {
-    if !crate::token::json_ser::is_json(t) {
-        return (jwe::decrypt(t, keys, p), None);
-    }
-    match jwe::json_ser::decrypt(t, keys, p) {
-        Ok((i, d)) => (Ok(d), Some(i)),
-        Err(f) => (Err(f), None),
-    }
-}
-
 /// Run `jot decrypt`.
 pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     let (keys, _) = load_keys(&a.key)?;
@@ -250,13 +234,6 @@ fn show_verdict(
     }
 }
 
-/// What a bulk worker made of one line: plaintext the opener decrypted (to be written as
-/// it is), or the one-token path's verdict.
-enum Opened {
-    Plain(Zeroizing<Vec<u8>>),
-    Full(std::result::Result<Decrypted, Failure>, Option<usize>),
-}
-
 /// `jot decrypt -` on compact tokens, one per line: read as a stream in bounded memory,
 /// decrypted on every core, written in input order as each batch is done (src/bulk).
 fn run_stream(a: &DecryptArgs, keys: &[jwe::JweKey], p: &Policy) -> Result<ExitCode> {
@@ -268,29 +245,6 @@ fn run_stream(a: &DecryptArgs, keys: &[jwe::JweKey], p: &Policy) -> Result<ExitC
     // A line may be as long as the longest token the policy allows.
     let input = crate::bulk::stream::stdin_lines_within(cores, jwe::max_len(p) + 1024);
     let mut all_ok = true;
-    let work = |b: Batch| {
-        let mut opener = jwe::Opener::new(keys, p);
-        let opened: Vec<Opened> = b
-            .lines()
-            .map(|(_, l)| match l {
-                Ok(t) => match fast.then(|| opener.open(t)).flatten() {
-                    Some(pt) => Opened::Plain(pt),
-                    None => {
-                        let (r, recipient) = decrypt_one(t, keys, p);
-                        Opened::Full(r, recipient)
-                    }
-                },
-                Err(why) => Opened::Full(
-                    Err(Failure {
-                        reason: why.to_owned(),
-                        hint: None,
-                    }),
-                    None,
-                ),
-            })
-            .collect();
-        Ok((b, opened))
-    };
     let sink = |(b, opened): (Batch, Vec<Opened>), idle: bool| {
         for ((n, l), o) in b.lines().zip(opened) {
             all_ok &= !matches!(o, Opened::Full(Err(_), _));
@@ -304,6 +258,7 @@ fn run_stream(a: &DecryptArgs, keys: &[jwe::JweKey], p: &Policy) -> Result<ExitC
         }
         Ok(())
     };
+    let work = |b| Ok(open_batch(b, keys, p, fast));
     let seen = crate::bulk::each_batch(cores, input, work, sink)?;
     out.flush().map_err(stdout_error)?;
     if seen == 0 {
