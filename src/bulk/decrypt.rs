@@ -2,18 +2,51 @@
 //! (buffers and header verdicts reused), anything else through the one-token path, so a
 //! verdict in bulk is the verdict that token gets alone.
 
-use zeroize::Zeroizing;
+use std::ops::Range;
 
 use super::stream::Batch;
 use crate::jwe::{self, Decrypted, Failure, JweKey, Policy};
 
 /// What became of one line.
-pub enum Opened {
+pub enum Opened<'a> {
     /// Plaintext the opener decrypted (only asked for when it is to be written as it is).
-    Plain(Zeroizing<Vec<u8>>),
+    Plain(&'a [u8]),
     /// The one-token path's verdict, and for a JSON-serialized token the recipient that
     /// decrypted it.
+    Full(&'a Result<Decrypted, Failure>, Option<usize>),
+}
+
+/// A batch decrypted: its lines' verdicts, in order.
+pub struct Done {
+    batch: Batch,
+    /// The opener's plaintexts, one after another (wiped on drop).
+    plain: Vec<u8>,
+    verdicts: Vec<Verdict>,
+}
+
+enum Verdict {
+    Plain(Range<usize>),
     Full(Result<Decrypted, Failure>, Option<usize>),
+}
+
+impl Done {
+    /// Each line: its number, its token text (`None` for a line the reader skipped), and
+    /// what became of it.
+    pub fn lines(&self) -> impl Iterator<Item = (usize, Option<&str>, Opened<'_>)> {
+        self.batch.lines().zip(&self.verdicts).map(|((n, t), v)| {
+            let o = match v {
+                Verdict::Plain(r) => Opened::Plain(&self.plain[r.clone()]),
+                Verdict::Full(r, i) => Opened::Full(r, *i),
+            };
+            (n, t.ok(), o)
+        })
+    }
+}
+
+impl Drop for Done {
+    fn drop(&mut self) {
+        jwe::wipe(&mut self.plain);
+    }
 }
 
 /// Decrypt one token; for a JSON-serialized one, also the index of the recipient that
@@ -32,26 +65,32 @@ pub fn decrypt_one(
     }
 }
 
-/// Decrypt every line of `b`, in order, handing the batch back with its verdicts. With
-/// `plain`, plaintext the opener can produce comes as [`Opened::Plain`]; a line the reader
-/// skipped (over the limit) is a failure with its reason.
-pub fn open_batch(b: Batch, keys: &[JweKey], p: &Policy, plain: bool) -> (Batch, Vec<Opened>) {
+/// Decrypt every line of `batch`, in order. With `plain`, plaintext the opener can
+/// produce comes as [`Opened::Plain`]; a line the reader skipped (over the limit) is a
+/// failure with its reason.
+pub fn open_batch(batch: Batch, keys: &[JweKey], p: &Policy, plain: bool) -> Done {
     let mut opener = jwe::Opener::new(keys, p);
-    let opened = b
+    let mut out = Vec::new();
+    let verdicts = batch
         .lines()
         .map(|(_, line)| match line {
-            Ok(t) => match plain.then(|| opener.open(t)).flatten() {
-                Some(pt) => Opened::Plain(pt),
-                None => {
-                    let (r, recipient) = decrypt_one(t, keys, p);
-                    Opened::Full(r, recipient)
+            Ok(t) => {
+                let at = out.len();
+                if plain && opener.open(t, &mut out) {
+                    return Verdict::Plain(at..out.len());
                 }
-            },
+                let (r, recipient) = decrypt_one(t, keys, p);
+                Verdict::Full(r, recipient)
+            }
             Err(why) => {
                 let reason = why.to_owned();
-                Opened::Full(Err(Failure { reason, hint: None }), None)
+                Verdict::Full(Err(Failure { reason, hint: None }), None)
             }
         })
         .collect();
-    (b, opened)
+    Done {
+        batch,
+        plain: out,
+        verdicts,
+    }
 }

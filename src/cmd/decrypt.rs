@@ -6,8 +6,7 @@ use std::io::{IsTerminal, Write};
 
 use serde_json::{json, Value};
 
-use crate::bulk::decrypt::{decrypt_one, open_batch, Opened};
-use crate::bulk::stream::Batch;
+use crate::bulk::decrypt::{decrypt_one, open_batch, Done, Opened};
 use crate::cli::DecryptArgs;
 use crate::cmd::encrypt::{load_keys, parse_enc, parse_key_alg};
 use crate::cmd::output::{emit, json_line, show_json};
@@ -245,12 +244,14 @@ fn run_stream(a: &DecryptArgs, keys: &[jwe::JweKey], p: &Policy) -> Result<ExitC
     // A line may be as long as the longest token the policy allows.
     let input = crate::bulk::stream::stdin_lines_within(cores, jwe::max_len(p) + 1024);
     let mut all_ok = true;
-    let sink = |(b, opened): (Batch, Vec<Opened>), idle: bool| {
-        for ((n, l), o) in b.lines().zip(opened) {
-            all_ok &= !matches!(o, Opened::Full(Err(_), _));
+    let sink = |done: Done, idle: bool| {
+        for (n, t, o) in done.lines() {
             match o {
-                Opened::Plain(pt) => write_line(&mut out, n, &pt).map_err(stdout_error)?,
-                Opened::Full(r, i) => show_verdict(&mut out, a, Some(n), l.ok(), &r, i, tty)?,
+                Opened::Plain(pt) => write_line(&mut out, n, pt).map_err(stdout_error)?,
+                Opened::Full(r, i) => {
+                    all_ok &= r.is_ok();
+                    show_verdict(&mut out, a, Some(n), t, r, i, tty)?;
+                }
             }
         }
         if idle {

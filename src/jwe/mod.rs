@@ -32,7 +32,7 @@ pub use ecdh::{concat_kdf, x25519_public};
 pub(crate) use flow::max_len;
 pub use flow::{decrypt, encrypt, EncryptOptions};
 pub use keygen::{generate as generate_key, EcdhCurve};
-pub(crate) use opener::Opener;
+pub(crate) use opener::{wipe, Opener};
 pub use policy::{allowed_algs, default_alg, Policy};
 
 /// Default bound on the decrypted (and inflated) plaintext: 1 MiB.

@@ -8,7 +8,7 @@
 //! checks (flow's `header_checks`, `candidates`, the length bounds), and accept the same
 //! base64url: `b64::decode_into` is strict exactly as the segment decoder is.
 
-use zeroize::Zeroizing;
+use zeroize::Zeroize;
 
 use super::content::GcmKey;
 use super::flow::{candidates, header_checks, max_len};
@@ -36,6 +36,8 @@ pub struct Opener<'k> {
     ek: Vec<u8>,
     iv: Vec<u8>,
     tag: Vec<u8>,
+    /// The ciphertext, decrypted in place: wiped when the opener is dropped.
+    buf: Vec<u8>,
 }
 
 impl<'k> Opener<'k> {
@@ -49,21 +51,38 @@ impl<'k> Opener<'k> {
             ek: Vec::new(),
             iv: Vec::new(),
             tag: Vec::new(),
+            buf: Vec::new(),
         }
     }
 
-    /// The plaintext of `token` (trimmed compact text), or `None` when it is left to
-    /// [`super::decrypt`]: another shape, or a failure that path will name.
-    pub fn open(&mut self, token: &str) -> Option<Zeroizing<Vec<u8>>> {
+    /// Append the plaintext of `token` (trimmed compact text) to `out`; false when the
+    /// token is left to [`super::decrypt`] (another shape, or a failure that path will
+    /// name), with `out` as it was.
+    pub fn open(&mut self, token: &str, out: &mut Vec<u8>) -> bool {
+        let opened = self.open_here(token).is_some();
+        if opened {
+            out.extend_from_slice(&self.buf);
+        }
+        opened
+    }
+
+    /// Decrypt `token` into `buf`.
+    fn open_here(&mut self, token: &str) -> Option<()> {
         if token.len() > max_len(self.p) {
             return None;
         }
-        let mut parts = token.split('.');
-        let mut next = || parts.next();
-        let [h, ek, iv, ct, tag] = [next()?, next()?, next()?, next()?, next()?];
-        if next().is_some() {
+        // memchr's vector search, not `split('.')`: std's was 4% of a bulk run.
+        let mut dots = [0usize; 4];
+        let mut found = memchr::memchr_iter(b'.', token.as_bytes());
+        for d in &mut dots {
+            *d = found.next()?;
+        }
+        if found.next().is_some() {
             return None;
         }
+        let [a, b, c, d] = dots;
+        let (h, ek, iv) = (&token[..a], &token[a + 1..b], &token[b + 1..c]);
+        let (ct, tag) = (&token[c + 1..d], &token[d + 1..]);
         self.judge(h);
         let plan = self.last.as_ref()?.1.as_ref()?;
         let b64 = crate::b64::decode_into;
@@ -73,8 +92,7 @@ impl<'k> Opener<'k> {
         {
             return None;
         }
-        let mut buf = Zeroizing::new(Vec::new());
-        if !b64(ct.as_bytes(), &mut buf) || buf.len() > self.p.max_plaintext + 16 {
+        if !b64(ct.as_bytes(), &mut self.buf) || self.buf.len() > self.p.max_plaintext + 16 {
             return None;
         }
         let fresh;
@@ -102,8 +120,8 @@ impl<'k> Opener<'k> {
                 }
             }
         };
-        key.open(&self.iv, h.as_bytes(), &mut buf, &self.tag).ok()?;
-        Some(buf)
+        key.open(&self.iv, h.as_bytes(), &mut self.buf, &self.tag)
+            .ok()
     }
 
     /// Parse and judge the protected header `h`, unless it is the one judged last.
@@ -142,6 +160,21 @@ impl<'k> Opener<'k> {
         let key = self.keys.iter().position(|k| std::ptr::eq(k, first))?;
         Some(Plan { jwe, alg, enc, key })
     }
+}
+
+impl Drop for Opener<'_> {
+    fn drop(&mut self) {
+        wipe(&mut self.buf);
+    }
+}
+
+/// Zero a buffer (its bytes and spare capacity) and empty it. `Zeroize` for `Vec` goes
+/// byte by byte, each byte behind its own barrier: that was 43% of bulk decryption's time
+/// (perf, scripts/bench-jwe); the slice impls fill and then put one barrier.
+pub(crate) fn wipe(v: &mut Vec<u8>) {
+    v.as_mut_slice().zeroize();
+    v.spare_capacity_mut().zeroize();
+    v.clear();
 }
 
 #[cfg(test)]

@@ -22,6 +22,17 @@ fn seal(key: &JweKey, alg: KeyAlg, enc: Enc, kid: Option<&str>, pt: &[u8]) -> St
     encrypt(key, &o, pt).expect("encrypt")
 }
 
+/// The opener's plaintext, checking that a token it leaves alone leaves `out` as it was.
+fn open(o: &mut Opener, t: &str) -> Option<Vec<u8>> {
+    let mut out = b"before".to_vec();
+    if o.open(t, &mut out) {
+        assert_eq!(&out[..6], b"before");
+        return Some(out.split_off(6));
+    }
+    assert_eq!(out, b"before");
+    None
+}
+
 /// Replace segment `i` of a compact token.
 fn with_segment(t: &str, i: usize, s: &str) -> String {
     let mut parts: Vec<&str> = t.split('.').collect();
@@ -51,8 +62,8 @@ fn opens_what_decrypt_opens_with_the_same_bytes() {
                 seal(&dir, KeyAlg::Dir, enc, Some("d"), pt),
             ] {
                 let want = decrypt(&t, &keys, &p).expect("decrypts").plaintext;
-                let got = o.open(&t).unwrap_or_else(|| panic!("{enc}: not opened"));
-                assert_eq!(*got, *want, "{enc}");
+                let got = open(&mut o, &t).unwrap_or_else(|| panic!("{enc}: not opened"));
+                assert_eq!(got, *want, "{enc}");
             }
         }
     }
@@ -73,10 +84,7 @@ fn a_dir_key_made_ready_is_used_only_for_its_own_kid() {
             Some(kid),
             format!("{i}").as_bytes(),
         );
-        assert_eq!(
-            o.open(&t).as_deref().map(Vec::as_slice),
-            Some(format!("{i}").as_bytes())
-        );
+        assert_eq!(open(&mut o, &t), Some(format!("{i}").into_bytes()));
     }
 }
 
@@ -108,7 +116,7 @@ fn other_shapes_are_left_to_decrypt_which_opens_them() {
     ];
     for (what, keys, t) in cases {
         assert!(decrypt(&t, &keys, &p).is_ok(), "{what}");
-        assert!(Opener::new(&keys, &p).open(&t).is_none(), "{what}");
+        assert!(open(&mut Opener::new(&keys, &p), &t).is_none(), "{what}");
     }
 }
 
@@ -155,10 +163,10 @@ fn every_failure_is_left_to_decrypt_which_names_it() {
     ];
     for (what, bad, p) in cases {
         assert!(decrypt(&bad, &keys, p).is_err(), "{what}");
-        assert!(Opener::new(&keys, p).open(&bad).is_none(), "{what}");
+        assert!(open(&mut Opener::new(&keys, p), &bad).is_none(), "{what}");
     }
     // The opener is not left stuck on a header that failed.
     let mut o = Opener::new(&keys, &p);
-    assert!(o.open(&with_segment(&t, 4, &flip(&seg(4)))).is_none());
-    assert_eq!(o.open(&t).as_deref().map(Vec::as_slice), Some(&pt[..]));
+    assert!(open(&mut o, &with_segment(&t, 4, &flip(&seg(4)))).is_none());
+    assert_eq!(open(&mut o, &t).as_deref(), Some(&pt[..]));
 }
