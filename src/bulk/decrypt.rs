@@ -70,7 +70,8 @@ pub fn decrypt_one(
 /// failure with its reason.
 pub fn open_batch(batch: Batch, keys: &[JweKey], p: &Policy, plain: bool) -> Done {
     let mut opener = jwe::Opener::new(keys, p);
-    let mut out = Vec::new();
+    // Plaintext is at most 3/4 of its base64url: sized once, never grown by copying.
+    let mut out = Vec::with_capacity(if plain { batch.text_len() / 4 * 3 } else { 0 });
     let verdicts = batch
         .lines()
         .map(|(_, line)| match line {

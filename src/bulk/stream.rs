@@ -57,6 +57,17 @@ impl Batch {
     pub fn len(&self) -> usize {
         self.lines.len()
     }
+
+    /// The bytes of text its lines span.
+    pub fn text_len(&self) -> usize {
+        let span = |l: &(usize, Span)| match l.1 {
+            Span::Text(a, b) => Some((a, b)),
+            Span::Skipped(_) => None,
+        };
+        let first = self.lines.iter().find_map(span);
+        let last = self.lines.iter().rev().find_map(span);
+        first.zip(last).map_or(0, |((a, _), (_, b))| b - a)
+    }
 }
 
 /// stdin as batches: read on a thread of its own when there are cores to spare, so
