@@ -4,6 +4,7 @@
 pub mod alg;
 pub mod audit;
 pub mod b64;
+mod bulk;
 pub mod cli;
 pub mod clock;
 mod cmd;

@@ -7,6 +7,7 @@ use std::io::{IsTerminal, Write};
 use serde_json::{json, Value};
 
 use crate::alg::{Enc, KeyAlg};
+use crate::bulk::decrypt::{decrypt_one, open_batch, Done, Opened};
 use crate::cli::DecryptArgs;
 use crate::clock::Clock;
 use crate::cmd::output::{emit, json_line, show_json, warned};
@@ -32,20 +33,20 @@ pub fn policy(a: &DecryptArgs) -> Result<Policy> {
 }
 
 /// The plaintext as JSON output: a JSON value, a string, or base64url for binary.
-pub fn plaintext_json(d: &Decrypted) -> (&'static str, Value) {
-    if let Ok(v) = serde_json::from_slice::<Value>(&d.plaintext) {
+pub fn plaintext_json(plaintext: &[u8]) -> (&'static str, Value) {
+    if let Ok(v) = serde_json::from_slice::<Value>(plaintext) {
         return ("plaintext", v);
     }
-    match std::str::from_utf8(&d.plaintext) {
+    match std::str::from_utf8(plaintext) {
         Ok(s) => ("plaintext", Value::String(s.to_owned())),
-        Err(_) => ("plaintext_b64url", Value::String(b64::encode(&d.plaintext))),
+        Err(_) => ("plaintext_b64url", Value::String(b64::encode(plaintext))),
     }
 }
 
 fn verdict_json(r: &std::result::Result<Decrypted, Failure>) -> Value {
     match r {
         Ok(d) => {
-            let (k, v) = plaintext_json(d);
+            let (k, v) = plaintext_json(&d.plaintext);
             let mut j = json!({"valid": true, "alg": d.alg.name(), "enc": d.enc.name(),
                                "header": Value::Object(d.header.clone())});
             j[k] = v;
@@ -105,17 +106,17 @@ fn show_plaintext(out: &mut Out, d: &Decrypted, tty: bool) -> anyhow::Result<()>
 
 /// One line of bulk output: `line N: ` then the plaintext, byte for byte on a pipe; on a
 /// terminal sanitised text, or a note for binary data.
-fn show_bulk_plaintext(out: &mut Out, prefix: &str, d: &Decrypted, tty: bool) -> Result<()> {
-    let io = |e| Error::io(std::path::Path::new("<stdout>"), e);
+fn show_bulk_plaintext(out: &mut Out, prefix: &str, plaintext: &[u8], tty: bool) -> Result<()> {
+    let io = stdout_error;
     if !tty {
         out.write_all(prefix.as_bytes()).map_err(io)?;
-        out.raw(&d.plaintext).map_err(io)?;
+        out.raw(plaintext).map_err(io)?;
         return out.write_all(b"\n").map_err(io);
     }
-    let shown = match plaintext_json(d) {
-        _ if is_binary(&d.plaintext) => format!(
+    let shown = match plaintext_json(plaintext) {
+        _ if is_binary(plaintext) => format!(
             "({} bytes of binary data; not written to a terminal: use --json, or pipe the output)",
-            d.plaintext.len()
+            plaintext.len()
         ),
         ("plaintext", Value::String(s)) => sanitize(&s).into_owned(),
         (_, v) => json_line(&v).map_err(|e| Error::input(format!("cannot render JSON: {e}")))?,
@@ -147,22 +148,6 @@ fn serialization(t: &str) -> Option<&'static str> {
     })
 }
 
-/// Decrypt one token; for a JSON-serialized one, also the index of the recipient that
-/// decrypted.
-fn decrypt_one(
-    t: &str,
-    keys: &[jwe::JweKey],
-    p: &Policy,
-) -> (std::result::Result<Decrypted, Failure>, Option<usize>) {
-    if !crate::token::json_ser::is_json(t) {
-        return (jwe::decrypt(t, keys, p), None);
-    }
-    match jwe::json_ser::decrypt(t, keys, p) {
-        Ok((i, d)) => (Ok(d), Some(i)),
-        Err(f) => (Err(f), None),
-    }
-}
-
 /// Run `jot decrypt`.
 pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     // No --now: the clock only judges the freshness of a cached JWKS.
@@ -170,6 +155,9 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     let got = crate::jwe::recipient::load(&a.key.spec(), &a.key.resolver(now))?;
     let keys = warned((got.keys, got.warnings));
     let p = policy(a)?;
+    if a.token == "-" && a.out.is_none() && !crate::bulk::stream::stdin_holds_one_token()? {
+        return Ok(run_stream(a, &keys, &p)?);
+    }
     let tokens = tokens_in(&a.token)?;
     // One JSON-serialized token on stdin is one token, not a stream of lines.
     let one_json = tokens.len() == 1 && crate::token::json_ser::is_json(&tokens[0].1);
@@ -184,42 +172,117 @@ pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
         let t = &*crate::cmd::output::pasted(t, bulk.then_some(*line));
         let (r, recipient) = decrypt_one(t, &keys, &p);
         all_ok &= r.is_ok();
-        if let (Ok(d), Some(i), false) = (&r, recipient, a.json) {
-            let kid = d.header.get("kid").and_then(Value::as_str);
-            let kid = kid.map(|k| format!(" (kid {k:?})")).unwrap_or_default();
-            out.flush()?;
-            crate::cmd::output::note(style::DIM, "recipient:", &format!("{i}{kid} decrypted"));
-        }
-        if a.json {
-            let mut j = verdict_json(&r);
-            if let Some(ser) = serialization(t) {
-                j["serialization"] = ser.into();
-            }
-            if let Some(i) = recipient {
-                j["recipient"] = i.into();
-            }
-            if bulk {
-                j["line"] = (*line).into();
-            }
-            writeln!(out, "{}", json_line(&j)?)?;
-            continue;
-        }
-        let prefix = if bulk {
-            format!("line {line}: ")
-        } else {
-            String::new()
-        };
+        let line = bulk.then_some(*line);
         match &r {
-            Err(f) => show_failure(&mut out, &prefix, f)?,
-            Ok(d) if bulk => show_bulk_plaintext(&mut out, &prefix, d, tty)?,
-            Ok(d) => match &a.out {
-                Some(path) => emit(Some(path), &d.plaintext, true, a.force)?,
-                None => show_plaintext(&mut out, d, tty)?,
-            },
+            Ok(d) if !bulk && !a.json => {
+                note_recipient(&mut out, d, recipient)?;
+                match &a.out {
+                    Some(path) => emit(Some(path), &d.plaintext, true, a.force)?,
+                    None => show_plaintext(&mut out, d, tty)?,
+                }
+            }
+            _ => show_verdict(&mut out, a, line, Some(t), &r, recipient, tty)?,
         }
     }
     out.flush()?;
     Ok(ExitCode::verdict(all_ok))
+}
+
+/// Say on stderr which recipient of a JSON-serialized token decrypted it.
+fn note_recipient(out: &mut Out, d: &Decrypted, recipient: Option<usize>) -> Result<()> {
+    let Some(i) = recipient else { return Ok(()) };
+    let kid = d.header.get("kid").and_then(Value::as_str);
+    let kid = kid.map(|k| format!(" (kid {k:?})")).unwrap_or_default();
+    out.flush().map_err(stdout_error)?;
+    crate::cmd::output::note(style::DIM, "recipient:", &format!("{i}{kid} decrypted"));
+    Ok(())
+}
+
+/// A failed write to stdout, kept as the io error it is (a closed pipe exits 0).
+fn stdout_error(e: std::io::Error) -> Error {
+    Error::io(std::path::Path::new("<stdout>"), e)
+}
+
+/// Print one verdict other than a lone token's plaintext: a JSON line, a failure, or (in
+/// bulk, `line` given) `line N: ` and the plaintext.
+fn show_verdict(
+    out: &mut Out,
+    a: &DecryptArgs,
+    line: Option<usize>,
+    t: Option<&str>,
+    r: &std::result::Result<Decrypted, Failure>,
+    recipient: Option<usize>,
+    tty: bool,
+) -> Result<()> {
+    if let (Ok(d), false) = (r, a.json) {
+        note_recipient(out, d, recipient)?;
+    }
+    if a.json {
+        let mut j = verdict_json(r);
+        if let Some(ser) = t.and_then(serialization) {
+            j["serialization"] = ser.into();
+        }
+        if let Some(i) = recipient {
+            j["recipient"] = i.into();
+        }
+        if let Some(n) = line {
+            j["line"] = n.into();
+        }
+        let text = json_line(&j).map_err(|e| Error::input(format!("cannot render JSON: {e}")))?;
+        return writeln!(out, "{text}").map_err(stdout_error);
+    }
+    let prefix = line.map(|n| format!("line {n}: ")).unwrap_or_default();
+    match r {
+        Err(f) => show_failure(out, &prefix, f).map_err(stdout_error),
+        Ok(d) => show_bulk_plaintext(out, &prefix, &d.plaintext, tty),
+    }
+}
+
+/// `jot decrypt -` on compact tokens, one per line: read as a stream in bounded memory,
+/// decrypted on every core, written in input order as each batch is done (src/bulk).
+fn run_stream(a: &DecryptArgs, keys: &[jwe::JweKey], p: &Policy) -> Result<ExitCode> {
+    let mut out = Out::stdout();
+    let tty = std::io::stdout().is_terminal();
+    // The opener's plaintext is written byte for byte: a pipe, without --json, takes it.
+    let fast = !a.json && !tty;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // A line may be as long as the longest token the policy allows.
+    let input = crate::bulk::stream::stdin_lines_within(cores, jwe::max_len(p) + 1024);
+    let mut all_ok = true;
+    let sink = |done: Done, idle: bool| {
+        for (n, t, o) in done.lines() {
+            match o {
+                Opened::Plain(pt) => write_line(&mut out, n, pt).map_err(stdout_error)?,
+                Opened::Full(r, i) => {
+                    all_ok &= r.is_ok();
+                    if let Some(t) = t.filter(|t| crate::token::paste(t).describe().is_some()) {
+                        out.flush().map_err(stdout_error)?;
+                        crate::cmd::output::pasted(t, Some(n));
+                    }
+                    show_verdict(&mut out, a, Some(n), t, r, i, tty)?;
+                }
+            }
+        }
+        if idle {
+            out.flush().map_err(stdout_error)?;
+        }
+        Ok(())
+    };
+    let work = |b| Ok(open_batch(b, keys, p, fast));
+    let seen = crate::bulk::each_batch(cores, input, work, sink)?;
+    out.flush().map_err(stdout_error)?;
+    if seen == 0 {
+        return Err(Error::input("no token given (stdin was empty)")
+            .with_hint("pass the token as an argument, as @FILE, or on stdin with -"));
+    }
+    Ok(ExitCode::verdict(all_ok))
+}
+
+/// `line N: ` and the plaintext, byte for byte, for a pipe.
+fn write_line(out: &mut Out, n: usize, plaintext: &[u8]) -> std::io::Result<()> {
+    write!(out, "line {n}: ")?;
+    out.raw(plaintext)?;
+    out.raw(b"\n")
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! calls the domain modules, prints, and returns an exit code.
 
 pub mod audit;
-pub mod bulk_out;
 pub mod completions;
 pub mod convert;
 pub mod crack;
@@ -15,12 +14,10 @@ pub mod forge;
 pub mod keygen;
 pub mod keyset;
 pub mod output;
-pub mod parallel;
 pub mod probe;
 pub mod rotate;
 pub mod serve;
 pub mod sign;
-pub mod stream;
 pub mod thumbprint;
 pub mod ui;
 pub mod verify;
@@ -90,7 +87,6 @@ pub fn tokens_of_text(text: &str, path: &str) -> crate::Result<Vec<(usize, Strin
 /// holding compact tokens, one per line, for the caller to stream. Peeking at stdin
 /// consumes nothing, so the stream still starts at line 1.
 pub fn whole_token(arg: &str) -> crate::Result<Option<String>> {
-    use std::io::BufRead;
     if let Some(p) = arg.strip_prefix('@') {
         let data = read_input(p, MAX_INPUT)?;
         let text = String::from_utf8(data)
@@ -101,13 +97,7 @@ pub fn whole_token(arg: &str) -> crate::Result<Option<String>> {
         refuse_file_name(arg)?;
         return Ok(Some(arg.to_owned()));
     }
-    let whole = {
-        let mut lock = std::io::stdin().lock();
-        let buf = lock
-            .fill_buf()
-            .map_err(|e| crate::Error::io(std::path::Path::new("<stdin>"), e))?;
-        buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') || wrapped(buf)
-    };
+    let whole = crate::bulk::stream::stdin_holds_one_token()?;
     if !whole {
         return Ok(None);
     }
@@ -115,16 +105,4 @@ pub fn whole_token(arg: &str) -> crate::Result<Option<String>> {
     let text = String::from_utf8(data)
         .map_err(|_| crate::Error::input("<stdin>: the token is not UTF-8"))?;
     Ok(Some(text.trim().to_owned()))
-}
-
-/// Whether what stdin holds so far is one token wrapped over lines (`token::paste`), to be
-/// read whole rather than streamed one token per line.
-fn wrapped(buf: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(buf);
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
-    crate::token::paste::one_wrapped(&lines)
 }

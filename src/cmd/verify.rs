@@ -3,12 +3,12 @@
 
 use std::io::{IsTerminal, Write};
 
+use crate::bulk::out::{BatchOut, Pieces};
+use crate::bulk::pool::{ordered, Next};
+use crate::bulk::stream::{stdin_lines, Batch};
 use crate::cli::VerifyArgs;
 use crate::clock::Clock;
-use crate::cmd::bulk_out::{BatchOut, Pieces};
 use crate::cmd::output::{json_line, pasted, show_json, warn};
-use crate::cmd::parallel::{ordered, Next};
-use crate::cmd::stream::{stdin_lines, Batch};
 use crate::files::read_input;
 use crate::jwe::nested::keys_of_file;
 use crate::keys::source::{require_keys, resolve_set, FromCache, Net, Resolver};

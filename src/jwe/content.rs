@@ -190,14 +190,54 @@ pub fn gcm_open(
     tag: &[u8],
 ) -> Result<(), ContentError> {
     #[cfg(feature = "aws-lc")]
-    let r = awslc_gcm::open(key, iv, aad, buf, tag);
+    let r = awslc_gcm::check_tag(tag)
+        .and_then(|()| GcmKey::new(key))
+        .and_then(|k| k.open(iv, aad, buf, tag));
     #[cfg(not(feature = "aws-lc"))]
-    let r = gcm_open_rustcrypto(key, iv, aad, buf, tag);
+    let r = GcmKey::new(key).and_then(|k| k.open(iv, aad, buf, tag));
     if r.is_err() {
-        // Neither implementation releases unauthenticated plaintext; clear the buffer anyway.
         zeroize::Zeroize::zeroize(buf);
     }
     r
+}
+
+/// An AES-GCM key made ready once, to open many messages under one key (bulk `dir`
+/// decryption): aws-lc's key schedule and GHASH table are built per key, not per token.
+pub struct GcmKey {
+    #[cfg(feature = "aws-lc")]
+    key: aws_lc_rs::aead::LessSafeKey,
+    #[cfg(not(feature = "aws-lc"))]
+    key: Zeroizing<Vec<u8>>,
+}
+
+impl GcmKey {
+    /// Prepare `key` (16, 24 or 32 bytes).
+    pub fn new(key: &[u8]) -> Result<GcmKey, ContentError> {
+        #[cfg(feature = "aws-lc")]
+        let key = awslc_gcm::key(key)?;
+        #[cfg(not(feature = "aws-lc"))]
+        let key = Zeroizing::new(key.to_vec());
+        Ok(GcmKey { key })
+    }
+
+    /// Open `buf` in place: it holds the plaintext only when `Ok`, and is zeroed otherwise
+    /// (neither implementation releases unauthenticated plaintext; cleared anyway).
+    pub fn open(
+        &self,
+        iv: &[u8],
+        aad: &[u8],
+        buf: &mut [u8],
+        tag: &[u8],
+    ) -> Result<(), ContentError> {
+        #[cfg(feature = "aws-lc")]
+        let r = awslc_gcm::open(&self.key, iv, aad, buf, tag);
+        #[cfg(not(feature = "aws-lc"))]
+        let r = gcm_open_rustcrypto(&self.key, iv, aad, buf, tag);
+        if r.is_err() {
+            zeroize::Zeroize::zeroize(buf);
+        }
+        r
+    }
 }
 
 #[cfg(feature = "aws-lc")]
@@ -210,7 +250,7 @@ mod awslc_gcm {
 
     use super::ContentError;
 
-    fn key(k: &[u8], iv: &[u8]) -> Result<(LessSafeKey, Nonce), ContentError> {
+    pub fn key(k: &[u8]) -> Result<LessSafeKey, ContentError> {
         let alg = match k.len() {
             16 => &AES_128_GCM,
             24 => &AES_192_GCM,
@@ -221,40 +261,46 @@ mod awslc_gcm {
                 )))
             }
         };
+        let key = UnboundKey::new(alg, k).map_err(|_| ContentError::Length("bad key".into()))?;
+        Ok(LessSafeKey::new(key))
+    }
+
+    fn nonce(iv: &[u8]) -> Result<Nonce, ContentError> {
         if iv.len() != 12 {
             return Err(ContentError::Length(format!(
                 "AES-GCM needs a 12-byte IV, not {}",
                 iv.len()
             )));
         }
-        let nonce = Nonce::try_assume_unique_for_key(iv)
-            .map_err(|_| ContentError::Length("bad IV".into()))?;
-        let key = UnboundKey::new(alg, k).map_err(|_| ContentError::Length("bad key".into()))?;
-        Ok((LessSafeKey::new(key), nonce))
+        Nonce::try_assume_unique_for_key(iv).map_err(|_| ContentError::Length("bad IV".into()))
     }
 
-    pub fn seal(k: &[u8], iv: &[u8], aad: &[u8], buf: &mut [u8]) -> Result<Vec<u8>, ContentError> {
-        let (key, nonce) = key(k, iv)?;
-        key.seal_in_place_separate_tag(nonce, Aad::from(aad), buf)
-            .map(|t| t.as_ref().to_vec())
-            .map_err(|_| ContentError::Tag)
-    }
-
-    pub fn open(
-        k: &[u8],
-        iv: &[u8],
-        aad: &[u8],
-        buf: &mut [u8],
-        tag: &[u8],
-    ) -> Result<(), ContentError> {
+    pub fn check_tag(tag: &[u8]) -> Result<(), ContentError> {
         if tag.len() != 16 {
             return Err(ContentError::Length(format!(
                 "AES-GCM needs a 16-byte tag, not {}",
                 tag.len()
             )));
         }
-        let (key, nonce) = key(k, iv)?;
-        key.open_in_place_separate_tag(nonce, Aad::from(aad), tag, buf)
+        Ok(())
+    }
+
+    pub fn seal(k: &[u8], iv: &[u8], aad: &[u8], buf: &mut [u8]) -> Result<Vec<u8>, ContentError> {
+        let key = key(k)?;
+        key.seal_in_place_separate_tag(nonce(iv)?, Aad::from(aad), buf)
+            .map(|t| t.as_ref().to_vec())
+            .map_err(|_| ContentError::Tag)
+    }
+
+    pub fn open(
+        key: &LessSafeKey,
+        iv: &[u8],
+        aad: &[u8],
+        buf: &mut [u8],
+        tag: &[u8],
+    ) -> Result<(), ContentError> {
+        check_tag(tag)?;
+        key.open_in_place_separate_tag(nonce(iv)?, Aad::from(aad), tag, buf)
             .map(|_| ())
             .map_err(|_| ContentError::Tag)
     }
@@ -334,7 +380,8 @@ mod tests {
                 Some(x) => *x ^= 1,
                 None => tag[0] ^= 1,
             }
-            assert!(awslc_gcm::open(&key, &iv, b"aad", &mut bad.clone(), &tag).is_err());
+            let k = GcmKey::new(&key).unwrap();
+            assert!(k.open(&iv, b"aad", &mut bad.clone(), &tag).is_err());
             assert!(gcm_open_rustcrypto(&key, &iv, b"aad", &mut bad, &tag).is_err());
         }
     }

@@ -127,7 +127,10 @@ pub(super) fn base_header(
     Ok((alg, header))
 }
 
-fn header_checks(jwe: &super::Jwe, p: &Policy) -> std::result::Result<(KeyAlg, Enc), Failure> {
+pub(super) fn header_checks(
+    jwe: &super::Jwe,
+    p: &Policy,
+) -> std::result::Result<(KeyAlg, Enc), Failure> {
     let alg_name = jwe
         .header_str("alg")
         .ok_or_else(|| Failure::new("the header has no \"alg\" string"))?;
@@ -185,7 +188,7 @@ fn header_checks(jwe: &super::Jwe, p: &Policy) -> std::result::Result<(KeyAlg, E
 }
 
 /// The keys that may decrypt this token, or why none may.
-fn candidates<'k>(
+pub(super) fn candidates<'k>(
     keys: &'k [JweKey],
     jwe: &super::Jwe,
     alg: KeyAlg,
@@ -253,7 +256,7 @@ pub fn decrypt(
 }
 
 /// The longest token text `p` allows: a bound on the plaintext is one on the token.
-pub(super) fn max_len(p: &Policy) -> usize {
+pub(crate) fn max_len(p: &Policy) -> usize {
     crate::token::MAX_TOKEN.max(p.max_plaintext.saturating_mul(2) + 65536)
 }
 

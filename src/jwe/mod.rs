@@ -12,6 +12,7 @@ mod keygen;
 mod keymgmt;
 pub mod kw;
 pub(crate) mod nested;
+mod opener;
 mod pbes2;
 mod policy;
 pub(crate) mod recipient;
@@ -31,8 +32,10 @@ use crate::b64;
 use crate::keys::{Jwk, Secret};
 
 pub use ecdh::concat_kdf;
+pub(crate) use flow::max_len;
 pub use flow::{decrypt, encrypt, EncryptOptions};
 pub use keygen::{generate as generate_key, EcdhCurve};
+pub(crate) use opener::{wipe, Opener};
 pub use policy::{allowed_algs, default_alg, Policy};
 
 /// Default bound on the decrypted (and inflated) plaintext: 1 MiB.

@@ -22,6 +22,7 @@ mod hardening;
 mod json_interop;
 mod json_ser;
 mod jwe;
+mod jwe_bulk;
 mod jwe_bytes;
 mod jwe_interop;
 mod jwe_rfc;

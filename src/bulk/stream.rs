@@ -11,14 +11,15 @@ use std::io::Read;
 use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
 use std::sync::Arc;
 
-use crate::cmd::parallel::Next;
+use crate::bulk::pool::Next;
 use crate::token::MAX_TOKEN;
 use crate::{Error, Result};
 
-/// Longest line kept; a longer one is reported (and skipped), never buffered whole.
+/// Longest line kept by default; a longer one is reported (and skipped), never buffered
+/// whole. A reader may be given another limit (decrypt's follows --max-plaintext).
 pub const LINE_LIMIT: usize = MAX_TOKEN + 1024;
 /// Batches waiting in the queue, each at most `BATCH` lines of one block: the memory bound
-/// is about (QUEUE + 1) × (READ_BLOCK + LINE_LIMIT).
+/// is about (QUEUE + 1) × (READ_BLOCK + line limit).
 const QUEUE: usize = 8;
 /// Most lines in one batch (one job for a worker): large enough that handing a job over
 /// costs little next to doing it.
@@ -56,6 +57,17 @@ impl Batch {
     pub fn len(&self) -> usize {
         self.lines.len()
     }
+
+    /// The bytes of text its lines span.
+    pub fn text_len(&self) -> usize {
+        let span = |l: &(usize, Span)| match l.1 {
+            Span::Text(a, b) => Some((a, b)),
+            Span::Skipped(_) => None,
+        };
+        let first = self.lines.iter().find_map(span);
+        let last = self.lines.iter().rev().find_map(span);
+        first.zip(last).map_or(0, |((a, _), (_, b))| b - a)
+    }
 }
 
 /// stdin as batches: read on a thread of its own when there are cores to spare, so
@@ -68,11 +80,40 @@ pub enum Source {
 /// Start reading stdin, for work on `cores` cores. A regular file is pulled too: reading
 /// it never waits for a writer, so the thread would only add a hand-over per batch.
 pub fn stdin_lines(cores: usize) -> Source {
+    stdin_lines_within(cores, LINE_LIMIT)
+}
+
+/// [`stdin_lines`], keeping lines of up to `limit` bytes.
+pub fn stdin_lines_within(cores: usize, limit: usize) -> Source {
+    let pull = Pull::within(std::io::stdin(), limit);
     if cores > 1 && !stdin_is_file() {
-        Source::Thread(lines_from(std::io::stdin()))
+        Source::Thread(on_a_thread(pull))
     } else {
-        Source::Here(Box::new(Pull::new(std::io::stdin())))
+        Source::Here(Box::new(pull))
     }
+}
+
+/// Whether stdin holds one token to read whole rather than tokens one per line: one JSON
+/// document (its first non-blank byte is `{`), or one token wrapped over lines
+/// (`token::paste`). Peeking consumes nothing: a stream still starts at line 1.
+pub fn stdin_holds_one_token() -> Result<bool> {
+    use std::io::BufRead;
+    let mut lock = std::io::stdin().lock();
+    let buf = lock
+        .fill_buf()
+        .map_err(|e| Error::io(std::path::Path::new("<stdin>"), e))?;
+    Ok(buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') || wrapped(buf))
+}
+
+/// Whether `buf` is one token wrapped over lines (comments and blank lines aside).
+fn wrapped(buf: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(buf);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    crate::token::paste::one_wrapped(&lines)
 }
 
 /// Whether stdin is a regular file (`jot verify - < tokens.txt`), not a pipe or terminal.
@@ -114,13 +155,12 @@ impl Source {
     }
 }
 
-/// Start reading `input` on a thread; lines arrive on the receiver in order, in batches.
-/// Blank lines are skipped. Everything one read returned goes out at once, so a trickle
-/// is still answered line by line, and a file in batches of up to `BATCH` lines.
-pub fn lines_from(input: impl Read + Send + 'static) -> Receiver<Result<Batch>> {
+/// Read with `lines` on a thread of its own; batches arrive on the receiver in order.
+/// Everything one read returned goes out at once, so a trickle is still answered line by
+/// line, and a file in batches of up to `BATCH` lines.
+fn on_a_thread(mut lines: Pull<impl Read + Send + 'static>) -> Receiver<Result<Batch>> {
     let (tx, rx) = sync_channel(QUEUE);
     std::thread::spawn(move || {
-        let mut lines = Pull::new(input);
         while let Some(b) = lines.next() {
             if tx.send(b).is_err() {
                 return;
@@ -130,7 +170,7 @@ pub fn lines_from(input: impl Read + Send + 'static) -> Receiver<Result<Batch>> 
     rx
 }
 
-/// The same batches as [`lines_from`], read when asked for, on the caller's thread: on one
+/// The same batches as [`on_a_thread`], read when asked for, on the caller's thread: on one
 /// core a reader thread only adds a switch and a cold cache per batch.
 pub struct Pull<R> {
     input: R,
@@ -142,11 +182,15 @@ pub struct Pull<R> {
 }
 
 impl<R: Read> Pull<R> {
-    /// Read `input` from its start.
-    pub fn new(input: R) -> Pull<R> {
+    /// Read `input` from its start, keeping lines of up to `limit` bytes.
+    pub fn within(input: R, limit: usize) -> Pull<R> {
         Pull {
             input,
-            reader: Reader::default(),
+            reader: Reader {
+                n: 0,
+                skipping: false,
+                limit,
+            },
             buf: Buf::default(),
             ready: Default::default(),
             ended: None,
@@ -184,18 +228,21 @@ struct Buf {
     filled: usize,
 }
 
-/// The buffer's size: a block read after the longest line kept.
-const BUF: usize = READ_BLOCK + LINE_LIMIT + 1;
-
-#[derive(Default)]
 struct Reader {
     /// Lines seen so far (blank ones too: line numbers count them).
     n: usize,
     /// Inside an over-long line: drop bytes up to its newline.
     skipping: bool,
+    /// The longest line kept.
+    limit: usize,
 }
 
 impl Reader {
+    /// The buffer's size: a block read after the longest line kept.
+    fn buf_len(&self) -> usize {
+        READ_BLOCK + self.limit + 1
+    }
+
     /// One read of `input` into `buf`, adding the batches it completes to `out`. False at
     /// the end of input.
     fn step(
@@ -206,7 +253,7 @@ impl Reader {
     ) -> Result<bool> {
         if buf.data.is_empty() {
             // calloc'd: zero pages from the kernel, touched only as reads fill them.
-            buf.data = vec![0; BUF];
+            buf.data = vec![0; self.buf_len()];
         }
         let have = buf.filled;
         let got = loop {
@@ -252,10 +299,10 @@ impl Reader {
             Some(i) => old + i + 1,
             None if eof => filled,
             None => {
-                if filled > LINE_LIMIT {
+                if filled > self.limit {
                     // A line too long to keep: report it now, drop it as it arrives.
                     self.n += 1;
-                    let why = Span::Skipped(over_limit());
+                    let why = Span::Skipped(over_limit(self.limit));
                     buf.filled = 0;
                     self.skipping = true;
                     out.push_back(Batch {
@@ -269,7 +316,7 @@ impl Reader {
         // A big read (a file) hands its buffer over whole; a small one (a pipe, a trickle)
         // is copied out, so the buffer is not allocated and faulted in again per read.
         let done = if end >= READ_BLOCK / 2 {
-            let mut next = vec![0; BUF];
+            let mut next = vec![0; self.buf_len()];
             next[..filled - end].copy_from_slice(&buf.data[end..filled]);
             let mut done = std::mem::replace(&mut buf.data, next);
             done.truncate(end);
@@ -308,8 +355,8 @@ impl Reader {
             start = end + 1;
             self.n += 1;
             let body = raw;
-            let span = if body.len() > LINE_LIMIT {
-                Span::Skipped(over_limit())
+            let span = if body.len() > self.limit {
+                Span::Skipped(over_limit(self.limit))
             } else {
                 let t = body.trim();
                 // A token never starts with '#': such a line is a comment in a token list.
@@ -333,8 +380,8 @@ impl Reader {
     }
 }
 
-fn over_limit() -> String {
-    format!("the line is over the limit of {LINE_LIMIT} bytes")
+fn over_limit(limit: usize) -> String {
+    format!("the line is over the limit of {limit} bytes")
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub enum Next<J> {
 }
 
 fn worker_failed() -> Error {
-    Error::input("a verification worker failed; no verdict is given for its tokens")
+    Error::input("a worker failed; no verdict is given for its tokens")
 }
 
 /// Run `work` over the jobs `next` gives, on `threads` threads (the caller's and
@@ -138,5 +138,5 @@ fn guarded<J, R>(work: &(impl Fn(J) -> Result<R> + Sync), j: J) -> Result<R> {
 }
 
 #[cfg(test)]
-#[path = "parallel_tests.rs"]
+#[path = "pool_tests.rs"]
 mod tests;

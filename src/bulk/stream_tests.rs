@@ -26,13 +26,17 @@ impl Read for Drip {
     }
 }
 
-fn collect(data: &[u8], step: usize, fail: bool) -> (Vec<(usize, String, bool)>, Vec<usize>, bool) {
-    let rx = lines_from(Drip {
+fn drip(data: &[u8], step: usize, fail: bool) -> Drip {
+    Drip {
         data: data.to_vec(),
         at: 0,
         step,
         fail,
-    });
+    }
+}
+
+fn collect(data: &[u8], step: usize, fail: bool) -> (Vec<(usize, String, bool)>, Vec<usize>, bool) {
+    let rx = on_a_thread(Pull::within(drip(data, step, fail), LINE_LIMIT));
     let (mut lines, mut sizes, mut failed) = (vec![], vec![], false);
     for b in rx {
         match b {
@@ -144,4 +148,49 @@ fn big_and_small_reads_give_the_same_lines() {
     assert_eq!(big, small);
     assert_eq!(big[119_999], (120_000, "token-119999".to_owned(), true));
     assert_eq!(big[120_000].1, "tail-without-newline");
+}
+
+/// A reader given its own limit (decrypt's follows --max-plaintext) keeps lines up to it
+/// and reports longer ones with that limit, in place.
+#[test]
+fn a_reader_keeps_lines_up_to_its_own_limit() {
+    let mut data = vec![b'a'; 100];
+    data.push(b'\n');
+    data.extend([b'b'; 101]);
+    data.extend(b"\nc\n");
+    let mut pull = Pull::within(drip(&data, 7, false), 100);
+    let mut lines = Vec::new();
+    while let Some(b) = pull.next() {
+        let b = b.expect("no read error");
+        lines.extend(
+            b.lines()
+                .map(|(n, t)| (n, t.map(str::len).map_err(str::to_owned))),
+        );
+    }
+    let over = Err("the line is over the limit of 100 bytes".to_owned());
+    assert_eq!(lines, [(1, Ok(100)), (2, over), (3, Ok(1))]);
+}
+
+/// Pulled on the caller's thread (one core, or a file) or read on a thread: the same
+/// batches.
+#[test]
+fn pulled_here_or_read_on_a_thread_the_batches_are_the_same() {
+    let data: Vec<u8> = (0..20_000)
+        .flat_map(|i| format!("t{i}\n\n# c\n").into_bytes())
+        .collect();
+    let flat = |b: Batch| -> Vec<(usize, String)> {
+        b.lines().map(|(n, t)| (n, t.unwrap().to_owned())).collect()
+    };
+    let mut here = Vec::new();
+    let mut pull = Pull::within(drip(&data, 70_000, false), LINE_LIMIT);
+    while let Some(b) = pull.next() {
+        here.push(flat(b.unwrap()));
+    }
+    let there: Vec<_> = on_a_thread(Pull::within(drip(&data, 70_000, false), LINE_LIMIT))
+        .into_iter()
+        .map(|b| flat(b.unwrap()))
+        .collect();
+    assert_eq!(here, there);
+    assert_eq!(here.concat().len(), 20_000);
+    assert_eq!(here.concat()[19_999], (59_998, "t19999".to_owned()));
 }
