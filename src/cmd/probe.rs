@@ -14,7 +14,7 @@ use crate::probe::discover;
 use crate::probe::http::{parse_rate, parse_timeout, Client, DpopClient, Placement, Target};
 use crate::probe::report::{self, Show};
 use crate::probe::{self, coverage, origin, Failure, Limits};
-use crate::term::sanitize;
+use crate::term::{sanitize, style};
 use crate::{Error, ExitCode};
 
 /// Response bodies are read up to this many bytes; the rest is never read.
@@ -63,6 +63,12 @@ fn discovered(
     }
     if let Some(second) = a.token.get(1) {
         let (_, other) = read_token(second)?;
+        // e = 65537 runs a gcd of numbers over 100 million bits (GMP): minutes, not seconds.
+        note(
+            style::DIM,
+            "sign2n:",
+            "recovering the RSA key from the two tokens (a minute or more for e = 65537)",
+        );
         match discover::from_tokens(jws, &other) {
             Ok(found) => return Ok(Some(found)),
             Err(why) => warn(&format!("no public key from the two tokens: {why}")),

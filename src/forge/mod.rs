@@ -10,6 +10,7 @@ mod kid;
 mod known;
 mod sig;
 pub mod sign2n;
+pub mod sign2n_gmp;
 pub mod table;
 
 #[cfg(test)]

@@ -1,21 +1,19 @@
 //! Recovering an RSA public key from two RS256/384/512 tokens (the published "sign2n"
 //! method): a PKCS#1 v1.5 signature s of a message whose encoding is m satisfies
 //! s^e ≡ m (mod n), so n divides s^e − m, and the gcd of that for two tokens is n times a
-//! small cofactor. Only a small e is feasible here: for e = 65537 the numbers are 65537
-//! times the key's size (over 100 million bits each), and a gcd of those needs the FFT
-//! arithmetic of GMP; jot says so instead of running for hours. PSS (PS256…) signatures
-//! are randomised: m is unknown without the key, so the method does not apply.
+//! small cofactor. e = 3 is tried in-process; e = 65537 (nearly every key) makes numbers of
+//! 65537 times the key's size, over 100 million bits, whose gcd runs in GMP
+//! ([`sign2n_gmp`](super::sign2n_gmp)). PSS (PS256…) signatures are randomised: m is
+//! unknown without the key, so the method does not apply.
 
 use num_bigint::BigUint;
 
+use super::sign2n_gmp::Engine;
 use crate::alg::{Alg, Family, Hash};
 use crate::token::Jws;
 
-/// The exponents tried, in order.
-pub const EXPONENTS: &[u32] = &[3];
-
-/// Why no key came out.
-pub const WHY_NOT_65537: &str = "recovery is done for e = 3 only: for e = 65537 (nearly every key) s^e - m has over 100 million bits per token, and their gcd needs GMP-class arithmetic (rsa_sign2n with gmpy2 takes minutes); give the key with --public-key";
+/// The exponents tried, in order: the cheap one first.
+pub const EXPONENTS: &[u32] = &[3, 65537];
 
 /// The DER DigestInfo prefixes of RFC 8017 section 9.2, note 1.
 fn digest_info(hash: Hash) -> &'static [u8] {
@@ -70,8 +68,9 @@ fn pair(j: &Jws) -> Result<(BigUint, BigUint, usize), String> {
     ))
 }
 
-/// Recover (n, e) from two tokens of one key, trying each of [`EXPONENTS`].
-pub fn recover(a: &Jws, b: &Jws) -> Result<Recovered, String> {
+/// Recover (n, e) from two tokens of one key, trying each of [`EXPONENTS`]; e = 65537
+/// through `engine` (GMP).
+pub fn recover(a: &Jws, b: &Jws, engine: &Engine) -> Result<Recovered, String> {
     let (s1, m1, k1) = pair(a)?;
     let (s2, m2, k2) = pair(b)?;
     if k1 != k2 {
@@ -80,28 +79,45 @@ pub fn recover(a: &Jws, b: &Jws) -> Result<Recovered, String> {
     if s1 == s2 {
         return Err("the two tokens carry the same signature: give two different tokens".into());
     }
+    let mut why = String::from("no exponent tried gave a modulus");
     for &e in EXPONENTS {
-        let x = s1.pow(e);
-        let y = s2.pow(e);
-        if x < m1 || y < m2 {
-            continue;
-        }
-        let mut g = gcd(x - &m1, y - &m2);
-        for p in small_primes() {
-            let p = BigUint::from(p);
-            while g.bits() > 8 * k1 as u64 && (&g % &p) == BigUint::ZERO {
-                g /= &p;
+        let g = if e == 3 {
+            let (x, y) = (s1.pow(e), s2.pow(e));
+            if x < m1 || y < m2 {
+                continue;
             }
-        }
-        let fits = g.bits() > 8 * (k1 as u64 - 1) && g.bits() <= 8 * k1 as u64;
-        if fits && s1.modpow(&BigUint::from(e), &g) == &m1 % &g {
+            gcd(x - &m1, y - &m2)
+        } else {
+            match engine.gcd_of_powers(e, &[(&s1, &m1), (&s2, &m2)]) {
+                Ok(g) => g,
+                Err(e) => {
+                    why = e;
+                    continue;
+                }
+            }
+        };
+        if let Some(n) = modulus(g, k1, &s1, &m1, e) {
             return Ok(Recovered {
-                n: g.to_bytes_be(),
+                n: n.to_bytes_be(),
                 e,
             });
         }
+        why = format!("no {}-bit modulus divides s^e - m for e = {e}", 8 * k1);
     }
-    Err(WHY_NOT_65537.into())
+    Err(why)
+}
+
+/// The modulus in `g` (n times a small cofactor) for a `k`-byte key: the cofactor's small
+/// primes stripped, and s^e ≡ m checked modulo what is left.
+fn modulus(mut g: BigUint, k: usize, s: &BigUint, m: &BigUint, e: u32) -> Option<BigUint> {
+    for p in small_primes() {
+        let p = BigUint::from(p);
+        while g.bits() > 8 * k as u64 && (&g % &p) == BigUint::ZERO {
+            g /= &p;
+        }
+    }
+    let fits = g.bits() > 8 * (k as u64 - 1) && g.bits() <= 8 * k as u64;
+    (fits && s.modpow(&BigUint::from(e), &g) == m % &g).then_some(g)
 }
 
 /// Euclid's gcd.
@@ -145,25 +161,76 @@ mod tests {
         };
         let k = Jwk::new(Key::Rsa(RsaKey::Private(Box::new(rsa))));
         for alg in [Alg::RS256, Alg::RS512] {
-            let got = recover(&token(&k, alg, "a"), &token(&k, alg, "b")).unwrap();
+            let got = recover(
+                &token(&k, alg, "a"),
+                &token(&k, alg, "b"),
+                &Engine::default(),
+            )
+            .unwrap();
             assert_eq!(got.e, 3);
             let trimmed: Vec<u8> = n.iter().copied().skip_while(|b| *b == 0).collect();
             assert_eq!(got.n, trimmed, "{alg}");
         }
         let same = token(&k, Alg::RS256, "a");
-        assert!(recover(&same, &same)
+        assert!(recover(&same, &same, &Engine::default())
             .unwrap_err()
             .contains("same signature"));
     }
 
     #[test]
-    fn e_65537_and_pss_say_why_not() {
+    fn e_65537_without_gmp_and_pss_say_why_not() {
+        let no_gmp = Engine {
+            python: "/nonexistent/python3".into(),
+            ..Engine::default()
+        };
         let k = crate::keys::generate(Alg::RS256, None, None).unwrap();
-        let err = recover(&token(&k, Alg::RS256, "a"), &token(&k, Alg::RS256, "b")).unwrap_err();
-        assert!(err.contains("65537"), "{err}");
+        let (a, b) = (token(&k, Alg::RS256, "a"), token(&k, Alg::RS256, "b"));
+        let err = recover(&a, &b, &no_gmp).unwrap_err();
+        assert!(err.contains("gmpy2"), "{err}");
         let k = crate::keys::generate(Alg::PS256, None, None).unwrap();
-        let err = recover(&token(&k, Alg::PS256, "a"), &token(&k, Alg::PS256, "b")).unwrap_err();
-        assert!(err.contains("PSS"), "{err}");
+        let err = recover(
+            &token(&k, Alg::PS256, "a"),
+            &token(&k, Alg::PS256, "b"),
+            &no_gmp,
+        );
+        assert!(err.unwrap_err().contains("PSS"));
+    }
+
+    /// Whether python3 has gmpy2 (CI installs it from tests/interop/requirements.txt).
+    fn have_gmpy2() -> bool {
+        let ok = std::process::Command::new("python3")
+            .args(["-c", "import gmpy2"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            ok || std::env::var_os("CI").is_none(),
+            "gmpy2 is missing: pip install -r tests/interop/requirements.txt"
+        );
+        ok
+    }
+
+    #[test]
+    fn recovers_the_modulus_of_an_e_65537_key_through_gmp() {
+        if !have_gmpy2() {
+            return;
+        }
+        // 1024 bits keeps the gcd to seconds; the method is the same at 2048.
+        let mut rng = rand_core::UnwrapErr(getrandom::SysRng);
+        let rsa = rsa::RsaPrivateKey::new(&mut rng, 1024).unwrap();
+        let n = {
+            use rsa::traits::PublicKeyParts;
+            rsa.n().to_be_bytes().to_vec()
+        };
+        let k = Jwk::new(Key::Rsa(RsaKey::Private(Box::new(rsa))));
+        let got = recover(
+            &token(&k, Alg::RS256, "a"),
+            &token(&k, Alg::RS256, "b"),
+            &Engine::default(),
+        )
+        .unwrap();
+        assert_eq!(got.e, 65537);
+        let trimmed: Vec<u8> = n.iter().copied().skip_while(|b| *b == 0).collect();
+        assert_eq!(got.n, trimmed);
     }
 
     #[test]

@@ -125,7 +125,7 @@ pub fn from_server(url: &str, jws: &Jws, opts: &FetchOptions) -> Result<Found, V
 
 /// Recover the key from two RS* tokens of it.
 pub fn from_tokens(a: &Jws, b: &Jws) -> Result<Found, String> {
-    let r = sign2n::recover(a, b)?;
+    let r = sign2n::recover(a, b, &crate::forge::sign2n_gmp::Engine::default())?;
     let jwk = serde_json::json!({
         "kty": "RSA",
         "n": b64::encode(&r.n),
