@@ -183,3 +183,42 @@ pub fn assert_public_only(v: &Value) {
         }
     }
 }
+
+/// What a bulk command (`verify -`, `decrypt -`) answers while its stdin is still open:
+/// `first` is written and one stdout line awaited (a hang guard, not a timing assertion),
+/// then `second` is written and stdin closed. The first line, the rest, and success.
+pub fn streamed_before_stdin_closes(
+    args: &[&str],
+    first: &str,
+    second: &str,
+) -> (String, Vec<String>, bool) {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(jot_path())
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn jot");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.expect("line")).is_err() {
+                break;
+            }
+        }
+    });
+    writeln!(stdin, "{first}").expect("write");
+    stdin.flush().expect("flush");
+    let got = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("an answer before stdin closed");
+    writeln!(stdin, "{second}").expect("write");
+    drop(stdin);
+    let status = child.wait().expect("wait");
+    reader.join().expect("reader");
+    (got, rx.try_iter().collect(), status.success())
+}

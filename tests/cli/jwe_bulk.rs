@@ -2,15 +2,11 @@
 //! still open), keeps every plaintext byte for byte and every line in input order across
 //! batches and cores, and gives each line the verdict that token gets alone.
 
-use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
 
 use serde_json::json;
 
-use crate::common::{jot, jot_path, tmp, write};
+use crate::common::{jot, streamed_before_stdin_closes, tmp, write};
 use jot::jwe::{encrypt, EncryptOptions, JweKey};
 
 /// An oct JWK with `kid` and `alg`, as a value.
@@ -110,37 +106,13 @@ fn bulk_decrypt_prints_plaintext_before_stdin_closes() {
     let d = tmp();
     let (set, dk, _) = key_set(d.path());
     let t = seal(&dk, "d", "A256GCM", b"first");
-    let mut child = Command::new(jot_path())
-        .args(["decrypt", "-", "--key", set.to_str().unwrap()])
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn jot");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = mpsc::channel();
-    let reader = std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            if tx.send(line.expect("line")).is_err() {
-                break;
-            }
-        }
-    });
-    writeln!(stdin, "{t}").expect("write");
-    stdin.flush().expect("flush");
-    // A hang guard, not a timing assertion: jot must answer while stdin is still open.
-    let first = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("a plaintext before stdin closed");
+    let second = seal(&dk, "d", "A256GCM", b"second");
+    let set = set.to_str().unwrap();
+    let (first, rest, ok) =
+        streamed_before_stdin_closes(&["decrypt", "-", "--key", set], &t, &second);
     assert_eq!(first, "line 1: first");
-    writeln!(stdin, "{}", seal(&dk, "d", "A256GCM", b"second")).expect("write");
-    drop(stdin);
-    let status = child.wait().expect("wait");
-    reader.join().expect("reader");
-    let rest: Vec<String> = rx.try_iter().collect();
     assert_eq!(rest, ["line 2: second"]);
-    assert!(status.success());
+    assert!(ok);
 }
 
 #[test]

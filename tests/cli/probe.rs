@@ -101,6 +101,23 @@ fn agrees(report: &Value, server: &Vuln, min: usize) {
 }
 
 /// Probe `mode` with `token` and `extra`, and expect exactly `want` accepted.
+/// The variants of `attack` a report calls accepted.
+fn accepted_variants<'a>(report: &'a Value, attack: &str) -> Vec<&'a str> {
+    let a = report["attacks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["attack"] == attack)
+        .unwrap_or_else(|| panic!("{attack} not in the report"));
+    a["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["verdict"] == "accepted")
+        .map(|v| v["variant"].as_str().unwrap())
+        .collect()
+}
+
 fn finds(mode: &str, token: &str, extra: &[&str], want: &[&str]) -> Value {
     let server = Vuln::start(mode, &[]);
     let (code, report, stderr) = probe(&server.url(), token, extra);
@@ -216,20 +233,8 @@ fn x5u_server_is_reported_as_x5u_with_the_certificate_on_a_static_host() {
 #[test]
 fn kid_path_server_is_reported_as_kid_traversal() {
     let r = finds("kid-file", &lab().hs, &[], &["kid-traversal"]);
-    let t = r["attacks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["attack"] == "kid-traversal")
-        .unwrap();
     // /dev/null is reached absolutely and from deep enough, not from one level up.
-    let hits: Vec<&str> = t["variants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|v| v["verdict"] == "accepted")
-        .map(|v| v["variant"].as_str().unwrap())
-        .collect();
+    let hits = accepted_variants(&r, "kid-traversal");
     assert!(hits.iter().any(|v| v.contains("kid /dev/null")), "{hits:?}");
     assert!(
         !hits.iter().any(|v| v.starts_with("kid ../dev/null")),

@@ -1,12 +1,7 @@
 //! Bulk `jot verify -` fails closed: one verdict per input token, however many, and
 //! verdicts stream out while stdin is still open (nothing waits for the whole input).
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
-
-use crate::common::jot_path;
+use crate::common::streamed_before_stdin_closes;
 use crate::token_common::{keys, run_in, sign};
 
 #[test]
@@ -50,42 +45,10 @@ fn bulk_verify_gives_exactly_one_verdict_per_token_in_a_large_stream() {
 fn bulk_verify_prints_verdicts_before_stdin_closes() {
     let k = keys();
     let good = sign(&k.private("ES256"), &[]);
-    let mut child = Command::new(jot_path())
-        .args([
-            "verify",
-            "-",
-            "--key",
-            &k.public("ES256"),
-            "--now",
-            "1700000010",
-        ])
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn jot");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = mpsc::channel();
-    let reader = std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            if tx.send(line.expect("line")).is_err() {
-                break;
-            }
-        }
-    });
-    writeln!(stdin, "{good}").expect("write");
-    stdin.flush().expect("flush");
-    // A hang guard, not a timing assertion: jot must answer while stdin is still open.
-    let first = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("a verdict before stdin closed");
+    let key = k.public("ES256");
+    let args = ["verify", "-", "--key", &key, "--now", "1700000010"];
+    let (first, rest, ok) = streamed_before_stdin_closes(&args, &good, &good);
     assert_eq!(first, "line 1: valid");
-    writeln!(stdin, "{good}").expect("write");
-    drop(stdin);
-    let status = child.wait().expect("wait");
-    reader.join().expect("reader");
-    let rest: Vec<String> = rx.try_iter().collect();
     assert_eq!(rest, ["line 2: valid"]);
-    assert!(status.success());
+    assert!(ok);
 }

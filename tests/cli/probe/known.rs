@@ -3,7 +3,7 @@
 //! server's own decision log.
 
 use super::lab::{lab, Vuln};
-use super::{finds, probe};
+use super::{accepted_variants, finds, probe};
 
 /// A kid path filter refusing `../` and absolute paths, which URL-decodes afterwards and
 /// strips the file it reads (`Linux`, not `Linux\n`), is passed by an encoded traversal
@@ -11,19 +11,7 @@ use super::{finds, probe};
 #[test]
 fn kid_traversal_behind_a_dotdot_filter_reading_a_stripped_file_is_found() {
     let r = finds("kid-file-strip", &lab().hs, &[], &["kid-traversal"]);
-    let t = r["attacks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["attack"] == "kid-traversal")
-        .unwrap();
-    let hits: Vec<&str> = t["variants"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|v| v["verdict"] == "accepted")
-        .map(|v| v["variant"].as_str().unwrap())
-        .collect();
+    let hits = accepted_variants(&r, "kid-traversal");
     assert!(!hits.is_empty());
     assert!(
         hits.iter()
