@@ -1,6 +1,7 @@
 //! Glue between the CLI and the library: one file per subcommand. Each reads its inputs,
 //! calls the domain modules, prints, and returns an exit code.
 
+pub mod attack_inputs;
 pub mod audit;
 pub mod completions;
 pub mod convert;

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::cli::{ProbeArgs, ProbeFormat};
-use crate::cmd::forge::{inputs, read_token, write_hosted};
+use crate::cmd::attack_inputs::{inputs, read_token, write_hosted};
 use crate::cmd::output::{json_text, note, pasted, warn};
 use crate::files::{read_input, MAX_INPUT};
 use crate::forge;
