@@ -220,8 +220,8 @@ impl<R: Read> Pull<R> {
     }
 }
 
-/// The read buffer: `data` keeps its length (zeroed once), `filled` bytes of it are input
-/// not yet sent (at most an unfinished line).
+/// The read buffer: `filled` bytes of `data` are input not yet sent (at most an
+/// unfinished line); `data` is a block longer than that, grown only for a long line.
 #[derive(Default)]
 struct Buf {
     data: Vec<u8>,
@@ -238,11 +238,6 @@ struct Reader {
 }
 
 impl Reader {
-    /// The buffer's size: a block read after the longest line kept.
-    fn buf_len(&self) -> usize {
-        READ_BLOCK + self.limit + 1
-    }
-
     /// One read of `input` into `buf`, adding the batches it completes to `out`. False at
     /// the end of input.
     fn step(
@@ -251,11 +246,13 @@ impl Reader {
         buf: &mut Buf,
         out: &mut VecDeque<Batch>,
     ) -> Result<bool> {
-        if buf.data.is_empty() {
-            // calloc'd: zero pages from the kernel, touched only as reads fill them.
-            buf.data = vec![0; self.buf_len()];
-        }
         let have = buf.filled;
+        // Room for a block after the unfinished line. Not the longest line's room up
+        // front: every block handed over is a fresh buffer, zero-filled by calloc, and
+        // 3 MB of zeroes per 1 MB block (decrypt's limit) was a tenth of a bulk run.
+        if buf.data.len() < have + READ_BLOCK {
+            buf.data.resize(have + READ_BLOCK, 0);
+        }
         let got = loop {
             match input.read(&mut buf.data[have..]) {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -316,7 +313,7 @@ impl Reader {
         // A big read (a file) hands its buffer over whole; a small one (a pipe, a trickle)
         // is copied out, so the buffer is not allocated and faulted in again per read.
         let done = if end >= READ_BLOCK / 2 {
-            let mut next = vec![0; self.buf_len()];
+            let mut next = vec![0; filled - end + READ_BLOCK];
             next[..filled - end].copy_from_slice(&buf.data[end..filled]);
             let mut done = std::mem::replace(&mut buf.data, next);
             done.truncate(end);
