@@ -330,14 +330,20 @@ impl Reader {
     /// Split whole lines into batches of at most `BATCH` lines.
     fn add_lines(&mut self, done: Vec<u8>, out: &mut VecDeque<Batch>) {
         // One UTF-8 check for the block; a block with bad bytes is rebuilt line by line,
-        // each line read lossily as before.
-        let text: String = match String::from_utf8(done) {
-            Ok(t) => t,
-            Err(e) => e
-                .as_bytes()
-                .split_inclusive(|b| *b == b'\n')
-                .map(String::from_utf8_lossy)
-                .collect(),
+        // each line read lossily as before. Tokens are ASCII: checking for that first is
+        // several times quicker than std's UTF-8 check (7% of a bulk decrypt run).
+        let text: String = if all_ascii(&done) {
+            // SAFETY: ASCII is UTF-8.
+            unsafe { String::from_utf8_unchecked(done) }
+        } else {
+            match String::from_utf8(done) {
+                Ok(t) => t,
+                Err(e) => e
+                    .as_bytes()
+                    .split_inclusive(|b| *b == b'\n')
+                    .map(String::from_utf8_lossy)
+                    .collect(),
+            }
         };
         // Arc<String>, not Arc<str>: converting would copy the block once more.
         let text = Arc::new(text);
@@ -375,6 +381,16 @@ impl Reader {
             out.push_back(Batch { text, lines });
         }
     }
+}
+
+/// Whether every byte is ASCII: an OR over 256 bytes at a time, which the compiler turns
+/// into vector ORs (std's `is_ascii` and UTF-8 check go a word at a time).
+fn all_ascii(b: &[u8]) -> bool {
+    let (blocks, rest) = b.as_chunks::<256>();
+    blocks
+        .iter()
+        .all(|c| c.iter().fold(0u8, |acc, x| acc | x) < 0x80)
+        && rest.is_ascii()
 }
 
 fn over_limit(limit: usize) -> String {

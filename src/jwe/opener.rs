@@ -74,16 +74,14 @@ impl<'k> Opener<'k> {
         if token.len() > max_len(self.p) {
             return None;
         }
-        // memchr's vector search, not `split('.')`: std's was 4% of a bulk run.
-        let mut dots = [0usize; 4];
-        let mut found = memchr::memchr_iter(b'.', token.as_bytes());
-        for d in &mut dots {
-            *d = found.next()?;
-        }
-        if found.next().is_some() {
-            return None;
-        }
-        let [a, b, c, d] = dots;
+        // The first three dots from the front and the last from the back: the segments
+        // around them are short, and a scan of the whole token for dots was 7% of a bulk
+        // run. A dot more lies in the ciphertext, which the strict decoder then refuses.
+        let bytes = token.as_bytes();
+        let a = memchr::memchr(b'.', bytes)?;
+        let b = a + 1 + memchr::memchr(b'.', &bytes[a + 1..])?;
+        let c = b + 1 + memchr::memchr(b'.', &bytes[b + 1..])?;
+        let d = c + 1 + memchr::memrchr(b'.', &bytes[c + 1..])?;
         let (h, ek, iv) = (&token[..a], &token[a + 1..b], &token[b + 1..c]);
         let (ct, tag) = (&token[c + 1..d], &token[d + 1..]);
         self.judge(h);
