@@ -247,9 +247,8 @@ impl Reader {
         out: &mut VecDeque<Batch>,
     ) -> Result<bool> {
         let have = buf.filled;
-        // Room for a block after the unfinished line. Not the longest line's room up
-        // front: every block handed over is a fresh buffer, zero-filled by calloc, and
-        // 3 MB of zeroes per 1 MB block (decrypt's limit) was a tenth of a bulk run.
+        // Room for a block after the unfinished line, not the longest line's: each block
+        // handed over is a fresh buffer zeroed by calloc (3 MB per 1 MB block was 10%).
         if buf.data.len() < have + READ_BLOCK {
             buf.data.resize(have + READ_BLOCK, 0);
         }
@@ -383,8 +382,7 @@ impl Reader {
     }
 }
 
-/// Whether every byte is ASCII: an OR over 256 bytes at a time, which the compiler turns
-/// into vector ORs (std's `is_ascii` and UTF-8 check go a word at a time).
+/// Whether every byte is ASCII: ORs over 256 bytes at a time, which become vector ORs.
 fn all_ascii(b: &[u8]) -> bool {
     let (blocks, rest) = b.as_chunks::<256>();
     blocks
