@@ -1,6 +1,6 @@
 //! base64url: strict (RFC 4648 §5, no padding) as JWS and JWK require (RFC 7515 §2), a
 //! lenient reader for recognising captured formats, and the crate's one fast strict decoder
-//! ([`decode_into`], with AVX2) and fast encoder ([`encode_public`]) for public data: JWS
+//! ([`decode_into`], with AVX-512 VBMI or AVX2) and fast encoder ([`encode_public`]) for public data: JWS
 //! and JWE segments. Key material goes through the data-independent [`encode`]/[`decode`].
 
 use base64ct::{Base64UrlUnpadded, Encoding};
@@ -8,6 +8,9 @@ use base64ct::{Base64UrlUnpadded, Encoding};
 #[cfg(target_arch = "x86_64")]
 #[path = "b64_avx2.rs"]
 mod avx2;
+#[cfg(target_arch = "x86_64")]
+#[path = "b64_avx512.rs"]
+mod avx512;
 
 /// Encode bytes as unpadded base64url.
 pub fn encode(data: &[u8]) -> String {
@@ -105,14 +108,31 @@ const DECODE: [u8; 256] = {
 /// reason. Table-driven rather than constant-time: what it decodes (JWS segments) is public.
 pub fn decode_into(s: &[u8], out: &mut Vec<u8>) -> bool {
     out.clear();
+    decode_append(s, out)
+}
+
+/// [`decode_into`] appending to `out` (bulk decryption decodes a ciphertext straight into
+/// the output it is decrypted in): `false`, with `out` as long as it was, on input
+/// `decode` refuses.
+pub fn decode_append(s: &[u8], out: &mut Vec<u8>) -> bool {
     if s.len() % 4 == 1 {
         return false;
     }
+    let at = out.len();
     // Sized once and written in place: `extend_from_slice` per quad re-checked the
     // capacity every 3 bytes and kept the loop from unrolling.
+    out.resize(at + s.len() / 4 * 3 + (s.len() % 4).saturating_sub(1), 0);
+    let ok = decode_to(s, &mut out[at..]);
+    if !ok {
+        out.truncate(at);
+    }
+    ok
+}
+
+/// Decode `s` into `out`, exactly as long as its decoding; see [`decode_into`].
+fn decode_to(s: &[u8], out: &mut [u8]) -> bool {
     let (quads, tail) = s.as_chunks::<4>();
     let whole = quads.len() * 3;
-    out.resize(whole + tail.len().saturating_sub(1), 0);
     let (body, rest) = out.split_at_mut(whole);
     let simd = simd_prefix(s, body);
     let Some(done) = simd else { return false };
@@ -151,6 +171,11 @@ pub fn decode_into(s: &[u8], out: &mut Vec<u8>) -> bool {
 /// when it saw a byte outside the alphabet. `Some(0)` where there is no vector decoder.
 fn simd_prefix(s: &[u8], out: &mut [u8]) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
+    if s.len() >= 64 && avx512::detected() {
+        // SAFETY: the CPU has AVX-512 F, BW and VBMI (checked just above).
+        return unsafe { avx512::decode_chunks(s, out) };
+    }
+    #[cfg(target_arch = "x86_64")]
     if s.len() >= 32 && avx2::detected() {
         // SAFETY: the CPU has AVX2 (checked just above).
         return unsafe { avx2::decode_chunks(s, out) };
@@ -187,6 +212,41 @@ mod tests {
                 assert_eq!(ok, DECODE[byte as usize] != 0xff, "byte {byte:#x} at {at}");
                 if ok {
                     assert_eq!(out, decode(std::str::from_utf8(&t).unwrap()).unwrap());
+                }
+            }
+        }
+    }
+
+    /// Each vector decoder this CPU has, called directly on every byte value at every
+    /// place of two of its chunks: refused exactly where the table refuses, and else the
+    /// table's bytes (the test above reaches only the decoder `decode_into` picks).
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn every_vector_decoder_classifies_every_byte_like_the_table() {
+        type Decoder = unsafe fn(&[u8], &mut [u8]) -> Option<usize>;
+        let mut decoders: Vec<(Decoder, usize)> = Vec::new();
+        if avx2::detected() {
+            decoders.push((avx2::decode_chunks, 32));
+        }
+        if avx512::detected() {
+            decoders.push((avx512::decode_chunks, 64));
+        }
+        for (decode_chunks, chunk) in decoders {
+            let base = encode(&(0..chunk as u8 * 3 / 2).collect::<Vec<_>>()).into_bytes();
+            assert_eq!(base.len(), chunk * 2);
+            for at in 0..base.len() {
+                for byte in 0..=255u8 {
+                    let mut t = base.clone();
+                    t[at] = byte;
+                    let mut out = vec![0; chunk * 3 / 2];
+                    // SAFETY: the CPU has what this decoder needs (detected above).
+                    let got = unsafe { decode_chunks(&t, &mut out) };
+                    if DECODE[byte as usize] == 0xff {
+                        assert_eq!(got, None, "byte {byte:#x} at {at}");
+                    } else {
+                        assert_eq!(got, Some(t.len()), "byte {byte:#x} at {at}");
+                        assert_eq!(out, decode(std::str::from_utf8(&t).unwrap()).unwrap());
+                    }
                 }
             }
         }
@@ -241,6 +301,27 @@ mod tests {
             match std::str::from_utf8(&text).ok().map(decode) {
                 Some(Ok(v)) => { prop_assert!(ok); prop_assert_eq!(out, v); }
                 _ => prop_assert!(!ok),
+            }
+        }
+
+        /// Appending decodes the same bytes after what `out` held, and leaves it as it
+        /// was on input `decode` refuses.
+        #[test]
+        fn decode_append_agrees_with_decode(
+            data in proptest::collection::vec(any::<u8>(), 0..300),
+            at in any::<proptest::sample::Index>(),
+            byte in any::<u8>(),
+        ) {
+            let mut text = encode(&data).into_bytes();
+            if !text.is_empty() {
+                let i = at.index(text.len());
+                text[i] = byte;
+            }
+            let mut out = b"kept".to_vec();
+            let ok = decode_append(&text, &mut out);
+            match std::str::from_utf8(&text).ok().map(decode) {
+                Some(Ok(v)) => { prop_assert!(ok); prop_assert_eq!(&out[..4], b"kept"); prop_assert_eq!(&out[4..], &v[..]); }
+                _ => { prop_assert!(!ok); prop_assert_eq!(out, b"kept".to_vec()); }
             }
         }
 

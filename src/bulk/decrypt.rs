@@ -7,19 +7,26 @@ use std::ops::Range;
 use super::stream::Batch;
 use crate::jwe::{self, Decrypted, Failure, JweKey, Policy};
 
-/// What became of one line.
+/// What became of a batch's lines, in order.
 pub enum Opened<'a> {
-    /// Plaintext the opener decrypted (only asked for when it is to be written as it is).
-    Plain(&'a [u8]),
-    /// The one-token path's verdict, and for a JSON-serialized token the recipient that
+    /// A run of lines the opener decrypted, rendered as the caller asked (its prefix, the
+    /// plaintext, a newline, line after line): bytes to write as they are.
+    Written(&'a [u8]),
+    /// One line through the one-token path: its number, its token text (`None` for a line
+    /// the reader skipped), the verdict, and for a JSON-serialized token the recipient that
     /// decrypted it.
-    Full(&'a Result<Decrypted, Failure>, Option<usize>),
+    Full(
+        usize,
+        Option<&'a str>,
+        &'a Result<Decrypted, Failure>,
+        Option<usize>,
+    ),
 }
 
 /// A batch decrypted: its lines' verdicts, in order.
 pub struct Done {
     batch: Batch,
-    /// The opener's plaintexts, one after another (wiped on drop).
+    /// The opener's rendered lines, one after another (wiped on drop).
     plain: Vec<u8>,
     verdicts: Vec<Verdict>,
 }
@@ -30,16 +37,32 @@ enum Verdict {
 }
 
 impl Done {
-    /// Each line: its number, its token text (`None` for a line the reader skipped), and
-    /// what became of it.
-    pub fn lines(&self) -> impl Iterator<Item = (usize, Option<&str>, Opened<'_>)> {
-        self.batch.lines().zip(&self.verdicts).map(|((n, t), v)| {
-            let o = match v {
-                Verdict::Plain(r) => Opened::Plain(&self.plain[r.clone()]),
-                Verdict::Full(r, i) => Opened::Full(r, *i),
-            };
-            (n, t.ok(), o)
-        })
+    /// Hand `f` what became of each line, in order; lines the opener decrypted one after
+    /// another come as one run, to be written with one call and no copy.
+    pub fn each(&self, mut f: impl FnMut(Opened<'_>) -> crate::Result<()>) -> crate::Result<()> {
+        let mut run: Option<Range<usize>> = None;
+        for ((n, t), v) in self.batch.lines().zip(&self.verdicts) {
+            match v {
+                Verdict::Plain(r) => match &mut run {
+                    Some(open) if open.end == r.start => open.end = r.end,
+                    _ => {
+                        if let Some(done) = run.replace(r.clone()) {
+                            f(Opened::Written(&self.plain[done]))?;
+                        }
+                    }
+                },
+                Verdict::Full(r, i) => {
+                    if let Some(done) = run.take() {
+                        f(Opened::Written(&self.plain[done]))?;
+                    }
+                    f(Opened::Full(n, t.ok(), r, *i))?;
+                }
+            }
+        }
+        match run {
+            Some(done) => f(Opened::Written(&self.plain[done])),
+            None => Ok(()),
+        }
     }
 }
 
@@ -65,20 +88,32 @@ pub fn decrypt_one(
     }
 }
 
-/// Decrypt every line of `batch`, in order. With `plain`, plaintext the opener can
-/// produce comes as [`Opened::Plain`]; a line the reader skipped (over the limit) is a
-/// failure with its reason.
-pub fn open_batch(batch: Batch, keys: &[JweKey], p: &Policy, plain: bool) -> Done {
+/// How the opener's plaintext is written: this prefix for line N (into the buffer), the
+/// plaintext byte for byte, a newline.
+pub type Prefix = fn(usize, &mut Vec<u8>);
+
+/// Decrypt every line of `batch`, in order. With `render`, plaintext the opener can
+/// produce is decrypted in place in the batch's output, rendered line by line, and comes
+/// as [`Opened::Written`]; a line the reader skipped (over the limit) is a failure with
+/// its reason.
+pub fn open_batch(batch: Batch, keys: &[JweKey], p: &Policy, render: Option<Prefix>) -> Done {
     let mut opener = jwe::Opener::new(keys, p);
-    // Plaintext is at most 3/4 of its base64url: sized once, never grown by copying.
-    let mut out = Vec::with_capacity(if plain { batch.text_len() / 4 * 3 } else { 0 });
+    // Plaintext is at most 3/4 of its base64url, and a prefix and newline per line: sized
+    // once, never grown by copying.
+    let room = batch.text_len() / 4 * 3 + batch.len() * 32;
+    let mut out = Vec::with_capacity(if render.is_some() { room } else { 0 });
     let verdicts = batch
         .lines()
-        .map(|(_, line)| match line {
+        .map(|(n, line)| match line {
             Ok(t) => {
-                let at = out.len();
-                if plain && opener.open(t, &mut out) {
-                    return Verdict::Plain(at..out.len());
+                if let Some(prefix) = render {
+                    let at = out.len();
+                    prefix(n, &mut out);
+                    if opener.open(t, &mut out) {
+                        out.push(b'\n');
+                        return Verdict::Plain(at..out.len());
+                    }
+                    out.truncate(at);
                 }
                 // A pasted line (`Bearer …`, a cookie) is judged as its token; the caller
                 // says what was stripped.

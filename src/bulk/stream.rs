@@ -220,8 +220,8 @@ impl<R: Read> Pull<R> {
     }
 }
 
-/// The read buffer: `data` keeps its length (zeroed once), `filled` bytes of it are input
-/// not yet sent (at most an unfinished line).
+/// The read buffer: `filled` bytes of `data` are input not yet sent (at most an
+/// unfinished line); `data` is a block longer than that, grown only for a long line.
 #[derive(Default)]
 struct Buf {
     data: Vec<u8>,
@@ -238,11 +238,6 @@ struct Reader {
 }
 
 impl Reader {
-    /// The buffer's size: a block read after the longest line kept.
-    fn buf_len(&self) -> usize {
-        READ_BLOCK + self.limit + 1
-    }
-
     /// One read of `input` into `buf`, adding the batches it completes to `out`. False at
     /// the end of input.
     fn step(
@@ -251,11 +246,12 @@ impl Reader {
         buf: &mut Buf,
         out: &mut VecDeque<Batch>,
     ) -> Result<bool> {
-        if buf.data.is_empty() {
-            // calloc'd: zero pages from the kernel, touched only as reads fill them.
-            buf.data = vec![0; self.buf_len()];
-        }
         let have = buf.filled;
+        // Room for a block after the unfinished line, not the longest line's: each block
+        // handed over is a fresh buffer zeroed by calloc (3 MB per 1 MB block was 10%).
+        if buf.data.len() < have + READ_BLOCK {
+            buf.data.resize(have + READ_BLOCK, 0);
+        }
         let got = loop {
             match input.read(&mut buf.data[have..]) {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -316,7 +312,7 @@ impl Reader {
         // A big read (a file) hands its buffer over whole; a small one (a pipe, a trickle)
         // is copied out, so the buffer is not allocated and faulted in again per read.
         let done = if end >= READ_BLOCK / 2 {
-            let mut next = vec![0; self.buf_len()];
+            let mut next = vec![0; filled - end + READ_BLOCK];
             next[..filled - end].copy_from_slice(&buf.data[end..filled]);
             let mut done = std::mem::replace(&mut buf.data, next);
             done.truncate(end);
@@ -333,14 +329,20 @@ impl Reader {
     /// Split whole lines into batches of at most `BATCH` lines.
     fn add_lines(&mut self, done: Vec<u8>, out: &mut VecDeque<Batch>) {
         // One UTF-8 check for the block; a block with bad bytes is rebuilt line by line,
-        // each line read lossily as before.
-        let text: String = match String::from_utf8(done) {
-            Ok(t) => t,
-            Err(e) => e
-                .as_bytes()
-                .split_inclusive(|b| *b == b'\n')
-                .map(String::from_utf8_lossy)
-                .collect(),
+        // each line read lossily as before. Tokens are ASCII: checking for that first is
+        // several times quicker than std's UTF-8 check (7% of a bulk decrypt run).
+        let text: String = if all_ascii(&done) {
+            // SAFETY: ASCII is UTF-8.
+            unsafe { String::from_utf8_unchecked(done) }
+        } else {
+            match String::from_utf8(done) {
+                Ok(t) => t,
+                Err(e) => e
+                    .as_bytes()
+                    .split_inclusive(|b| *b == b'\n')
+                    .map(String::from_utf8_lossy)
+                    .collect(),
+            }
         };
         // Arc<String>, not Arc<str>: converting would copy the block once more.
         let text = Arc::new(text);
@@ -378,6 +380,15 @@ impl Reader {
             out.push_back(Batch { text, lines });
         }
     }
+}
+
+/// Whether every byte is ASCII: ORs over 256 bytes at a time, which become vector ORs.
+fn all_ascii(b: &[u8]) -> bool {
+    let (blocks, rest) = b.as_chunks::<256>();
+    blocks
+        .iter()
+        .all(|c| c.iter().fold(0u8, |acc, x| acc | x) < 0x80)
+        && rest.is_ascii()
 }
 
 fn over_limit(limit: usize) -> String {

@@ -194,3 +194,17 @@ fn pulled_here_or_read_on_a_thread_the_batches_are_the_same() {
     assert_eq!(here.concat().len(), 20_000);
     assert_eq!(here.concat()[19_999], (59_998, "t19999".to_owned()));
 }
+
+/// The ASCII fast path before the UTF-8 check: a byte of 0x80 or above anywhere in a
+/// block, in its whole 256-byte blocks or its tail, sends it to the UTF-8 check.
+#[test]
+fn all_ascii_finds_a_high_byte_anywhere() {
+    let text = vec![b'a'; 600];
+    assert!(all_ascii(&text));
+    assert!(all_ascii(&[]));
+    for at in [0, 255, 256, 511, 512, 599] {
+        let mut t = text.clone();
+        t[at] = 0x80;
+        assert!(!all_ascii(&t), "at {at}");
+    }
+}

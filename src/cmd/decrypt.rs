@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use serde_json::{json, Value};
 
 use crate::alg::{Enc, KeyAlg};
-use crate::bulk::decrypt::{decrypt_one, open_batch, Done, Opened};
+use crate::bulk::decrypt::{decrypt_one, open_batch, Done, Opened, Prefix};
 use crate::cli::DecryptArgs;
 use crate::clock::Clock;
 use crate::cmd::output::{emit, json_line, show_json, warned};
@@ -250,25 +250,32 @@ fn run_stream(a: &DecryptArgs, keys: &[jwe::JweKey], p: &Policy) -> Result<ExitC
     let input = crate::bulk::stream::stdin_lines_within(cores, jwe::max_len(p) + 1024);
     let mut all_ok = true;
     let sink = |done: Done, idle: bool| {
-        for (n, t, o) in done.lines() {
-            match o {
-                Opened::Plain(pt) => write_line(&mut out, n, pt).map_err(stdout_error)?,
-                Opened::Full(r, i) => {
-                    all_ok &= r.is_ok();
-                    if let Some(t) = t.filter(|t| crate::token::paste(t).describe().is_some()) {
-                        out.flush().map_err(stdout_error)?;
-                        crate::cmd::output::pasted(t, Some(n));
-                    }
-                    show_verdict(&mut out, a, Some(n), t, r, i, tty)?;
-                }
+        done.each(|o| match o {
+            // Rendered in the batch's buffer: handed to stdout as it is, after what came
+            // before it.
+            Opened::Written(lines) => {
+                out.flush().map_err(stdout_error)?;
+                std::io::stdout()
+                    .lock()
+                    .write_all(lines)
+                    .map_err(stdout_error)
             }
-        }
+            Opened::Full(n, t, r, i) => {
+                all_ok &= r.is_ok();
+                if let Some(t) = t.filter(|t| crate::token::paste(t).describe().is_some()) {
+                    out.flush().map_err(stdout_error)?;
+                    crate::cmd::output::pasted(t, Some(n));
+                }
+                show_verdict(&mut out, a, Some(n), t, r, i, tty)
+            }
+        })?;
         if idle {
             out.flush().map_err(stdout_error)?;
         }
         Ok(())
     };
-    let work = |b| Ok(open_batch(b, keys, p, fast));
+    let render: Option<Prefix> = fast.then_some(line_prefix);
+    let work = |b| Ok(open_batch(b, keys, p, render));
     let seen = crate::bulk::each_batch(cores, input, work, sink)?;
     out.flush().map_err(stdout_error)?;
     if seen == 0 {
@@ -278,11 +285,10 @@ fn run_stream(a: &DecryptArgs, keys: &[jwe::JweKey], p: &Policy) -> Result<ExitC
     Ok(ExitCode::verdict(all_ok))
 }
 
-/// `line N: ` and the plaintext, byte for byte, for a pipe.
-fn write_line(out: &mut Out, n: usize, plaintext: &[u8]) -> std::io::Result<()> {
-    write!(out, "line {n}: ")?;
-    out.raw(plaintext)?;
-    out.raw(b"\n")
+/// `line N: `, before a plaintext written byte for byte to a pipe.
+fn line_prefix(n: usize, out: &mut Vec<u8>) {
+    // Writing to a Vec cannot fail.
+    let _ = write!(out, "line {n}: ");
 }
 
 #[cfg(test)]

@@ -157,6 +157,14 @@ fn every_failure_is_left_to_decrypt_which_names_it() {
             &p,
         ),
         ("six segments", format!("{t}.x"), &p),
+        // The opener finds the first three dots and the last: a dot more sits in the
+        // ciphertext, which its decoder must refuse.
+        (
+            "a dot inside the ciphertext",
+            with_segment(&t, 3, &format!("{}.{}", &seg(3)[..4], &seg(3)[4..])),
+            &p,
+        ),
+        ("four segments", t[..t.rfind('.').unwrap()].to_owned(), &p),
         ("a JWS", "eyJhbGciOiJIUzI1NiJ9.e30.c2ln".into(), &p),
         ("over --max-plaintext", t.clone(), &small),
         ("alg not allowed", t.clone(), &only_kw),
