@@ -14,7 +14,7 @@ use crate::alg::{self, Alg};
 pub struct AlgParser;
 
 /// Why `s` is no algorithm jot knows, with the list of those it does.
-pub fn unknown_alg(s: &str) -> String {
+pub(super) fn unknown_alg(s: &str) -> String {
     let why = if crate::token::is_alg_none(s) {
         "alg none means an unsigned token, which jot never makes or accepts".to_string()
     } else {
@@ -54,7 +54,7 @@ pub enum KeygenAlg {
 /// Parses `keygen ALG` from both halves of the one table: JWS names, then JWE key
 /// management names.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct KeygenAlgParser;
+pub(super) struct KeygenAlgParser;
 
 impl TypedValueParser for KeygenAlgParser {
     type Value = KeygenAlg;

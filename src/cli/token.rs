@@ -12,7 +12,7 @@ use crate::keys::Secret;
 
 /// The ArgGroup of every key source of a command: at most one may be given (sign and
 /// verify also require one).
-pub const KEY_SOURCE: &str = "key_source";
+pub(super) const KEY_SOURCE: &str = "key_source";
 
 // Where the key comes from (sign and verify). (A plain comment: clap would show a doc comment as
 // the about of each subcommand that flattens this.)

@@ -118,7 +118,7 @@ fn job(a: &CrackArgs) -> Result<Job> {
 }
 
 /// Run `jot crack`.
-pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
     let mut job = job(a)?;
     if a.export_hashcat {
         let ex = crack::hashcat_export(&job)?;

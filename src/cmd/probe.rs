@@ -72,7 +72,7 @@ fn discovered(
 }
 
 /// Run `jot probe`.
-pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
     let (original, jws, found) = original_token(&a.token[0])?;
     let placement = placement(a, found)?;
     let limits = Limits {

@@ -78,13 +78,13 @@ use std::sync::atomic::{AtomicBool, AtomicU64};
 
 use zeroize::Zeroizing;
 
-pub use calibrate::{KernelChoice, KernelRate, CALIBRATE_FROM};
-pub use hashcat::{hashcat_export, HashcatExport, HASHCAT_HASH_FILE};
+pub(crate) use calibrate::KernelChoice;
+pub(crate) use hashcat::{hashcat_export, HASHCAT_HASH_FILE};
 pub use job::{Attack, Engine, Extent, Job, Origin, Range, Report, Shard};
 pub use lanes::Kernel;
 pub use mask::{Mask, MAX_BRUTE_LEN};
 pub use target::{check, target_for_secret, HashAlg, Target};
-pub use wordfile::{count_lines, Wordlist};
+pub use wordfile::Wordlist;
 
 use crate::Result;
 

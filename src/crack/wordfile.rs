@@ -68,7 +68,7 @@ impl Wordlist {
 
 /// The number of lines (candidates) in the file at `path`, counted as the search counts
 /// them (gzip decompressed, a last line without newline included): what `--shard` splits.
-pub fn count_lines(path: &str) -> crate::Result<u64> {
+pub(crate) fn count_lines(path: &str) -> crate::Result<u64> {
     let list = Wordlist::open(path)?;
     let (mut src, _) =
         open_decoded(list.reader, None).map_err(|e| Error::io(Path::new(path), e))?;

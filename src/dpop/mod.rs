@@ -2,10 +2,10 @@
 //! `htu` normaliser (`htu`), and checking an access token's binding to a proof (`bind`).
 //! Values only: `cmd::dpop` and `cmd::verify` print; time comes from the caller's clock.
 
-pub mod bind;
-pub mod check;
+pub(crate) mod bind;
+pub(crate) mod check;
 pub mod htu;
-pub mod proof;
+pub(crate) mod proof;
 
 #[cfg(test)]
 mod tests;
@@ -14,7 +14,7 @@ use crate::alg::{Alg, Hash};
 use crate::b64;
 
 pub use check::{check, Check, Expect, Report};
-pub use proof::{make, Request};
+pub(crate) use proof::{make, Request};
 
 /// The media type of a proof's `typ` header.
 pub const TYP: &str = "dpop+jwt";

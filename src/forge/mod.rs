@@ -9,7 +9,7 @@ mod keyed;
 mod kid;
 mod known;
 mod sig;
-pub mod sign2n;
+pub(crate) mod sign2n;
 pub mod table;
 
 #[cfg(test)]
@@ -224,7 +224,7 @@ impl Base {
     }
 
     /// The token's own HMAC hash when it is HS*, else SHA-256 (HS256).
-    pub fn hmac_hash(&self) -> Hash {
+    pub(crate) fn hmac_hash(&self) -> Hash {
         match self.alg {
             Some(a) if a.is_symmetric() => a.hash(),
             _ => Hash::Sha256,
@@ -232,7 +232,7 @@ impl Base {
     }
 
     /// The original header with `alg` replaced (its position kept).
-    pub fn header_with_alg(&self, alg: &str) -> Map<String, Value> {
+    pub(crate) fn header_with_alg(&self, alg: &str) -> Map<String, Value> {
         let mut h = self.header.clone();
         h.insert("alg".into(), Value::String(alg.into()));
         h

@@ -12,10 +12,10 @@ use crate::alg::{Alg, Family, Hash};
 use crate::token::Jws;
 
 /// The exponents tried, in order.
-pub const EXPONENTS: &[u32] = &[3];
+pub(crate) const EXPONENTS: &[u32] = &[3];
 
 /// Why no key came out.
-pub const WHY_NOT_65537: &str = "recovery is done for e = 3 only: for e = 65537 (nearly every key) s^e - m has over 100 million bits per token, and their gcd needs GMP-class arithmetic (rsa_sign2n with gmpy2 takes minutes); give the key with --public-key";
+pub(crate) const WHY_NOT_65537: &str = "recovery is done for e = 3 only: for e = 65537 (nearly every key) s^e - m has over 100 million bits per token, and their gcd needs GMP-class arithmetic (rsa_sign2n with gmpy2 takes minutes); give the key with --public-key";
 
 /// The DER DigestInfo prefixes of RFC 8017 section 9.2, note 1.
 fn digest_info(hash: Hash) -> &'static [u8] {
@@ -36,7 +36,7 @@ fn digest_info(hash: Hash) -> &'static [u8] {
 }
 
 /// EMSA-PKCS1-v1_5 of `msg` for a `k`-byte modulus (RFC 8017 section 9.2).
-pub fn emsa_pkcs1(hash: Hash, msg: &[u8], k: usize) -> Option<Vec<u8>> {
+pub(crate) fn emsa_pkcs1(hash: Hash, msg: &[u8], k: usize) -> Option<Vec<u8>> {
     let t = [digest_info(hash), &hash.digest(msg)[..]].concat();
     let pad = k.checked_sub(t.len() + 3).filter(|p| *p >= 8)?;
     Some([&[0u8, 1][..], &vec![0xff; pad], &[0], &t].concat())
@@ -44,7 +44,7 @@ pub fn emsa_pkcs1(hash: Hash, msg: &[u8], k: usize) -> Option<Vec<u8>> {
 
 /// The recovered key: modulus and exponent, big-endian.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Recovered {
+pub(crate) struct Recovered {
     pub n: Vec<u8>,
     pub e: u32,
 }
@@ -71,7 +71,7 @@ fn pair(j: &Jws) -> Result<(BigUint, BigUint, usize), String> {
 }
 
 /// Recover (n, e) from two tokens of one key, trying each of [`EXPONENTS`].
-pub fn recover(a: &Jws, b: &Jws) -> Result<Recovered, String> {
+pub(crate) fn recover(a: &Jws, b: &Jws) -> Result<Recovered, String> {
     let (s1, m1, k1) = pair(a)?;
     let (s2, m2, k2) = pair(b)?;
     if k1 != k2 {

@@ -10,7 +10,7 @@ mod flow;
 pub mod json_ser;
 mod keygen;
 mod keymgmt;
-pub mod kw;
+pub(crate) mod kw;
 pub(crate) mod nested;
 mod opener;
 mod pbes2;
@@ -31,12 +31,11 @@ use crate::alg::{Enc, KeyAlg};
 use crate::b64;
 use crate::keys::{Jwk, Secret};
 
-pub use ecdh::concat_kdf;
 pub(crate) use flow::max_len;
 pub use flow::{decrypt, encrypt, EncryptOptions};
-pub use keygen::{generate as generate_key, EcdhCurve};
+pub(crate) use keygen::{generate as generate_key, EcdhCurve};
 pub(crate) use opener::{wipe, Opener};
-pub use policy::{allowed_algs, default_alg, Policy};
+pub use policy::Policy;
 
 /// Default bound on the decrypted (and inflated) plaintext: 1 MiB.
 pub const DEFAULT_MAX_PLAINTEXT: usize = 1 << 20;

@@ -51,7 +51,7 @@ fn set_of_alg(name: &str) -> Option<MlDsa> {
 }
 
 /// The parameter set of a PKCS#8/SPKI algorithm OID, if it is an ML-DSA one.
-pub fn set_of_oid(oid: &ObjectIdentifier) -> Option<MlDsa> {
+pub(super) fn set_of_oid(oid: &ObjectIdentifier) -> Option<MlDsa> {
     let s = oid.to_string();
     MlDsa::all().into_iter().find(|m| m.oid() == s)
 }
@@ -212,7 +212,7 @@ fn algorithm_identifier(set: MlDsa) -> spki::AlgorithmIdentifierRef<'static> {
 /// The key of a PKCS#8 `privateKey` octet string (RFC 9881 §6): the seed form, or the
 /// both form whose expanded key must be the seed's. The expanded-only form is refused: it
 /// has no seed to write as `priv`.
-pub fn from_pkcs8_private(set: MlDsa, params: bool, private: &[u8]) -> Result<AkpKey> {
+pub(super) fn from_pkcs8_private(set: MlDsa, params: bool, private: &[u8]) -> Result<AkpKey> {
     let bad = |why: &str| Error::input(format!("malformed {} PKCS#8 key: {why}", set.alg()));
     if params {
         return Err(bad("the algorithm parameters must be absent"));
@@ -258,7 +258,7 @@ pub fn from_pkcs8_private(set: MlDsa, params: bool, private: &[u8]) -> Result<Ak
 }
 
 /// The key of an SPKI public key bit string.
-pub fn from_spki_bits(set: MlDsa, params: bool, bits: &[u8]) -> Result<AkpKey> {
+pub(super) fn from_spki_bits(set: MlDsa, params: bool, bits: &[u8]) -> Result<AkpKey> {
     if params {
         return Err(Error::input(format!(
             "malformed {} public key: the algorithm parameters must be absent",
@@ -270,7 +270,7 @@ pub fn from_spki_bits(set: MlDsa, params: bool, bits: &[u8]) -> Result<AkpKey> {
 
 /// An AKP JWK's key (RFC 9964 §5): `alg` names the parameter set and is required; `pub` is
 /// the encoded public key; `priv`, when present, the 32-byte seed.
-pub fn from_jwk(o: &Map<String, Value>) -> Result<AkpKey> {
+pub(super) fn from_jwk(o: &Map<String, Value>) -> Result<AkpKey> {
     let member = |name: &str| -> Result<Option<Vec<u8>>> {
         match o.get(name) {
             None => Ok(None),
@@ -302,7 +302,7 @@ pub fn from_jwk(o: &Map<String, Value>) -> Result<AkpKey> {
 
 /// RFC 9964 §5 (RFC 7638): the thumbprint input, required members `alg`, `kty`, `pub` in
 /// lexicographic order.
-pub fn thumbprint_json(k: &AkpKey) -> String {
+pub(super) fn thumbprint_json(k: &AkpKey) -> String {
     format!(
         r#"{{"alg":"{}","kty":"AKP","pub":"{}"}}"#,
         k.set.alg().name(),

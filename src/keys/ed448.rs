@@ -9,7 +9,7 @@ use super::Secret;
 use crate::{Error, Result};
 
 /// RFC 8410 §3: id-Ed448.
-pub const OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+pub(super) const OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
 
 /// An Ed448 key: the 57-byte public key and, if present, the 57-byte seed (checked to
 /// match). `x` is on the heap so that every `Key` stays as small as an EC key.
@@ -116,7 +116,7 @@ fn enc_err(e: impl std::fmt::Display) -> Error {
 }
 
 /// The key of a PKCS#8 `privateKey` octet string (RFC 8410 §7: an OCTET STRING of 57 bytes).
-pub fn from_pkcs8_private(private: &[u8]) -> Result<Ed448Key> {
+pub(super) fn from_pkcs8_private(private: &[u8]) -> Result<Ed448Key> {
     use der::Decode;
     let seed = <&der::asn1::OctetStringRef>::from_der(private)
         .map_err(|e| Error::input(format!("malformed Ed448 PKCS#8 key: {e}")))?;

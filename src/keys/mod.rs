@@ -14,7 +14,7 @@ mod jwk_json;
 mod jwk_write;
 mod members;
 mod pem;
-pub mod prepared_hmac;
+pub(crate) mod prepared_hmac;
 pub mod prepared_pk;
 mod publish;
 mod read;
@@ -25,7 +25,7 @@ mod thumbprint;
 mod write;
 mod x25519;
 pub mod x5c;
-pub mod x5c_path;
+pub(crate) mod x5c_path;
 
 #[cfg(test)]
 mod tests;
@@ -42,15 +42,15 @@ pub use crypto::ecdsa_high_s;
 pub use ed448::Ed448Key;
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
-pub use members::{read_jwks_lenient, read_members};
-pub use publish::{check_public_jwks, public_jwks};
+pub(crate) use members::{read_jwks_lenient, read_members};
+pub(crate) use publish::{check_public_jwks, public_jwks};
 pub use read::{detect, read, Format, KeyInput, ReadOptions};
-pub use set::{ambiguities, check_set, Ambiguity};
+pub(crate) use set::{ambiguities, check_set, Ambiguity};
 /// The RFC 7638 canonical JSON a thumbprint hashes.
-pub use thumbprint::canonical as thumbprint_canonical;
-pub use thumbprint::ThumbprintHash;
+pub(crate) use thumbprint::canonical as thumbprint_canonical;
+pub(crate) use thumbprint::ThumbprintHash;
 pub use x25519::generate as x25519_generate;
-pub use x25519::scalar_public as x25519_public;
+pub(crate) use x25519::scalar_public as x25519_public;
 
 /// Secret bytes (an HMAC key or a private scalar): redacted in `Debug`, zeroized on drop.
 #[derive(Clone, PartialEq, Eq)]

@@ -88,7 +88,7 @@ pub struct ReadOptions {
 /// Refuse weak RSA keys unless allowed: under 2048 bits (NIST SP 800-131A; RFC 7518
 /// §3.3), or with the ROCA fingerprint (CVE-2017-15361: its modulus can be factored). The
 /// one check every reader of an RSA key goes through, so every command refuses alike.
-pub fn check_rsa(k: &RsaKey, allow_weak: bool) -> Result<()> {
+pub(super) fn check_rsa(k: &RsaKey, allow_weak: bool) -> Result<()> {
     if allow_weak {
         return Ok(());
     }

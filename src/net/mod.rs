@@ -16,9 +16,8 @@ use std::time::Duration;
 
 use crate::{Error, Result};
 
-pub use cache::MAX_AGE_CAP;
-pub use redact::{redact_text, redact_url};
-pub use refresh::{fetch_key_set, Fetched, REFETCH_FLOOR};
+pub(crate) use redact::{redact_text, redact_url};
+pub(crate) use refresh::{fetch_key_set, Fetched};
 
 /// How [`fetch`] behaves: limits, where the cache lives, and what time it is.
 #[derive(Clone, Debug)]

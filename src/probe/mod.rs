@@ -2,13 +2,13 @@
 //! then each forged token, paced and bounded, and classify every response. The outcome is
 //! a [`Report`] value; `report` renders it as text, JSON or SARIF.
 
-pub mod baseline;
-pub mod classify;
-pub mod coverage;
-pub mod discover;
-pub mod http;
-pub mod origin;
-pub mod report;
+pub(crate) mod baseline;
+pub(crate) mod classify;
+pub(crate) mod coverage;
+pub(crate) mod discover;
+pub(crate) mod http;
+pub(crate) mod origin;
+pub(crate) mod report;
 mod twin;
 
 #[cfg(test)]
@@ -24,7 +24,7 @@ use http::{Response, GARBAGE};
 
 /// The bounds on the traffic.
 #[derive(Clone, Copy, Debug)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// Requests per second at most.
     pub rate: f64,
     /// Requests in all at most, the baselines and the closing recheck included.
@@ -33,7 +33,7 @@ pub struct Limits {
 
 /// What one forged token got.
 #[derive(Clone, Debug)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub forged: Forged,
     pub verdict: Verdict,
     /// Which signal decided (or why nothing could).
@@ -47,7 +47,7 @@ pub struct Outcome {
 
 /// The whole probe.
 #[derive(Clone, Debug)]
-pub struct Report {
+pub(crate) struct Report {
     pub target: http::Target,
     pub baselines: Baselines,
     pub outcomes: Vec<Outcome>,
@@ -66,7 +66,7 @@ pub struct Report {
 
 /// How the server answered the original token after the forged ones.
 #[derive(Clone, Debug)]
-pub struct Recheck {
+pub(crate) struct Recheck {
     pub verdict: Verdict,
     pub signal: String,
     pub status: Option<u16>,
@@ -75,7 +75,7 @@ pub struct Recheck {
 impl Recheck {
     /// Why the rejections may not be the server's verdict, when the original token is no
     /// longer accepted.
-    pub fn drift(&self) -> Option<String> {
+    pub(crate) fn drift(&self) -> Option<String> {
         (self.verdict != Verdict::Accepted).then(|| {
             format!(
                 "the original token is no longer accepted ({}): the server may have blocked the probe, so rejections may not be its verdict; retry with a lower --rate",
@@ -87,14 +87,14 @@ impl Recheck {
 
 impl Report {
     /// True when any forged token was accepted: a vulnerability (exit 1).
-    pub fn any_accepted(&self) -> bool {
+    pub(crate) fn any_accepted(&self) -> bool {
         self.outcomes.iter().any(|o| o.verdict == Verdict::Accepted)
     }
 }
 
 /// Why a probe stopped before it could conclude anything.
 #[derive(Debug)]
-pub enum Failure {
+pub(crate) enum Failure {
     /// A baseline request failed.
     Baseline(String),
     /// The baselines look alike: acceptance cannot be told from rejection.
@@ -121,12 +121,12 @@ impl Pacer {
 }
 
 /// Where the probe is: attack `n` of `m`, named, about to be sent.
-pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &'static str);
+pub(crate) type Progress<'a> = &'a mut dyn FnMut(usize, usize, &'static str);
 
 /// Run the probe: baselines, then each forged token in order, until done, the request
 /// budget is spent, or `stop` is set. `markers` are the reviewer's own signs of
 /// acceptance and rejection; `progress` hears of each attack as it starts.
-pub fn run(
+pub(crate) fn run(
     client: &http::Client,
     original: &str,
     forged: Vec<Forged>,
@@ -275,7 +275,7 @@ fn mark_implied(outcomes: &mut [Outcome]) {
 
 /// One attack's outcome: its verdict is the best of its variants' (accepted over
 /// inconclusive over rejected), with the variant that decided it.
-pub struct AttackSummary<'a> {
+pub(crate) struct AttackSummary<'a> {
     pub attack: &'static Attack,
     pub verdict: Verdict,
     pub decisive: &'a Outcome,
@@ -284,7 +284,7 @@ pub struct AttackSummary<'a> {
 
 /// The outcomes grouped by attack, accepted first (then inconclusive, then rejected),
 /// table order within each.
-pub fn by_attack(r: &Report) -> Vec<AttackSummary<'_>> {
+pub(crate) fn by_attack(r: &Report) -> Vec<AttackSummary<'_>> {
     let mut out: Vec<AttackSummary> = Vec::new();
     for o in &r.outcomes {
         match out

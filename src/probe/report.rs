@@ -11,12 +11,12 @@ use crate::forge::ATTACKS;
 
 /// Show whole tokens or abbreviate them.
 #[derive(Clone, Copy, Debug)]
-pub struct Show {
+pub(crate) struct Show {
     pub tokens: bool,
 }
 
 /// `eyJhbGciOi…Xk3a` for a long token.
-pub fn abbreviate(t: &str) -> String {
+pub(crate) fn abbreviate(t: &str) -> String {
     if t.chars().count() <= 32 {
         return t.to_owned();
     }
@@ -33,7 +33,7 @@ pub fn abbreviate(t: &str) -> String {
 }
 
 /// The request that sent `o`, as a reviewer would replay it.
-pub fn request_line(r: &Report, o: &Outcome, show: Show) -> String {
+pub(crate) fn request_line(r: &Report, o: &Outcome, show: Show) -> String {
     let t = &r.target;
     let token = if show.tokens {
         o.forged.token.clone()
@@ -68,7 +68,7 @@ fn response_json(o: &Outcome) -> Value {
 }
 
 /// The report as text.
-pub fn text(r: &Report, show: Show) -> String {
+pub(crate) fn text(r: &Report, show: Show) -> String {
     let mut s = String::new();
     let base = |what: &str, resp: &super::http::Response| {
         format!(
@@ -153,7 +153,7 @@ pub fn text(r: &Report, show: Show) -> String {
 }
 
 /// The report as a JSON document.
-pub fn to_json(r: &Report, show: Show) -> Value {
+pub(crate) fn to_json(r: &Report, show: Show) -> Value {
     let attacks: Vec<Value> = by_attack(r)
         .iter()
         .map(|a| {
@@ -201,7 +201,7 @@ pub fn to_json(r: &Report, show: Show) -> Value {
 }
 
 /// SARIF 2.1.0: a rule per attack, a result per accepted attack.
-pub fn to_sarif(r: &Report, show: Show) -> Value {
+pub(crate) fn to_sarif(r: &Report, show: Show) -> Value {
     let rules: Vec<Value> = ATTACKS
         .iter()
         .map(|a| {

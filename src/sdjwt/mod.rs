@@ -4,11 +4,11 @@
 //! `issue` makes an SD-JWT, `present` picks disclosures and binds them to a holder key, and
 //! `check` verifies a presentation. No clap, no printing, time and randomness injected.
 
-pub mod check;
+pub(crate) mod check;
 pub mod inspect;
-pub mod issue;
-pub mod present;
-pub mod rebuild;
+pub(crate) mod issue;
+pub(crate) mod present;
+pub(crate) mod rebuild;
 
 #[cfg(test)]
 mod props;
@@ -20,10 +20,10 @@ use serde_json::Value;
 use crate::alg::Hash;
 use crate::{b64, Error, Result};
 
-pub use check::{verify, KbPolicy, SdVerdict};
-pub use issue::{issue, IssueOptions};
-pub use present::{present, Selection};
-pub use rebuild::{rebuild, Rebuilt};
+pub(crate) use check::{verify, KbPolicy, SdVerdict};
+pub(crate) use issue::{issue, IssueOptions};
+pub(crate) use present::{present, Selection};
+pub(crate) use rebuild::rebuild;
 
 /// The hash named by `_sd_alg` when the payload has none (RFC 9901 §4.1.1).
 pub const DEFAULT_HASH: Hash = Hash::Sha256;

@@ -25,7 +25,7 @@ const PLAIN_HEADERS: &[&str] = &["alg", "kid", "typ", "cty", "x5t", "x5t#S256"];
 /// Reused per-thread buffers for the decoded segments, and the last header seen: tokens
 /// in bulk mostly share one header, which is then decoded and scanned once.
 #[derive(Default)]
-pub struct Scratch {
+pub(crate) struct Scratch {
     header: Vec<u8>,
     payload: Vec<u8>,
     sig: Vec<u8>,
@@ -70,7 +70,7 @@ fn plain_header(h: &str, buf: &mut Vec<u8>) -> Option<(Alg, Option<String>)> {
 }
 
 /// Keys and policy prepared once for a whole bulk run.
-pub struct Fast<'k> {
+pub(crate) struct Fast<'k> {
     /// Tells this `Fast`'s entries in a (thread-local) `Scratch` from another's.
     id: u64,
     keys: Vec<Prepared<'k>>,
@@ -91,7 +91,7 @@ fn hash_index(h: Hash) -> usize {
 
 impl<'k> Fast<'k> {
     /// Prepare `keys` under `policy` at time `now`.
-    pub fn new(keys: &'k [Jwk], policy: &'k Policy, now: i64) -> Fast<'k> {
+    pub(crate) fn new(keys: &'k [Jwk], policy: &'k Policy, now: i64) -> Fast<'k> {
         let keys = keys
             .iter()
             .map(|jwk| {
@@ -139,12 +139,12 @@ impl<'k> Fast<'k> {
     }
 
     /// Whether `token` is certainly valid (see the module doc); `false` means "ask verify".
-    pub fn is_valid(&self, token: &str, s: &mut Scratch) -> bool {
+    pub(crate) fn is_valid(&self, token: &str, s: &mut Scratch) -> bool {
         self.enabled && self.check(token.trim(), s).is_some()
     }
 
     /// [`Fast::is_valid`] with this thread's own buffers.
-    pub fn is_valid_here(&self, token: &str) -> bool {
+    pub(crate) fn is_valid_here(&self, token: &str) -> bool {
         thread_local! {
             static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
         }
