@@ -155,12 +155,7 @@ pub(crate) fn run(
     };
     let judge = Judge::new(&baselines, original, markers);
     judge.check().map_err(Failure::Indistinct)?;
-    let mut names: Vec<&'static str> = Vec::new();
-    for f in &forged {
-        if !names.contains(&f.attack.name) {
-            names.push(f.attack.name);
-        }
-    }
+    let names = attack_names(&forged);
     // One request is kept back for the closing recheck of the original token.
     let budget = limits.max_requests.saturating_sub(requests + 1);
     let total = forged.len();
@@ -176,44 +171,7 @@ pub(crate) fn run(
             progress(n + 1, names.len(), f.attack.name);
         }
         requests += 1;
-        // A DPoP attack's forged item is the proof, sent with the original token.
-        let sent = if f.attack.needs == Need::DpopKey {
-            client.send_with(original, Some(&f.token))
-        } else {
-            client.send(&f.token)
-        };
-        let outcome = match sent {
-            Ok(resp) => {
-                let sent = if f.attack.needs == Need::DpopKey {
-                    original
-                } else {
-                    &f.token
-                };
-                let (mut verdict, mut signal) = judge.classify(&resp, sent);
-                if f.attack.blind {
-                    signal = format!(
-                        "blind: the response alone gives no verdict ({signal}; {} ms)",
-                        resp.elapsed_ms
-                    );
-                    verdict = Verdict::Inconclusive;
-                }
-                Outcome {
-                    forged: f,
-                    verdict,
-                    signal,
-                    response: Some(resp),
-                    implied_by: None,
-                }
-            }
-            Err(e) => Outcome {
-                forged: f,
-                verdict: Verdict::Inconclusive,
-                signal: e,
-                response: None,
-                implied_by: None,
-            },
-        };
-        outcomes.push(outcome);
+        outcomes.push(send_forged(client, &judge, original, f));
     }
     let not_sent = if interrupted {
         0
@@ -227,21 +185,7 @@ pub(crate) fn run(
     } else {
         pacer.wait(stop);
         requests += 1;
-        Some(match client.send(original) {
-            Ok(resp) => {
-                let (verdict, signal) = judge.recheck(&resp, original);
-                Recheck {
-                    verdict,
-                    signal,
-                    status: Some(resp.status),
-                }
-            }
-            Err(e) => Recheck {
-                verdict: Verdict::Inconclusive,
-                signal: e,
-                status: None,
-            },
-        })
+        Some(recheck_original(client, &judge, original))
     };
     twin::judge(&mut outcomes, recheck.as_ref());
     mark_implied(&mut outcomes);
@@ -255,6 +199,74 @@ pub(crate) fn run(
         recheck,
         coverage: Vec::new(),
     })
+}
+
+/// The attacks' names in the order they are first sent, for the progress line.
+fn attack_names(forged: &[Forged]) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for f in forged {
+        if !names.contains(&f.attack.name) {
+            names.push(f.attack.name);
+        }
+    }
+    names
+}
+
+/// Send one forged item and judge the answer against the baselines.
+fn send_forged(client: &http::Client, judge: &Judge, original: &str, f: Forged) -> Outcome {
+    // A DPoP attack's forged item is the proof, sent with the original token.
+    let dpop = f.attack.needs == Need::DpopKey;
+    let sent = if dpop {
+        client.send_with(original, Some(&f.token))
+    } else {
+        client.send(&f.token)
+    };
+    match sent {
+        Ok(resp) => {
+            let sent = if dpop { original } else { &f.token };
+            let (mut verdict, mut signal) = judge.classify(&resp, sent);
+            if f.attack.blind {
+                signal = format!(
+                    "blind: the response alone gives no verdict ({signal}; {} ms)",
+                    resp.elapsed_ms
+                );
+                verdict = Verdict::Inconclusive;
+            }
+            Outcome {
+                forged: f,
+                verdict,
+                signal,
+                response: Some(resp),
+                implied_by: None,
+            }
+        }
+        Err(e) => Outcome {
+            forged: f,
+            verdict: Verdict::Inconclusive,
+            signal: e,
+            response: None,
+            implied_by: None,
+        },
+    }
+}
+
+/// Send the original token once more and judge it against its baseline.
+fn recheck_original(client: &http::Client, judge: &Judge, original: &str) -> Recheck {
+    match client.send(original) {
+        Ok(resp) => {
+            let (verdict, signal) = judge.recheck(&resp, original);
+            Recheck {
+                verdict,
+                signal,
+                status: Some(resp.status),
+            }
+        }
+        Err(e) => Recheck {
+            verdict: Verdict::Inconclusive,
+            signal: e,
+            status: None,
+        },
+    }
 }
 
 /// When `tamper` (original signature, changed claims) is accepted the server checks no
