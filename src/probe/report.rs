@@ -6,7 +6,7 @@ use crate::net::redact_url;
 use serde_json::{json, Value};
 
 use super::classify::Verdict;
-use super::{by_attack, Outcome, Report};
+use super::{by_attack, AttackSummary, Outcome, Report};
 use crate::forge::ATTACKS;
 
 /// Show whole tokens or abbreviate them.
@@ -80,38 +80,49 @@ pub(crate) fn text(r: &Report, show: Show) -> String {
     s.push_str(&base("original token", &r.baselines.original));
     s.push_str(&base("garbage value", &r.baselines.garbage));
     for a in by_attack(r) {
-        let label = match (a.verdict, a.decisive.implied_by) {
-            (Verdict::Accepted, None) => "ACCEPTED",
-            (Verdict::Accepted, Some(_)) => "accepted*",
-            (Verdict::Inconclusive, _) => "inconclusive",
-            (Verdict::Rejected, _) => "rejected",
-        };
-        let n = a.variants.len();
-        let hits = a.variants.iter().filter(|o| o.verdict == a.verdict).count();
-        s.push_str(&format!(
-            "{label:<13} {:<14} {hits}/{n} variants",
-            a.attack.name
-        ));
-        if let Some(c) = a.attack.cve {
-            s.push_str(&format!("  [{c}]"));
-        }
-        s.push_str(&format!(
-            " — {}: {}\n",
-            a.decisive.forged.variant, a.decisive.signal
-        ));
-        if a.verdict == Verdict::Accepted {
-            if let Some(by) = a.decisive.implied_by {
-                s.push_str(&format!(
-                    "              explained by {by}: the server checks no signature at all\n"
-                ));
-            }
-            s.push_str(&format!(
-                "              request: {}\n",
-                request_line(r, a.decisive, show)
-            ));
-            s.push_str(&format!("              fix: {}\n", a.attack.fix));
-        }
+        attack_lines(&mut s, r, &a, show);
     }
+    closing_lines(&mut s, r);
+    s
+}
+
+/// An attack's line, and for an accepted one the request that shows it and the fix.
+fn attack_lines(s: &mut String, r: &Report, a: &AttackSummary<'_>, show: Show) {
+    let label = match (a.verdict, a.decisive.implied_by) {
+        (Verdict::Accepted, None) => "ACCEPTED",
+        (Verdict::Accepted, Some(_)) => "accepted*",
+        (Verdict::Inconclusive, _) => "inconclusive",
+        (Verdict::Rejected, _) => "rejected",
+    };
+    let n = a.variants.len();
+    let hits = a.variants.iter().filter(|o| o.verdict == a.verdict).count();
+    s.push_str(&format!(
+        "{label:<13} {:<14} {hits}/{n} variants",
+        a.attack.name
+    ));
+    if let Some(c) = a.attack.cve {
+        s.push_str(&format!("  [{c}]"));
+    }
+    s.push_str(&format!(
+        " — {}: {}\n",
+        a.decisive.forged.variant, a.decisive.signal
+    ));
+    if a.verdict == Verdict::Accepted {
+        if let Some(by) = a.decisive.implied_by {
+            s.push_str(&format!(
+                "              explained by {by}: the server checks no signature at all\n"
+            ));
+        }
+        s.push_str(&format!(
+            "              request: {}\n",
+            request_line(r, a.decisive, show)
+        ));
+        s.push_str(&format!("              fix: {}\n", a.attack.fix));
+    }
+}
+
+/// The recheck, what was not sent, the coverage and the one-line summary.
+fn closing_lines(s: &mut String, r: &Report) {
     match &r.recheck {
         Some(c) if c.drift().is_some() => {
             s.push_str(&format!(
@@ -149,7 +160,6 @@ pub(crate) fn text(r: &Report, show: Show) -> String {
             format!("{accepted} attack(s) accepted")
         }
     ));
-    s
 }
 
 /// The report as a JSON document.
