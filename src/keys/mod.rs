@@ -1,7 +1,8 @@
 //! The key model: one `Jwk` type for every key jot reads or writes (RSA, EC P-256/P-384/
 //! P-521/secp256k1, OKP Ed25519/Ed448, AKP ML-DSA, oct), private or public, with its JWK metadata. Reading
 //! (`read`), writing (`write`), generation (`generate`), RFC 7638 thumbprints (`thumbprint`)
-//! and the raw sign/verify primitives (`crypto`) live in the submodules.
+//! and the raw sign/verify primitives (`crypto`) live in the submodules; the key material
+//! types (`Key`, `Secret`, …) in `material`.
 
 mod akp;
 #[cfg(feature = "aws-lc")]
@@ -12,6 +13,7 @@ mod ed448;
 mod generate;
 mod jwk_json;
 mod jwk_write;
+mod material;
 mod members;
 mod pem;
 pub(crate) mod prepared_hmac;
@@ -30,8 +32,6 @@ pub(crate) mod x5c_path;
 #[cfg(test)]
 mod tests;
 
-use std::fmt;
-
 use zeroize::Zeroizing;
 
 use crate::alg::{Alg, Curve, Family};
@@ -42,6 +42,7 @@ pub use crypto::ecdsa_high_s;
 pub use ed448::Ed448Key;
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
+pub use material::{EcKey, Key, OkpKey, RsaKey, Secret};
 pub(crate) use members::{read_jwks_lenient, read_members};
 pub(crate) use publish::{check_public_jwks, public_jwks};
 pub use read::{detect, read, Format, KeyInput, ReadOptions};
@@ -51,130 +52,6 @@ pub(crate) use thumbprint::canonical as thumbprint_canonical;
 pub(crate) use thumbprint::ThumbprintHash;
 pub use x25519::generate as x25519_generate;
 pub(crate) use x25519::scalar_public as x25519_public;
-
-/// Secret bytes (an HMAC key or a private scalar): redacted in `Debug`, zeroized on drop.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(Zeroizing<Vec<u8>>);
-
-impl Secret {
-    /// Wrap secret bytes.
-    pub fn new(bytes: Vec<u8>) -> Self {
-        Secret(Zeroizing::new(bytes))
-    }
-
-    /// The bytes.
-    pub fn expose(&self) -> &[u8] {
-        &self.0
-    }
-}
-
-/// So clap can hold `--secret` as a `Secret` from the command line on (zeroized on drop,
-/// redacted in `Debug`), never as a plain `String`.
-impl std::str::FromStr for Secret {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        Ok(Secret::new(s.as_bytes().to_vec()))
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Secret([REDACTED; {} bytes])", self.0.len())
-    }
-}
-
-/// An RSA key.
-#[derive(Clone, Debug)]
-pub enum RsaKey {
-    Public(rsa::RsaPublicKey),
-    Private(Box<rsa::RsaPrivateKey>),
-}
-
-impl RsaKey {
-    /// The public half.
-    pub fn public(&self) -> rsa::RsaPublicKey {
-        match self {
-            RsaKey::Public(k) => k.clone(),
-            RsaKey::Private(k) => k.to_public_key(),
-        }
-    }
-
-    /// Whether the modulus has the ROCA fingerprint (CVE-2017-15361, see `roca`).
-    pub fn has_roca_fingerprint(&self) -> bool {
-        use rsa::traits::PublicKeyParts;
-        let n = match self {
-            RsaKey::Public(k) => k.n().to_be_bytes(),
-            RsaKey::Private(k) => k.n().to_be_bytes(),
-        };
-        roca::has_roca_fingerprint(&n)
-    }
-
-    /// Modulus size in bits.
-    pub fn bits(&self) -> usize {
-        use rsa::traits::PublicKeyParts;
-        match self {
-            RsaKey::Public(k) => k.n().bits() as usize,
-            RsaKey::Private(k) => k.n().bits() as usize,
-        }
-    }
-}
-
-/// An EC key: the curve, the uncompressed public point (`04 || x || y`, checked to be on the
-/// curve), and the private scalar if present (checked to match the point).
-#[derive(Clone, Debug)]
-pub struct EcKey {
-    pub curve: Curve,
-    pub point: Vec<u8>,
-    pub d: Option<Secret>,
-}
-
-impl EcKey {
-    /// The x coordinate.
-    pub fn x(&self) -> &[u8] {
-        &self.point[1..1 + self.curve.field_len()]
-    }
-
-    /// The y coordinate.
-    pub fn y(&self) -> &[u8] {
-        &self.point[1 + self.curve.field_len()..]
-    }
-}
-
-/// An Ed25519 key (OKP): the public key and, if present, the 32-byte seed.
-#[derive(Clone, Debug)]
-pub struct OkpKey {
-    pub x: [u8; 32],
-    pub d: Option<Secret>,
-}
-
-/// Key material of any kind.
-#[derive(Clone, Debug)]
-pub enum Key {
-    Rsa(RsaKey),
-    Ec(EcKey),
-    Okp(OkpKey),
-    /// An X25519 key (OKP `crv: X25519`, RFC 8037): key agreement only (JWE ECDH-ES).
-    X25519(OkpKey),
-    /// An Ed448 key (OKP `crv: Ed448`, RFC 8037).
-    Ed448(Ed448Key),
-    /// An ML-DSA key (`kty: AKP`, RFC 9964).
-    Akp(AkpKey),
-    Oct(Secret),
-}
-
-impl Key {
-    /// An HMAC (oct) key: the one constructor every source of a secret goes through
-    /// (`--secret`, `--secret-file`, stdin, a JWK `k`, a JWKS member, raw bytes). An empty
-    /// key is refused: anyone can compute its MAC (RFC 8725 §3.5), and an unset
-    /// `$JWT_SECRET` lands exactly here.
-    pub fn hmac(secret: Secret) -> Result<Key> {
-        if secret.expose().is_empty() {
-            return Err(Error::input("the HMAC secret is empty")
-                .with_hint("anyone can compute an empty key's MAC; give the real secret (is the variable or file you passed empty?)"));
-        }
-        Ok(Key::Oct(secret))
-    }
-}
 
 /// A JSON Web Key: key material plus the optional members jot understands.
 #[derive(Clone, Debug)]
