@@ -11,7 +11,7 @@ use crate::alg::{self, Alg};
 
 /// Parses a JWS algorithm name (exact, case-sensitive) into an [`Alg`].
 #[derive(Clone, Copy, Debug, Default)]
-pub struct AlgParser;
+pub(crate) struct AlgParser;
 
 /// Why `s` is no algorithm jot knows, with the list of those it does.
 pub(super) fn unknown_alg(s: &str) -> String {
@@ -46,7 +46,7 @@ impl TypedValueParser for AlgParser {
 
 /// What `jot keygen ALG` makes: a signing key (JWS table) or an encryption key (JWE table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KeygenAlg {
+pub(crate) enum KeygenAlg {
     Sign(Alg),
     Encrypt(alg::KeyAlg),
 }

@@ -11,7 +11,7 @@ use crate::Result;
 
 /// The request the proof came with, and the proof's window.
 #[derive(Clone, Debug, Default)]
-pub struct Binding<'a> {
+pub(crate) struct Binding<'a> {
     /// The `DPoP` header value.
     pub proof: &'a str,
     pub htm: &'a str,

@@ -12,7 +12,7 @@ use crate::{Error, Result};
 
 /// What the key flags of a JWE command name.
 #[derive(Clone, Debug, Default)]
-pub struct JweKeySpec {
+pub(crate) struct JweKeySpec {
     /// Key files, a JWKS (file or URL), or a secret file.
     pub sources: Vec<KeySource>,
     /// A passphrase for `PBES2-*`, the file's first line.
@@ -23,7 +23,7 @@ pub struct JweKeySpec {
 
 impl JweKeySpec {
     /// One key file (or JWKS file) named by a nested-token flag.
-    pub fn file(path: &str) -> JweKeySpec {
+    pub(crate) fn file(path: &str) -> JweKeySpec {
         JweKeySpec {
             sources: vec![KeySource::File(path.to_owned())],
             ..JweKeySpec::default()
@@ -31,7 +31,7 @@ impl JweKeySpec {
     }
 
     /// One spec per key file, the kid kept: the recipients of a JSON-serialized JWE.
-    pub fn each_file(&self) -> Vec<JweKeySpec> {
+    pub(crate) fn each_file(&self) -> Vec<JweKeySpec> {
         self.sources
             .iter()
             .filter(|s| matches!(s, KeySource::File(_)))

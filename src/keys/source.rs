@@ -17,7 +17,7 @@ use crate::{Error, Result};
 
 /// One place keys come from.
 #[derive(Clone, Debug)]
-pub enum KeySource {
+pub(crate) enum KeySource {
     /// A key file (PEM, DER, JWK or JWKS, detected from the content), or `-` for stdin.
     File(String),
     /// Key text pasted into the ui (PEM, JWK or JWKS), detected as for a file.
@@ -38,7 +38,7 @@ pub enum KeySource {
 
 impl KeySource {
     /// `--jwks`'s value: a URL when it is one (`net::is_http_url`), else a file.
-    pub fn jwks(arg: &str) -> KeySource {
+    pub(crate) fn jwks(arg: &str) -> KeySource {
         if net::is_http_url(arg) {
             KeySource::JwksUrl(arg.to_owned())
         } else {
@@ -48,7 +48,7 @@ impl KeySource {
 }
 
 /// How a URL becomes bytes: the network through `net` for the CLI, a memo for the ui.
-pub trait Fetcher {
+pub(crate) trait Fetcher {
     /// The key set at `url`; `lacks` says a cached set lacks what the caller needs.
     fn key_set(
         &self,
@@ -79,7 +79,7 @@ impl Fetcher for Net {
 
 /// What reading a source needs besides the source: the fetcher, the clock, the cache
 /// policy, and the options of key files.
-pub struct Resolver<'a> {
+pub(crate) struct Resolver<'a> {
     pub fetcher: &'a dyn Fetcher,
     /// Unix seconds, from the caller's clock (cache freshness, the age of cached keys).
     pub now: i64,
@@ -95,7 +95,7 @@ pub struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     /// Defaults: the cache on, strict key checks, no passphrase, no kid wanted.
-    pub fn new(fetcher: &'a dyn Fetcher, now: i64) -> Self {
+    pub(crate) fn new(fetcher: &'a dyn Fetcher, now: i64) -> Self {
         Resolver {
             fetcher,
             now,

@@ -13,7 +13,7 @@ pub(crate) const REFETCH_FLOOR: i64 = 30;
 
 /// A fetched body, and when it came from the cache, when that was fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fetched {
+pub(crate) struct Fetched {
     pub body: Vec<u8>,
     /// Unix seconds of the network fetch the cached body came from; `None` when it was
     /// fetched just now.

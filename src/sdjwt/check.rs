@@ -16,7 +16,7 @@ use crate::token::{parse as parse_jws, Jws, Parsed};
 
 /// What a verifier asks of key binding.
 #[derive(Clone, Debug, Default)]
-pub struct KbPolicy {
+pub(crate) struct KbPolicy {
     /// The KB-JWT's aud must be this.
     pub aud: Option<String>,
     /// The KB-JWT's nonce must be this.

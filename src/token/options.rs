@@ -38,7 +38,7 @@ pub(crate) fn add_default_times(
 
 /// What a verifier asks of a token, as a user states it (durations as text).
 #[derive(Clone, Debug, Default)]
-pub struct VerifyOptions {
+pub(crate) struct VerifyOptions {
     pub algs: Vec<Alg>,
     pub iss: Option<String>,
     pub sub: Option<String>,
@@ -67,7 +67,7 @@ pub struct VerifyOptions {
 
 impl VerifyOptions {
     /// The policy: exp required unless allowed or replaced by `require`, durations parsed.
-    pub fn policy(mut self) -> Result<Policy> {
+    pub(crate) fn policy(mut self) -> Result<Policy> {
         let profile = self
             .profile
             .as_deref()
