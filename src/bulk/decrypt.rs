@@ -8,7 +8,7 @@ use super::stream::Batch;
 use crate::jwe::{self, Decrypted, Failure, JweKey, Policy};
 
 /// What became of one line.
-pub(crate) enum Opened<'a> {
+pub enum Opened<'a> {
     /// Plaintext the opener decrypted (only asked for when it is to be written as it is).
     Plain(&'a [u8]),
     /// The one-token path's verdict, and for a JSON-serialized token the recipient that
@@ -17,7 +17,7 @@ pub(crate) enum Opened<'a> {
 }
 
 /// A batch decrypted: its lines' verdicts, in order.
-pub(crate) struct Done {
+pub struct Done {
     batch: Batch,
     /// The opener's plaintexts, one after another (wiped on drop).
     plain: Vec<u8>,
@@ -32,7 +32,7 @@ enum Verdict {
 impl Done {
     /// Each line: its number, its token text (`None` for a line the reader skipped), and
     /// what became of it.
-    pub(crate) fn lines(&self) -> impl Iterator<Item = (usize, Option<&str>, Opened<'_>)> {
+    pub fn lines(&self) -> impl Iterator<Item = (usize, Option<&str>, Opened<'_>)> {
         self.batch.lines().zip(&self.verdicts).map(|((n, t), v)| {
             let o = match v {
                 Verdict::Plain(r) => Opened::Plain(&self.plain[r.clone()]),
@@ -51,7 +51,7 @@ impl Drop for Done {
 
 /// Decrypt one token; for a JSON-serialized one, also the index of the recipient that
 /// decrypted.
-pub(crate) fn decrypt_one(
+pub fn decrypt_one(
     t: &str,
     keys: &[JweKey],
     p: &Policy,
@@ -68,7 +68,7 @@ pub(crate) fn decrypt_one(
 /// Decrypt every line of `batch`, in order. With `plain`, plaintext the opener can
 /// produce comes as [`Opened::Plain`]; a line the reader skipped (over the limit) is a
 /// failure with its reason.
-pub(crate) fn open_batch(batch: Batch, keys: &[JweKey], p: &Policy, plain: bool) -> Done {
+pub fn open_batch(batch: Batch, keys: &[JweKey], p: &Policy, plain: bool) -> Done {
     let mut opener = jwe::Opener::new(keys, p);
     // Plaintext is at most 3/4 of its base64url: sized once, never grown by copying.
     let mut out = Vec::with_capacity(if plain { batch.text_len() / 4 * 3 } else { 0 });

@@ -26,7 +26,7 @@ struct Plan {
 }
 
 /// Opens compact AES-GCM tokens with reused state; see the module doc.
-pub(crate) struct Opener<'k> {
+pub struct Opener<'k> {
     keys: &'k [JweKey],
     p: &'k Policy,
     /// The last protected header seen, and its plan (`None`: the full path).
@@ -42,7 +42,7 @@ pub(crate) struct Opener<'k> {
 
 impl<'k> Opener<'k> {
     /// An opener for `keys` under `p`.
-    pub(crate) fn new(keys: &'k [JweKey], p: &'k Policy) -> Opener<'k> {
+    pub fn new(keys: &'k [JweKey], p: &'k Policy) -> Opener<'k> {
         Opener {
             keys,
             p,
@@ -58,7 +58,7 @@ impl<'k> Opener<'k> {
     /// Append the plaintext of `token` (trimmed compact text) to `out`; false when the
     /// token is left to [`super::decrypt`] (another shape, or a failure that path will
     /// name), with `out` as it was.
-    pub(crate) fn open(&mut self, token: &str, out: &mut Vec<u8>) -> bool {
+    pub fn open(&mut self, token: &str, out: &mut Vec<u8>) -> bool {
         let opened = self.open_here(token).is_some();
         if opened {
             out.extend_from_slice(&self.buf);

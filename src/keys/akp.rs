@@ -74,7 +74,7 @@ fn derive_public(set: MlDsa, seed: &[u8]) -> Result<Vec<u8>> {
 impl AkpKey {
     /// A key from its parts: `public` must have the set's size, and `seed` (if any) must
     /// derive exactly `public`.
-    pub fn new(set: MlDsa, public: Vec<u8>, seed: Option<Secret>) -> Result<AkpKey> {
+    pub(crate) fn new(set: MlDsa, public: Vec<u8>, seed: Option<Secret>) -> Result<AkpKey> {
         if public.len() != set.public_len() {
             return Err(Error::input(format!(
                 "{} public key \"pub\" must be {} bytes, not {}",
@@ -95,7 +95,7 @@ impl AkpKey {
     }
 
     /// The private key of a seed.
-    pub fn from_seed(set: MlDsa, seed: Secret) -> Result<AkpKey> {
+    pub(crate) fn from_seed(set: MlDsa, seed: Secret) -> Result<AkpKey> {
         let public = derive_public(set, seed.expose())?;
         Ok(AkpKey {
             set,
@@ -113,7 +113,7 @@ impl AkpKey {
 
     /// Sign `msg` (hedged ML-DSA.Sign, FIPS 204 Algorithm 2) with the empty context string
     /// RFC 9964 §3 prescribes.
-    pub fn sign(&self, msg: &[u8]) -> Result<Vec<u8>> {
+    pub(crate) fn sign(&self, msg: &[u8]) -> Result<Vec<u8>> {
         let seed = self.seed.as_ref().ok_or_else(super::crypto::need_private)?;
         let seed = ml_dsa::B32::try_from(seed.expose())
             .map_err(|_| Error::input("ML-DSA seed must be 32 bytes"))?;
@@ -129,12 +129,12 @@ impl AkpKey {
 
     /// Whether `sig` is a valid signature of `msg` with the empty context string. A
     /// signature of the wrong length, or one that does not decode, is simply invalid.
-    pub fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
+    pub(crate) fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
         self.prepare().verify(msg, sig)
     }
 
     /// The public key decoded once (its matrix Â expanded) for many verifications.
-    pub fn prepare(&self) -> PreparedAkp {
+    pub(crate) fn prepare(&self) -> PreparedAkp {
         fn decode<P: ml_dsa::MlDsaParams>(public: &[u8]) -> Option<ml_dsa::VerifyingKey<P>> {
             let pk = ml_dsa::EncodedVerifyingKey::<P>::try_from(public).ok()?;
             Some(ml_dsa::VerifyingKey::<P>::decode(&pk))
@@ -149,7 +149,7 @@ impl AkpKey {
     }
 
     /// The PKCS#8 DER of the private key, seed form (RFC 9881 §6: `seed [0] IMPLICIT`).
-    pub fn to_pkcs8_der(&self) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    pub(crate) fn to_pkcs8_der(&self) -> Result<zeroize::Zeroizing<Vec<u8>>> {
         let seed = self.seed.as_ref().ok_or_else(super::crypto::need_private)?;
         let mut inner = zeroize::Zeroizing::new(vec![0x80, 32]);
         inner.extend_from_slice(seed.expose());
@@ -163,7 +163,7 @@ impl AkpKey {
     }
 
     /// The SubjectPublicKeyInfo DER of the public key.
-    pub fn to_spki_der(&self) -> Result<Vec<u8>> {
+    pub(crate) fn to_spki_der(&self) -> Result<Vec<u8>> {
         let info = spki::SubjectPublicKeyInfoRef {
             algorithm: algorithm_identifier(self.set),
             subject_public_key: der::asn1::BitStringRef::from_bytes(&self.public)
@@ -174,7 +174,7 @@ impl AkpKey {
 }
 
 /// An ML-DSA public key decoded for verification (see [`AkpKey::prepare`]).
-pub enum PreparedAkp {
+pub(crate) enum PreparedAkp {
     L44(ml_dsa::VerifyingKey<MlDsa44>),
     L65(ml_dsa::VerifyingKey<MlDsa65>),
     L87(ml_dsa::VerifyingKey<MlDsa87>),
@@ -184,7 +184,7 @@ pub enum PreparedAkp {
 
 impl PreparedAkp {
     /// Whether `sig` is a valid signature of `msg` with the empty context string.
-    pub fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
+    pub(crate) fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
         fn check<P: ml_dsa::MlDsaParams>(k: &ml_dsa::VerifyingKey<P>, m: &[u8], s: &[u8]) -> bool {
             ml_dsa::Signature::<P>::try_from(s).is_ok_and(|s| k.verify_with_context(m, &[], &s))
         }

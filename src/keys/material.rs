@@ -20,7 +20,7 @@ impl Secret {
     }
 
     /// The bytes.
-    pub fn expose(&self) -> &[u8] {
+    pub(crate) fn expose(&self) -> &[u8] {
         &self.0
     }
 }
@@ -49,7 +49,7 @@ pub enum RsaKey {
 
 impl RsaKey {
     /// The public half.
-    pub fn public(&self) -> rsa::RsaPublicKey {
+    pub(crate) fn public(&self) -> rsa::RsaPublicKey {
         match self {
             RsaKey::Public(k) => k.clone(),
             RsaKey::Private(k) => k.to_public_key(),
@@ -57,7 +57,7 @@ impl RsaKey {
     }
 
     /// Whether the modulus has the ROCA fingerprint (CVE-2017-15361, see `roca`).
-    pub fn has_roca_fingerprint(&self) -> bool {
+    pub(crate) fn has_roca_fingerprint(&self) -> bool {
         use rsa::traits::PublicKeyParts;
         let n = match self {
             RsaKey::Public(k) => k.n().to_be_bytes(),
@@ -67,7 +67,7 @@ impl RsaKey {
     }
 
     /// Modulus size in bits.
-    pub fn bits(&self) -> usize {
+    pub(crate) fn bits(&self) -> usize {
         use rsa::traits::PublicKeyParts;
         match self {
             RsaKey::Public(k) => k.n().bits() as usize,
@@ -87,12 +87,12 @@ pub struct EcKey {
 
 impl EcKey {
     /// The x coordinate.
-    pub fn x(&self) -> &[u8] {
+    pub(crate) fn x(&self) -> &[u8] {
         &self.point[1..1 + self.curve.field_len()]
     }
 
     /// The y coordinate.
-    pub fn y(&self) -> &[u8] {
+    pub(crate) fn y(&self) -> &[u8] {
         &self.point[1 + self.curve.field_len()..]
     }
 }

@@ -82,7 +82,7 @@ impl Jwk {
     }
 
     /// The JWK `kty`.
-    pub fn kty(&self) -> &'static str {
+    pub(crate) fn kty(&self) -> &'static str {
         match self.key {
             Key::Rsa(_) => "RSA",
             Key::Ec(_) => "EC",
@@ -93,7 +93,7 @@ impl Jwk {
     }
 
     /// True when the key holds private (or secret) material.
-    pub fn is_private(&self) -> bool {
+    pub(crate) fn is_private(&self) -> bool {
         match &self.key {
             Key::Rsa(RsaKey::Private(_)) | Key::Oct(_) => true,
             Key::Rsa(RsaKey::Public(_)) => false,
@@ -135,7 +135,7 @@ impl Jwk {
     }
 
     /// A short description for listings: "RSA 2048", "EC P-256", "oct 256 bits".
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match &self.key {
             Key::Rsa(k) => format!("RSA {}", k.bits()),
             Key::Ec(k) => format!("EC {}", k.curve.name()),
@@ -149,7 +149,7 @@ impl Jwk {
 
     /// The algorithm this key signs with when none is asked for: its own `alg` if it is one
     /// jot knows, else the natural one for the key type.
-    pub fn default_alg(&self) -> Alg {
+    pub(crate) fn default_alg(&self) -> Alg {
         if let Some(a) = self.alg.as_deref().and_then(Alg::from_name) {
             if self.check_alg(a).is_ok() {
                 return a;
@@ -171,7 +171,7 @@ impl Jwk {
 
     /// The algorithms this key can be used with: its `alg` alone when set, else every
     /// algorithm of its family (all RS*/PS* for RSA, the one ES* of its curve, …).
-    pub fn implied_algs(&self) -> Vec<Alg> {
+    pub(crate) fn implied_algs(&self) -> Vec<Alg> {
         if let Some(a) = self.alg.as_deref().and_then(Alg::from_name) {
             return Alg::all()
                 .filter(|b| *b == a || a.same_eddsa(*b) && self.fits(*b))
@@ -182,7 +182,7 @@ impl Jwk {
 
     /// Whether `alg` fits this key: the family must match the key type (an RSA or EC key
     /// is never an HMAC secret), the curve must match, and the JWK's own `alg` is honoured.
-    pub fn check_alg(&self, alg: Alg) -> Result<()> {
+    pub(crate) fn check_alg(&self, alg: Alg) -> Result<()> {
         self.check_alg_family(alg)?;
         if let Some(own) = self.alg.as_deref() {
             let same = Alg::from_name(own).is_some_and(|a| a.same_eddsa(alg));
@@ -211,7 +211,7 @@ impl Jwk {
     }
 
     /// Whether `alg` fits the key type and curve, ignoring the JWK's own `alg`.
-    pub fn check_alg_family(&self, alg: Alg) -> Result<()> {
+    pub(crate) fn check_alg_family(&self, alg: Alg) -> Result<()> {
         if !self.fits(alg) {
             let mut natural = self.clone();
             natural.alg = None;
@@ -224,7 +224,7 @@ impl Jwk {
     }
 
     /// Whether the JWK's `use`/`key_ops` allow `op` ("sign" or "verify").
-    pub fn allows_op(&self, op: &str) -> bool {
+    pub(crate) fn allows_op(&self, op: &str) -> bool {
         if let Some(u) = self.use_.as_deref() {
             if u != "sig" {
                 return false;
@@ -237,7 +237,7 @@ impl Jwk {
     }
 
     /// RFC 7638 thumbprint, base64url.
-    pub fn thumbprint(&self, hash: ThumbprintHash) -> String {
+    pub(crate) fn thumbprint(&self, hash: ThumbprintHash) -> String {
         thumbprint::thumbprint(self, hash)
     }
 
@@ -249,7 +249,7 @@ impl Jwk {
     }
 
     /// The JWK as a JSON value; private members only when `private` is true (and present).
-    /// Commands write private keys with [`Jwk::to_text`] instead, which keeps private
+    /// Commands write private keys with `Jwk::to_text` instead, which keeps private
     /// members out of a plain `Value`; `to_json(true)` is for tests and inspection.
     pub fn to_json(&self, private: bool) -> serde_json::Value {
         jwk_write::to_json(self, private)
@@ -257,7 +257,7 @@ impl Jwk {
 
     /// The JWK as pretty JSON text with a trailing newline; private members only when
     /// `private` is true (and present), written into a zeroizing buffer.
-    pub fn to_text(&self, private: bool) -> Result<Zeroizing<String>> {
+    pub(crate) fn to_text(&self, private: bool) -> Result<Zeroizing<String>> {
         jwk_write::to_text(std::slice::from_ref(self), false, private)
     }
 
@@ -268,7 +268,7 @@ impl Jwk {
 
     /// The key as DER: PKCS#8 when private (and `private`), else SPKI; the body of
     /// [`Jwk::to_pem`], so both forms always hold the same bytes.
-    pub fn to_der(&self, private: bool) -> Result<Zeroizing<Vec<u8>>> {
+    pub(crate) fn to_der(&self, private: bool) -> Result<Zeroizing<Vec<u8>>> {
         let pem = self.to_pem(private)?;
         pem_rfc7468::decode_vec(pem.as_bytes())
             .map(|(_, der)| Zeroizing::new(der))
@@ -290,12 +290,12 @@ impl Jwk {
 }
 
 /// Serialize keys as a JWKS document `{"keys":[…]}` (see [`Jwk::to_json`]; private output
-/// goes through [`to_jwks_text`]).
+/// goes through `to_jwks_text`).
 pub fn to_jwks(keys: &[Jwk], private: bool) -> serde_json::Value {
     serde_json::json!({ "keys": keys.iter().map(|k| k.to_json(private)).collect::<Vec<_>>() })
 }
 
 /// A JWKS as pretty JSON text with a trailing newline; private members when `private`.
-pub fn to_jwks_text(keys: &[Jwk], private: bool) -> Result<Zeroizing<String>> {
+pub(crate) fn to_jwks_text(keys: &[Jwk], private: bool) -> Result<Zeroizing<String>> {
     jwk_write::to_text(keys, true, private)
 }

@@ -43,7 +43,7 @@ impl State {
     }
 
     /// Whether keys in this state belong in `jwks.json`.
-    pub fn is_published(self) -> bool {
+    pub(crate) fn is_published(self) -> bool {
         self != State::Removed
     }
 }
@@ -82,12 +82,12 @@ pub struct Entry {
 
 impl Entry {
     /// The algorithm, known to be a valid asymmetric one once the manifest is checked.
-    pub fn algorithm(&self) -> Result<Alg> {
+    pub(crate) fn algorithm(&self) -> Result<Alg> {
         parse_set_alg(&self.alg)
     }
 
     /// The file name of its private key: `<kid>.jwk`.
-    pub fn file_name(&self) -> String {
+    pub(crate) fn file_name(&self) -> String {
         format!("{}.jwk", self.kid)
     }
 }
@@ -102,7 +102,7 @@ pub struct Manifest {
 
 impl Manifest {
     /// A manifest with no keys: written first by a set's first run.
-    pub fn empty() -> Self {
+    pub(crate) fn empty() -> Self {
         Manifest {
             format: FORMAT.into(),
             keys: Vec::new(),
@@ -119,7 +119,7 @@ impl Manifest {
     }
 
     /// The canonical bytes: pretty JSON with a trailing newline.
-    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+    pub(crate) fn to_bytes(&self) -> Result<Vec<u8>> {
         let mut v = serde_json::to_vec_pretty(self)
             .map_err(|e| Error::input(format!("cannot serialise the manifest: {e}")))?;
         v.push(b'\n');

@@ -217,7 +217,7 @@ fn network_error(url: &str, opts: &FetchOptions, err: ureq::Error) -> Error {
 
 /// The one http(s) URL check: whether `s` starts with `http://` or `https://` (the scheme
 /// in any case, as RFC 3986 §3.1 allows).
-pub fn is_http_url(s: &str) -> bool {
+pub(crate) fn is_http_url(s: &str) -> bool {
     scheme_of(s).is_some()
 }
 

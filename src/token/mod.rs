@@ -32,7 +32,7 @@ pub use json::parse_strict;
 pub(crate) use paste::paste;
 
 /// Tokens larger than this are refused before any work (real tokens are a few KB).
-pub const MAX_TOKEN: usize = 256 * 1024;
+pub(crate) const MAX_TOKEN: usize = 256 * 1024;
 
 /// A parsed compact JWS. Nothing in it has been verified.
 #[derive(Clone, Debug)]
@@ -64,7 +64,7 @@ impl Jws {
     /// SHA-256 (hex) of the signing input `header.payload`: how a denylist names a token.
     /// An attacker cannot change it without the key, unlike the whole token's text (an
     /// ECDSA signature has a second valid form, (r, n−s)).
-    pub fn signing_input_sha256_hex(&self) -> String {
+    pub(crate) fn signing_input_sha256_hex(&self) -> String {
         crate::alg::Hash::Sha256.hex_digest(self.signing_input.as_bytes())
     }
 

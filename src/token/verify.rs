@@ -77,7 +77,7 @@ pub struct Verdict {
 
 impl Verdict {
     /// An invalid verdict with one reason.
-    pub fn invalid(reason: impl Into<String>) -> Verdict {
+    pub(crate) fn invalid(reason: impl Into<String>) -> Verdict {
         Verdict {
             valid: false,
             reasons: vec![reason.into()],

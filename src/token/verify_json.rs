@@ -41,7 +41,7 @@ pub struct JsonOutcome {
 impl JsonOutcome {
     /// "2 of 3 (kid "k", alg ES256), general serialization": which signature verified, for
     /// a line on stderr. `None` when none did.
-    pub fn note(&self) -> Option<String> {
+    pub(crate) fn note(&self) -> Option<String> {
         let s = self.signature.as_ref()?;
         let valid = self.signatures.iter().filter(|o| o.valid).count();
         let kid = s
