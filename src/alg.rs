@@ -87,7 +87,7 @@ pub(crate) const IV512: [u64; 8] = [
 
 impl Hash {
     /// Output length in bytes (also the minimum HMAC key length of RFC 7518 §3.2).
-    pub fn output_len(self) -> usize {
+    pub(crate) fn output_len(self) -> usize {
         match self {
             Hash::Sha256 => 32,
             Hash::Sha384 => 48,
@@ -113,7 +113,7 @@ impl Hash {
     }
 
     /// Digest `data`.
-    pub fn digest(self, data: &[u8]) -> Vec<u8> {
+    pub(crate) fn digest(self, data: &[u8]) -> Vec<u8> {
         use sha2::Digest;
         match self {
             Hash::Sha256 => sha2::Sha256::digest(data).to_vec(),
@@ -123,12 +123,12 @@ impl Hash {
     }
 
     /// Digest `data`, as lowercase hex.
-    pub fn hex_digest(self, data: &[u8]) -> String {
+    pub(crate) fn hex_digest(self, data: &[u8]) -> String {
         crate::hex::encode(&self.digest(data))
     }
 
     /// HMAC of `msg` under `key` (the `hmac` crate: the reference every fast kernel matches).
-    pub fn hmac(self, key: &[u8], msg: &[u8]) -> Vec<u8> {
+    pub(crate) fn hmac(self, key: &[u8], msg: &[u8]) -> Vec<u8> {
         use hmac::{KeyInit, Mac};
         macro_rules! tag {
             ($h:ty) => {
@@ -148,7 +148,7 @@ impl Hash {
 
 /// The family of an algorithm: which kind of key it needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Family {
+pub(crate) enum Family {
     /// HMAC with an `oct` key.
     Hmac,
     /// RSASSA-PKCS1-v1_5 with an RSA key.
@@ -293,7 +293,7 @@ const TABLE: &[Row] = &[
 
 impl Alg {
     /// Every algorithm, in table order.
-    pub fn all() -> impl Iterator<Item = Alg> {
+    pub(crate) fn all() -> impl Iterator<Item = Alg> {
         TABLE.iter().map(|r| r.alg)
     }
 
@@ -313,18 +313,18 @@ impl Alg {
     }
 
     /// The key family this algorithm needs.
-    pub fn family(self) -> Family {
+    pub(crate) fn family(self) -> Family {
         self.row().family
     }
 
     /// The hash function.
-    pub fn hash(self) -> Hash {
+    pub(crate) fn hash(self) -> Hash {
         self.row().hash
     }
 
     /// The ECDSA algorithm of a curve (ES256 for P-256, ES256K for secp256k1…), from the
     /// table; `None` for a curve no ECDSA row uses (Ed25519).
-    pub fn ecdsa_for(curve: Curve) -> Option<Alg> {
+    pub(crate) fn ecdsa_for(curve: Curve) -> Option<Alg> {
         TABLE
             .iter()
             .find(|r| r.family == Family::Ecdsa(curve))
@@ -333,7 +333,7 @@ impl Alg {
 
     /// The one Edwards curve a fully-specified EdDSA name pins (RFC 9864): Ed25519 for
     /// `Ed25519`, Ed448 for `Ed448`; `None` for the polymorphic `EdDSA` and every other alg.
-    pub fn edwards_curve(self) -> Option<Curve> {
+    pub(crate) fn edwards_curve(self) -> Option<Curve> {
         match self {
             Alg::Ed25519 => Some(Curve::Ed25519),
             Alg::Ed448 => Some(Curve::Ed448),
@@ -345,19 +345,19 @@ impl Alg {
     /// `Ed25519`/`Ed448` (RFC 9864) name the same signatures on a key of that curve, so a
     /// key restricted to one also takes the other. The caller checks the key's curve
     /// (`Jwk::fits`): `Ed25519` and `Ed448` never stand for each other.
-    pub fn same_eddsa(self, other: Alg) -> bool {
+    pub(crate) fn same_eddsa(self, other: Alg) -> bool {
         self.family() == Family::EdDsa
             && other.family() == Family::EdDsa
             && (self == Alg::EdDSA || other == Alg::EdDSA || self == other)
     }
 
     /// True for `EdDSA`, deprecated by RFC 9864 §4 in favour of `Ed25519` and `Ed448`.
-    pub fn is_deprecated(self) -> bool {
+    pub(crate) fn is_deprecated(self) -> bool {
         self == Alg::EdDSA
     }
 
     /// True for the HMAC algorithms, whose verifiers can also forge.
-    pub fn is_symmetric(self) -> bool {
+    pub(crate) fn is_symmetric(self) -> bool {
         self.family() == Family::Hmac
     }
 }

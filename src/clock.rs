@@ -5,25 +5,25 @@ use crate::{Error, Result};
 
 /// The current time, fixed once per run so every check in that run agrees.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Clock {
+pub(crate) struct Clock {
     now: i64,
 }
 
 impl Clock {
     /// A clock fixed at `now` (unix seconds).
-    pub fn fixed(now: i64) -> Self {
+    pub(crate) fn fixed(now: i64) -> Self {
         Clock { now }
     }
 
     /// The system clock, read once; this is the only place jot reads it.
-    pub fn system() -> Self {
+    pub(crate) fn system() -> Self {
         Clock {
             now: jiff::Timestamp::now().as_second(),
         }
     }
 
     /// From an optional `--now` value, else the system clock.
-    pub fn from_flag(now: Option<&str>) -> Result<Self> {
+    pub(crate) fn from_flag(now: Option<&str>) -> Result<Self> {
         match now {
             Some(s) => Ok(Clock::fixed(parse_time(s, None)?)),
             None => Ok(Clock::system()),
@@ -31,14 +31,14 @@ impl Clock {
     }
 
     /// Unix seconds.
-    pub fn now(&self) -> i64 {
+    pub(crate) fn now(&self) -> i64 {
         self.now
     }
 }
 
 /// Parse a duration: `90s`, `15m`, `2h`, `7d`, `1w`, combinations like `1h30m`, or bare
 /// seconds. Negative and overflowing values are refused.
-pub fn parse_duration(s: &str) -> Result<i64> {
+pub(crate) fn parse_duration(s: &str) -> Result<i64> {
     let bad = || {
         Error::usage(format!("invalid duration {s:?}"))
             .with_hint("use a number with a unit: 90s, 15m, 2h, 7d, 1w (or 1h30m)")
@@ -81,7 +81,7 @@ pub fn parse_duration(s: &str) -> Result<i64> {
 /// Parse an instant: unix seconds, or RFC 3339 (`2026-01-02T03:04:05Z`). With `now`, a
 /// duration (`15m`) is taken as relative to it, so `--exp 15m` and `--exp 2030-01-01T00:00:00Z`
 /// both work.
-pub fn parse_time(s: &str, now: Option<i64>) -> Result<i64> {
+pub(crate) fn parse_time(s: &str, now: Option<i64>) -> Result<i64> {
     let t = s.trim();
     if let Ok(n) = t.parse::<i64>() {
         // Bare numbers are absolute instants; durations need a unit.
@@ -102,7 +102,7 @@ pub fn parse_time(s: &str, now: Option<i64>) -> Result<i64> {
 }
 
 /// Format unix seconds as RFC 3339 UTC, or the raw number when out of range.
-pub fn format_utc(t: i64) -> String {
+pub(crate) fn format_utc(t: i64) -> String {
     match jiff::Timestamp::from_second(t) {
         Ok(ts) => ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
         Err(_) => format!("{t} (out of range)"),
@@ -111,7 +111,7 @@ pub fn format_utc(t: i64) -> String {
 
 /// A duration as people write it: `90s` → "1m30s", `86400` → "24h", `2592000` → "30d";
 /// hours up to two days, days beyond (as `--exp 30d` or a policy of 24h reads).
-pub fn format_duration(secs: i64) -> String {
+pub(crate) fn format_duration(secs: i64) -> String {
     let sign = if secs < 0 { "-" } else { "" };
     let mut a = secs.unsigned_abs();
     if a == 0 {
@@ -133,7 +133,7 @@ pub fn format_duration(secs: i64) -> String {
 }
 
 /// A relative phrase for `t` seen from `now`: "in 14m", "3 days ago", "now".
-pub fn relative(t: i64, now: i64) -> String {
+pub(crate) fn relative(t: i64, now: i64) -> String {
     let d = t.saturating_sub(now);
     if d == 0 {
         return "now".into();

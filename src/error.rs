@@ -31,7 +31,7 @@ impl ExitCode {
     }
 
     /// Negative when `bad` is true, else success.
-    pub fn verdict(ok: bool) -> Self {
+    pub(crate) fn verdict(ok: bool) -> Self {
         if ok {
             ExitCode::Success
         } else {
@@ -64,7 +64,7 @@ pub enum Error {
 
 impl Error {
     /// Bad input with no hint.
-    pub fn input(msg: impl fmt::Display) -> Self {
+    pub(crate) fn input(msg: impl fmt::Display) -> Self {
         Error::Input {
             msg: msg.to_string(),
             hint: None,
@@ -72,7 +72,7 @@ impl Error {
     }
 
     /// Bad usage with no hint.
-    pub fn usage(msg: impl fmt::Display) -> Self {
+    pub(crate) fn usage(msg: impl fmt::Display) -> Self {
         Error::Usage {
             msg: msg.to_string(),
             hint: None,
@@ -80,7 +80,7 @@ impl Error {
     }
 
     /// An I/O error on `path`.
-    pub fn io(path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         Error::Io {
             path: path.to_path_buf(),
             source,
@@ -88,7 +88,7 @@ impl Error {
     }
 
     /// Attach a next step for the user.
-    pub fn with_hint(self, h: impl fmt::Display) -> Self {
+    pub(crate) fn with_hint(self, h: impl fmt::Display) -> Self {
         match self {
             Error::Input { msg, .. } => Error::Input {
                 msg,
@@ -103,7 +103,7 @@ impl Error {
     }
 
     /// Prefix the message with where it happened (a file name, a segment).
-    pub fn context(self, what: impl fmt::Display) -> Self {
+    pub(crate) fn context(self, what: impl fmt::Display) -> Self {
         match self {
             Error::Input { msg, hint } => Error::Input {
                 msg: format!("{what}: {msg}"),
@@ -124,7 +124,7 @@ impl Error {
     }
 
     /// The next step for the user, if any.
-    pub fn hint(&self) -> Option<&str> {
+    pub(crate) fn hint(&self) -> Option<&str> {
         match self {
             Error::Input { hint, .. } | Error::Usage { hint, .. } => hint.as_deref(),
             _ => None,

@@ -12,10 +12,10 @@ use crate::{Error, Result};
 pub(crate) const TEMP_PREFIX: &str = ".jot-tmp-";
 
 /// Inputs larger than this are refused before they are parsed (keys, tokens, JWKS).
-pub const MAX_INPUT: u64 = 8 * 1024 * 1024;
+pub(crate) const MAX_INPUT: u64 = 8 * 1024 * 1024;
 
 /// Read a file, or stdin for `-`, refusing more than `limit` bytes.
-pub fn read_input(arg: &str, limit: u64) -> Result<Vec<u8>> {
+pub(crate) fn read_input(arg: &str, limit: u64) -> Result<Vec<u8>> {
     if arg != "-" {
         return read_path(Path::new(arg), limit);
     }
@@ -29,7 +29,7 @@ pub fn read_input(arg: &str, limit: u64) -> Result<Vec<u8>> {
 }
 
 /// Read a file (any path, UTF-8 or not), refusing more than `limit` bytes.
-pub fn read_path(path: &Path, limit: u64) -> Result<Vec<u8>> {
+pub(crate) fn read_path(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
     let f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
     if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
@@ -54,7 +54,7 @@ fn check_limit(buf: Vec<u8>, name: &str, limit: u64) -> Result<Vec<u8>> {
 
 /// How `write_atomic` treats an existing file and what mode it gives a new one.
 #[derive(Clone, Copy, Debug)]
-pub struct WriteOptions {
+pub(crate) struct WriteOptions {
     /// Replace an existing file (`--force`); otherwise an existing file is an error.
     pub overwrite: bool,
     /// Unix mode for the file (0o600 for anything holding a private key).
@@ -63,12 +63,12 @@ pub struct WriteOptions {
 
 impl WriteOptions {
     /// A private file (0600), never silently overwritten.
-    pub const PRIVATE: WriteOptions = WriteOptions {
+    pub(crate) const PRIVATE: WriteOptions = WriteOptions {
         overwrite: false,
         mode: 0o600,
     };
     /// A public file (0644) that replaces what was there, like a published JWKS.
-    pub const PUBLIC_REPLACE: WriteOptions = WriteOptions {
+    pub(crate) const PUBLIC_REPLACE: WriteOptions = WriteOptions {
         overwrite: true,
         mode: 0o644,
     };
@@ -92,7 +92,7 @@ fn without_temp_path(e: std::io::Error) -> std::io::Error {
     std::io::Error::new(e.kind(), os_error)
 }
 
-pub fn write_atomic(path: &Path, data: &[u8], opts: WriteOptions) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, data: &[u8], opts: WriteOptions) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -120,7 +120,7 @@ pub fn write_atomic(path: &Path, data: &[u8], opts: WriteOptions) -> Result<()> 
 
 /// Create a directory (and its parents) that only its owner can enter: 0700 when new;
 /// an existing directory is left as it is.
-pub fn create_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     let mut b = fs::DirBuilder::new();
     b.recursive(true);
     #[cfg(unix)]
@@ -154,12 +154,12 @@ fn set_mode(_f: &fs::File, _mode: u32) -> std::io::Result<()> {
 /// The one private-file permission check: the mode of a file that group or others can
 /// read, write or enter (any of 0o077), or `None` when it is private or the platform has
 /// no modes. Keys, key sets and secret files are held to it.
-pub fn exposed_mode(path: &Path) -> Option<u32> {
+pub(crate) fn exposed_mode(path: &Path) -> Option<u32> {
     mode_of(path).filter(|m| m & 0o077 != 0)
 }
 
 /// The permission bits of a file, where the platform has them.
-pub fn mode_of(path: &Path) -> Option<u32> {
+pub(crate) fn mode_of(path: &Path) -> Option<u32> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

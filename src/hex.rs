@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 /// Lowercase hex of `data`.
-pub fn encode(data: &[u8]) -> String {
+pub(crate) fn encode(data: &[u8]) -> String {
     data.iter()
         .fold(String::with_capacity(2 * data.len()), |mut s, b| {
             let _ = write!(s, "{b:02x}");
@@ -14,7 +14,7 @@ pub fn encode(data: &[u8]) -> String {
 }
 
 /// The value of one hex digit, either case.
-pub fn digit(b: u8) -> Option<u8> {
+pub(crate) fn digit(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),
         b'a'..=b'f' => Some(b - b'a' + 10),
@@ -26,7 +26,7 @@ pub fn digit(b: u8) -> Option<u8> {
 /// Decode hex (either case, even length; empty is empty) into `out`, replacing its
 /// contents; `false` on an odd length or a non-hex digit, with `out` then unspecified.
 /// Room is reserved up front so a secret is never left behind in a reallocated buffer.
-pub fn decode_into(s: &[u8], out: &mut Vec<u8>) -> bool {
+pub(crate) fn decode_into(s: &[u8], out: &mut Vec<u8>) -> bool {
     out.clear();
     if !s.len().is_multiple_of(2) {
         return false;

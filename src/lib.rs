@@ -1,27 +1,32 @@
 //! jot: a toolkit for JSON Web Tokens. The library holds every behaviour; `main.rs` only
 //! parses arguments and maps the result of [`run`] to an exit code.
 
+// `pub` is for what tests/cli, examples/ and fuzz/ reach through `jot::`; the rest is
+// `pub(crate)`, so dead code cannot hide behind a `pub` nobody uses. Set here rather than in
+// Cargo.toml's [lints] so it does not apply to the test and example crates.
+#![warn(unreachable_pub)]
+
 pub mod alg;
-pub mod audit;
+pub(crate) mod audit;
 pub mod b64;
 mod bulk;
 pub mod cli;
-pub mod clock;
+pub(crate) mod clock;
 mod cmd;
 pub mod crack;
 pub mod dpop;
-pub mod error;
-pub mod files;
+pub(crate) mod error;
+pub(crate) mod files;
 pub mod forge;
-pub mod hex;
+pub(crate) mod hex;
 pub mod jwe;
 pub mod keys;
 pub mod keyset;
 pub mod net;
-pub mod probe;
+pub(crate) mod probe;
 pub mod sdjwt;
 pub mod serve;
-pub mod term;
+pub(crate) mod term;
 pub mod token;
 pub mod ui;
 mod verdict;

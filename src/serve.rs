@@ -20,9 +20,9 @@ use std::time::Duration;
 use crate::{Error, Result};
 
 /// Where the key set is published.
-pub const JWKS_PATH: &str = "/.well-known/jwks.json";
+pub(crate) const JWKS_PATH: &str = "/.well-known/jwks.json";
 /// Where the discovery document is published.
-pub const DISCOVERY_PATH: &str = "/.well-known/openid-configuration";
+pub(crate) const DISCOVERY_PATH: &str = "/.well-known/openid-configuration";
 
 /// A published set is a handful of public keys; anything far larger is a mistake.
 const MAX_JWKS_BYTES: u64 = 1024 * 1024;

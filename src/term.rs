@@ -5,7 +5,7 @@
 //! (plaintext, a cracked secret, key bytes) are never escaped nor stripped. [`progress`]
 //! draws the progress line of long work.
 
-pub mod progress;
+pub(crate) mod progress;
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -15,7 +15,7 @@ use anstyle::{AnsiColor, Style};
 /// The user's colour choice, applied once for stdout and stderr alike; anstream then honours
 /// NO_COLOR, CLICOLOR_FORCE, TERM=dumb and whether each stream is a terminal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     #[default]
     Auto,
     Always,
@@ -23,7 +23,7 @@ pub enum ColorChoice {
 }
 
 /// Apply the colour choice for the whole process. Called once, from `run`.
-pub fn init_color(choice: ColorChoice) {
+pub(crate) fn init_color(choice: ColorChoice) {
     let c = match choice {
         ColorChoice::Auto => anstream::ColorChoice::Auto,
         ColorChoice::Always => anstream::ColorChoice::Always,
@@ -33,14 +33,13 @@ pub fn init_color(choice: ColorChoice) {
 }
 
 /// Styles used across the commands; anstream strips them when colour is off.
-pub mod style {
+pub(crate) mod style {
     use super::*;
-    pub const KEY: Style = AnsiColor::Cyan.on_default();
-    pub const GOOD: Style = AnsiColor::Green.on_default().bold();
-    pub const BAD: Style = AnsiColor::Red.on_default().bold();
-    pub const WARN: Style = AnsiColor::Yellow.on_default().bold();
-    pub const DIM: Style = Style::new().dimmed();
-    pub const BOLD: Style = Style::new().bold();
+    pub(crate) const GOOD: Style = AnsiColor::Green.on_default().bold();
+    pub(crate) const BAD: Style = AnsiColor::Red.on_default().bold();
+    pub(crate) const WARN: Style = AnsiColor::Yellow.on_default().bold();
+    pub(crate) const DIM: Style = Style::new().dimmed();
+    pub(crate) const BOLD: Style = Style::new().bold();
 }
 
 /// Flush early past this many buffered bytes, so one batch never holds much memory.
@@ -55,7 +54,7 @@ const FLUSH_AT: usize = 1 << 20;
 /// bulk token cost more than a whole HS256 verification). Only `flush` (and a full
 /// buffer) touches stdout, so callers that flush before a note on stderr keep the two
 /// streams in order.
-pub struct Out {
+pub(crate) struct Out {
     /// Styled text not yet stripped.
     text: Vec<u8>,
     /// Bytes ready for stdout, in order.
@@ -65,7 +64,7 @@ pub struct Out {
 
 impl Out {
     /// A writer for stdout, with stdout's colour choice (set by [`init_color`]).
-    pub fn stdout() -> Out {
+    pub(crate) fn stdout() -> Out {
         Out {
             text: Vec::with_capacity(64 * 1024),
             ready: Vec::new(),
@@ -75,12 +74,12 @@ impl Out {
 
     /// Whether styles are stripped (stdout is not a colour terminal): renderers may then
     /// write plain text, and a batch of plain ASCII skips the strip pass.
-    pub fn plain(&self) -> bool {
+    pub(crate) fn plain(&self) -> bool {
         self.strip
     }
 
     /// Write `data` exactly as it is, after the text written before it.
-    pub fn raw(&mut self, data: &[u8]) -> std::io::Result<()> {
+    pub(crate) fn raw(&mut self, data: &[u8]) -> std::io::Result<()> {
         self.settle();
         self.ready.extend_from_slice(data);
         if self.ready.len() >= FLUSH_AT {
@@ -150,7 +149,7 @@ fn is_bidi(c: char) -> bool {
 
 /// Escape control (C0, DEL, C1) and bidi characters as `\u{..}` so that untrusted text
 /// prints as what it is. Newlines and tabs are escaped too: one claim, one line.
-pub fn sanitize(s: &str) -> Cow<'_, str> {
+pub(crate) fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| c.is_control() || is_bidi(c)) {
         return Cow::Borrowed(s);
     }

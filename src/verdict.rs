@@ -10,7 +10,7 @@ use crate::token::verify::{verify, Policy, Verdict};
 
 /// What judging a token needs, prepared once per run.
 #[derive(Clone, Copy)]
-pub struct Judge<'a> {
+pub(crate) struct Judge<'a> {
     pub keys: &'a [Jwk],
     pub policy: &'a Policy,
     /// Unix seconds, from the caller's clock.
@@ -23,18 +23,18 @@ pub struct Judge<'a> {
 
 impl Judge<'_> {
     /// Whether `t` is judged as an SD-JWT (never through a JWE layer).
-    pub fn is_sd(&self, t: &str) -> bool {
+    pub(crate) fn is_sd(&self, t: &str) -> bool {
         self.nested.is_none() && crate::sdjwt::looks_like(t)
     }
 
     /// An SD-JWT's verdict with what it disclosed.
-    pub fn sd(&self, t: &str) -> SdVerdict {
+    pub(crate) fn sd(&self, t: &str) -> SdVerdict {
         crate::sdjwt::verify(t, self.keys, self.policy, self.kb, self.now)
     }
 
     /// The verdict for one token; without `detail` it drops header and claims (bulk text
     /// output never prints them).
-    pub fn verdict(&self, t: &str, detail: bool) -> Verdict {
+    pub(crate) fn verdict(&self, t: &str, detail: bool) -> Verdict {
         let (keys, p, now) = (self.keys, self.policy, self.now);
         if self.is_sd(t) {
             // An SD-JWT is verified in full (disclosures, KB-JWT), never as its JWS alone.

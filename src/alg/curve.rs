@@ -14,7 +14,7 @@ pub enum Curve {
 
 impl Curve {
     /// The JWK `crv` name.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Curve::P256 => "P-256",
             Curve::P384 => "P-384",
@@ -26,7 +26,7 @@ impl Curve {
     }
 
     /// Parse a JWK `crv` name.
-    pub fn from_name(s: &str) -> Option<Curve> {
+    pub(crate) fn from_name(s: &str) -> Option<Curve> {
         [
             Curve::P256,
             Curve::P384,
@@ -40,7 +40,7 @@ impl Curve {
     }
 
     /// Size in bytes of one coordinate or scalar (and of r and s in a JWS signature).
-    pub fn field_len(self) -> usize {
+    pub(crate) fn field_len(self) -> usize {
         match self {
             Curve::P256 | Curve::Secp256k1 | Curve::Ed25519 => 32,
             Curve::P384 => 48,
@@ -51,7 +51,7 @@ impl Curve {
     }
 
     /// True for the Edwards curves of OKP signing keys (Ed25519, Ed448).
-    pub fn is_edwards(self) -> bool {
+    pub(crate) fn is_edwards(self) -> bool {
         matches!(self, Curve::Ed25519 | Curve::Ed448)
     }
 }

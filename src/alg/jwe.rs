@@ -111,17 +111,17 @@ const KEY_ALGS: &[(KeyAlg, &str, KeyAlgFamily)] = &[
 
 impl KeyAlg {
     /// Every key-management algorithm, in table order.
-    pub fn all() -> impl Iterator<Item = KeyAlg> {
+    pub(crate) fn all() -> impl Iterator<Item = KeyAlg> {
         KEY_ALGS.iter().map(|r| r.0)
     }
 
     /// Parse an exact, case-sensitive JWE `alg` name.
-    pub fn from_name(s: &str) -> Option<KeyAlg> {
+    pub(crate) fn from_name(s: &str) -> Option<KeyAlg> {
         KEY_ALGS.iter().find(|r| r.1 == s).map(|r| r.0)
     }
 
     /// [`KeyAlg::from_name`] for a flag's value: a usage error listing the names.
-    pub fn parse(s: &str) -> crate::Result<KeyAlg> {
+    pub(crate) fn parse(s: &str) -> crate::Result<KeyAlg> {
         KeyAlg::from_name(s).ok_or_else(|| {
             let names: Vec<&str> = KeyAlg::all().map(|a| a.name()).collect();
             crate::Error::usage(format!("unknown JWE alg {s:?}"))
@@ -135,7 +135,7 @@ impl KeyAlg {
     }
 
     /// The kind of key it needs.
-    pub fn family(self) -> KeyAlgFamily {
+    pub(crate) fn family(self) -> KeyAlgFamily {
         KEY_ALGS[self as usize].2
     }
 }
@@ -168,7 +168,7 @@ const ENCS: &[(Enc, &str)] = &[
 
 impl Enc {
     /// Every content-encryption algorithm, in table order.
-    pub fn all() -> impl Iterator<Item = Enc> {
+    pub(crate) fn all() -> impl Iterator<Item = Enc> {
         ENCS.iter().map(|r| r.0)
     }
 
@@ -178,7 +178,7 @@ impl Enc {
     }
 
     /// [`Enc::from_name`] for a flag's value: a usage error listing the names.
-    pub fn parse(s: &str) -> crate::Result<Enc> {
+    pub(crate) fn parse(s: &str) -> crate::Result<Enc> {
         Enc::from_name(s).ok_or_else(|| {
             let names: Vec<&str> = Enc::all().map(|a| a.name()).collect();
             crate::Error::usage(format!("unknown JWE enc {s:?}"))
@@ -192,7 +192,7 @@ impl Enc {
     }
 
     /// The content key length in bytes (for CBC-HMAC: MAC key and AES key together).
-    pub fn cek_len(self) -> usize {
+    pub(crate) fn cek_len(self) -> usize {
         match self {
             Enc::A128Gcm => 16,
             Enc::A192Gcm => 24,
@@ -203,7 +203,7 @@ impl Enc {
     }
 
     /// The IV length in bytes: 96 bits for GCM, one AES block for CBC.
-    pub fn iv_len(self) -> usize {
+    pub(crate) fn iv_len(self) -> usize {
         if self.is_gcm() {
             12
         } else {
@@ -212,7 +212,7 @@ impl Enc {
     }
 
     /// The tag length in bytes: 16 for GCM, half the HMAC output for CBC-HMAC.
-    pub fn tag_len(self) -> usize {
+    pub(crate) fn tag_len(self) -> usize {
         match self.cbc_hash() {
             Some(h) => h.output_len() / 2,
             None => 16,
@@ -220,12 +220,12 @@ impl Enc {
     }
 
     /// True for AES-GCM.
-    pub fn is_gcm(self) -> bool {
+    pub(crate) fn is_gcm(self) -> bool {
         self.cbc_hash().is_none()
     }
 
     /// The HMAC hash of an `A*CBC-HS*` algorithm.
-    pub fn cbc_hash(self) -> Option<Hash> {
+    pub(crate) fn cbc_hash(self) -> Option<Hash> {
         match self {
             Enc::A128CbcHs256 => Some(Hash::Sha256),
             Enc::A192CbcHs384 => Some(Hash::Sha384),

@@ -22,7 +22,7 @@ impl MlDsa {
     }
 
     /// FIPS 204 Table 2: the encoded public key size in bytes.
-    pub fn public_len(self) -> usize {
+    pub(crate) fn public_len(self) -> usize {
         match self {
             MlDsa::L44 => 1312,
             MlDsa::L65 => 1952,
@@ -31,7 +31,7 @@ impl MlDsa {
     }
 
     /// FIPS 204 Table 2: the signature size in bytes.
-    pub fn signature_len(self) -> usize {
+    pub(crate) fn signature_len(self) -> usize {
         match self {
             MlDsa::L44 => 2420,
             MlDsa::L65 => 3309,
@@ -40,7 +40,7 @@ impl MlDsa {
     }
 
     /// The PKCS#8/SPKI algorithm OID (NIST CSOR, RFC 9881): 2.16.840.1.101.3.4.3.17/18/19.
-    pub fn oid(self) -> &'static str {
+    pub(crate) fn oid(self) -> &'static str {
         match self {
             MlDsa::L44 => "2.16.840.1.101.3.4.3.17",
             MlDsa::L65 => "2.16.840.1.101.3.4.3.18",

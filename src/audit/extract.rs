@@ -34,7 +34,7 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A token found in the input.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Extracted {
+pub(crate) struct Extracted {
     /// The compact token, exactly as it appeared.
     pub token: String,
     /// The 1-based line of the input where it was first found.
@@ -46,7 +46,7 @@ pub struct Extracted {
 
 /// Tokens that share an issuer and a key id, for the report.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Group {
+pub(crate) struct Group {
     /// `iss` from the payload, when the payload is readable JSON with a string `iss`.
     pub iss: Option<String>,
     /// `kid` from the header, when it is a string.

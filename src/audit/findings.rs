@@ -13,7 +13,7 @@ use crate::Result;
 
 /// One finding: a rule that fired on a subject.
 #[derive(Clone, Debug, Serialize)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub rule: &'static str,
     /// The rule's title, so that a script needs no lookup table.
     pub title: &'static str,
@@ -33,7 +33,7 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of rule `id` with its table severity.
-    pub fn new(id: &'static str, subject: &Subject, message: impl Into<String>) -> Finding {
+    pub(crate) fn new(id: &'static str, subject: &Subject, message: impl Into<String>) -> Finding {
         let r = rule(id);
         Finding {
             rule: r.id,
@@ -51,7 +51,7 @@ impl Finding {
 
 /// What a finding is about and where it came from.
 #[derive(Clone, Debug)]
-pub struct Subject {
+pub(crate) struct Subject {
     pub name: String,
     pub location: String,
     pub line: Option<usize>,

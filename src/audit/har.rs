@@ -12,7 +12,7 @@ use super::findings::abbreviate;
 
 /// Where a token was first seen in a HAR file.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Place {
+pub(crate) struct Place {
     /// The 0-based index in `log.entries`.
     pub entry: usize,
     pub method: String,

@@ -13,10 +13,10 @@ use crate::keys::{Jwk, Key, ThumbprintHash};
 
 /// PBES2 iteration counts under this are flagged (OWASP's PBKDF2-HMAC-SHA256 figure is
 /// 600,000; anything under 100,000 is cheap to brute-force offline).
-pub const LOW_P2C: u64 = 100_000;
+pub(super) const LOW_P2C: u64 = 100_000;
 
 /// Findings for a JWE's protected header.
-pub fn token_findings(
+pub(super) fn token_findings(
     header: &Map<String, Value>,
     f: &dyn Fn(&'static str, String) -> Finding,
     out: &mut Vec<Finding>,
@@ -78,7 +78,7 @@ fn encrypts(k: &Jwk) -> bool {
 }
 
 /// Findings for the keys of a JWKS (`in_set`) or a single key file.
-pub fn key_findings(
+pub(super) fn key_findings(
     keys: &[Jwk],
     in_set: bool,
     f: &dyn Fn(&'static str, String) -> Finding,

@@ -9,14 +9,12 @@ mod har;
 mod json_ser;
 mod jwe;
 mod keyfile;
-pub mod report;
+pub(crate) mod report;
 pub(crate) mod rules;
 mod run;
 mod sdjwt;
 mod secrets;
 mod sensitive;
 
-pub use findings::Finding;
-pub use har::Place;
-pub use rules::Severity;
-pub use run::{run, run_until_error, token, Config, Extraction, Report};
+pub(crate) use rules::Severity;
+pub(crate) use run::{run_until_error, token, Config, Report};

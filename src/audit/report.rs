@@ -9,7 +9,7 @@ use super::run::Report;
 use crate::term::{sanitize, style};
 
 /// Count of findings per severity, highest first, e.g. "1 critical, 2 high".
-pub fn summary(findings: &[Finding]) -> String {
+pub(crate) fn summary(findings: &[Finding]) -> String {
     let mut parts = Vec::new();
     for s in [
         Severity::Critical,
@@ -37,7 +37,7 @@ pub fn summary(findings: &[Finding]) -> String {
 
 /// The JSON report: stable member order, findings sorted by severity then rule, and with
 /// `extract` the groups of tokens.
-pub fn to_json(report: &Report) -> Value {
+pub(crate) fn to_json(report: &Report) -> Value {
     let mut doc = json!({
         "tool": "jot",
         "version": env!("CARGO_PKG_VERSION"),
@@ -57,7 +57,7 @@ pub fn to_json(report: &Report) -> Value {
 
 /// The text report: with `extract` the groups first, then the findings under a heading per
 /// severity, then the summary. Token contents are attacker-controlled: sanitized here.
-pub fn to_text(report: &Report) -> String {
+pub(crate) fn to_text(report: &Report) -> String {
     let mut out = String::new();
     let mut line = |s: String| {
         out.push_str(&s);
@@ -147,7 +147,7 @@ fn uri_reference(location: &str) -> String {
 }
 
 /// SARIF 2.1.0, as GitHub code scanning accepts it.
-pub fn to_sarif(report: &Report) -> Value {
+pub(crate) fn to_sarif(report: &Report) -> Value {
     let findings: &[Finding] = &report.findings;
     let rules: Vec<Value> = RULES
         .iter()
@@ -190,7 +190,7 @@ pub fn to_sarif(report: &Report) -> Value {
 /// Record how the run went (SARIF 2.1.0 §3.20): `executionSuccessful`, and when it failed
 /// the error as a tool execution notification, so a CI job that uploads the log after a
 /// failure uploads a valid log that says why.
-pub fn sarif_invocation(log: &mut Value, error: Option<&str>) {
+pub(crate) fn sarif_invocation(log: &mut Value, error: Option<&str>) {
     let mut inv = json!({"executionSuccessful": error.is_none()});
     if let Some(e) = error {
         inv["toolExecutionNotifications"] = json!([{"level": "error", "message": {"text": e}}]);

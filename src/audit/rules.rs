@@ -6,7 +6,7 @@ use serde::Serialize;
 /// How bad a finding is, lowest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Info,
     Low,
     Medium,
@@ -16,7 +16,7 @@ pub enum Severity {
 
 impl Severity {
     /// Every severity, lowest first (the CLI's `--fail-on` values are their names).
-    pub const ALL: [Severity; 5] = [
+    pub(crate) const ALL: [Severity; 5] = [
         Severity::Info,
         Severity::Low,
         Severity::Medium,
@@ -25,12 +25,12 @@ impl Severity {
     ];
 
     /// The severity named `name` (lowercase, as [`Severity::name`] writes it).
-    pub fn from_name(name: &str) -> Option<Severity> {
+    pub(crate) fn from_name(name: &str) -> Option<Severity> {
         Severity::ALL.into_iter().find(|s| s.name() == name)
     }
 
     /// Lowercase name.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Severity::Info => "info",
             Severity::Low => "low",
@@ -41,7 +41,7 @@ impl Severity {
     }
 
     /// SARIF `level`.
-    pub fn sarif_level(self) -> &'static str {
+    pub(crate) fn sarif_level(self) -> &'static str {
         match self {
             Severity::Info | Severity::Low => "note",
             Severity::Medium => "warning",
@@ -50,7 +50,7 @@ impl Severity {
     }
 
     /// GitHub's `security-severity` score (CVSS-like, 0–10).
-    pub fn score(self) -> &'static str {
+    pub(crate) fn score(self) -> &'static str {
         match self {
             Severity::Info => "0.0",
             Severity::Low => "3.0",

@@ -19,7 +19,7 @@ const MAX_AUDIT_INPUT: u64 = 256 * 1024 * 1024;
 
 /// What to audit and how.
 #[derive(Debug)]
-pub struct Config {
+pub(crate) struct Config {
     /// Tokens, files of tokens, key files or JWKS; `-` for stdin (none means stdin).
     pub inputs: Vec<String>,
     /// Try the built-in weak-secret list on HS* tokens and `oct` keys.
@@ -38,7 +38,7 @@ pub struct Config {
 
 /// The tokens pulled out of the inputs with `extract`.
 #[derive(Debug)]
-pub struct Extraction {
+pub(crate) struct Extraction {
     /// Distinct tokens found across all inputs.
     pub tokens: usize,
     /// The tokens grouped by issuer and kid.
@@ -47,7 +47,7 @@ pub struct Extraction {
 
 /// The outcome of a run.
 #[derive(Debug)]
-pub struct Report {
+pub(crate) struct Report {
     /// Every finding, highest severity first, then by rule.
     pub findings: Vec<Finding>,
     /// How many tokens and key files were audited.
@@ -61,7 +61,7 @@ pub struct Report {
 
 impl Report {
     /// A report of nothing audited (a run that failed before its first input).
-    pub fn empty() -> Report {
+    pub(crate) fn empty() -> Report {
         Report {
             findings: Vec::new(),
             audited: 0,
@@ -71,7 +71,7 @@ impl Report {
     }
 
     /// Whether any finding is at or above `threshold` (the CLI then exits 1).
-    pub fn fails(&self, threshold: Severity) -> bool {
+    pub(crate) fn fails(&self, threshold: Severity) -> bool {
         self.findings.iter().any(|f| f.severity >= threshold)
     }
 }
@@ -201,18 +201,9 @@ impl Run<'_> {
     }
 }
 
-/// Run an audit. Errors (exit 2) for an input that is neither a readable file nor a token,
-/// for no input at all, and for a wordlist that cannot be read or decoded.
-pub fn run(cfg: &Config) -> Result<Report> {
-    match run_until_error(cfg) {
-        (r, None) => Ok(r),
-        (_, Some(e)) => Err(e),
-    }
-}
-
 /// Run an audit up to the first input that fails: the report of what was audited before
 /// it, and the error. A SARIF log is written even then, saying the run failed.
-pub fn run_until_error(cfg: &Config) -> (Report, Option<Error>) {
+pub(crate) fn run_until_error(cfg: &Config) -> (Report, Option<Error>) {
     let secrets = match Secrets::open(cfg.builtin, &cfg.wordlists) {
         Ok(s) => s,
         Err(e) => return (Report::empty(), Some(e)),
@@ -271,7 +262,7 @@ pub fn run_until_error(cfg: &Config) -> (Report, Option<Error>) {
 
 /// Audit one token given as text, with the built-in weak-secret list: never read as a
 /// file name, for callers whose input is untrusted (the `jot ui` page).
-pub fn token(
+pub(crate) fn token(
     token: &str,
     location: &str,
     keys: Option<&[Jwk]>,

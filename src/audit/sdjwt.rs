@@ -12,13 +12,13 @@ use super::findings::Finding;
 use crate::sdjwt::{self, SdJwt};
 
 /// Salts shorter than this many bytes are flagged (RFC 9901 §9.3 recommends 128 bits).
-pub const MIN_SALT_BYTES: usize = 16;
+pub(super) const MIN_SALT_BYTES: usize = 16;
 
 /// Claims a verifier needs before any disclosure: hiding them lets a holder drop them.
 const KEEP_CLEAR: &[&str] = &["iss", "exp", "nbf", "cnf"];
 
 /// The issuer JWT of an SD-JWT, for the JWS rules; and the SD-JWT, or why it is malformed.
-pub fn split(token: &str) -> (&str, Result<SdJwt, String>) {
+pub(super) fn split(token: &str) -> (&str, Result<SdJwt, String>) {
     let jwt = token.trim().split('~').next().unwrap_or_default();
     (jwt, sdjwt::parse(token).map_err(|e| e.to_string()))
 }
@@ -41,7 +41,7 @@ fn digests<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
 }
 
 /// The SD-JWT findings for `sd`, whose issuer payload is `payload` (when it is JSON).
-pub fn findings(
+pub(super) fn findings(
     sd: &SdJwt,
     payload: Option<&serde_json::Map<String, Value>>,
     f: &dyn Fn(&'static str, String) -> Finding,

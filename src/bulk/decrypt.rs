@@ -8,7 +8,7 @@ use super::stream::Batch;
 use crate::jwe::{self, Decrypted, Failure, JweKey, Policy};
 
 /// What became of a batch's lines, in order.
-pub enum Opened<'a> {
+pub(crate) enum Opened<'a> {
     /// A run of lines the opener decrypted, rendered as the caller asked (its prefix, the
     /// plaintext, a newline, line after line): bytes to write as they are.
     Written(&'a [u8]),
@@ -24,7 +24,7 @@ pub enum Opened<'a> {
 }
 
 /// A batch decrypted: its lines' verdicts, in order.
-pub struct Done {
+pub(crate) struct Done {
     batch: Batch,
     /// The opener's rendered lines, one after another (wiped on drop).
     plain: Vec<u8>,
@@ -39,7 +39,10 @@ enum Verdict {
 impl Done {
     /// Hand `f` what became of each line, in order; lines the opener decrypted one after
     /// another come as one run, to be written with one call and no copy.
-    pub fn each(&self, mut f: impl FnMut(Opened<'_>) -> crate::Result<()>) -> crate::Result<()> {
+    pub(crate) fn each(
+        &self,
+        mut f: impl FnMut(Opened<'_>) -> crate::Result<()>,
+    ) -> crate::Result<()> {
         let mut run: Option<Range<usize>> = None;
         for ((n, t), v) in self.batch.lines().zip(&self.verdicts) {
             match v {
@@ -74,7 +77,7 @@ impl Drop for Done {
 
 /// Decrypt one token; for a JSON-serialized one, also the index of the recipient that
 /// decrypted.
-pub fn decrypt_one(
+pub(crate) fn decrypt_one(
     t: &str,
     keys: &[JweKey],
     p: &Policy,
@@ -90,13 +93,18 @@ pub fn decrypt_one(
 
 /// How the opener's plaintext is written: this prefix for line N (into the buffer), the
 /// plaintext byte for byte, a newline.
-pub type Prefix = fn(usize, &mut Vec<u8>);
+pub(crate) type Prefix = fn(usize, &mut Vec<u8>);
 
 /// Decrypt every line of `batch`, in order. With `render`, plaintext the opener can
 /// produce is decrypted in place in the batch's output, rendered line by line, and comes
 /// as [`Opened::Written`]; a line the reader skipped (over the limit) is a failure with
 /// its reason.
-pub fn open_batch(batch: Batch, keys: &[JweKey], p: &Policy, render: Option<Prefix>) -> Done {
+pub(crate) fn open_batch(
+    batch: Batch,
+    keys: &[JweKey],
+    p: &Policy,
+    render: Option<Prefix>,
+) -> Done {
     let mut opener = jwe::Opener::new(keys, p);
     // Plaintext is at most 3/4 of its base64url, and a prefix and newline per line: sized
     // once, never grown by copying.

@@ -4,10 +4,10 @@
 //! batching ([`out`]: a worker's rendering replayed in order). A domain module: it parses
 //! no flags and prints only through the writers it is given.
 
-pub mod decrypt;
-pub mod out;
-pub mod pool;
-pub mod stream;
+pub(crate) mod decrypt;
+pub(crate) mod out;
+pub(crate) mod pool;
+pub(crate) mod stream;
 
 use crate::Result;
 use pool::Next;
@@ -16,7 +16,7 @@ use stream::{Batch, Source};
 /// Run `work` on every batch of `input`, on `cores` threads at once, and hand each result
 /// to `sink` in input order (`idle`: nothing is in flight, the moment to flush). Returns
 /// how many lines were read (blank lines and comments aside).
-pub fn each_batch<R: Send>(
+pub(crate) fn each_batch<R: Send>(
     cores: usize,
     mut input: Source,
     work: impl Fn(Batch) -> Result<R> + Sync,

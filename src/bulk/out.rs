@@ -7,12 +7,12 @@
 use std::io::Write;
 
 /// The stdout batch buffer is the one stdout writer.
-pub use crate::term::Out as BatchOut;
+pub(crate) use crate::term::Out as BatchOut;
 
 /// What a worker rendered for its share of a bulk round: stdout bytes, and stderr notes to
 /// print between them (after flushing what came before), in input order.
 #[derive(Default)]
-pub struct Pieces<'a> {
+pub(crate) struct Pieces<'a> {
     done: Vec<Piece<'a>>,
     cur: Vec<u8>,
 }
@@ -24,7 +24,7 @@ enum Piece<'a> {
 
 impl<'a> Pieces<'a> {
     /// Print on stderr, at this point of the output, when replayed.
-    pub fn stderr(&mut self, note: impl FnOnce() + Send + 'a) {
+    pub(crate) fn stderr(&mut self, note: impl FnOnce() + Send + 'a) {
         if !self.cur.is_empty() {
             self.done.push(Piece::Out(std::mem::take(&mut self.cur)));
         }
@@ -32,7 +32,7 @@ impl<'a> Pieces<'a> {
     }
 
     /// Write everything to `out`, flushing stdout before each stderr note.
-    pub fn replay(self, out: &mut BatchOut) -> std::io::Result<()> {
+    pub(crate) fn replay(self, out: &mut BatchOut) -> std::io::Result<()> {
         for p in self.done {
             match p {
                 Piece::Out(b) => out.write_all(&b)?,

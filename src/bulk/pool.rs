@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use crate::{Error, Result};
 
 /// Where the next job comes from.
-pub enum Next<J> {
+pub(crate) enum Next<J> {
     /// A job to do.
     Job(J),
     /// None ready now, more may come (asked without waiting).
@@ -33,7 +33,7 @@ fn worker_failed() -> Error {
 /// flight); `sink(result, idle)` is told when no job is left in flight, the moment to
 /// flush output. At most `window` jobs are queued or running. An error from any of the
 /// three, or a worker that panics, ends the run with that error.
-pub fn ordered<J: Send, R: Send>(
+pub(crate) fn ordered<J: Send, R: Send>(
     threads: usize,
     window: usize,
     mut next: impl FnMut(bool) -> Result<Next<J>>,

@@ -17,13 +17,13 @@ use crate::{Error, Result};
 
 /// Longest line kept by default; a longer one is reported (and skipped), never buffered
 /// whole. A reader may be given another limit (decrypt's follows --max-plaintext).
-pub const LINE_LIMIT: usize = MAX_TOKEN + 1024;
+pub(crate) const LINE_LIMIT: usize = MAX_TOKEN + 1024;
 /// Batches waiting in the queue, each at most `BATCH` lines of one block: the memory bound
 /// is about (QUEUE + 1) × (READ_BLOCK + line limit).
 const QUEUE: usize = 8;
 /// Most lines in one batch (one job for a worker): large enough that handing a job over
 /// costs little next to doing it.
-pub const BATCH: usize = 4096;
+pub(crate) const BATCH: usize = 4096;
 /// stdin is read in blocks this large.
 const READ_BLOCK: usize = 1 << 20;
 
@@ -36,17 +36,17 @@ enum Span {
 
 /// Input lines that are neither blank nor `#` comments, in order, over one shared text.
 #[derive(Debug)]
-pub struct Batch {
+pub(crate) struct Batch {
     text: Arc<String>,
     lines: Vec<(usize, Span)>,
 }
 
 /// One line: its 1-based number and its trimmed text, or why it was skipped.
-pub type Line<'a> = (usize, std::result::Result<&'a str, &'a str>);
+pub(crate) type Line<'a> = (usize, std::result::Result<&'a str, &'a str>);
 
 impl Batch {
     /// The lines of this batch.
-    pub fn lines(&self) -> impl Iterator<Item = Line<'_>> {
+    pub(crate) fn lines(&self) -> impl Iterator<Item = Line<'_>> {
         self.lines.iter().map(|(n, span)| match span {
             Span::Text(a, b) => (*n, Ok(&self.text[*a..*b])),
             Span::Skipped(why) => (*n, Err(why.as_str())),
@@ -54,12 +54,12 @@ impl Batch {
     }
 
     /// How many lines it holds.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.lines.len()
     }
 
     /// The bytes of text its lines span.
-    pub fn text_len(&self) -> usize {
+    pub(crate) fn text_len(&self) -> usize {
         let span = |l: &(usize, Span)| match l.1 {
             Span::Text(a, b) => Some((a, b)),
             Span::Skipped(_) => None,
@@ -72,19 +72,19 @@ impl Batch {
 
 /// stdin as batches: read on a thread of its own when there are cores to spare, so
 /// reading overlaps the work, else pulled on the caller's thread.
-pub enum Source {
+pub(crate) enum Source {
     Thread(Receiver<Result<Batch>>),
     Here(Box<Pull<std::io::Stdin>>),
 }
 
 /// Start reading stdin, for work on `cores` cores. A regular file is pulled too: reading
 /// it never waits for a writer, so the thread would only add a hand-over per batch.
-pub fn stdin_lines(cores: usize) -> Source {
+pub(crate) fn stdin_lines(cores: usize) -> Source {
     stdin_lines_within(cores, LINE_LIMIT)
 }
 
 /// [`stdin_lines`], keeping lines of up to `limit` bytes.
-pub fn stdin_lines_within(cores: usize, limit: usize) -> Source {
+pub(crate) fn stdin_lines_within(cores: usize, limit: usize) -> Source {
     let pull = Pull::within(std::io::stdin(), limit);
     if cores > 1 && !stdin_is_file() {
         Source::Thread(on_a_thread(pull))
@@ -96,7 +96,7 @@ pub fn stdin_lines_within(cores: usize, limit: usize) -> Source {
 /// Whether stdin holds one token to read whole rather than tokens one per line: one JSON
 /// document (its first non-blank byte is `{`), or one token wrapped over lines
 /// (`token::paste`). Peeking consumes nothing: a stream still starts at line 1.
-pub fn stdin_holds_one_token() -> Result<bool> {
+pub(crate) fn stdin_holds_one_token() -> Result<bool> {
     use std::io::BufRead;
     let mut lock = std::io::stdin().lock();
     let buf = lock
@@ -136,7 +136,7 @@ fn stdin_is_file() -> bool {
 
 impl Source {
     /// The next batch; without `wait`, `NotYet` when none is ready (a thread only).
-    pub fn next(&mut self, wait: bool) -> Result<Next<Batch>> {
+    pub(crate) fn next(&mut self, wait: bool) -> Result<Next<Batch>> {
         let got = match self {
             Source::Here(pull) => {
                 return pull
@@ -172,7 +172,7 @@ fn on_a_thread(mut lines: Pull<impl Read + Send + 'static>) -> Receiver<Result<B
 
 /// The same batches as [`on_a_thread`], read when asked for, on the caller's thread: on one
 /// core a reader thread only adds a switch and a cold cache per batch.
-pub struct Pull<R> {
+pub(crate) struct Pull<R> {
     input: R,
     reader: Reader,
     buf: Buf,
@@ -183,7 +183,7 @@ pub struct Pull<R> {
 
 impl<R: Read> Pull<R> {
     /// Read `input` from its start, keeping lines of up to `limit` bytes.
-    pub fn within(input: R, limit: usize) -> Pull<R> {
+    pub(crate) fn within(input: R, limit: usize) -> Pull<R> {
         Pull {
             input,
             reader: Reader {
@@ -200,7 +200,7 @@ impl<R: Read> Pull<R> {
     /// The next batch (waiting for input if there is none yet), then the error the input
     /// ended with, if any, then `None`.
     #[allow(clippy::should_implement_trait)]
-    pub fn next(&mut self) -> Option<Result<Batch>> {
+    pub(crate) fn next(&mut self) -> Option<Result<Batch>> {
         loop {
             if let Some(b) = self.ready.pop_front() {
                 return Some(Ok(b));

@@ -11,10 +11,10 @@ use crate::alg::{self, Alg};
 
 /// Parses a JWS algorithm name (exact, case-sensitive) into an [`Alg`].
 #[derive(Clone, Copy, Debug, Default)]
-pub struct AlgParser;
+pub(crate) struct AlgParser;
 
 /// Why `s` is no algorithm jot knows, with the list of those it does.
-pub fn unknown_alg(s: &str) -> String {
+pub(super) fn unknown_alg(s: &str) -> String {
     let why = if crate::token::is_alg_none(s) {
         "alg none means an unsigned token, which jot never makes or accepts".to_string()
     } else {
@@ -46,7 +46,7 @@ impl TypedValueParser for AlgParser {
 
 /// What `jot keygen ALG` makes: a signing key (JWS table) or an encryption key (JWE table).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KeygenAlg {
+pub(crate) enum KeygenAlg {
     Sign(Alg),
     Encrypt(alg::KeyAlg),
 }
@@ -54,7 +54,7 @@ pub enum KeygenAlg {
 /// Parses `keygen ALG` from both halves of the one table: JWS names, then JWE key
 /// management names.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct KeygenAlgParser;
+pub(super) struct KeygenAlgParser;
 
 impl TypedValueParser for KeygenAlgParser {
     type Value = KeygenAlg;

@@ -45,7 +45,7 @@ fn probe_after_help() -> String {
 // The inputs shared by `forge` and `probe`. (A plain comment: clap would show a doc comment as
 // the about of each subcommand that flattens this.)
 #[derive(Debug, Args)]
-pub struct AttackInputArgs {
+pub(crate) struct AttackInputArgs {
     /// Only this attack (repeatable); see the list below.
     #[arg(long = "attack", value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(crate::forge::names()))]
     pub attacks: Vec<String>,
@@ -84,7 +84,7 @@ pub struct AttackInputArgs {
 // subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(after_help = forge_after_help())]
-pub struct ForgeArgs {
+pub(crate) struct ForgeArgs {
     /// The captured token (or - to read it from stdin).
     #[arg(value_name = "TOKEN")]
     pub token: String,
@@ -103,7 +103,7 @@ pub struct ForgeArgs {
 
 /// Report format of `probe`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ProbeFormat {
+pub(crate) enum ProbeFormat {
     Text,
     Json,
     Sarif,
@@ -113,7 +113,7 @@ pub enum ProbeFormat {
 // subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
 #[command(after_help = probe_after_help())]
-pub struct ProbeArgs {
+pub(crate) struct ProbeArgs {
     /// The endpoint to probe (http or https); jot talks to no other host.
     #[arg(value_name = "URL")]
     pub url: String,

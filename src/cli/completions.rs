@@ -9,7 +9,7 @@ use clap_complete::Shell;
 #[command(
     after_help = "Examples:\n  jot completions bash > /etc/bash_completion.d/jot\n  jot completions zsh > \"${fpath[1]}/_jot\""
 )]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
     pub shell: Shell,

@@ -12,14 +12,14 @@ use crate::alg::Alg;
     jot dpop proof --key dpop.jwk --htm POST --htu https://as.example/token\n  \
     jot dpop check \"$PROOF\" --htm POST --htu https://as.example/token\n  \
     jot verify \"$AT\" --key as.pub.jwk --dpop-proof \"$PROOF\" --htm GET --htu https://rs.example/r")]
-pub struct DpopArgs {
+pub(crate) struct DpopArgs {
     #[command(subcommand)]
     pub command: DpopCommand,
 }
 
 /// The `dpop` subcommands.
 #[derive(Debug, Subcommand)]
-pub enum DpopCommand {
+pub(crate) enum DpopCommand {
     /// Make a DPoP proof for one request (typ dpop+jwt, the public JWK in the header).
     Proof(DpopProofArgs),
     /// Check a DPoP proof as RFC 9449 §4.3 lists it; each check is named.
@@ -32,7 +32,7 @@ pub enum DpopCommand {
     after_help = "The proof carries a fresh jti (128 random bits), iat (now, or --now), htm, htu \
     without its query and fragment, ath (the SHA-256 of --ath's access token) and nonce when given."
 )]
-pub struct DpopProofArgs {
+pub(crate) struct DpopProofArgs {
     /// The client's private key (PEM, DER or JWK; EC, RSA or Ed25519), or - for stdin.
     #[arg(long, value_name = "PATH")]
     pub key: String,
@@ -69,7 +69,7 @@ pub struct DpopProofArgs {
     jot never remembers jti values: replay detection across requests is the server's job.\n\
     Exit 0 valid, 1 a check failed, 2 not a token or a usage error."
 )]
-pub struct DpopCheckArgs {
+pub(crate) struct DpopCheckArgs {
     /// The DPoP header value, or - for stdin.
     #[arg(value_name = "PROOF|-")]
     pub proof: String,

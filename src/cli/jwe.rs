@@ -10,7 +10,7 @@ use crate::keys::source::KeySource;
 // Where the JWE key comes from (encrypt and decrypt). (A plain comment: clap would show a doc comment as
 // the about of each subcommand that flattens this.)
 #[derive(Debug, Args)]
-pub struct JweKeyArgs {
+pub(crate) struct JweKeyArgs {
     /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
     /// decrypt takes several (one key set); encrypt --serialization json one recipient each.
     #[arg(long, value_name = "PATH", value_parser = key_file)]
@@ -46,7 +46,7 @@ pub struct JweKeyArgs {
     Defaults from the recipient's key: RSA → RSA-OAEP-256, EC/X25519 → ECDH-ES+A256KW, an oct key\n\
     → dir when its length fits --enc, else A*KW; --enc A256GCM. RSA1_5 is refused.\n\
     Prefer --secret-file and --passphrase-file: arguments are visible to other users in `ps`.")]
-pub struct EncryptArgs {
+pub(crate) struct EncryptArgs {
     #[command(flatten)]
     pub key: JweKeyArgs,
     /// Key management algorithm (default: from the key).
@@ -94,7 +94,7 @@ pub struct EncryptArgs {
     plaintext is not written to a terminal (use --out FILE, or pipe it: | xxd).\n\
     For a nested JWT, `jot verify TOKEN --decrypt-key KEY --key SIGNER` checks both layers.\n\
     Exit 0 decrypted, 1 not (the reason is printed), 2 usage or input error.")]
-pub struct DecryptArgs {
+pub(crate) struct DecryptArgs {
     /// The JWE (compact or JSON-serialized), @FILE, or - to read stdin: compact tokens one
     /// per line (one result line each), or one JSON-serialized token when it starts with {.
     #[arg(value_name = "JWE|@FILE|-")]

@@ -11,14 +11,14 @@ use crate::alg::{Alg, Hash};
 
 /// Output format of `keygen`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum KeyFormat {
+pub(crate) enum KeyFormat {
     Pem,
     Jwk,
 }
 
 /// Target form of `convert`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum OutForm {
+pub(crate) enum OutForm {
     Jwk,
     Jwks,
     Pem,
@@ -46,7 +46,7 @@ fn hash_parser() -> impl TypedValueParser<Value = Hash> {
     Private keys are written with mode 0600 and never overwrite a file without --force.\n\
     HMAC keys are always JWKs (an HMAC secret has no PEM form)."
 )]
-pub struct KeygenArgs {
+pub(crate) struct KeygenArgs {
     /// Algorithm: a JWS algorithm, or an encryption key for JWE (RSA-OAEP-256, ECDH-ES,
     /// A256KW, dir, …; JWK output with use: enc).
     #[arg(value_name = "ALG", value_parser = KeygenAlgParser)]
@@ -85,7 +85,7 @@ pub struct KeygenArgs {
     jot convert jwks.json --kid k1 --to pem --public\n  openssl genpkey -algorithm ed25519 | jot convert - --to jwk --public\n\n\
     The input format is detected from the content (PEM PKCS#8/PKCS#1/SEC1/SPKI/X.509, DER, JWK, JWKS)."
 )]
-pub struct ConvertArgs {
+pub(crate) struct ConvertArgs {
     /// Key file, or - for stdin.
     #[arg(value_name = "PATH|-")]
     pub input: String,
@@ -120,7 +120,7 @@ pub struct ConvertArgs {
 #[command(
     after_help = "Examples:\n  jot thumbprint key.pem\n  jot thumbprint jwks.json --kid k1 --hash sha512"
 )]
-pub struct ThumbprintArgs {
+pub(crate) struct ThumbprintArgs {
     /// Key file, or - for stdin.
     #[arg(value_name = "PATH|-")]
     pub input: String,
@@ -137,7 +137,7 @@ pub struct ThumbprintArgs {
 // How `convert` and `thumbprint` read their input key. (A plain comment: clap would show a doc comment as
 // the about of each subcommand that flattens this.)
 #[derive(Debug, Args)]
-pub struct KeyReadArgs {
+pub(crate) struct KeyReadArgs {
     /// Read encrypted PKCS#8 with the passphrase in this file (jot never prompts).
     #[arg(long, value_name = "PATH")]
     pub passphrase_file: Option<PathBuf>,

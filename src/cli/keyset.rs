@@ -13,7 +13,7 @@ use clap::{Args, Subcommand, ValueEnum};
     Safe from cron: writes are atomic, runs are serialised by a lock, and an interrupted run\n\
     is completed or rolled back by the next one."
 )]
-pub struct RotateArgs {
+pub(crate) struct RotateArgs {
     /// The key set directory (created on the first run, mode 0700).
     #[arg(long, value_name = "DIR")]
     pub dir: PathBuf,
@@ -40,7 +40,7 @@ pub struct RotateArgs {
 // `jot keyset`. (a plain comment: a doc comment would replace the
 // subcommand's about, which clap applies before a deferred subcommand's own arguments)
 #[derive(Debug, Args)]
-pub struct KeysetArgs {
+pub(crate) struct KeysetArgs {
     #[command(subcommand)]
     pub command: KeysetCommand,
 }
@@ -48,7 +48,7 @@ pub struct KeysetArgs {
 // `jot keyset` subcommands. (A plain comment: clap would show a doc comment as
 // the about of each subcommand that flattens this.)
 #[derive(Debug, Subcommand)]
-pub enum KeysetCommand {
+pub(crate) enum KeysetCommand {
     /// List the keys of a set: kid, alg, state, dates; on a terminal, as a timeline.
     #[command(
         after_help = "Examples:\n  jot keyset list keys/                          # a timeline on a terminal, a table when piped\n  \
@@ -83,7 +83,7 @@ pub enum KeysetCommand {
 
 /// How `jot keyset list` shows the set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum KeysetFormat {
+pub(crate) enum KeysetFormat {
     /// Each key's states over time, with the date it entered each.
     Timeline,
     /// One line a key: kid, alg, state and its dates.
@@ -101,7 +101,7 @@ pub enum KeysetFormat {
     after_help = "Examples:\n  jot serve --dir keys/\n  jot serve --dir keys/ --addr 127.0.0.1:0\n\n\
     Serves /.well-known/jwks.json and /.well-known/openid-configuration; reloads after a rotation."
 )]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The key set directory (its jwks.json is served).
     #[arg(long, value_name = "DIR")]
     pub dir: PathBuf,

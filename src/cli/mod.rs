@@ -16,17 +16,17 @@ mod ui;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use alg_arg::{AlgParser, KeygenAlg};
-pub use attack::{AttackInputArgs, ForgeArgs, ProbeArgs, ProbeFormat};
-pub use completions::CompletionsArgs;
-pub use dpop::{DpopArgs, DpopCheckArgs, DpopCommand, DpopProofArgs};
-pub use jwe::{DecryptArgs, EncryptArgs, JweKeyArgs};
-pub use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbprintArgs};
-pub use keyset::{KeysetArgs, KeysetCommand, KeysetFormat, RotateArgs, ServeArgs};
-pub use review::{AuditArgs, AuditFormat, CrackArgs, CrackEngine, CrackFormat};
-pub use sdjwt::{DiscloseArgs, SdIssueArgs, SdVerifyArgs};
-pub use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};
-pub use ui::UiArgs;
+pub(crate) use alg_arg::{AlgParser, KeygenAlg};
+pub(crate) use attack::{AttackInputArgs, ForgeArgs, ProbeArgs, ProbeFormat};
+pub(crate) use completions::CompletionsArgs;
+pub(crate) use dpop::{DpopArgs, DpopCheckArgs, DpopCommand, DpopProofArgs};
+pub(crate) use jwe::{DecryptArgs, EncryptArgs, JweKeyArgs};
+pub(crate) use keys::{ConvertArgs, KeyFormat, KeygenArgs, OutForm, ThumbprintArgs};
+pub(crate) use keyset::{KeysetArgs, KeysetCommand, KeysetFormat, RotateArgs, ServeArgs};
+pub(crate) use review::{AuditArgs, AuditFormat, CrackArgs, CrackEngine, CrackFormat};
+pub(crate) use sdjwt::{DiscloseArgs, SdIssueArgs, SdVerifyArgs};
+pub(crate) use token::{DecodeArgs, KeySourceArgs, SignArgs, VerifyArgs};
+pub(crate) use ui::UiArgs;
 
 /// jot: a toolkit for JSON Web Tokens.
 #[derive(Debug, Parser)]
@@ -44,15 +44,15 @@ pub use ui::UiArgs;
 pub struct Cli {
     /// When to use colour (NO_COLOR and CLICOLOR_FORCE are honoured with auto).
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true, value_name = "WHEN")]
-    pub color: ColorArg,
+    pub(crate) color: ColorArg,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// `--color`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorArg {
+pub(crate) enum ColorArg {
     Auto,
     Always,
     Never,
@@ -63,7 +63,7 @@ pub enum ColorArg {
 /// allocate the whole tree of seventeen subcommands first (start-up, issue 12).
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
-pub enum Command {
+pub(crate) enum Command {
     /// Generate a signing key (HMAC, RSA, EC, Ed25519) as PEM or JWK.
     Keygen(KeygenArgs),
     /// Convert a key between PEM, DER, JWK and JWKS.

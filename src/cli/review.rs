@@ -8,7 +8,7 @@ use crate::audit::Severity;
 
 /// Report format of `audit`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum AuditFormat {
+pub(crate) enum AuditFormat {
     Text,
     Json,
     Sarif,
@@ -30,7 +30,7 @@ fn severity() -> impl clap::builder::TypedValueParser<Value = Severity> {
     An INPUT is a token, a file of tokens (one per line), or a key file / JWKS (detected by content).\n\
     Exit 1 when a finding is at or above --fail-on, else 0; 2 for unreadable input."
 )]
-pub struct AuditArgs {
+pub(crate) struct AuditArgs {
     /// Tokens, token files, key files or JWKS; - for stdin.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
@@ -65,7 +65,7 @@ pub struct AuditArgs {
 
 /// Who runs `jot crack`'s search.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CrackEngine {
+pub(crate) enum CrackEngine {
     /// jot's own kernels on every core.
     Jot,
     /// The local hashcat (mode 16500), on a GPU where it has one.
@@ -74,7 +74,7 @@ pub enum CrackEngine {
 
 /// Output of `jot crack`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CrackFormat {
+pub(crate) enum CrackFormat {
     /// The secret alone on stdout (text when printable UTF-8, else hex:…).
     Text,
     /// One JSON object: found, the secret as text and as hex, where it was found.
@@ -95,7 +95,7 @@ pub enum CrackFormat {
     Exit 0 with the secret on stdout when found, 1 when the search space is exhausted, 2 on bad input,\n\
     130 when interrupted (Ctrl-C; the message says which --skip resumes)."
 )]
-pub struct CrackArgs {
+pub(crate) struct CrackArgs {
     /// The HS256/HS384/HS512 token (or - to read it from stdin).
     #[arg(value_name = "TOKEN")]
     pub token: String,

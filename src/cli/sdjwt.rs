@@ -9,7 +9,7 @@ use clap::Args;
 // about of the command that flattens this.)
 #[derive(Debug, Args, Default)]
 #[command(next_help_heading = "SD-JWT (RFC 9901)")]
-pub struct SdIssueArgs {
+pub(crate) struct SdIssueArgs {
     // The help is an attribute: a doc comment would be read as rustdoc links and HTML.
     #[arg(
         long = "sd",
@@ -41,7 +41,7 @@ pub struct SdIssueArgs {
 
 impl SdIssueArgs {
     /// Whether any flag asks for an SD-JWT.
-    pub fn wanted(&self) -> bool {
+    pub(crate) fn wanted(&self) -> bool {
         !self.sd.is_empty() || self.sd_all || self.decoys > 0 || self.holder_key.is_some()
     }
 }
@@ -49,7 +49,7 @@ impl SdIssueArgs {
 // Key-binding flags of `jot verify`.
 #[derive(Debug, Args, Default)]
 #[command(next_help_heading = "SD-JWT key binding (RFC 9901)")]
-pub struct SdVerifyArgs {
+pub(crate) struct SdVerifyArgs {
     /// Require a KB-JWT whose aud is this verifier.
     #[arg(long, value_name = "AUD")]
     pub kb_aud: Option<String>,
@@ -72,7 +72,7 @@ pub struct SdVerifyArgs {
     A claim inside a disclosed object brings the disclosure of that object with it.\n\
     `jot decode SDJWT` lists the disclosable paths."
 )]
-pub struct DiscloseArgs {
+pub(crate) struct DiscloseArgs {
     /// The SD-JWT as issued (or a presentation), or - for stdin.
     #[arg(value_name = "SDJWT|-")]
     pub token: String,

@@ -29,7 +29,7 @@ pub(super) fn oidc(s: &str) -> std::result::Result<KeySource, std::convert::Infa
 impl KeySourceArgs {
     /// The sources the flags name, in order (clap's ArgGroup allows one kind): a secret,
     /// a secret file, or each `--key` file.
-    pub fn sources(&self) -> Vec<KeySource> {
+    pub(crate) fn sources(&self) -> Vec<KeySource> {
         if let Some(s) = &self.secret {
             return vec![KeySource::Secret(s.clone())];
         }
@@ -40,7 +40,7 @@ impl KeySourceArgs {
     }
 
     /// How the sources are read: key files with these flags, URLs through the network.
-    pub fn resolver(&self, now: i64) -> Resolver<'_> {
+    pub(crate) fn resolver(&self, now: i64) -> Resolver<'_> {
         Resolver {
             passphrase_file: self.passphrase_file.as_deref(),
             allow_weak: self.allow_weak,
@@ -52,7 +52,7 @@ impl KeySourceArgs {
 impl JweKeyArgs {
     /// What the flags name, for `jwe::recipient`: --key files, --jwks (a file or URL),
     /// --secret-file, --passphrase-file.
-    pub fn spec(&self) -> JweKeySpec {
+    pub(crate) fn spec(&self) -> JweKeySpec {
         let mut sources = self.key.clone();
         sources.extend(self.jwks.clone());
         sources.extend(self.secret_file.clone().map(KeySource::SecretFile));
@@ -64,7 +64,7 @@ impl JweKeyArgs {
     }
 
     /// How the key files and URLs are read: the network with its cache, at `now`.
-    pub fn resolver(&self, now: i64) -> Resolver<'_> {
+    pub(crate) fn resolver(&self, now: i64) -> Resolver<'_> {
         Resolver {
             passphrase_file: self.key_passphrase_file.as_deref(),
             allow_weak: self.allow_weak,
@@ -77,7 +77,7 @@ impl JweKeyArgs {
 impl VerifyArgs {
     /// Every key source the flags name: `--key`s, a secret, `--jwks` or `--oidc` (clap's
     /// ArgGroup allows one kind; `--trust-anchor` names none: the keys come from x5c).
-    pub fn key_sources(&self) -> Vec<KeySource> {
+    pub(crate) fn key_sources(&self) -> Vec<KeySource> {
         let mut s = self.key.sources();
         s.extend(self.jwks.clone());
         s.extend(self.oidc.clone());
@@ -86,7 +86,7 @@ impl VerifyArgs {
 
     /// How the sources are read: `--no-cache` turns the on-disk cache off, and a cached
     /// key set that lacks `want_kid` is fetched again.
-    pub fn resolver<'a>(&'a self, now: i64, want_kid: Option<&'a str>) -> Resolver<'a> {
+    pub(crate) fn resolver<'a>(&'a self, now: i64, want_kid: Option<&'a str>) -> Resolver<'a> {
         Resolver {
             cache: !self.no_cache,
             want_kid,
@@ -95,7 +95,7 @@ impl VerifyArgs {
     }
 
     /// The policy flags (the denylist is the caller's to read).
-    pub fn options(&self) -> VerifyOptions {
+    pub(crate) fn options(&self) -> VerifyOptions {
         VerifyOptions {
             algs: self.alg.clone(),
             iss: self.iss.clone(),
@@ -118,7 +118,7 @@ impl VerifyArgs {
     }
 
     /// What SD-JWT key binding must hold.
-    pub fn kb_policy(&self) -> Result<KbPolicy> {
+    pub(crate) fn kb_policy(&self) -> Result<KbPolicy> {
         Ok(KbPolicy {
             aud: self.sd.kb_aud.clone(),
             nonce: self.sd.kb_nonce.clone(),
@@ -128,7 +128,7 @@ impl VerifyArgs {
     }
 
     /// With --dpop-proof: the request the proof must match (`None` without it).
-    pub fn dpop_binding(&self, now: i64) -> Result<Option<Binding<'_>>> {
+    pub(crate) fn dpop_binding(&self, now: i64) -> Result<Option<Binding<'_>>> {
         let Some(proof) = &self.dpop_proof else {
             return Ok(None);
         };

@@ -12,12 +12,12 @@ use crate::keys::Secret;
 
 /// The ArgGroup of every key source of a command: at most one may be given (sign and
 /// verify also require one).
-pub const KEY_SOURCE: &str = "key_source";
+pub(super) const KEY_SOURCE: &str = "key_source";
 
 // Where the key comes from (sign and verify). (A plain comment: clap would show a doc comment as
 // the about of each subcommand that flattens this.)
 #[derive(Debug, Args, Default)]
-pub struct KeySourceArgs {
+pub(crate) struct KeySourceArgs {
     /// Key file: PEM, DER, JWK or JWKS (format detected from the content), or - for stdin.
     /// verify takes several (their keys are one set); sign --serialization json signs with each.
     #[arg(long, value_name = "PATH", group = KEY_SOURCE, value_parser = key_file)]
@@ -50,7 +50,7 @@ pub struct KeySourceArgs {
     HMAC secrets shorter than the hash (32 bytes for HS256) are refused (RFC 7518 §3.2)."
 )]
 #[command(group(ArgGroup::new(KEY_SOURCE).required(true)))]
-pub struct SignArgs {
+pub(crate) struct SignArgs {
     #[command(flatten)]
     pub key: KeySourceArgs,
     /// Sign with the active key of a rotated key set (see `jot rotate`).
@@ -133,7 +133,7 @@ pub struct SignArgs {
     after_help = "Examples:\n  jot decode eyJhbGciOi...\n  pbpaste | jot decode -\n  \
     jot decode - --json < tokens.txt\n\nDecoding does NOT verify anything: use `jot verify` for that."
 )]
-pub struct DecodeArgs {
+pub(crate) struct DecodeArgs {
     /// The token (compact or JSON-serialized), @FILE, or - to read stdin: compact tokens one
     /// per line, or one JSON-serialized token when it starts with {.
     #[arg(value_name = "TOKEN|@FILE|-")]
@@ -165,7 +165,7 @@ pub struct DecodeArgs {
     Exit 0 valid, 1 invalid (the reason is printed), 2 usage or input error."
 )]
 #[command(group(ArgGroup::new(KEY_SOURCE).required(true)))]
-pub struct VerifyArgs {
+pub(crate) struct VerifyArgs {
     /// The token (compact or JSON-serialized), @FILE, or - to read stdin: compact tokens one
     /// per line (one result line each), or one JSON-serialized token when it starts with {.
     #[arg(value_name = "TOKEN|@FILE|-")]

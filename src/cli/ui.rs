@@ -12,7 +12,7 @@ use clap::Args;
     disk. The printed URL carries a random capability token: every request must present it.\n\
     Ctrl-C stops the server."
 )]
-pub struct UiArgs {
+pub(crate) struct UiArgs {
     /// Address to listen on (port 0: any free port). Loopback only unless --allow-remote.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:0")]
     pub addr: String,

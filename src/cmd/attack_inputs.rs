@@ -17,7 +17,7 @@ use crate::{Error, Result};
 
 /// The token of a `TOKEN|-` argument (the first line of stdin for `-`), parsed, with what
 /// was pasted around it stripped (a Bearer prefix, a cookie line, line breaks).
-pub fn read_token(arg: &str) -> Result<(String, Jws)> {
+pub(crate) fn read_token(arg: &str) -> Result<(String, Jws)> {
     let t = crate::cmd::tokens_in(arg)?
         .into_iter()
         .next()
@@ -34,7 +34,7 @@ pub fn read_token(arg: &str) -> Result<(String, Jws)> {
 /// The forge inputs from the flags, and the attacks to run (the named ones, or every one
 /// that applies). `request` is the method and URI DPoP proofs are made for; `original`
 /// the captured token (their `ath`).
-pub fn inputs(
+pub(crate) fn inputs(
     a: &AttackInputArgs,
     jws: &Jws,
     original: &str,
@@ -152,7 +152,7 @@ fn dpop_inputs(
 }
 
 /// Write the files to host into --out-keys (public keys only; replaced on each run).
-pub fn write_hosted(a: &AttackInputArgs, f: &Forgery) -> Result<()> {
+pub(crate) fn write_hosted(a: &AttackInputArgs, f: &Forgery) -> Result<()> {
     let Some(dir) = &a.out_keys else {
         return Ok(());
     };

@@ -29,7 +29,7 @@ fn verification_keys(a: &AuditArgs) -> Result<Option<Vec<Jwk>>> {
 }
 
 /// Run `jot audit`.
-pub fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &AuditArgs) -> anyhow::Result<ExitCode> {
     let sarif = matches!(a.format, AuditFormat::Sarif);
     let (r, failed) = match config(a) {
         Ok(cfg) => audit::run_until_error(&cfg),

@@ -12,7 +12,7 @@ pub fn script(shell: clap_complete::Shell) -> Vec<u8> {
 }
 
 /// Run `jot completions`.
-pub fn run(a: &CompletionsArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &CompletionsArgs) -> anyhow::Result<ExitCode> {
     crate::cmd::output::emit(None, &script(a.shell), false, false)?;
     Ok(ExitCode::Success)
 }

@@ -11,7 +11,7 @@ use crate::keys::{self, KeyInput};
 use crate::{Error, ExitCode};
 
 /// Run `jot convert`.
-pub fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &ConvertArgs) -> anyhow::Result<ExitCode> {
     let input = read_key_file(
         &a.input,
         a.read.passphrase_file.as_deref(),

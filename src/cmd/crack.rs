@@ -118,7 +118,7 @@ fn job(a: &CrackArgs) -> Result<Job> {
 }
 
 /// Run `jot crack`.
-pub fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &CrackArgs) -> anyhow::Result<ExitCode> {
     let mut job = job(a)?;
     if a.export_hashcat {
         let ex = crack::hashcat_export(&job)?;
@@ -297,60 +297,13 @@ fn render(job: &Job, report: &Report, format: CrackFormat) -> anyhow::Result<Exi
                 v["index"] = json!(index);
             }
             if format == CrackFormat::Text {
-                emit(
-                    None,
-                    format!("{}\n", shown_secret(secret)).as_bytes(),
-                    false,
-                    false,
-                )?;
-                if report.origin == Origin::Builtin {
-                    note(
-                        style::WARN,
-                        "note:",
-                        "found on the built-in list of weak secrets",
-                    );
-                }
-                if *transform != crack::Transform::Plain {
-                    note(
-                        style::DIM,
-                        "note:",
-                        &format!(
-                            "found as the {transform}-decoding of candidate {} (index {index})",
-                            shown_secret(candidate)
-                        ),
-                    );
-                }
+                text_found(report, secret, *transform, candidate, *index)?;
             }
             (v, ExitCode::Success)
         }
         Outcome::Exhausted { tried } => {
-            let builtin = match report.builtin_tried {
-                0 => String::new(),
-                n => format!(" (after the {} built-in weak secrets)", thousands(n.into())),
-            };
-            if format == CrackFormat::Text && job.attack == Attack::Builtin {
-                note(
-                    style::BAD,
-                    "not found:",
-                    &format!(
-                        "none of the {} built-in weak secrets signs the token",
-                        thousands(report.builtin_tried.into())
-                    ),
-                );
-                note(
-                    style::DIM,
-                    "hint:",
-                    "search further with --wordlist PATH, --mask PATTERN or --min-len/--max-len",
-                );
-            } else if format == CrackFormat::Text {
-                note(
-                    style::BAD,
-                    "not found:",
-                    &format!(
-                        "{} candidates tried{builtin}, the search space is exhausted",
-                        thousands(u128::from(*tried))
-                    ),
-                );
+            if format == CrackFormat::Text {
+                text_exhausted(job, report, *tried);
             }
             let v = json!({"found": false, "alg": alg, "tried": tried,
                 "builtin_tried": report.builtin_tried, "engine": engine});
@@ -371,4 +324,70 @@ fn render(job: &Job, report: &Report, format: CrackFormat) -> anyhow::Result<Exi
         emit(None, json_text(&value)?.as_bytes(), false, false)?;
     }
     Ok(code)
+}
+
+/// The found secret on stdout, and notes on stderr about where it came from.
+fn text_found(
+    report: &Report,
+    secret: &[u8],
+    transform: crack::Transform,
+    candidate: &[u8],
+    index: u64,
+) -> anyhow::Result<()> {
+    emit(
+        None,
+        format!("{}\n", shown_secret(secret)).as_bytes(),
+        false,
+        false,
+    )?;
+    if report.origin == Origin::Builtin {
+        note(
+            style::WARN,
+            "note:",
+            "found on the built-in list of weak secrets",
+        );
+    }
+    if transform != crack::Transform::Plain {
+        note(
+            style::DIM,
+            "note:",
+            &format!(
+                "found as the {transform}-decoding of candidate {} (index {index})",
+                shown_secret(candidate)
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// What was tried without finding the secret, and where to search next.
+fn text_exhausted(job: &Job, report: &Report, tried: u64) {
+    if job.attack == Attack::Builtin {
+        note(
+            style::BAD,
+            "not found:",
+            &format!(
+                "none of the {} built-in weak secrets signs the token",
+                thousands(report.builtin_tried.into())
+            ),
+        );
+        note(
+            style::DIM,
+            "hint:",
+            "search further with --wordlist PATH, --mask PATTERN or --min-len/--max-len",
+        );
+        return;
+    }
+    let builtin = match report.builtin_tried {
+        0 => String::new(),
+        n => format!(" (after the {} built-in weak secrets)", thousands(n.into())),
+    };
+    note(
+        style::BAD,
+        "not found:",
+        &format!(
+            "{} candidates tried{builtin}, the search space is exhausted",
+            thousands(u128::from(tried))
+        ),
+    );
 }

@@ -313,7 +313,7 @@ fn parse_or_report(
 }
 
 /// Run `jot decode`.
-pub fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     let tokens = tokens_in(&a.token)?;
     let dkeys = a

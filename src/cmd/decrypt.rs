@@ -17,7 +17,7 @@ use crate::term::{sanitize, style, Out};
 use crate::{b64, Error, ExitCode, Result};
 
 /// The policy the flags describe.
-pub fn policy(a: &DecryptArgs) -> Result<Policy> {
+pub(crate) fn policy(a: &DecryptArgs) -> Result<Policy> {
     Ok(Policy {
         algs: a
             .alg
@@ -33,7 +33,7 @@ pub fn policy(a: &DecryptArgs) -> Result<Policy> {
 }
 
 /// The plaintext as JSON output: a JSON value, a string, or base64url for binary.
-pub fn plaintext_json(plaintext: &[u8]) -> (&'static str, Value) {
+pub(crate) fn plaintext_json(plaintext: &[u8]) -> (&'static str, Value) {
     if let Ok(v) = serde_json::from_slice::<Value>(plaintext) {
         return ("plaintext", v);
     }
@@ -125,7 +125,7 @@ fn show_bulk_plaintext(out: &mut Out, prefix: &str, plaintext: &[u8], tty: bool)
 }
 
 /// Print a failure (with its hint on stderr) as verify prints an invalid token.
-pub fn show_failure(out: &mut impl Write, prefix: &str, f: &Failure) -> std::io::Result<()> {
+pub(crate) fn show_failure(out: &mut impl Write, prefix: &str, f: &Failure) -> std::io::Result<()> {
     let b = style::BAD;
     writeln!(out, "{prefix}{b}invalid{b:#}: {}", sanitize(&f.reason))?;
     if let Some(h) = &f.hint {
@@ -149,7 +149,7 @@ fn serialization(t: &str) -> Option<&'static str> {
 }
 
 /// Run `jot decrypt`.
-pub fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &DecryptArgs) -> anyhow::Result<ExitCode> {
     // No --now: the clock only judges the freshness of a cached JWKS.
     let now = Clock::from_flag(None)?.now();
     let got = crate::jwe::recipient::load(&a.key.spec(), &a.key.resolver(now))?;

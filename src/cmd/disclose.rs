@@ -12,7 +12,7 @@ use crate::token::{parse as parse_jws, Parsed};
 use crate::{Error, ExitCode};
 
 /// Run `jot disclose`.
-pub fn run(a: &DiscloseArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &DiscloseArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     let text = if a.token == "-" {
         String::from_utf8(read_input("-", MAX_INPUT)?)

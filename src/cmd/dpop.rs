@@ -15,7 +15,7 @@ use crate::term::{sanitize, style};
 use crate::{Error, ExitCode, Result};
 
 /// Run `jot dpop`.
-pub fn run(a: &DpopArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &DpopArgs) -> anyhow::Result<ExitCode> {
     match &a.command {
         DpopCommand::Proof(p) => proof(p),
         DpopCommand::Check(c) => check(c),

@@ -49,7 +49,7 @@ fn recipients(a: &EncryptArgs, now: i64) -> Result<Vec<(JweKey, Option<String>)>
 }
 
 /// Run `jot encrypt`.
-pub fn run(a: &EncryptArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &EncryptArgs) -> anyhow::Result<ExitCode> {
     // No --now: the clock only judges the freshness of a cached JWKS.
     let now = Clock::from_flag(None)?.now();
     if a.serialization != "compact" {

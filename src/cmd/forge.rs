@@ -13,7 +13,7 @@ use crate::forge;
 use crate::ExitCode;
 
 /// Run `jot forge`.
-pub fn run(a: &ForgeArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &ForgeArgs) -> anyhow::Result<ExitCode> {
     let (original, jws) = read_token(&a.token)?;
     let request = a.htm.as_deref().zip(a.htu.as_deref());
     let (inputs, attacks) = inputs(&a.inputs, &jws, &original, request)?;

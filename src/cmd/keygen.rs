@@ -71,7 +71,7 @@ fn write_pair(a: &KeygenArgs, jwk: &Jwk, format: KeyFormat) -> anyhow::Result<()
 }
 
 /// Run `jot keygen`.
-pub fn run(a: &KeygenArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &KeygenArgs) -> anyhow::Result<ExitCode> {
     let alg = match a.alg {
         KeygenAlg::Encrypt(kalg) => return run_jwe(a, kalg),
         KeygenAlg::Sign(alg) => alg,

@@ -10,7 +10,7 @@ use crate::keyset::{self, Entry, State, Timeline};
 use crate::ExitCode;
 
 /// Run `jot keyset …`.
-pub fn run(a: &KeysetArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &KeysetArgs) -> anyhow::Result<ExitCode> {
     match &a.command {
         KeysetCommand::List {
             dir,

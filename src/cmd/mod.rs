@@ -1,27 +1,27 @@
 //! Glue between the CLI and the library: one file per subcommand. Each reads its inputs,
 //! calls the domain modules, prints, and returns an exit code.
 
-pub mod attack_inputs;
-pub mod audit;
-pub mod completions;
-pub mod convert;
-pub mod crack;
-pub mod decode;
-pub mod decrypt;
-pub mod disclose;
-pub mod dpop;
-pub mod encrypt;
-pub mod forge;
-pub mod keygen;
-pub mod keyset;
-pub mod output;
-pub mod probe;
-pub mod rotate;
-pub mod serve;
-pub mod sign;
-pub mod thumbprint;
-pub mod ui;
-pub mod verify;
+pub(crate) mod attack_inputs;
+pub(crate) mod audit;
+pub(crate) mod completions;
+pub(crate) mod convert;
+pub(crate) mod crack;
+pub(crate) mod decode;
+pub(crate) mod decrypt;
+pub(crate) mod disclose;
+pub(crate) mod dpop;
+pub(crate) mod encrypt;
+pub(crate) mod forge;
+pub(crate) mod keygen;
+pub(crate) mod keyset;
+pub(crate) mod output;
+pub(crate) mod probe;
+pub(crate) mod rotate;
+pub(crate) mod serve;
+pub(crate) mod sign;
+pub(crate) mod thumbprint;
+pub(crate) mod ui;
+pub(crate) mod verify;
 
 use crate::files::{read_input, MAX_INPUT};
 
@@ -41,7 +41,7 @@ fn refuse_file_name(arg: &str) -> crate::Result<()> {
 /// Tokens from an argument, `@FILE`, or stdin (`-`), with their 1-based line numbers: one
 /// per line (blank lines and `#` comments skipped), unless the input starts with `{`: then it is one
 /// JSON-serialized token, read whole.
-pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
+pub(crate) fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
     let path = match arg.strip_prefix('@') {
         Some(p) => p,
         None if arg == "-" => "-",
@@ -56,7 +56,7 @@ pub fn tokens_in(arg: &str) -> crate::Result<Vec<(usize, String)>> {
 }
 
 /// The tokens of text already read from `path` (`-` for stdin), as [`tokens_in`] gives them.
-pub fn tokens_of_text(text: &str, path: &str) -> crate::Result<Vec<(usize, String)>> {
+pub(crate) fn tokens_of_text(text: &str, path: &str) -> crate::Result<Vec<(usize, String)>> {
     if crate::token::json_ser::is_json(text) {
         return Ok(vec![(1, text.trim().to_owned())]);
     }
@@ -87,7 +87,7 @@ pub fn tokens_of_text(text: &str, path: &str) -> crate::Result<Vec<(usize, Strin
 /// contents, or stdin's when it starts with `{` (a JSON-serialized token). `None` for `-`
 /// holding compact tokens, one per line, for the caller to stream. Peeking at stdin
 /// consumes nothing, so the stream still starts at line 1.
-pub fn whole_token(arg: &str) -> crate::Result<Option<String>> {
+pub(crate) fn whole_token(arg: &str) -> crate::Result<Option<String>> {
     if let Some(p) = arg.strip_prefix('@') {
         let data = read_input(p, MAX_INPUT)?;
         let text = String::from_utf8(data)

@@ -12,7 +12,12 @@ use crate::Result;
 
 /// Write `data` to `out`, or to stdout when `out` is `None`: exactly as it is, never through
 /// the colour strip pass (`data` is plaintext, a secret, key bytes or a finished report).
-pub fn emit(out: Option<&Path>, data: &[u8], private: bool, force: bool) -> anyhow::Result<()> {
+pub(crate) fn emit(
+    out: Option<&Path>,
+    data: &[u8],
+    private: bool,
+    force: bool,
+) -> anyhow::Result<()> {
     match out {
         Some(p) => {
             let mode = if private { 0o600 } else { 0o644 };
@@ -55,19 +60,19 @@ fn escape_json(text: String) -> String {
 }
 
 /// Pretty JSON with a trailing newline, safe on a terminal.
-pub fn json_text(v: &serde_json::Value) -> Result<String> {
+pub(crate) fn json_text(v: &serde_json::Value) -> Result<String> {
     let s = serde_json::to_string_pretty(v)
         .map_err(|e| crate::Error::input(format!("cannot serialise JSON: {e}")))?;
     Ok(escape_json(s) + "\n")
 }
 
 /// One line of JSON (JSON-lines output), safe on a terminal.
-pub fn json_line(v: &serde_json::Value) -> serde_json::Result<String> {
+pub(crate) fn json_line(v: &serde_json::Value) -> serde_json::Result<String> {
     serde_json::to_string(v).map(escape_json)
 }
 
 /// Pretty JSON for people to read: each line sanitised as any untrusted text is.
-pub fn show_json(out: &mut impl Write, v: &serde_json::Value) -> std::io::Result<()> {
+pub(crate) fn show_json(out: &mut impl Write, v: &serde_json::Value) -> std::io::Result<()> {
     let text = serde_json::to_string_pretty(v).unwrap_or_default();
     for line in text.lines() {
         writeln!(out, "{}", sanitize(line))?;
@@ -76,19 +81,19 @@ pub fn show_json(out: &mut impl Write, v: &serde_json::Value) -> std::io::Result
 }
 
 /// A note on stderr (sanitised; styled when stderr is a colour terminal).
-pub fn note(style: anstyle::Style, label: &str, msg: &str) {
+pub(crate) fn note(style: anstyle::Style, label: &str, msg: &str) {
     let mut e = anstream::stderr();
     let msg = crate::net::redact_text(msg);
     let _ = writeln!(e, "{style}{label}{style:#} {}", crate::term::sanitize(&msg));
 }
 
 /// A warning on stderr.
-pub fn warn(msg: &str) {
+pub(crate) fn warn(msg: &str) {
     note(crate::term::style::WARN, "warning:", msg);
 }
 
 /// A domain value with the warnings that came with it: print them, keep the value.
-pub fn warned<T>((value, warnings): (T, Vec<String>)) -> T {
+pub(crate) fn warned<T>((value, warnings): (T, Vec<String>)) -> T {
     for w in &warnings {
         warn(w);
     }
@@ -120,7 +125,7 @@ pub fn report_error(err: &anyhow::Error) {
 
 /// Strip what a pasted token carries around it (`token::paste`, also joining a token
 /// wrapped over lines), saying once on stderr what was stripped.
-pub fn pasted(input: &str, line: Option<usize>) -> Cow<'_, str> {
+pub(crate) fn pasted(input: &str, line: Option<usize>) -> Cow<'_, str> {
     let p = crate::token::paste(input);
     if let Some(what) = p.describe() {
         let at = line.map(|l| format!("line {l}: ")).unwrap_or_default();

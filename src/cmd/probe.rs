@@ -78,19 +78,10 @@ fn discovered(
 }
 
 /// Run `jot probe`.
-pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
     let (original, jws, found) = original_token(&a.token[0])?;
     let placement = placement(a, found)?;
-    let limits = Limits {
-        rate: parse_rate(&a.rate)?,
-        max_requests: a.max_requests,
-    };
-    if limits.max_requests < 4 {
-        return Err(Error::usage(
-            "--max-requests must allow the two baselines, one forged token and the closing recheck (4 or more)",
-        )
-        .into());
-    }
+    let limits = limits(a)?;
     let method = a.method.to_ascii_uppercase();
     let (mut inputs, mut attacks) = inputs(&a.inputs, &jws, &original, Some((&method, &a.url)))?;
     if inputs.public_key.is_none() {
@@ -110,6 +101,56 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
         key: d.key.clone(),
         now: inputs.now,
     });
+    let client = client(a, method, placement, dpop)?;
+    let forgery = forge::forge(&jws, &attacks, &inputs)?;
+    let explicit = !a.inputs.attacks.is_empty();
+    let mut coverage = coverage::plan(&jws, &inputs, &attacks, explicit, &forgery.tokens);
+    let markers = Markers {
+        accepted_text: a.accepted_text.clone(),
+        rejected_text: a.rejected_text.clone(),
+        accepted_status: a.accepted_status.clone(),
+    };
+    write_hosted(&a.inputs, &forgery)?;
+    let mut report = send(&client, &original, forgery.tokens, limits, markers)?;
+    coverage::count_sent(&mut coverage, &report.outcomes);
+    report.coverage = coverage;
+    let out = render(a, &report)?;
+    crate::cmd::output::emit(None, out.as_bytes(), false, false)?;
+    // Nothing accepted means nothing when the server stopped accepting even the original.
+    if let Some(drift) = report.recheck.as_ref().and_then(|c| c.drift()) {
+        if !report.any_accepted() {
+            return Err(Error::input(format!("nothing to conclude: {drift}"))
+                .with_hint(
+                    "the server (or a proxy) may rate-limit or block: lower --rate and probe again",
+                )
+                .into());
+        }
+    }
+    Ok(ExitCode::verdict(!report.any_accepted()))
+}
+
+/// --rate and --max-requests, checked.
+fn limits(a: &ProbeArgs) -> anyhow::Result<Limits> {
+    let limits = Limits {
+        rate: parse_rate(&a.rate)?,
+        max_requests: a.max_requests,
+    };
+    if limits.max_requests < 4 {
+        return Err(Error::usage(
+            "--max-requests must allow the two baselines, one forged token and the closing recheck (4 or more)",
+        )
+        .into());
+    }
+    Ok(limits)
+}
+
+/// The HTTP client for the target the flags describe.
+fn client(
+    a: &ProbeArgs,
+    method: String,
+    placement: Placement,
+    dpop: Option<DpopClient>,
+) -> anyhow::Result<Client> {
     let target = Target {
         url: a.url.clone(),
         method,
@@ -124,15 +165,18 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
     if a.insecure {
         warn("--insecure: TLS certificates are not verified; anyone on the path can answer for the server");
     }
-    let forgery = forge::forge(&jws, &attacks, &inputs)?;
-    let explicit = !a.inputs.attacks.is_empty();
-    let mut coverage = coverage::plan(&jws, &inputs, &attacks, explicit, &forgery.tokens);
-    let markers = Markers {
-        accepted_text: a.accepted_text.clone(),
-        rejected_text: a.rejected_text.clone(),
-        accepted_status: a.accepted_status.clone(),
-    };
-    write_hosted(&a.inputs, &forgery)?;
+    Ok(client)
+}
+
+/// Send the baselines and the forged tokens, with a progress line on a terminal and Ctrl-C
+/// stopping early; a probe that cannot start is an error.
+fn send(
+    client: &Client,
+    original: &str,
+    tokens: Vec<forge::Forged>,
+    limits: Limits,
+    markers: Markers,
+) -> anyhow::Result<probe::Report> {
     ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst))
         .map_err(|e| Error::usage(format!("cannot install the Ctrl-C handler: {e}")))?;
     let bar = std::io::stderr().is_terminal().then(progress_bar);
@@ -142,9 +186,9 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let run = probe::run(
-        &client,
-        &original,
-        forgery.tokens,
+        client,
+        original,
+        tokens,
         limits,
         markers,
         &STOP,
@@ -153,43 +197,31 @@ pub fn run(a: &ProbeArgs) -> anyhow::Result<ExitCode> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let mut report = match run {
-        Ok(r) => r,
-        Err(Failure::Baseline(why)) => {
-            return Err(Error::Network(why).into());
-        }
+    match run {
+        Ok(r) => Ok(r),
+        Err(Failure::Baseline(why)) => Err(Error::Network(why).into()),
         Err(Failure::Indistinct(why)) => {
-            return Err(Error::input(format!("baselines cannot tell acceptance from rejection: {why}"))
+            Err(Error::input(format!("baselines cannot tell acceptance from rejection: {why}"))
                 .with_hint("check the URL, --method and where the token goes (--header, --cookie); the endpoint must answer differently to a bad token")
-                .into());
+                .into())
         }
-    };
-    coverage::count_sent(&mut coverage, &report.outcomes);
-    report.coverage = coverage;
+    }
+}
+
+/// The report in the chosen format.
+fn render(a: &ProbeArgs, report: &probe::Report) -> anyhow::Result<String> {
     let show = Show {
         tokens: a.show_tokens,
     };
-    let out = match a.format {
+    Ok(match a.format {
         // Variants quote attacker-shaped text (kid values): one sanitised line at a time.
-        ProbeFormat::Text => report::text(&report, show)
+        ProbeFormat::Text => report::text(report, show)
             .lines()
             .map(|l| format!("{}\n", sanitize(l)))
             .collect(),
-        ProbeFormat::Json => json_text(&report::to_json(&report, show))?,
-        ProbeFormat::Sarif => json_text(&report::to_sarif(&report, show))?,
-    };
-    crate::cmd::output::emit(None, out.as_bytes(), false, false)?;
-    // Nothing accepted means nothing when the server stopped accepting even the original.
-    if let Some(drift) = report.recheck.as_ref().and_then(|c| c.drift()) {
-        if !report.any_accepted() {
-            return Err(Error::input(format!("nothing to conclude: {drift}"))
-                .with_hint(
-                    "the server (or a proxy) may rate-limit or block: lower --rate and probe again",
-                )
-                .into());
-        }
-    }
-    Ok(ExitCode::verdict(!report.any_accepted()))
+        ProbeFormat::Json => json_text(&report::to_json(report, show))?,
+        ProbeFormat::Sarif => json_text(&report::to_sarif(report, show))?,
+    })
 }
 
 /// The original token, and the header lines it came in when it was given as whole

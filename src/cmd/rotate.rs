@@ -10,7 +10,7 @@ use crate::term::sanitize;
 use crate::ExitCode;
 
 /// Run `jot rotate`.
-pub fn run(a: &RotateArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &RotateArgs) -> anyhow::Result<ExitCode> {
     if let Some(alg) = a.alg {
         keyset::check_set_alg(alg)?;
     }

@@ -12,7 +12,7 @@ use crate::{Error, ExitCode};
 static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Run `jot serve`.
-pub fn run(a: &ServeArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &ServeArgs) -> anyhow::Result<ExitCode> {
     let server = Server::bind(&a.dir, &a.addr, a.issuer.clone()).map_err(|e| match e {
         Error::Io { .. } if !a.dir.is_dir() => Error::input(format!("{e}")).with_hint(format!(
             "create the directory first (jot serve publishes an empty set until jwks.json appears): mkdir {}",

@@ -219,7 +219,7 @@ fn signed(
 }
 
 /// Run `jot sign`.
-pub fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &SignArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     let signers = load_keys(a, now)?
         .into_iter()

@@ -5,7 +5,7 @@ use crate::keys::source::read_one_key;
 use crate::ExitCode;
 
 /// Run `jot thumbprint`.
-pub fn run(a: &ThumbprintArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &ThumbprintArgs) -> anyhow::Result<ExitCode> {
     let key = crate::cmd::output::warned(read_one_key(
         &a.input,
         a.read.passphrase_file.as_deref(),

@@ -14,7 +14,7 @@ use crate::{Error, ExitCode};
 static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Run `jot ui`.
-pub fn run(a: &UiArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &UiArgs) -> anyhow::Result<ExitCode> {
     let deadline = match &a.timeout {
         Some(t) => Some(Instant::now() + Duration::from_secs(parse_duration(t)?.unsigned_abs())),
         None => None,

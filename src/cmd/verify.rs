@@ -255,7 +255,7 @@ fn sd_one(bulk: &Bulk<'_>, t: &str, out: &mut BatchOut) -> anyhow::Result<ExitCo
 }
 
 /// Run `jot verify`.
-pub fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(a: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let now = Clock::from_flag(a.now.as_deref())?.now();
     let (keys, oidc_issuer, cached) = load_keys(a, now)?;
     if let Some(c) = cached.as_ref().filter(|_| !a.json) {

@@ -18,7 +18,7 @@ use super::target::HashAlg;
 
 /// Searches with fewer candidates than this are not measured: they are over in well under
 /// a second on any kernel, so the milliseconds of measuring would not pay back.
-pub const CALIBRATE_FROM: u64 = 4_000_000;
+pub(crate) const CALIBRATE_FROM: u64 = 4_000_000;
 /// How long each kernel runs in one round.
 const SLICE: Duration = Duration::from_millis(2);
 /// Rounds per kernel; a kernel's rate is its best round, so a round that lost the CPU to

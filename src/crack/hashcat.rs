@@ -9,11 +9,11 @@ use super::mask::Mask;
 use crate::{Error, Result};
 
 /// The hash file name the exported command refers to.
-pub const HASHCAT_HASH_FILE: &str = "jwt.txt";
+pub(crate) const HASHCAT_HASH_FILE: &str = "jwt.txt";
 
 /// A hashcat job: write `hash_line` to [`HASHCAT_HASH_FILE`], then run `command`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HashcatExport {
+pub(crate) struct HashcatExport {
     /// The mode-16500 hash line (the token).
     pub hash_line: String,
     /// The hashcat command line, quoted for a POSIX shell.
@@ -145,7 +145,7 @@ pub(crate) fn skip_limit(skip: u64, limit: Option<u64>) -> Vec<String> {
 
 /// The hashcat job equivalent to a `jot crack` job (a mask shard needs the local hashcat's
 /// keyspace count, so it is refused here: hashtopolis cuts its own chunks anyway).
-pub fn hashcat_export(job: &Job) -> Result<HashcatExport> {
+pub(crate) fn hashcat_export(job: &Job) -> Result<HashcatExport> {
     let (skip, limit) = bounds_args(job, || {
         Err(Error::usage(
             "an exported mask job cannot be cut into --shard slices: hashcat counts a mask's keyspace in its own units",

@@ -49,7 +49,7 @@ pub struct Shard {
 
 impl Shard {
     /// Parse `I/N` with 1 <= I <= N.
-    pub fn parse(s: &str) -> Result<Shard> {
+    pub(crate) fn parse(s: &str) -> Result<Shard> {
         let bad = || {
             Error::usage(format!("--shard {s:?}: expected I/N with 1 <= I <= N"))
                 .with_hint("e.g. --shard 2/8 for the second of eight machines")
@@ -66,7 +66,7 @@ impl Shard {
     /// This slice of `0..total` as `(skip, limit)`: slice I is
     /// `floor(total*(I-1)/N) .. floor(total*I/N)`, so the N slices tile `0..total` exactly
     /// and differ in size by at most one.
-    pub fn bounds(self, total: u64) -> (u64, u64) {
+    pub(crate) fn bounds(self, total: u64) -> (u64, u64) {
         let at = |i: u64| (u128::from(total) * u128::from(i) / u128::from(self.count)) as u64;
         let (lo, hi) = (at(self.index - 1), at(self.index));
         (lo, hi - lo)
@@ -170,7 +170,7 @@ pub struct Report {
 
 impl Attack {
     /// The jot-engine source for this attack.
-    pub fn source(&self) -> Result<Source> {
+    pub(crate) fn source(&self) -> Result<Source> {
         Ok(match self {
             Attack::Builtin => Source::Wordlists(Vec::new()),
             Attack::Wordlists(paths) => Source::Wordlists(
@@ -194,7 +194,7 @@ impl Attack {
 
     /// The number of candidates in jot's order: counted through the files for wordlists
     /// (stdin cannot be counted, as it can be read only once).
-    pub fn keyspace(&self) -> Result<u128> {
+    pub(crate) fn keyspace(&self) -> Result<u128> {
         match self {
             Attack::Builtin => Ok(0),
             Attack::Wordlists(paths) => {
@@ -230,7 +230,7 @@ pub(crate) fn fit(total: u128) -> Result<u64> {
 
 impl Job {
     /// The selected indices in jot's order, as `(skip, limit)`.
-    pub fn bounds(&self) -> Result<(u64, Option<u64>)> {
+    pub(crate) fn bounds(&self) -> Result<(u64, Option<u64>)> {
         match self.range {
             Range::Window { skip, limit } => Ok((skip, limit)),
             Range::Shard(shard) => {
@@ -262,7 +262,7 @@ impl Job {
 
     /// What this job's progress is measured against: the selected indices of a mask or
     /// brute force, the wordlist files' sizes, or nothing known (stdin, hashcat).
-    pub fn extent(&self) -> Extent {
+    pub(crate) fn extent(&self) -> Extent {
         match (&self.attack, &self.engine) {
             (Attack::Builtin, _) | (_, Engine::Hashcat { .. }) => Extent::Unknown,
             (Attack::Wordlists(paths), _) => {
@@ -295,12 +295,12 @@ impl Job {
 
     /// Whether the built-in list runs first: asked for, and the job is the whole keyspace
     /// (a slice or a resumed search keeps to its indices).
-    pub fn tries_builtin(&self) -> bool {
+    pub(crate) fn tries_builtin(&self) -> bool {
         self.builtin && self.range == Range::ALL
     }
 
     /// Run the job: the built-in list, then the attack on the chosen engine.
-    pub fn run(&self, progress: &Progress) -> Result<Report> {
+    pub(crate) fn run(&self, progress: &Progress) -> Result<Report> {
         let mut report = Report {
             outcome: Outcome::Exhausted { tried: 0 },
             origin: Origin::Attack,

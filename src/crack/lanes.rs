@@ -39,7 +39,7 @@ pub enum Kernel {
 
 impl Kernel {
     /// Every kernel, `Auto` first.
-    pub const ALL: [Kernel; 5] = [
+    pub(crate) const ALL: [Kernel; 5] = [
         Kernel::Auto,
         Kernel::Portable,
         Kernel::ShaNi,
@@ -59,7 +59,7 @@ impl Kernel {
     }
 
     /// Whether this CPU can run the kernel.
-    pub fn is_available(self) -> bool {
+    pub(crate) fn is_available(self) -> bool {
         match self {
             Kernel::Auto | Kernel::Portable => true,
             #[cfg(target_arch = "x86_64")]

@@ -141,28 +141,13 @@ impl Mask {
     }
 
     /// The number of candidates.
-    pub fn keyspace(&self) -> u128 {
+    pub(crate) fn keyspace(&self) -> u128 {
         self.keyspace
     }
 
     /// The mask as written.
-    pub fn pattern(&self) -> &str {
+    pub(crate) fn pattern(&self) -> &str {
         &self.pattern
-    }
-
-    /// The custom sets as given.
-    pub fn custom(&self) -> &[(u8, String)] {
-        &self.custom
-    }
-
-    /// The candidate length in bytes.
-    pub fn len(&self) -> usize {
-        self.positions.len()
-    }
-
-    /// Whether the mask has no positions (never true for a parsed mask).
-    pub fn is_empty(&self) -> bool {
-        self.positions.is_empty()
     }
 }
 

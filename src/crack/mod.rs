@@ -78,13 +78,13 @@ use std::sync::atomic::{AtomicBool, AtomicU64};
 
 use zeroize::Zeroizing;
 
-pub use calibrate::{KernelChoice, KernelRate, CALIBRATE_FROM};
-pub use hashcat::{hashcat_export, HashcatExport, HASHCAT_HASH_FILE};
+pub(crate) use calibrate::KernelChoice;
+pub(crate) use hashcat::{hashcat_export, HASHCAT_HASH_FILE};
 pub use job::{Attack, Engine, Extent, Job, Origin, Range, Report, Shard};
 pub use lanes::Kernel;
 pub use mask::{Mask, MAX_BRUTE_LEN};
 pub use target::{check, target_for_secret, HashAlg, Target};
-pub use wordfile::{count_lines, Wordlist};
+pub use wordfile::Wordlist;
 
 use crate::Result;
 
@@ -101,7 +101,7 @@ pub enum Transform {
 
 impl Transform {
     /// A lowercase name for messages and JSON: `plain`, `base64`, `hex`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Transform::Plain => "plain",
             Transform::Base64 => "base64",
@@ -185,7 +185,7 @@ impl Default for Options {
 pub struct Progress {
     /// Candidate indices tried so far (approximate while running, updated in batches).
     pub done: AtomicU64,
-    /// Set to stop the search; [`crack`] then returns [`Outcome::Cancelled`].
+    /// Set to stop the search; `crack` then returns [`Outcome::Cancelled`].
     pub cancel: AtomicBool,
     /// Bytes of the wordlists taken by the workers so far, counted as the files hold them
     /// (compressed for gzip), so that against the files' sizes it is how far the search
@@ -251,7 +251,8 @@ impl fmt::Debug for Outcome {
 
 /// The number of candidate indices in `source`: `None` for wordlists (unknown until read).
 /// Errors on brute-force parameters that cannot work; saturates at `u128::MAX`.
-pub fn keyspace(source: &Source) -> Result<Option<u128>> {
+#[cfg(test)]
+pub(crate) fn keyspace(source: &Source) -> Result<Option<u128>> {
     match source {
         Source::Wordlists(_) => Ok(None),
         Source::Mask(m) => Ok(Some(m.keyspace())),
@@ -265,7 +266,7 @@ pub fn keyspace(source: &Source) -> Result<Option<u128>> {
 
 /// Search `source` for the secret of `target`, on `opts.threads` threads, stopping at the
 /// first hit or when `progress.cancel` is set.
-pub fn crack(
+pub(crate) fn crack(
     target: &Target,
     source: Source,
     opts: &Options,
@@ -274,7 +275,7 @@ pub fn crack(
     engine::run(target, source, opts, progress, Kernel::Auto)
 }
 
-/// [`crack`] with a chosen hashing kernel (benchmarks and tests compare kernels).
+/// `crack` with a chosen hashing kernel (benchmarks and tests compare kernels).
 pub fn crack_with_kernel(
     target: &Target,
     source: Source,
@@ -287,7 +288,7 @@ pub fn crack_with_kernel(
 
 /// Try a short list of words on one thread, for `jot audit`'s built-in weak secrets: the
 /// key that signs `target` and how it was derived from its word, if any word does.
-pub fn try_words<'a>(
+pub(crate) fn try_words<'a>(
     target: &Target,
     words: impl IntoIterator<Item = &'a [u8]>,
     transforms: bool,

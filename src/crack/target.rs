@@ -21,7 +21,7 @@ pub struct Target {
 }
 
 impl Target {
-    /// Parse a compact JWS (through [`token::parse`], the crate's one JWT parser) whose
+    /// Parse a compact JWS (through `token::parse`, the crate's one JWT parser) whose
     /// header names an HMAC algorithm of the algorithm table.
     pub fn from_token(token: &str) -> Result<Target> {
         match token::parse(token)? {
@@ -33,7 +33,7 @@ impl Target {
     }
 
     /// The crack target of a parsed JWS: its `alg` must be in the table's HMAC family.
-    pub fn from_jws(jws: &Jws) -> Result<Target> {
+    pub(crate) fn from_jws(jws: &Jws) -> Result<Target> {
         let name = jws
             .alg()
             .ok_or_else(|| Error::input("the JWT header's \"alg\" is not a string"))?;

@@ -33,7 +33,7 @@ impl Wordlist {
 
     /// The same list, known to hold `len` bytes (so a short list is not worth measuring
     /// the kernels for; see `calibrate`).
-    pub fn with_len(mut self, len: u64) -> Wordlist {
+    pub(crate) fn with_len(mut self, len: u64) -> Wordlist {
         self.len = Some(len);
         self
     }
@@ -47,7 +47,7 @@ impl Wordlist {
     }
 
     /// Open the file at `path`, or stdin for `-`.
-    pub fn open(path: &str) -> crate::Result<Wordlist> {
+    pub(crate) fn open(path: &str) -> crate::Result<Wordlist> {
         if path == "-" {
             return Ok(Wordlist::new("stdin", Box::new(std::io::stdin())));
         }
@@ -61,14 +61,14 @@ impl Wordlist {
     }
 
     /// The name errors use.
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         &self.name
     }
 }
 
 /// The number of lines (candidates) in the file at `path`, counted as the search counts
 /// them (gzip decompressed, a last line without newline included): what `--shard` splits.
-pub fn count_lines(path: &str) -> crate::Result<u64> {
+pub(crate) fn count_lines(path: &str) -> crate::Result<u64> {
     let list = Wordlist::open(path)?;
     let (mut src, _) =
         open_decoded(list.reader, None).map_err(|e| Error::io(Path::new(path), e))?;

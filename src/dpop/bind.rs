@@ -11,7 +11,7 @@ use crate::Result;
 
 /// The request the proof came with, and the proof's window.
 #[derive(Clone, Debug, Default)]
-pub struct Binding<'a> {
+pub(crate) struct Binding<'a> {
     /// The `DPoP` header value.
     pub proof: &'a str,
     pub htm: &'a str,
@@ -23,13 +23,13 @@ pub struct Binding<'a> {
 }
 
 /// The `cnf.jkt` of verified claims, when there is one (a string).
-pub fn cnf_jkt(claims: Option<&Value>) -> Option<&str> {
+pub(crate) fn cnf_jkt(claims: Option<&Value>) -> Option<&str> {
     claims?.get("cnf")?.get("jkt")?.as_str()
 }
 
 /// Fold the proof's checks into `v`, the access token's verdict. `Err` only when the
 /// proof is no token at all.
-pub fn bind(v: &mut Verdict, access_token: &str, b: &Binding) -> Result<()> {
+pub(crate) fn bind(v: &mut Verdict, access_token: &str, b: &Binding) -> Result<()> {
     let jkt = cnf_jkt(v.claims.as_ref()).map(str::to_owned);
     let report = check(
         b.proof,

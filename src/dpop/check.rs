@@ -57,7 +57,7 @@ pub struct Report {
 
 impl Report {
     /// The failed checks as `name: detail`, joined: the one line an invalid verdict prints.
-    pub fn reasons(&self) -> Vec<String> {
+    pub(crate) fn reasons(&self) -> Vec<String> {
         self.checks
             .iter()
             .filter(|c| !c.pass)

@@ -75,14 +75,14 @@ fn remove_dot_segments(path: &str) -> String {
 
 /// A parsed http(s) URI: its parts as written, the query and fragment dropped.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Htu<'a> {
+pub(crate) struct Htu<'a> {
     pub scheme: &'a str,
     pub authority: &'a str,
     pub path: &'a str,
 }
 
 /// Split `uri` into scheme, authority and path; the query and fragment are cut off.
-pub fn parse(uri: &str) -> Result<Htu<'_>, String> {
+pub(crate) fn parse(uri: &str) -> Result<Htu<'_>, String> {
     let (scheme, rest) = uri
         .split_once(':')
         .ok_or("no scheme: expected an absolute http(s) URI")?;
@@ -115,7 +115,7 @@ pub fn parse(uri: &str) -> Result<Htu<'_>, String> {
 }
 
 /// `uri` without its query and fragment (what a proof's `htu` holds), checked to parse.
-pub fn strip(uri: &str) -> Result<&str, String> {
+pub(crate) fn strip(uri: &str) -> Result<&str, String> {
     let h = parse(uri)?;
     normalise(uri)?;
     let end = h.scheme.len() + 3 + h.authority.len() + h.path.len();

@@ -12,7 +12,7 @@ use crate::{Error, Result};
 
 /// The request a proof is made for.
 #[derive(Clone, Debug, Default)]
-pub struct Request<'a> {
+pub(crate) struct Request<'a> {
     pub htm: &'a str,
     pub htu: &'a str,
     pub access_token: Option<&'a str>,
@@ -22,12 +22,16 @@ pub struct Request<'a> {
 }
 
 /// The header's `jwk`: the public key's own members only (no kid, use or alg metadata).
-pub fn public_jwk(key: &Jwk) -> Result<Value> {
+pub(crate) fn public_jwk(key: &Jwk) -> Result<Value> {
     Ok(Jwk::new(key.to_public()?.key).to_json(false))
 }
 
 /// The header and claims of a proof for `r`, before signing (forge changes them).
-pub fn parts(key: &Jwk, alg: Alg, r: &Request) -> Result<(Map<String, Value>, Map<String, Value>)> {
+pub(crate) fn parts(
+    key: &Jwk,
+    alg: Alg,
+    r: &Request,
+) -> Result<(Map<String, Value>, Map<String, Value>)> {
     if matches!(key.key, Key::Oct(_) | Key::X25519(_)) || alg.is_symmetric() {
         return Err(
             Error::usage("a DPoP proof is signed with an asymmetric key")
@@ -60,7 +64,7 @@ pub fn parts(key: &Jwk, alg: Alg, r: &Request) -> Result<(Map<String, Value>, Ma
 }
 
 /// A signed proof for `r` with `key` (private) under `alg`.
-pub fn make(key: &Jwk, alg: Alg, r: &Request) -> Result<String> {
+pub(crate) fn make(key: &Jwk, alg: Alg, r: &Request) -> Result<String> {
     if !key.is_private() {
         return Err(Error::usage(
             "a DPoP proof is signed with the private key, and this one is public",

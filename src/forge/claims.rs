@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::{hmac_token, seg, Base, Inputs};
 
 /// The audience and issuer no real service uses (`.invalid` is reserved, RFC 2606).
-pub const FOREIGN: &str = "https://jot-probe.invalid/";
+pub(super) const FOREIGN: &str = "https://jot-probe.invalid/";
 
 /// Far beyond any leeway a verifier allows (minutes, at most).
 const DAY: i64 = 86_400;
@@ -66,7 +66,7 @@ fn variants(name: &str, mut c: Map<String, Value>, now: i64) -> Vec<(String, Map
 
 /// Forge claims attack `name`: re-signed with the secret when there is one, and for
 /// `claims-exp` the reviewer's expired token as issued.
-pub fn forge(name: &str, b: &Base, inputs: &Inputs, push: &mut impl FnMut(String, String)) {
+pub(super) fn forge(name: &str, b: &Base, inputs: &Inputs, push: &mut impl FnMut(String, String)) {
     if let (Some(secret), Some(c)) = (&inputs.secret, fresh(b, inputs.now)) {
         let hash = b.hmac_hash();
         let header = b.header_with_alg(hash.hmac_alg().name());

@@ -14,7 +14,7 @@ use crate::keys::ThumbprintHash;
 use crate::{b64, Result};
 
 /// Forge the variants of the DPoP attack `name`.
-pub fn forge(
+pub(super) fn forge(
     name: &str,
     d: &DpopInputs,
     now: i64,

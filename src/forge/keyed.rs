@@ -10,13 +10,13 @@ use crate::keys::{self, Jwk};
 use crate::{Error, Result};
 
 /// The name of the JWKS written to `--out-keys` (what `jot serve --dir` publishes).
-pub const JWKS_FILE: &str = "jwks.json";
+pub(super) const JWKS_FILE: &str = "jwks.json";
 /// The name of the certificate written to `--out-keys` for `x5u`.
-pub const CERT_FILE: &str = "x5u.pem";
+pub(super) const CERT_FILE: &str = "x5u.pem";
 
 /// The attacker's keys, made on first use.
 #[derive(Default)]
-pub struct FreshKeys {
+pub(super) struct FreshKeys {
     rsa: Option<Jwk>,
     ec: Option<Jwk>,
 }
@@ -61,7 +61,7 @@ fn header(
 }
 
 /// A fresh RSA and EC key each sign, and carry their public JWK in the header.
-pub fn embedded_jwk(
+pub(super) fn embedded_jwk(
     b: &Base,
     fresh: &mut FreshKeys,
     push: &mut impl FnMut(String, String),
@@ -79,7 +79,7 @@ pub fn embedded_jwk(
 
 /// `jku` (a JWKS of the fresh RSA and EC keys) or `x5u` (a self-signed certificate of the
 /// RSA key): the tokens, and the file to host at the URL.
-pub fn remote(
+pub(super) fn remote(
     which: &str,
     b: &Base,
     inputs: &Inputs,
@@ -141,7 +141,7 @@ fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
 
 /// A minimal self-signed X.509 v3 certificate (CN=jot forge) for the RSA key, signed
 /// with sha256WithRSAEncryption. Validity is fixed (2000–2049) so no clock is needed.
-pub fn self_signed(key: &Jwk) -> Result<Vec<u8>> {
+pub(super) fn self_signed(key: &Jwk) -> Result<Vec<u8>> {
     const SHA256_RSA: &[u8] = &[
         0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b,
     ];

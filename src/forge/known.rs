@@ -15,7 +15,11 @@ use crate::{b64, Result};
 /// A fresh RSA key signs, and a self-signed certificate of it rides in `x5c` (standard
 /// base64 DER, RFC 7515 section 4.1.6): a server that takes the leaf's key without
 /// validating the chain to a trust anchor verifies with the attacker's key.
-pub fn x5c(b: &Base, fresh: &mut FreshKeys, push: &mut impl FnMut(String, String)) -> Result<()> {
+pub(super) fn x5c(
+    b: &Base,
+    fresh: &mut FreshKeys,
+    push: &mut impl FnMut(String, String),
+) -> Result<()> {
     let k = fresh.get(Alg::RS256)?;
     let cert = base64ct::Base64::encode_string(&self_signed(&k)?);
     let mut h = b.header_with_alg(Alg::RS256.name());
@@ -74,7 +78,7 @@ fn sub_from(n: &[u8], s: &[u8]) -> Vec<u8> {
 /// The captured ECDSA signature's twin: (r, n − s) verifies for the same claims
 /// (ECDSA is malleable), yet its bytes differ, so a denylist or one-time-use cache keyed
 /// by the signature (or the token string) does not recognise it.
-pub fn high_s(b: &Base, sig: &[u8], push: &mut impl FnMut(String, String)) {
+pub(super) fn high_s(b: &Base, sig: &[u8], push: &mut impl FnMut(String, String)) {
     let Some(alg) = b.alg else { return };
     let Family::Ecdsa(curve) = alg.family() else {
         return;
@@ -117,7 +121,7 @@ fn half(n: &[u8]) -> Vec<u8> {
 /// The tampered claims as a JWE encrypted to each of the server's public keys (its own
 /// default key management, with A256GCM and A128CBC-HS256): a server that decrypts
 /// whatever arrives and trusts the plaintext as if signed takes claims anyone can make.
-pub fn jwe_confusion(
+pub(super) fn jwe_confusion(
     b: &Base,
     inputs: &Inputs,
     push: &mut impl FnMut(String, String),

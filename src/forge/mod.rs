@@ -9,8 +9,8 @@ mod keyed;
 mod kid;
 mod known;
 mod sig;
-pub mod sign2n;
-pub mod sign2n_gmp;
+pub(crate) mod sign2n;
+pub(crate) mod sign2n_gmp;
 pub mod table;
 
 #[cfg(test)]
@@ -28,14 +28,14 @@ pub use table::{attack, names, Attack, Need, ATTACKS};
 /// The server's public key as the user gave it: the bytes of the file (a confused server
 /// HMACs exactly these) and the keys read from them.
 #[derive(Clone, Debug)]
-pub struct PublicKeyInput {
+pub(crate) struct PublicKeyInput {
     pub raw: Vec<u8>,
     pub keys: Vec<Jwk>,
 }
 
 /// What the user gave besides the token.
 #[derive(Clone, Debug, Default)]
-pub struct Inputs {
+pub(crate) struct Inputs {
     /// `--public-key`.
     pub public_key: Option<PublicKeyInput>,
     /// `--secret-file`.
@@ -59,7 +59,7 @@ pub struct Inputs {
 /// What the DPoP attacks need: the client's key, the request the proofs are for, and the
 /// access token they go with (for `ath`).
 #[derive(Clone, Debug)]
-pub struct DpopInputs {
+pub(crate) struct DpopInputs {
     pub key: Jwk,
     pub htm: String,
     pub htu: String,
@@ -68,7 +68,7 @@ pub struct DpopInputs {
 
 /// One forged token.
 #[derive(Clone, Debug)]
-pub struct Forged {
+pub(crate) struct Forged {
     /// The attack it belongs to.
     pub attack: &'static Attack,
     /// Which variant of the attack (`nOnE, original signature`, `HS256 spki-pem`, …).
@@ -79,14 +79,14 @@ pub struct Forged {
 
 /// A file the reviewer must host for a `jku`/`x5u` attack: a name inside `--out-keys`.
 #[derive(Clone, Debug)]
-pub struct Hosted {
+pub(crate) struct Hosted {
     pub file: &'static str,
     pub contents: Vec<u8>,
 }
 
 /// Everything one forge run made.
 #[derive(Clone, Debug, Default)]
-pub struct Forgery {
+pub(crate) struct Forgery {
     pub tokens: Vec<Forged>,
     pub hosted: Vec<Hosted>,
     /// Variants that could not be made for this token, and why.
@@ -94,7 +94,7 @@ pub struct Forgery {
 }
 
 /// Whether the inputs satisfy what `a` needs; the reason when they do not.
-pub fn missing(a: &Attack, inputs: &Inputs) -> Option<String> {
+pub(crate) fn missing(a: &Attack, inputs: &Inputs) -> Option<String> {
     let why = match a.needs {
         Need::Nothing => return None,
         Need::PublicKey if inputs.public_key.is_some() => return None,
@@ -112,7 +112,7 @@ pub fn missing(a: &Attack, inputs: &Inputs) -> Option<String> {
 }
 
 /// The attacks that apply to `jws` with `inputs`: the default of `forge` and `probe`.
-pub fn applicable(jws: &Jws, inputs: &Inputs) -> Vec<&'static Attack> {
+pub(crate) fn applicable(jws: &Jws, inputs: &Inputs) -> Vec<&'static Attack> {
     let ec_token = jws
         .alg()
         .and_then(Alg::from_name)
@@ -126,7 +126,7 @@ pub fn applicable(jws: &Jws, inputs: &Inputs) -> Vec<&'static Attack> {
 
 /// Forge every variant of `attacks` from `jws`. An attack whose needs are not met is a
 /// usage error naming the missing flag.
-pub fn forge(jws: &Jws, attacks: &[&'static Attack], inputs: &Inputs) -> Result<Forgery> {
+pub(crate) fn forge(jws: &Jws, attacks: &[&'static Attack], inputs: &Inputs) -> Result<Forgery> {
     let base = Base::new(jws, inputs)?;
     let mut out = Forgery::default();
     let mut fresh = keyed::FreshKeys::default();
@@ -225,7 +225,7 @@ impl Base {
     }
 
     /// The token's own HMAC hash when it is HS*, else SHA-256 (HS256).
-    pub fn hmac_hash(&self) -> Hash {
+    pub(crate) fn hmac_hash(&self) -> Hash {
         match self.alg {
             Some(a) if a.is_symmetric() => a.hash(),
             _ => Hash::Sha256,
@@ -233,7 +233,7 @@ impl Base {
     }
 
     /// The original header with `alg` replaced (its position kept).
-    pub fn header_with_alg(&self, alg: &str) -> Map<String, Value> {
+    pub(crate) fn header_with_alg(&self, alg: &str) -> Map<String, Value> {
         let mut h = self.header.clone();
         h.insert("alg".into(), Value::String(alg.into()));
         h

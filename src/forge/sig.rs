@@ -13,13 +13,13 @@ use crate::{b64, Error, Result};
 const HMAC_HASHES: [Hash; 3] = [Hash::Sha256, Hash::Sha384, Hash::Sha512];
 
 /// The original signature kept over changed claims.
-pub fn tamper(b: &Base, push: &mut impl FnMut(String, String)) {
+pub(super) fn tamper(b: &Base, push: &mut impl FnMut(String, String)) {
     let token = format!("{}.{}.{}", seg(&b.header), seg(&b.tampered), b.sig_seg);
     push("claims escalated, original signature".into(), token);
 }
 
 /// `alg: none` in four spellings, with an empty and with the original signature.
-pub fn none(b: &Base, push: &mut impl FnMut(String, String)) {
+pub(super) fn none(b: &Base, push: &mut impl FnMut(String, String)) {
     for spelling in ["none", "None", "NONE", "nOnE"] {
         let h = seg(&b.header_with_alg(spelling));
         push(
@@ -34,7 +34,7 @@ pub fn none(b: &Base, push: &mut impl FnMut(String, String)) {
 }
 
 /// The token exactly as captured, minus its signature.
-pub fn strip(b: &Base, push: &mut impl FnMut(String, String)) {
+pub(super) fn strip(b: &Base, push: &mut impl FnMut(String, String)) {
     push(
         "signature removed".into(),
         format!("{}.{}.", seg(&b.header), b.payload_seg),
@@ -42,7 +42,7 @@ pub fn strip(b: &Base, push: &mut impl FnMut(String, String)) {
 }
 
 /// HS256/384/512 under an empty secret.
-pub fn null_key(b: &Base, push: &mut impl FnMut(String, String)) {
+pub(super) fn null_key(b: &Base, push: &mut impl FnMut(String, String)) {
     for h in HMAC_HASHES {
         let alg = h.hmac_alg().name();
         let t = hmac_token(&b.header_with_alg(alg), &b.payload_seg, h, b"");
@@ -99,7 +99,11 @@ fn serializations(raw: &[u8], keys: &[Jwk]) -> Result<Vec<(String, Vec<u8>)>> {
 }
 
 /// RS/PS/ES → HS* with the public key's bytes as the secret (CVE-2016-10555).
-pub fn confusion(b: &Base, inputs: &Inputs, push: &mut impl FnMut(String, String)) -> Result<()> {
+pub(super) fn confusion(
+    b: &Base,
+    inputs: &Inputs,
+    push: &mut impl FnMut(String, String),
+) -> Result<()> {
     let Some(pk) = &inputs.public_key else {
         return Ok(());
     };
@@ -114,7 +118,7 @@ pub fn confusion(b: &Base, inputs: &Inputs, push: &mut impl FnMut(String, String
 }
 
 /// ECDSA with r = s = 0 (CVE-2022-21449): for the token's ES alg, or all three.
-pub fn psychic(b: &Base, inputs: &Inputs, push: &mut impl FnMut(String, String)) {
+pub(super) fn psychic(b: &Base, inputs: &Inputs, push: &mut impl FnMut(String, String)) {
     let curve_of = |k: &Jwk| match &k.key {
         Key::Ec(e) => Some(e.curve),
         _ => None,
@@ -160,7 +164,11 @@ pub fn psychic(b: &Base, inputs: &Inputs, push: &mut impl FnMut(String, String))
 }
 
 /// The HMAC alg in other letter cases, signed with each HMAC key the attacker holds.
-pub fn alg_case(b: &Base, inputs: &Inputs, push: &mut impl FnMut(String, String)) -> Result<()> {
+pub(super) fn alg_case(
+    b: &Base,
+    inputs: &Inputs,
+    push: &mut impl FnMut(String, String),
+) -> Result<()> {
     let hash = b.hmac_hash();
     let name = hash.hmac_alg().name();
     let mut keys: Vec<(&str, Vec<u8>)> = Vec::new();
@@ -185,7 +193,7 @@ pub fn alg_case(b: &Base, inputs: &Inputs, push: &mut impl FnMut(String, String)
 
 /// resign / typ / crit / b64: tokens properly signed with the recovered secret. Returns a
 /// note when the variant cannot be made for this token.
-pub fn with_secret(
+pub(super) fn with_secret(
     attack: &str,
     b: &Base,
     secret: &[u8],

@@ -13,7 +13,7 @@ use crate::alg::{Alg, Family, Hash};
 use crate::token::Jws;
 
 /// The exponents tried, in order: the cheap one first.
-pub const EXPONENTS: &[u32] = &[3, 65537];
+pub(crate) const EXPONENTS: &[u32] = &[3, 65537];
 
 /// The DER DigestInfo prefixes of RFC 8017 section 9.2, note 1.
 fn digest_info(hash: Hash) -> &'static [u8] {
@@ -34,7 +34,7 @@ fn digest_info(hash: Hash) -> &'static [u8] {
 }
 
 /// EMSA-PKCS1-v1_5 of `msg` for a `k`-byte modulus (RFC 8017 section 9.2).
-pub fn emsa_pkcs1(hash: Hash, msg: &[u8], k: usize) -> Option<Vec<u8>> {
+pub(crate) fn emsa_pkcs1(hash: Hash, msg: &[u8], k: usize) -> Option<Vec<u8>> {
     let t = [digest_info(hash), &hash.digest(msg)[..]].concat();
     let pad = k.checked_sub(t.len() + 3).filter(|p| *p >= 8)?;
     Some([&[0u8, 1][..], &vec![0xff; pad], &[0], &t].concat())
@@ -42,7 +42,7 @@ pub fn emsa_pkcs1(hash: Hash, msg: &[u8], k: usize) -> Option<Vec<u8>> {
 
 /// The recovered key: modulus and exponent, big-endian.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Recovered {
+pub(crate) struct Recovered {
     pub n: Vec<u8>,
     pub e: u32,
 }
@@ -70,7 +70,7 @@ fn pair(j: &Jws) -> Result<(BigUint, BigUint, usize), String> {
 
 /// Recover (n, e) from two tokens of one key, trying each of [`EXPONENTS`]; e = 65537
 /// through `engine` (GMP).
-pub fn recover(a: &Jws, b: &Jws, engine: &Engine) -> Result<Recovered, String> {
+pub(crate) fn recover(a: &Jws, b: &Jws, engine: &Engine) -> Result<Recovered, String> {
     let (s1, m1, k1) = pair(a)?;
     let (s2, m2, k2) = pair(b)?;
     if k1 != k2 {

@@ -28,7 +28,7 @@ sys.stdout.write(format(g, "x"))
 
 /// Where GMP is found and how long it may take.
 #[derive(Clone, Debug)]
-pub struct Engine {
+pub(crate) struct Engine {
     /// The Python interpreter that has gmpy2.
     pub python: String,
     /// The most the gcd may take before it is stopped.
@@ -47,12 +47,16 @@ impl Default for Engine {
 }
 
 /// What to do when GMP is not there.
-pub const INSTALL_HINT: &str =
+pub(crate) const INSTALL_HINT: &str =
     "e = 65537 needs GMP: install gmpy2 for python3 (pip install gmpy2), or give the key with --public-key";
 
 impl Engine {
     /// gcd over `pairs` of s^e − m, or why not.
-    pub fn gcd_of_powers(&self, e: u32, pairs: &[(&BigUint, &BigUint)]) -> Result<BigUint, String> {
+    pub(crate) fn gcd_of_powers(
+        &self,
+        e: u32,
+        pairs: &[(&BigUint, &BigUint)],
+    ) -> Result<BigUint, String> {
         let mut child = Command::new(&self.python)
             .args(["-c", SCRIPT])
             .stdin(Stdio::piped())

@@ -27,7 +27,7 @@ pub enum Need {
 
 impl Need {
     /// The flags, as the help and errors name them.
-    pub fn flags(self) -> &'static str {
+    pub(crate) fn flags(self) -> &'static str {
         match self {
             Need::Nothing => "-",
             Need::PublicKey => "--public-key",
@@ -181,7 +181,7 @@ pub fn names() -> Vec<&'static str> {
 }
 
 /// The table as help text: one line per attack with what it needs and its CVE.
-pub fn help_table() -> String {
+pub(crate) fn help_table() -> String {
     let mut s = String::new();
     for a in ATTACKS {
         s.push_str(&format!("  {:<14} needs {}", a.name, a.needs.flags()));

@@ -11,7 +11,7 @@ use crate::alg::{Enc, Hash};
 
 /// Why content decryption failed. Deliberately coarse: no oracle on padding or MAC.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ContentError {
+pub(super) enum ContentError {
     /// The CEK, IV or tag has the wrong length for `enc`.
     Length(String),
     /// The tag does not match (a changed byte, a wrong key).
@@ -38,7 +38,7 @@ macro_rules! cbc_decrypt {
 
 /// Encrypt `plaintext` under `cek` with `enc`: `(ciphertext, tag)`. `aad` is the ASCII of
 /// the protected header's base64url (RFC 7516 §5.1 step 14).
-pub fn encrypt(
+pub(super) fn encrypt(
     enc: Enc,
     cek: &[u8],
     iv: &[u8],
@@ -66,7 +66,7 @@ pub fn encrypt(
 }
 
 /// Decrypt: the plaintext only when the tag matches.
-pub fn decrypt(
+pub(super) fn decrypt(
     enc: Enc,
     cek: &[u8],
     iv: &[u8],
@@ -165,7 +165,7 @@ macro_rules! with_gcm {
 /// AES-GCM seal in place; returns the 16-byte tag. Also used by `A*GCMKW`. Through
 /// aws-lc-rs when built with it (its AES-GCM is openssl's assembly: several times the
 /// RustCrypto rate on bulk decryption, measured by scripts/bench-jwe).
-pub fn gcm_seal(
+pub(super) fn gcm_seal(
     key: &[u8],
     iv: &[u8],
     aad: &[u8],
@@ -182,7 +182,7 @@ pub fn gcm_seal(
 }
 
 /// AES-GCM open in place: `buf` holds the plaintext only when `Ok`.
-pub fn gcm_open(
+pub(super) fn gcm_open(
     key: &[u8],
     iv: &[u8],
     aad: &[u8],
@@ -203,7 +203,7 @@ pub fn gcm_open(
 
 /// An AES-GCM key made ready once, to open many messages under one key (bulk `dir`
 /// decryption): aws-lc's key schedule and GHASH table are built per key, not per token.
-pub struct GcmKey {
+pub(super) struct GcmKey {
     #[cfg(feature = "aws-lc")]
     key: aws_lc_rs::aead::LessSafeKey,
     #[cfg(not(feature = "aws-lc"))]
@@ -212,7 +212,7 @@ pub struct GcmKey {
 
 impl GcmKey {
     /// Prepare `key` (16, 24 or 32 bytes).
-    pub fn new(key: &[u8]) -> Result<GcmKey, ContentError> {
+    pub(super) fn new(key: &[u8]) -> Result<GcmKey, ContentError> {
         #[cfg(feature = "aws-lc")]
         let key = awslc_gcm::key(key)?;
         #[cfg(not(feature = "aws-lc"))]
@@ -222,7 +222,7 @@ impl GcmKey {
 
     /// Open `buf` in place: it holds the plaintext only when `Ok`, and is zeroed otherwise
     /// (neither implementation releases unauthenticated plaintext; cleared anyway).
-    pub fn open(
+    pub(super) fn open(
         &self,
         iv: &[u8],
         aad: &[u8],
@@ -250,7 +250,7 @@ mod awslc_gcm {
 
     use super::ContentError;
 
-    pub fn key(k: &[u8]) -> Result<LessSafeKey, ContentError> {
+    pub(super) fn key(k: &[u8]) -> Result<LessSafeKey, ContentError> {
         let alg = match k.len() {
             16 => &AES_128_GCM,
             24 => &AES_192_GCM,
@@ -275,7 +275,7 @@ mod awslc_gcm {
         Nonce::try_assume_unique_for_key(iv).map_err(|_| ContentError::Length("bad IV".into()))
     }
 
-    pub fn check_tag(tag: &[u8]) -> Result<(), ContentError> {
+    pub(super) fn check_tag(tag: &[u8]) -> Result<(), ContentError> {
         if tag.len() != 16 {
             return Err(ContentError::Length(format!(
                 "AES-GCM needs a 16-byte tag, not {}",
@@ -285,14 +285,19 @@ mod awslc_gcm {
         Ok(())
     }
 
-    pub fn seal(k: &[u8], iv: &[u8], aad: &[u8], buf: &mut [u8]) -> Result<Vec<u8>, ContentError> {
+    pub(super) fn seal(
+        k: &[u8],
+        iv: &[u8],
+        aad: &[u8],
+        buf: &mut [u8],
+    ) -> Result<Vec<u8>, ContentError> {
         let key = key(k)?;
         key.seal_in_place_separate_tag(nonce(iv)?, Aad::from(aad), buf)
             .map(|t| t.as_ref().to_vec())
             .map_err(|_| ContentError::Tag)
     }
 
-    pub fn open(
+    pub(super) fn open(
         key: &LessSafeKey,
         iv: &[u8],
         aad: &[u8],

@@ -12,7 +12,7 @@ use crate::b64;
 /// One side of an agreement: a NIST curve point (`04 || x || y`) or an X25519 public key,
 /// with the private scalar when this side holds it.
 #[derive(Clone, Copy, Debug)]
-pub enum Party<'a> {
+pub(super) enum Party<'a> {
     Nist {
         curve: Curve,
         point: &'a [u8],
@@ -51,7 +51,7 @@ macro_rules! nist_ephemeral {
 }
 
 /// The sender's side: a fresh ephemeral key for `recipient`, as the `epk` JWK, and Z.
-pub fn ephemeral(recipient: Party<'_>) -> Result<(Value, Zeroizing<Vec<u8>>), String> {
+pub(super) fn ephemeral(recipient: Party<'_>) -> Result<(Value, Zeroizing<Vec<u8>>), String> {
     match recipient {
         Party::Nist { curve, point, .. } => {
             let (epk, z) = match curve {
@@ -81,7 +81,10 @@ pub fn ephemeral(recipient: Party<'_>) -> Result<(Value, Zeroizing<Vec<u8>>), St
 }
 
 /// The recipient's side: Z from its private key and the header's `epk`.
-pub fn agree(recipient: Party<'_>, epk: &Map<String, Value>) -> Result<Zeroizing<Vec<u8>>, String> {
+pub(super) fn agree(
+    recipient: Party<'_>,
+    epk: &Map<String, Value>,
+) -> Result<Zeroizing<Vec<u8>>, String> {
     let member = |m: &str| -> Result<Vec<u8>, String> {
         let s = epk
             .get(m)
@@ -135,7 +138,7 @@ pub fn agree(recipient: Party<'_>, epk: &Map<String, Value>) -> Result<Zeroizing
 }
 
 /// X25519 (RFC 7748), refusing the all-zero output of a small-order point (RFC 7748 §6.1).
-pub fn x25519(public: &[u8; 32], d: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, String> {
+pub(super) fn x25519(public: &[u8; 32], d: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, String> {
     let z = Zeroizing::new(
         curve25519_dalek::MontgomeryPoint(*public)
             .mul_clamped(*d)
@@ -150,7 +153,7 @@ pub fn x25519(public: &[u8; 32], d: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, Str
 
 /// Concat KDF (NIST SP 800-56A §5.8.1, RFC 7518 §4.6.2) with SHA-256: `len` bytes from Z.
 /// `alg_id` is the `enc` name for direct agreement, else the `alg` name.
-pub fn concat_kdf(
+pub(crate) fn concat_kdf(
     z: &[u8],
     alg_id: &str,
     apu: &[u8],

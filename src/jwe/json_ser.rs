@@ -39,7 +39,7 @@ pub struct JsonJwe {
 
 impl JsonJwe {
     /// What the content encryption authenticates (RFC 7516 §5.1 step 14).
-    pub fn aad(&self) -> String {
+    pub(crate) fn aad(&self) -> String {
         match &self.aad_b64 {
             Some(a) => format!("{}.{a}", self.protected_b64),
             None => self.protected_b64.clone(),
@@ -47,7 +47,7 @@ impl JsonJwe {
     }
 
     /// Every header member that applies to recipient `i`.
-    pub fn header_for(&self, i: usize) -> Map<String, Value> {
+    pub(crate) fn header_for(&self, i: usize) -> Map<String, Value> {
         let mut h = self.protected.clone();
         h.extend(self.unprotected.clone());
         h.extend(self.recipients[i].header.clone());
@@ -135,7 +135,7 @@ pub fn parse_object(top: &Map<String, Value>) -> Result<JsonJwe> {
 }
 
 /// What `decode` shows of a JSON-serialized JWE: its headers, never its content.
-pub fn describe(top: &Map<String, Value>) -> Result<Value> {
+pub(crate) fn describe(top: &Map<String, Value>) -> Result<Value> {
     let j = parse_object(top)?;
     let recipients: Vec<Value> = j
         .recipients

@@ -8,14 +8,14 @@ use crate::{Error, Result};
 
 /// The curve of an ECDH-ES key: a NIST curve or X25519.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EcdhCurve {
+pub(crate) enum EcdhCurve {
     Nist(Curve),
     X25519,
 }
 
 impl EcdhCurve {
     /// Parse a JWK `crv` name valid for ECDH-ES.
-    pub fn from_name(s: &str) -> Option<EcdhCurve> {
+    pub(crate) fn from_name(s: &str) -> Option<EcdhCurve> {
         match s {
             "X25519" => Some(EcdhCurve::X25519),
             "P-256" => Some(EcdhCurve::Nist(Curve::P256)),
@@ -26,7 +26,7 @@ impl EcdhCurve {
     }
 
     /// [`EcdhCurve::from_name`] for `--crv`: a usage error naming the curves.
-    pub fn parse(s: &str) -> Result<EcdhCurve> {
+    pub(crate) fn parse(s: &str) -> Result<EcdhCurve> {
         EcdhCurve::from_name(s).ok_or_else(|| {
             Error::usage(format!(
                 "unknown --crv {s:?}: expected P-256, P-384, P-521 or X25519"
@@ -43,7 +43,7 @@ fn random(n: usize) -> Result<Secret> {
 
 /// Generate a key for `alg`. `crv` applies to ECDH-ES (default P-256), `enc` to `dir`
 /// (default A256GCM), `bits` to RSA.
-pub fn generate(
+pub(crate) fn generate(
     alg: KeyAlg,
     crv: Option<EcdhCurve>,
     enc: Option<Enc>,

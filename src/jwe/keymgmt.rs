@@ -12,7 +12,7 @@ use crate::b64;
 use crate::keys::{Key, RsaKey};
 
 /// True for an X25519 key (RFC 8037).
-pub fn is_x25519(key: &Key) -> bool {
+pub(super) fn is_x25519(key: &Key) -> bool {
     matches!(key, Key::X25519(_))
 }
 
@@ -67,7 +67,7 @@ fn b64_member(header: &Map<String, Value>, name: &str) -> Result<Option<Vec<u8>>
 
 /// Make a CEK for `alg`/`enc` and its Encrypted Key, adding the header members the
 /// algorithm needs. `p2c` is the PBES2 iteration count.
-pub fn wrap(
+pub(super) fn wrap(
     key: &JweKey,
     alg: KeyAlg,
     enc: Enc,
@@ -79,7 +79,7 @@ pub fn wrap(
 
 /// [`wrap`] with the CEK chosen by the caller when `given` (every recipient of a
 /// JSON-serialized JWE shares one CEK); `dir` and `ECDH-ES` derive theirs and cannot.
-pub fn wrap_given(
+pub(super) fn wrap_given(
     key: &JweKey,
     alg: KeyAlg,
     enc: Enc,
@@ -168,7 +168,7 @@ fn wrap_kw(kek: &[u8], cek: Zeroizing<Vec<u8>>) -> Result<(Zeroizing<Vec<u8>>, V
 
 /// Recover the CEK. For RSA1_5 every failure yields a random CEK (RFC 7516 §11.5), so the
 /// caller sees one uniform "decryption failed" and no padding oracle exists.
-pub fn unwrap(
+pub(super) fn unwrap(
     key: &JweKey,
     alg: KeyAlg,
     enc: Enc,

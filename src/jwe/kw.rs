@@ -11,7 +11,7 @@ const IV: [u8; 8] = [0xA6; 8];
 
 /// Why a wrap or unwrap failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum KwError {
+pub(crate) enum KwError {
     /// A KEK of a size AES does not take, or a key not a multiple of 64 bits.
     Length(String),
     /// The integrity check failed: wrong KEK or a changed wrapped key.
@@ -41,7 +41,7 @@ macro_rules! with_aes {
 }
 
 /// Wrap `key` (at least 16 bytes, a multiple of 8) under `kek`.
-pub fn wrap(kek: &[u8], key: &[u8]) -> Result<Vec<u8>, KwError> {
+pub(crate) fn wrap(kek: &[u8], key: &[u8]) -> Result<Vec<u8>, KwError> {
     if key.len() < 16 || !key.len().is_multiple_of(8) {
         return Err(KwError::Length(format!(
             "a wrapped key must be a multiple of 8 bytes and at least 16, not {}",
@@ -52,7 +52,7 @@ pub fn wrap(kek: &[u8], key: &[u8]) -> Result<Vec<u8>, KwError> {
 }
 
 /// Unwrap `wrapped` under `kek`; `Integrity` when the check value does not match.
-pub fn unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Zeroizing<Vec<u8>>, KwError> {
+pub(crate) fn unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Zeroizing<Vec<u8>>, KwError> {
     if wrapped.len() < 24 || !wrapped.len().is_multiple_of(8) {
         return Err(KwError::Length(format!(
             "a wrapped key must be a multiple of 8 bytes and at least 24, not {}",

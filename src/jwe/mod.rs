@@ -10,7 +10,7 @@ mod flow;
 pub mod json_ser;
 mod keygen;
 mod keymgmt;
-pub mod kw;
+pub(crate) mod kw;
 pub(crate) mod nested;
 mod opener;
 mod pbes2;
@@ -31,19 +31,18 @@ use crate::alg::{Enc, KeyAlg};
 use crate::b64;
 use crate::keys::{Jwk, Secret};
 
-pub use ecdh::concat_kdf;
 pub(crate) use flow::max_len;
 pub use flow::{decrypt, encrypt, EncryptOptions};
-pub use keygen::{generate as generate_key, EcdhCurve};
+pub(crate) use keygen::{generate as generate_key, EcdhCurve};
 pub(crate) use opener::{wipe, Opener};
-pub use policy::{allowed_algs, default_alg, Policy};
+pub use policy::Policy;
 
 /// Default bound on the decrypted (and inflated) plaintext: 1 MiB.
-pub const DEFAULT_MAX_PLAINTEXT: usize = 1 << 20;
+pub(crate) const DEFAULT_MAX_PLAINTEXT: usize = 1 << 20;
 /// Default bound on PBES2's `p2c` when decrypting.
-pub const DEFAULT_MAX_P2C: u32 = 1_000_000;
+pub(crate) const DEFAULT_MAX_P2C: u32 = 1_000_000;
 /// PBES2 iterations jot uses when encrypting (OWASP's PBKDF2-HMAC-SHA256 figure).
-pub const DEFAULT_P2C: u32 = 600_000;
+pub(crate) const DEFAULT_P2C: u32 = 600_000;
 
 /// A recipient or decryption key: a JWK, or a passphrase for `PBES2-*`.
 #[derive(Clone, Debug)]
@@ -54,7 +53,7 @@ pub enum JweKey {
 
 impl JweKey {
     /// The key id, if it has one.
-    pub fn kid(&self) -> Option<&str> {
+    pub(crate) fn kid(&self) -> Option<&str> {
         match self {
             JweKey::Jwk(j) => j.kid.as_deref(),
             JweKey::Passphrase(_) => None,
@@ -101,7 +100,8 @@ pub struct Decrypted {
 
 impl Decrypted {
     /// True when the header says the plaintext is itself a JWT (a nested token).
-    pub fn is_nested(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_nested(&self) -> bool {
         self.header
             .get("cty")
             .and_then(Value::as_str)
@@ -111,7 +111,7 @@ impl Decrypted {
 
 /// A parsed compact JWE. Nothing in it has been authenticated.
 #[derive(Clone, Debug)]
-pub struct Jwe {
+pub(crate) struct Jwe {
     /// The protected header segment as written: its ASCII is the AAD.
     pub protected: String,
     pub header: Map<String, Value>,
@@ -122,7 +122,7 @@ pub struct Jwe {
 }
 
 /// How many `.`-separated segments a compact token has (3 for a JWS, 5 for a JWE).
-pub fn segments(token: &str) -> usize {
+pub(crate) fn segments(token: &str) -> usize {
     token.split('.').count()
 }
 
@@ -147,7 +147,7 @@ fn encode_segment(data: &[u8]) -> String {
 }
 
 /// Parse a compact JWE (RFC 7516 §7.1), refusing a JWS with a pointer to `jot verify`.
-pub fn parse(token: &str, max_len: usize) -> Result<Jwe, Failure> {
+pub(crate) fn parse(token: &str, max_len: usize) -> Result<Jwe, Failure> {
     let token = token.trim();
     if token.len() > max_len {
         return Err(Failure::new(format!(
@@ -191,7 +191,7 @@ pub fn parse(token: &str, max_len: usize) -> Result<Jwe, Failure> {
 
 impl Jwe {
     /// The compact serialization.
-    pub fn serialize(&self) -> String {
+    pub(crate) fn serialize(&self) -> String {
         format!(
             "{}.{}.{}.{}.{}",
             self.protected,
@@ -203,12 +203,12 @@ impl Jwe {
     }
 
     /// A header member as a string.
-    pub fn header_str(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header_str(&self, name: &str) -> Option<&str> {
         self.header.get(name).and_then(Value::as_str)
     }
 }
 
 /// Read the protected header of a compact JWE without decrypting anything (for `decode`).
-pub fn protected_header(token: &str) -> Result<Map<String, Value>, Failure> {
+pub(crate) fn protected_header(token: &str) -> Result<Map<String, Value>, Failure> {
     parse(token, usize::MAX).map(|j| j.header)
 }

@@ -13,14 +13,14 @@ use crate::token::verify::Verdict;
 use crate::Result;
 
 /// The keys of a nested-token flag's file (a key or a JWKS); `flag` names it in errors.
-pub fn keys_of_file(path: &str, flag: &str, r: &Resolver) -> Result<Vec<JweKey>> {
+pub(crate) fn keys_of_file(path: &str, flag: &str, r: &Resolver) -> Result<Vec<JweKey>> {
     recipient::load(&JweKeySpec::file(path), r)
         .map(|l| l.keys)
         .map_err(|e| e.context(flag))
 }
 
 /// Encrypt a signed token to the key in the file `to`: a nested JWT (`cty: JWT`).
-pub fn nest(
+pub(crate) fn nest(
     to: &str,
     alg: Option<&str>,
     enc: Option<&str>,
@@ -40,7 +40,7 @@ pub fn nest(
 }
 
 /// Decrypt the outer JWE of a nested JWT; the inner compact token, or why not.
-pub fn open(token: &str, keys: &[JweKey]) -> std::result::Result<String, Failure> {
+pub(crate) fn open(token: &str, keys: &[JweKey]) -> std::result::Result<String, Failure> {
     let d = super::decrypt(token, keys, &Policy::default())?;
     let inner = std::str::from_utf8(&d.plaintext)
         .map(|s| s.trim().to_owned())
@@ -55,7 +55,11 @@ pub fn open(token: &str, keys: &[JweKey]) -> std::result::Result<String, Failure
 }
 
 /// A nested JWT's verdict: decrypt, then `verify` the inner JWS; reasons name the layer.
-pub fn verify(token: &str, keys: &[JweKey], verify: impl FnOnce(&str) -> Verdict) -> Verdict {
+pub(crate) fn verify(
+    token: &str,
+    keys: &[JweKey],
+    verify: impl FnOnce(&str) -> Verdict,
+) -> Verdict {
     let cty = super::protected_header(token)
         .ok()
         .and_then(|h| h.get("cty").and_then(Value::as_str).map(str::to_owned));
@@ -77,7 +81,7 @@ pub fn verify(token: &str, keys: &[JweKey], verify: impl FnOnce(&str) -> Verdict
 }
 
 /// For `decode --decrypt-key`: the inner JWS of a nested token, or why it cannot be read.
-pub fn decode_inner(
+pub(crate) fn decode_inner(
     token: &str,
     keys: &[JweKey],
 ) -> std::result::Result<crate::token::Jws, String> {

@@ -26,7 +26,7 @@ struct Plan {
 }
 
 /// Opens compact AES-GCM tokens with reused state; see the module doc.
-pub struct Opener<'k> {
+pub(crate) struct Opener<'k> {
     keys: &'k [JweKey],
     p: &'k Policy,
     /// The last protected header seen, and its plan (`None`: the full path).
@@ -40,7 +40,7 @@ pub struct Opener<'k> {
 
 impl<'k> Opener<'k> {
     /// An opener for `keys` under `p`.
-    pub fn new(keys: &'k [JweKey], p: &'k Policy) -> Opener<'k> {
+    pub(crate) fn new(keys: &'k [JweKey], p: &'k Policy) -> Opener<'k> {
         Opener {
             keys,
             p,
@@ -57,7 +57,7 @@ impl<'k> Opener<'k> {
     /// name), with `out` as long as it was (what was decrypted there wiped). The
     /// ciphertext is decoded straight into `out` and decrypted there: no buffer between,
     /// no copy of the plaintext.
-    pub fn open(&mut self, token: &str, out: &mut Vec<u8>) -> bool {
+    pub(crate) fn open(&mut self, token: &str, out: &mut Vec<u8>) -> bool {
         let at = out.len();
         let opened = self.open_here(token, out, at).is_some();
         if !opened && out.len() > at {

@@ -7,10 +7,10 @@ use zeroize::Zeroizing;
 use crate::alg::{Hash, KeyAlg};
 
 /// The shortest `p2s` accepted (RFC 7518 §4.8.1.1: at least 8 octets).
-pub const MIN_SALT: usize = 8;
+pub(super) const MIN_SALT: usize = 8;
 
 /// Derive the `len`-byte key-wrapping key for `alg`.
-pub fn derive(
+pub(super) fn derive(
     alg: KeyAlg,
     hash: Hash,
     len: usize,

@@ -38,7 +38,7 @@ impl Default for Policy {
 
 /// Whether `alg` (with `enc`) can use this key at all: the key type, size and curve must
 /// fit. `Err` says why not.
-pub fn fits(key: &JweKey, alg: KeyAlg, enc: Enc) -> Result<(), String> {
+pub(super) fn fits(key: &JweKey, alg: KeyAlg, enc: Enc) -> Result<(), String> {
     let jwk = match (key, alg.family()) {
         (JweKey::Passphrase(_), KeyAlgFamily::Pbes2(..)) => return Ok(()),
         (JweKey::Passphrase(_), _) => return Err(format!("{alg} needs a key, not a passphrase")),
@@ -82,7 +82,7 @@ pub fn fits(key: &JweKey, alg: KeyAlg, enc: Enc) -> Result<(), String> {
 }
 
 /// Whether the JWK's `use`/`key_ops` allow `op`: "decrypt" or "encrypt".
-pub fn allows(jwk: &Jwk, op: &str) -> Result<(), String> {
+pub(super) fn allows(jwk: &Jwk, op: &str) -> Result<(), String> {
     if let Some(u) = jwk.use_.as_deref() {
         if u != "enc" {
             return Err(format!("the key's use is {u:?}, which forbids {op}ion"));
@@ -103,7 +103,7 @@ pub fn allows(jwk: &Jwk, op: &str) -> Result<(), String> {
 
 /// The key-management algorithms a key implies: its own JWE `alg` when set, else every
 /// algorithm its type fits (RSA1_5 only when allowed).
-pub fn allowed_algs(key: &JweKey, enc: Option<Enc>, allow_rsa1_5: bool) -> Vec<KeyAlg> {
+pub(crate) fn allowed_algs(key: &JweKey, enc: Option<Enc>, allow_rsa1_5: bool) -> Vec<KeyAlg> {
     if let JweKey::Jwk(j) = key {
         if let Some(a) = j.alg.as_deref() {
             // A `dir` key may name its content encryption as its alg (RFC 7520 §5.6).
@@ -133,7 +133,7 @@ pub fn allowed_algs(key: &JweKey, enc: Option<Enc>, allow_rsa1_5: bool) -> Vec<K
 /// The algorithm `encrypt` uses for a key when none is asked for: the key's own, else
 /// RSA-OAEP-256, ECDH-ES+A256KW, `dir` for an oct key of `enc`'s length, else AES-KW of
 /// the key's size; PBES2-HS512+A256KW for a passphrase.
-pub fn default_alg(key: &JweKey, enc: Enc) -> Result<KeyAlg, String> {
+pub(crate) fn default_alg(key: &JweKey, enc: Enc) -> Result<KeyAlg, String> {
     let jwk = match key {
         JweKey::Passphrase(_) => return Ok(KeyAlg::Pbes2Hs512A256Kw),
         JweKey::Jwk(j) => j,

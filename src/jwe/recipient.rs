@@ -12,7 +12,7 @@ use crate::{Error, Result};
 
 /// What the key flags of a JWE command name.
 #[derive(Clone, Debug, Default)]
-pub struct JweKeySpec {
+pub(crate) struct JweKeySpec {
     /// Key files, a JWKS (file or URL), or a secret file.
     pub sources: Vec<KeySource>,
     /// A passphrase for `PBES2-*`, the file's first line.
@@ -23,7 +23,7 @@ pub struct JweKeySpec {
 
 impl JweKeySpec {
     /// One key file (or JWKS file) named by a nested-token flag.
-    pub fn file(path: &str) -> JweKeySpec {
+    pub(crate) fn file(path: &str) -> JweKeySpec {
         JweKeySpec {
             sources: vec![KeySource::File(path.to_owned())],
             ..JweKeySpec::default()
@@ -31,7 +31,7 @@ impl JweKeySpec {
     }
 
     /// One spec per key file, the kid kept: the recipients of a JSON-serialized JWE.
-    pub fn each_file(&self) -> Vec<JweKeySpec> {
+    pub(crate) fn each_file(&self) -> Vec<JweKeySpec> {
         self.sources
             .iter()
             .filter(|s| matches!(s, KeySource::File(_)))
@@ -66,7 +66,7 @@ impl JweKeySpec {
 
 /// The keys a spec names, with what the caller prints.
 #[derive(Debug)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     pub keys: Vec<JweKey>,
     /// From a raw secret or passphrase: no thumbprint kid (it would be a hash of it).
     pub raw: bool,
@@ -75,7 +75,7 @@ pub struct Loaded {
 }
 
 /// Every key the spec names (a JWKS gives several).
-pub fn load(spec: &JweKeySpec, r: &Resolver) -> Result<Loaded> {
+pub(crate) fn load(spec: &JweKeySpec, r: &Resolver) -> Result<Loaded> {
     spec.check_one_kind()?;
     if let Some(p) = &spec.passphrase_file {
         let pass = source::passphrase(Some(p))?.unwrap_or_else(|| Secret::new(Vec::new()));
@@ -136,7 +136,7 @@ fn by_kid(keys: Vec<Jwk>, kid: Option<&str>) -> Result<Vec<Jwk>> {
 }
 
 /// The one recipient key for encryption: a set must name one (or hold one `enc` key).
-pub fn pick(mut keys: Vec<JweKey>) -> Result<JweKey> {
+pub(crate) fn pick(mut keys: Vec<JweKey>) -> Result<JweKey> {
     if keys.len() > 1 {
         keys.retain(|key| match key {
             JweKey::Jwk(j) => j.use_.as_deref().is_none_or(|u| u == "enc"),
@@ -160,7 +160,7 @@ pub fn pick(mut keys: Vec<JweKey>) -> Result<JweKey> {
 
 /// The kid a recipient's header names: the key's own or its thumbprint, none for a raw
 /// secret or a passphrase.
-pub fn header_kid(key: &JweKey, raw: bool) -> Option<String> {
+pub(crate) fn header_kid(key: &JweKey, raw: bool) -> Option<String> {
     match key {
         JweKey::Jwk(j) if !raw => Some(j.kid_or_thumbprint()),
         _ => None,
@@ -169,7 +169,12 @@ pub fn header_kid(key: &JweKey, raw: bool) -> Option<String> {
 
 /// Encrypt `plaintext` to `key`, as `encrypt` and `sign --encrypt-to` do: the header
 /// names the key's kid unless the options name one.
-pub fn seal(key: &JweKey, raw: bool, mut o: EncryptOptions, plaintext: &[u8]) -> Result<String> {
+pub(crate) fn seal(
+    key: &JweKey,
+    raw: bool,
+    mut o: EncryptOptions,
+    plaintext: &[u8],
+) -> Result<String> {
     if o.kid.is_none() {
         o.kid = header_kid(key, raw);
     }

@@ -10,7 +10,7 @@ use crate::alg::RsaPad;
 use crate::keys::RsaKey;
 
 /// Encrypt the CEK to an RSA public key.
-pub fn encrypt(key: &RsaKey, pad: RsaPad, cek: &[u8]) -> Result<Vec<u8>, String> {
+pub(super) fn encrypt(key: &RsaKey, pad: RsaPad, cek: &[u8]) -> Result<Vec<u8>, String> {
     if pad == RsaPad::Pkcs1 {
         return Err("RSA1_5 is refused for encryption (RFC 8725 §3.2); use RSA-OAEP-256".into());
     }
@@ -36,7 +36,11 @@ pub fn encrypt(key: &RsaKey, pad: RsaPad, cek: &[u8]) -> Result<Vec<u8>, String>
 
 /// Decrypt the CEK with an RSA private key. `Err` for any failure; RSA1_5 callers turn
 /// every failure into a random CEK (RFC 7516 §11.5), so the error text is never an oracle.
-pub fn decrypt(key: &RsaKey, pad: RsaPad, wrapped: &[u8]) -> Result<Zeroizing<Vec<u8>>, String> {
+pub(super) fn decrypt(
+    key: &RsaKey,
+    pad: RsaPad,
+    wrapped: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, String> {
     let RsaKey::Private(private) = key else {
         return Err("decryption needs the private RSA key".into());
     };
@@ -54,7 +58,7 @@ pub fn decrypt(key: &RsaKey, pad: RsaPad, wrapped: &[u8]) -> Result<Zeroizing<Ve
 /// Whether this build decrypts with RSA at all: the reason when it does not (built without
 /// aws-lc). It depends on the build, never on a token, so RSA1_5 reports it before the
 /// uniform failure of RFC 7516 §11.5 that hides everything else.
-pub fn decryption_available() -> Result<(), String> {
+pub(super) fn decryption_available() -> Result<(), String> {
     #[cfg(feature = "aws-lc")]
     {
         Ok(())
@@ -109,7 +113,11 @@ mod awslc {
         }
     }
 
-    pub fn encrypt(key: &rsa::RsaPublicKey, pad: RsaPad, cek: &[u8]) -> Result<Vec<u8>, String> {
+    pub(super) fn encrypt(
+        key: &rsa::RsaPublicKey,
+        pad: RsaPad,
+        cek: &[u8],
+    ) -> Result<Vec<u8>, String> {
         let der = key
             .to_public_key_der()
             .map_err(|e| format!("cannot encode the RSA key: {e}"))?;
@@ -149,7 +157,7 @@ mod awslc {
         Ok(k)
     }
 
-    pub fn decrypt(
+    pub(super) fn decrypt(
         key: &rsa::RsaPrivateKey,
         pad: RsaPad,
         wrapped: &[u8],

@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use zeroize::Zeroizing;
 
 /// Compress with raw DEFLATE.
-pub fn deflate(data: &[u8]) -> Vec<u8> {
+pub(super) fn deflate(data: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
     // Writing to a Vec cannot fail.
     let _ = e.write_all(data);
@@ -15,7 +15,7 @@ pub fn deflate(data: &[u8]) -> Vec<u8> {
 }
 
 /// Inflate raw DEFLATE, refusing output over `max` bytes (stops reading at `max + 1`).
-pub fn inflate(data: &[u8], max: usize) -> Result<Zeroizing<Vec<u8>>, String> {
+pub(super) fn inflate(data: &[u8], max: usize) -> Result<Zeroizing<Vec<u8>>, String> {
     let d = flate2::read::DeflateDecoder::new(data);
     let mut out = Zeroizing::new(Vec::new());
     d.take(max as u64 + 1)

@@ -51,7 +51,7 @@ fn set_of_alg(name: &str) -> Option<MlDsa> {
 }
 
 /// The parameter set of a PKCS#8/SPKI algorithm OID, if it is an ML-DSA one.
-pub fn set_of_oid(oid: &ObjectIdentifier) -> Option<MlDsa> {
+pub(super) fn set_of_oid(oid: &ObjectIdentifier) -> Option<MlDsa> {
     let s = oid.to_string();
     MlDsa::all().into_iter().find(|m| m.oid() == s)
 }
@@ -74,7 +74,7 @@ fn derive_public(set: MlDsa, seed: &[u8]) -> Result<Vec<u8>> {
 impl AkpKey {
     /// A key from its parts: `public` must have the set's size, and `seed` (if any) must
     /// derive exactly `public`.
-    pub fn new(set: MlDsa, public: Vec<u8>, seed: Option<Secret>) -> Result<AkpKey> {
+    pub(crate) fn new(set: MlDsa, public: Vec<u8>, seed: Option<Secret>) -> Result<AkpKey> {
         if public.len() != set.public_len() {
             return Err(Error::input(format!(
                 "{} public key \"pub\" must be {} bytes, not {}",
@@ -95,7 +95,7 @@ impl AkpKey {
     }
 
     /// The private key of a seed.
-    pub fn from_seed(set: MlDsa, seed: Secret) -> Result<AkpKey> {
+    pub(crate) fn from_seed(set: MlDsa, seed: Secret) -> Result<AkpKey> {
         let public = derive_public(set, seed.expose())?;
         Ok(AkpKey {
             set,
@@ -113,7 +113,7 @@ impl AkpKey {
 
     /// Sign `msg` (hedged ML-DSA.Sign, FIPS 204 Algorithm 2) with the empty context string
     /// RFC 9964 §3 prescribes.
-    pub fn sign(&self, msg: &[u8]) -> Result<Vec<u8>> {
+    pub(crate) fn sign(&self, msg: &[u8]) -> Result<Vec<u8>> {
         let seed = self.seed.as_ref().ok_or_else(super::crypto::need_private)?;
         let seed = ml_dsa::B32::try_from(seed.expose())
             .map_err(|_| Error::input("ML-DSA seed must be 32 bytes"))?;
@@ -129,12 +129,12 @@ impl AkpKey {
 
     /// Whether `sig` is a valid signature of `msg` with the empty context string. A
     /// signature of the wrong length, or one that does not decode, is simply invalid.
-    pub fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
+    pub(crate) fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
         self.prepare().verify(msg, sig)
     }
 
     /// The public key decoded once (its matrix Â expanded) for many verifications.
-    pub fn prepare(&self) -> PreparedAkp {
+    pub(crate) fn prepare(&self) -> PreparedAkp {
         fn decode<P: ml_dsa::MlDsaParams>(public: &[u8]) -> Option<ml_dsa::VerifyingKey<P>> {
             let pk = ml_dsa::EncodedVerifyingKey::<P>::try_from(public).ok()?;
             Some(ml_dsa::VerifyingKey::<P>::decode(&pk))
@@ -149,7 +149,7 @@ impl AkpKey {
     }
 
     /// The PKCS#8 DER of the private key, seed form (RFC 9881 §6: `seed [0] IMPLICIT`).
-    pub fn to_pkcs8_der(&self) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    pub(crate) fn to_pkcs8_der(&self) -> Result<zeroize::Zeroizing<Vec<u8>>> {
         let seed = self.seed.as_ref().ok_or_else(super::crypto::need_private)?;
         let mut inner = zeroize::Zeroizing::new(vec![0x80, 32]);
         inner.extend_from_slice(seed.expose());
@@ -163,7 +163,7 @@ impl AkpKey {
     }
 
     /// The SubjectPublicKeyInfo DER of the public key.
-    pub fn to_spki_der(&self) -> Result<Vec<u8>> {
+    pub(crate) fn to_spki_der(&self) -> Result<Vec<u8>> {
         let info = spki::SubjectPublicKeyInfoRef {
             algorithm: algorithm_identifier(self.set),
             subject_public_key: der::asn1::BitStringRef::from_bytes(&self.public)
@@ -174,7 +174,7 @@ impl AkpKey {
 }
 
 /// An ML-DSA public key decoded for verification (see [`AkpKey::prepare`]).
-pub enum PreparedAkp {
+pub(crate) enum PreparedAkp {
     L44(ml_dsa::VerifyingKey<MlDsa44>),
     L65(ml_dsa::VerifyingKey<MlDsa65>),
     L87(ml_dsa::VerifyingKey<MlDsa87>),
@@ -184,7 +184,7 @@ pub enum PreparedAkp {
 
 impl PreparedAkp {
     /// Whether `sig` is a valid signature of `msg` with the empty context string.
-    pub fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
+    pub(crate) fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
         fn check<P: ml_dsa::MlDsaParams>(k: &ml_dsa::VerifyingKey<P>, m: &[u8], s: &[u8]) -> bool {
             ml_dsa::Signature::<P>::try_from(s).is_ok_and(|s| k.verify_with_context(m, &[], &s))
         }
@@ -212,7 +212,7 @@ fn algorithm_identifier(set: MlDsa) -> spki::AlgorithmIdentifierRef<'static> {
 /// The key of a PKCS#8 `privateKey` octet string (RFC 9881 §6): the seed form, or the
 /// both form whose expanded key must be the seed's. The expanded-only form is refused: it
 /// has no seed to write as `priv`.
-pub fn from_pkcs8_private(set: MlDsa, params: bool, private: &[u8]) -> Result<AkpKey> {
+pub(super) fn from_pkcs8_private(set: MlDsa, params: bool, private: &[u8]) -> Result<AkpKey> {
     let bad = |why: &str| Error::input(format!("malformed {} PKCS#8 key: {why}", set.alg()));
     if params {
         return Err(bad("the algorithm parameters must be absent"));
@@ -258,7 +258,7 @@ pub fn from_pkcs8_private(set: MlDsa, params: bool, private: &[u8]) -> Result<Ak
 }
 
 /// The key of an SPKI public key bit string.
-pub fn from_spki_bits(set: MlDsa, params: bool, bits: &[u8]) -> Result<AkpKey> {
+pub(super) fn from_spki_bits(set: MlDsa, params: bool, bits: &[u8]) -> Result<AkpKey> {
     if params {
         return Err(Error::input(format!(
             "malformed {} public key: the algorithm parameters must be absent",
@@ -270,7 +270,7 @@ pub fn from_spki_bits(set: MlDsa, params: bool, bits: &[u8]) -> Result<AkpKey> {
 
 /// An AKP JWK's key (RFC 9964 §5): `alg` names the parameter set and is required; `pub` is
 /// the encoded public key; `priv`, when present, the 32-byte seed.
-pub fn from_jwk(o: &Map<String, Value>) -> Result<AkpKey> {
+pub(super) fn from_jwk(o: &Map<String, Value>) -> Result<AkpKey> {
     let member = |name: &str| -> Result<Option<Vec<u8>>> {
         match o.get(name) {
             None => Ok(None),
@@ -302,7 +302,7 @@ pub fn from_jwk(o: &Map<String, Value>) -> Result<AkpKey> {
 
 /// RFC 9964 §5 (RFC 7638): the thumbprint input, required members `alg`, `kty`, `pub` in
 /// lexicographic order.
-pub fn thumbprint_json(k: &AkpKey) -> String {
+pub(super) fn thumbprint_json(k: &AkpKey) -> String {
     format!(
         r#"{{"alg":"{}","kty":"AKP","pub":"{}"}}"#,
         k.set.alg().name(),

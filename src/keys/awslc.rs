@@ -62,7 +62,7 @@ fn rsa_params(alg: Alg) -> Option<&'static sig::RsaParameters> {
 
 /// The parsed aws-lc key for RSA (n, e) under `alg` (big-endian, no leading zeros);
 /// `None` when aws-lc cannot take it (under 2048 bits), so callers use RustCrypto.
-pub fn parse_rsa(alg: Alg, n: &[u8], e: &[u8]) -> Option<ParsedPublicKey> {
+pub(super) fn parse_rsa(alg: Alg, n: &[u8], e: &[u8]) -> Option<ParsedPublicKey> {
     let params = rsa_params(alg)?;
     if n.len() < 256 {
         return None;
@@ -84,13 +84,13 @@ fn ecdsa_alg(alg: Alg, curve: Curve) -> Option<&'static sig::EcdsaVerificationAl
 
 /// The parsed aws-lc key for an uncompressed EC point under `alg`; `None` where aws-lc
 /// does not apply.
-pub fn parse_ecdsa(alg: Alg, curve: Curve, point: &[u8]) -> Option<ParsedPublicKey> {
+pub(super) fn parse_ecdsa(alg: Alg, curve: Curve, point: &[u8]) -> Option<ParsedPublicKey> {
     ParsedPublicKey::new(ecdsa_alg(alg, curve)?, point).ok()
 }
 
 /// Verify an RSA signature; `None` when aws-lc cannot take the key (under 2048 bits), so
 /// the caller falls back to RustCrypto.
-pub fn rsa(alg: Alg, n: &[u8], e: &[u8], msg: &[u8], s: &[u8]) -> Option<bool> {
+pub(super) fn rsa(alg: Alg, n: &[u8], e: &[u8], msg: &[u8], s: &[u8]) -> Option<bool> {
     rsa_params(alg)?;
     if n.len() < 256 {
         return None;
@@ -101,7 +101,7 @@ pub fn rsa(alg: Alg, n: &[u8], e: &[u8], msg: &[u8], s: &[u8]) -> Option<bool> {
 }
 
 /// Verify a fixed-size (r||s) ECDSA signature over a NIST curve; `None` for other curves.
-pub fn ecdsa(alg: Alg, curve: Curve, point: &[u8], msg: &[u8], s: &[u8]) -> Option<bool> {
+pub(super) fn ecdsa(alg: Alg, curve: Curve, point: &[u8], msg: &[u8], s: &[u8]) -> Option<bool> {
     ecdsa_alg(alg, curve)?;
     verify_cached(
         alg,

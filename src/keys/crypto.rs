@@ -44,7 +44,7 @@ fn rng() -> UnwrapErr<getrandom::SysRng> {
 }
 
 /// Check that an EC point is on its curve and that `d`, if present, matches it.
-pub fn ec_validate(k: EcKey) -> Result<EcKey> {
+pub(super) fn ec_validate(k: EcKey) -> Result<EcKey> {
     let point = ec_normalize_point(k.curve, &k.point)?;
     if let Some(d) = &k.d {
         if ec_public_from_scalar(k.curve, d.expose())? != point {
@@ -58,7 +58,7 @@ pub fn ec_validate(k: EcKey) -> Result<EcKey> {
 }
 
 /// Decode a SEC1 point (compressed or not), check it is on the curve, return it uncompressed.
-pub fn ec_normalize_point(curve: Curve, sec1: &[u8]) -> Result<Vec<u8>> {
+pub(super) fn ec_normalize_point(curve: Curve, sec1: &[u8]) -> Result<Vec<u8>> {
     with_curve!(curve, m => {
         let pk = m::PublicKey::from_sec1_bytes(sec1).map_err(|_| {
             Error::input(format!("EC point is not on curve {}", curve.name()))
@@ -68,7 +68,7 @@ pub fn ec_normalize_point(curve: Curve, sec1: &[u8]) -> Result<Vec<u8>> {
 }
 
 /// The uncompressed public point of a private scalar.
-pub fn ec_public_from_scalar(curve: Curve, d: &[u8]) -> Result<Vec<u8>> {
+pub(super) fn ec_public_from_scalar(curve: Curve, d: &[u8]) -> Result<Vec<u8>> {
     with_curve!(curve, m => {
         let sk = m::SecretKey::from_slice(d).map_err(|_| {
             Error::input(format!("EC {} private scalar is out of range", curve.name()))
@@ -78,7 +78,7 @@ pub fn ec_public_from_scalar(curve: Curve, d: &[u8]) -> Result<Vec<u8>> {
 }
 
 /// Check an Ed25519 public key decodes and that the seed, if present, matches it.
-pub fn okp_validate(k: OkpKey) -> Result<OkpKey> {
+pub(super) fn okp_validate(k: OkpKey) -> Result<OkpKey> {
     ed25519_dalek::VerifyingKey::from_bytes(&k.x)
         .map_err(|_| Error::input("Ed25519 public key \"x\" is not a valid point"))?;
     if let Some(d) = &k.d {
@@ -120,7 +120,7 @@ pub(super) fn need_private() -> Error {
 }
 
 /// Sign `msg`. The caller has checked that `alg` fits the key.
-pub fn sign(key: &Key, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
+pub(super) fn sign(key: &Key, alg: Alg, msg: &[u8]) -> Result<Vec<u8>> {
     match (key, alg.family()) {
         (Key::Oct(s), Family::Hmac) if s.expose().is_empty() => Err(empty_hmac_key()),
         (Key::Oct(s), Family::Hmac) => Ok(alg.hash().hmac(s.expose(), msg)),
@@ -203,7 +203,7 @@ fn awslc_verify(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Option<bool> {
 }
 
 /// Verify `sig` over `msg`; `Ok(false)` for any bad signature, including malformed ones.
-pub fn verify(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
+pub(super) fn verify(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
     #[cfg(feature = "aws-lc")]
     if let Some(ok) = awslc_verify(key, alg, msg, sig) {
         return Ok(ok);
@@ -235,7 +235,7 @@ macro_rules! rsa_verify {
 
 /// Verification with the RustCrypto crates: every algorithm, and the reference the aws-lc-rs
 /// path is checked against in tests.
-pub fn verify_rustcrypto(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
+pub(super) fn verify_rustcrypto(key: &Key, alg: Alg, msg: &[u8], sig: &[u8]) -> Result<bool> {
     Ok(match (key, alg.family()) {
         (Key::Oct(s), Family::Hmac) if s.expose().is_empty() => return Err(empty_hmac_key()),
         (Key::Oct(s), Family::Hmac) => {

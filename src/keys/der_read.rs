@@ -38,7 +38,7 @@ fn bad(what: &str, e: impl std::fmt::Display) -> Error {
 }
 
 /// A PKCS#8 PrivateKeyInfo (unencrypted).
-pub fn from_pkcs8(der: &[u8]) -> Result<Key> {
+pub(super) fn from_pkcs8(der: &[u8]) -> Result<Key> {
     let info = pkcs8::PrivateKeyInfoRef::try_from(der).map_err(|e| bad("PKCS#8 key", e))?;
     let oid = info.algorithm.oid;
     if oid == RSA_ENCRYPTION || oid == RSASSA_PSS {
@@ -147,7 +147,7 @@ fn okp_from_seed(seed: &[u8]) -> Result<Key> {
 }
 
 /// A SubjectPublicKeyInfo.
-pub fn from_spki(der: &[u8]) -> Result<Key> {
+pub(super) fn from_spki(der: &[u8]) -> Result<Key> {
     let info = spki::SubjectPublicKeyInfoRef::try_from(der).map_err(|e| bad("public key", e))?;
     let oid = info.algorithm.oid;
     let bits = info
@@ -187,7 +187,7 @@ pub fn from_spki(der: &[u8]) -> Result<Key> {
 }
 
 /// An X.509 certificate: its public key, the DER for `x5c` and its SHA-256 for `x5t#S256`.
-pub fn from_certificate(der: &[u8]) -> Result<Key> {
+pub(super) fn from_certificate(der: &[u8]) -> Result<Key> {
     let cert = x509_cert::Certificate::from_der(der).map_err(|e| bad("X.509 certificate", e))?;
     let spki = cert
         .tbs_certificate()
@@ -198,7 +198,7 @@ pub fn from_certificate(der: &[u8]) -> Result<Key> {
 }
 
 /// A SEC1 ECPrivateKey; the curve comes from its parameters (or the caller's hint).
-pub fn from_sec1(der: &[u8]) -> Result<Key> {
+pub(super) fn from_sec1(der: &[u8]) -> Result<Key> {
     let k = sec1::EcPrivateKey::from_der(der).map_err(|e| bad("SEC1 EC key", e))?;
     let oid = match k.parameters {
         Some(sec1::EcParameters::NamedCurve(oid)) => oid,
@@ -208,14 +208,14 @@ pub fn from_sec1(der: &[u8]) -> Result<Key> {
 }
 
 /// A PKCS#1 RSAPrivateKey.
-pub fn from_pkcs1_private(der: &[u8]) -> Result<Key> {
+pub(super) fn from_pkcs1_private(der: &[u8]) -> Result<Key> {
     use pkcs1::DecodeRsaPrivateKey;
     let k = rsa::RsaPrivateKey::from_pkcs1_der(der).map_err(|e| bad("PKCS#1 RSA key", e))?;
     Ok(Key::Rsa(RsaKey::Private(Box::new(k))))
 }
 
 /// A PKCS#1 RSAPublicKey.
-pub fn from_pkcs1_public(der: &[u8]) -> Result<Key> {
+pub(super) fn from_pkcs1_public(der: &[u8]) -> Result<Key> {
     use pkcs1::DecodeRsaPublicKey;
     let k = rsa::RsaPublicKey::from_pkcs1_der(der).map_err(|e| bad("PKCS#1 RSA public key", e))?;
     Ok(Key::Rsa(RsaKey::Public(k)))
@@ -226,7 +226,7 @@ fn uint<'a>(name: &str, v: &'a [u8]) -> Result<UintRef<'a>> {
 }
 
 /// An RSA public key from JWK `n` and `e`.
-pub fn rsa_public_from_parts(n: &[u8], e: &[u8]) -> Result<rsa::RsaPublicKey> {
+pub(super) fn rsa_public_from_parts(n: &[u8], e: &[u8]) -> Result<rsa::RsaPublicKey> {
     let k = pkcs1::RsaPublicKey {
         modulus: uint("n", n)?,
         public_exponent: uint("e", e)?,
@@ -236,7 +236,7 @@ pub fn rsa_public_from_parts(n: &[u8], e: &[u8]) -> Result<rsa::RsaPublicKey> {
 
 /// An RSA private key from JWK members; `parts` is p, q, dp, dq, qi or empty (then the
 /// primes are recovered from n, e, d).
-pub fn rsa_private_from_parts(
+pub(super) fn rsa_private_from_parts(
     n: &[u8],
     e: &[u8],
     d: &Secret,

@@ -9,7 +9,7 @@ use super::Secret;
 use crate::{Error, Result};
 
 /// RFC 8410 §3: id-Ed448.
-pub const OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+pub(super) const OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
 
 /// An Ed448 key: the 57-byte public key and, if present, the 57-byte seed (checked to
 /// match). `x` is on the heap so that every `Key` stays as small as an EC key.
@@ -30,7 +30,7 @@ fn signing_key(seed: &[u8]) -> Result<SigningKey> {
 
 impl Ed448Key {
     /// A key from its parts: `x` must decode to a point, and `d` (if any) must derive `x`.
-    pub fn new(x: &[u8], d: Option<Secret>) -> Result<Ed448Key> {
+    pub(crate) fn new(x: &[u8], d: Option<Secret>) -> Result<Ed448Key> {
         let x: [u8; 57] = x
             .try_into()
             .map_err(|_| Error::input(format!("Ed448 \"x\" must be 57 bytes, not {}", x.len())))?;
@@ -45,7 +45,7 @@ impl Ed448Key {
     }
 
     /// The private key of a 57-byte seed.
-    pub fn from_seed(seed: &[u8]) -> Result<Ed448Key> {
+    pub(crate) fn from_seed(seed: &[u8]) -> Result<Ed448Key> {
         let x = signing_key(seed)?.verifying_key().to_bytes();
         Ok(Ed448Key {
             x: Box::new(x),
@@ -62,14 +62,14 @@ impl Ed448Key {
     }
 
     /// Pure Ed448 (no prehash, empty context): deterministic, 114 bytes.
-    pub fn sign(&self, msg: &[u8]) -> Result<Vec<u8>> {
+    pub(crate) fn sign(&self, msg: &[u8]) -> Result<Vec<u8>> {
         let d = self.d.as_ref().ok_or_else(super::crypto::need_private)?;
         Ok(signing_key(d.expose())?.sign_raw(msg).to_bytes().to_vec())
     }
 
     /// Whether `sig` is a valid pure Ed448 signature of `msg` (anything but 114 bytes that
     /// decode is invalid).
-    pub fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
+    pub(crate) fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
         let (Ok(vk), Ok(sig)) = (
             VerifyingKey::from_bytes(&self.x),
             Signature::from_slice(sig),
@@ -80,7 +80,7 @@ impl Ed448Key {
     }
 
     /// The PKCS#8 DER (v1, without the optional public key, as OpenSSL writes it).
-    pub fn to_pkcs8_der(&self) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    pub(crate) fn to_pkcs8_der(&self) -> Result<zeroize::Zeroizing<Vec<u8>>> {
         use der::Encode;
         let d = self.d.as_ref().ok_or_else(super::crypto::need_private)?;
         // RFC 8410 §7: CurvePrivateKey ::= OCTET STRING, inside the PKCS#8 octet string.
@@ -97,7 +97,7 @@ impl Ed448Key {
     }
 
     /// The SubjectPublicKeyInfo DER.
-    pub fn to_spki_der(&self) -> Result<Vec<u8>> {
+    pub(crate) fn to_spki_der(&self) -> Result<Vec<u8>> {
         use der::Encode;
         spki::SubjectPublicKeyInfoRef {
             algorithm: spki::AlgorithmIdentifierRef {
@@ -116,7 +116,7 @@ fn enc_err(e: impl std::fmt::Display) -> Error {
 }
 
 /// The key of a PKCS#8 `privateKey` octet string (RFC 8410 §7: an OCTET STRING of 57 bytes).
-pub fn from_pkcs8_private(private: &[u8]) -> Result<Ed448Key> {
+pub(super) fn from_pkcs8_private(private: &[u8]) -> Result<Ed448Key> {
     use der::Decode;
     let seed = <&der::asn1::OctetStringRef>::from_der(private)
         .map_err(|e| Error::input(format!("malformed Ed448 PKCS#8 key: {e}")))?;

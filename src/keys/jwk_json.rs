@@ -36,7 +36,7 @@ fn required(o: &Map<String, Value>, name: &str, kty: &str) -> Result<Vec<u8>> {
 }
 
 /// Parse one JWK object.
-pub fn from_json(v: &Value, allow_weak: bool) -> Result<Jwk> {
+pub(super) fn from_json(v: &Value, allow_weak: bool) -> Result<Jwk> {
     let o = v
         .as_object()
         .ok_or_else(|| Error::input("a JWK must be a JSON object"))?;

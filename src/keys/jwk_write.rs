@@ -160,7 +160,7 @@ fn rsa_members(k: &RsaKey, private: bool, o: &mut Vec<(&'static str, Member)>) {
 
 /// The JWK as a JSON value (private members copied out only when `private`: for tests
 /// and inspection; commands write private keys with [`to_text`]).
-pub fn to_json(jwk: &Jwk, private: bool) -> Value {
+pub(super) fn to_json(jwk: &Jwk, private: bool) -> Value {
     let mut m = Map::new();
     for (k, v) in members(jwk, private).0 {
         let v = match v {
@@ -176,7 +176,7 @@ pub fn to_json(jwk: &Jwk, private: bool) -> Value {
 /// Pretty JSON text of one JWK, or of a JWKS `{"keys": […]}` when `set`, with a trailing
 /// newline; private members when `private`. Written into one zeroizing buffer sized up
 /// front, so no reallocation leaves a copy of a private member behind.
-pub fn to_text(keys: &[Jwk], set: bool, private: bool) -> Result<Zeroizing<String>> {
+pub(super) fn to_text(keys: &[Jwk], set: bool, private: bool) -> Result<Zeroizing<String>> {
     struct Set(Vec<Members>);
     impl Serialize for Set {
         fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {

@@ -12,7 +12,7 @@ use crate::{Error, Result};
 /// A JWK or JWKS read member by member, for audits: each member's JSON beside its key or
 /// the reason it does not read, so that one bad member hides nothing about the others (a
 /// JWK is a set of one). An error only when the document itself is no JWK or JWKS.
-pub fn read_members(data: &[u8], opts: &ReadOptions) -> Result<Vec<(Value, Result<Jwk>)>> {
+pub(crate) fn read_members(data: &[u8], opts: &ReadOptions) -> Result<Vec<(Value, Result<Jwk>)>> {
     let v: Value =
         serde_json::from_slice(data).map_err(|e| Error::input(format!("invalid JSON: {e}")))?;
     let items = match v.get("keys") {
@@ -33,7 +33,7 @@ pub fn read_members(data: &[u8], opts: &ReadOptions) -> Result<Vec<(Value, Resul
 /// kty or crv, an RSA key under 2048 bits) with a note for each, as published sets often mix
 /// kinds. A document that is not a JWKS at all, a broken secret and (unless `allow_weak`) a
 /// ROCA-fingerprinted key are errors: each means the set itself is unsafe to trust.
-pub fn read_jwks_lenient(data: &[u8], allow_weak: bool) -> Result<(Vec<Jwk>, Vec<String>)> {
+pub(crate) fn read_jwks_lenient(data: &[u8], allow_weak: bool) -> Result<(Vec<Jwk>, Vec<String>)> {
     let v: Value = serde_json::from_slice(data)
         .map_err(|e| Error::input(format!("JWKS is not valid JSON: {e}")))?;
     let items = v

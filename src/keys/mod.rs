@@ -1,7 +1,8 @@
 //! The key model: one `Jwk` type for every key jot reads or writes (RSA, EC P-256/P-384/
 //! P-521/secp256k1, OKP Ed25519/Ed448, AKP ML-DSA, oct), private or public, with its JWK metadata. Reading
 //! (`read`), writing (`write`), generation (`generate`), RFC 7638 thumbprints (`thumbprint`)
-//! and the raw sign/verify primitives (`crypto`) live in the submodules.
+//! and the raw sign/verify primitives (`crypto`) live in the submodules; the key material
+//! types (`Key`, `Secret`, …) in `material`.
 
 mod akp;
 #[cfg(feature = "aws-lc")]
@@ -12,9 +13,10 @@ mod ed448;
 mod generate;
 mod jwk_json;
 mod jwk_write;
+mod material;
 mod members;
 mod pem;
-pub mod prepared_hmac;
+pub(crate) mod prepared_hmac;
 pub mod prepared_pk;
 mod publish;
 mod read;
@@ -25,12 +27,10 @@ mod thumbprint;
 mod write;
 mod x25519;
 pub mod x5c;
-pub mod x5c_path;
+pub(crate) mod x5c_path;
 
 #[cfg(test)]
 mod tests;
-
-use std::fmt;
 
 use zeroize::Zeroizing;
 
@@ -42,139 +42,16 @@ pub use crypto::ecdsa_high_s;
 pub use ed448::Ed448Key;
 pub use generate::generate;
 pub use jwk_json::PRIVATE_MEMBERS;
-pub use members::{read_jwks_lenient, read_members};
-pub use publish::{check_public_jwks, public_jwks};
+pub use material::{EcKey, Key, OkpKey, RsaKey, Secret};
+pub(crate) use members::{read_jwks_lenient, read_members};
+pub(crate) use publish::{check_public_jwks, public_jwks};
 pub use read::{detect, read, Format, KeyInput, ReadOptions};
-pub use set::{ambiguities, check_set, Ambiguity};
+pub(crate) use set::{ambiguities, check_set, Ambiguity};
 /// The RFC 7638 canonical JSON a thumbprint hashes.
-pub use thumbprint::canonical as thumbprint_canonical;
-pub use thumbprint::ThumbprintHash;
+pub(crate) use thumbprint::canonical as thumbprint_canonical;
+pub(crate) use thumbprint::ThumbprintHash;
 pub use x25519::generate as x25519_generate;
-pub use x25519::scalar_public as x25519_public;
-
-/// Secret bytes (an HMAC key or a private scalar): redacted in `Debug`, zeroized on drop.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(Zeroizing<Vec<u8>>);
-
-impl Secret {
-    /// Wrap secret bytes.
-    pub fn new(bytes: Vec<u8>) -> Self {
-        Secret(Zeroizing::new(bytes))
-    }
-
-    /// The bytes.
-    pub fn expose(&self) -> &[u8] {
-        &self.0
-    }
-}
-
-/// So clap can hold `--secret` as a `Secret` from the command line on (zeroized on drop,
-/// redacted in `Debug`), never as a plain `String`.
-impl std::str::FromStr for Secret {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        Ok(Secret::new(s.as_bytes().to_vec()))
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Secret([REDACTED; {} bytes])", self.0.len())
-    }
-}
-
-/// An RSA key.
-#[derive(Clone, Debug)]
-pub enum RsaKey {
-    Public(rsa::RsaPublicKey),
-    Private(Box<rsa::RsaPrivateKey>),
-}
-
-impl RsaKey {
-    /// The public half.
-    pub fn public(&self) -> rsa::RsaPublicKey {
-        match self {
-            RsaKey::Public(k) => k.clone(),
-            RsaKey::Private(k) => k.to_public_key(),
-        }
-    }
-
-    /// Whether the modulus has the ROCA fingerprint (CVE-2017-15361, see `roca`).
-    pub fn has_roca_fingerprint(&self) -> bool {
-        use rsa::traits::PublicKeyParts;
-        let n = match self {
-            RsaKey::Public(k) => k.n().to_be_bytes(),
-            RsaKey::Private(k) => k.n().to_be_bytes(),
-        };
-        roca::has_roca_fingerprint(&n)
-    }
-
-    /// Modulus size in bits.
-    pub fn bits(&self) -> usize {
-        use rsa::traits::PublicKeyParts;
-        match self {
-            RsaKey::Public(k) => k.n().bits() as usize,
-            RsaKey::Private(k) => k.n().bits() as usize,
-        }
-    }
-}
-
-/// An EC key: the curve, the uncompressed public point (`04 || x || y`, checked to be on the
-/// curve), and the private scalar if present (checked to match the point).
-#[derive(Clone, Debug)]
-pub struct EcKey {
-    pub curve: Curve,
-    pub point: Vec<u8>,
-    pub d: Option<Secret>,
-}
-
-impl EcKey {
-    /// The x coordinate.
-    pub fn x(&self) -> &[u8] {
-        &self.point[1..1 + self.curve.field_len()]
-    }
-
-    /// The y coordinate.
-    pub fn y(&self) -> &[u8] {
-        &self.point[1 + self.curve.field_len()..]
-    }
-}
-
-/// An Ed25519 key (OKP): the public key and, if present, the 32-byte seed.
-#[derive(Clone, Debug)]
-pub struct OkpKey {
-    pub x: [u8; 32],
-    pub d: Option<Secret>,
-}
-
-/// Key material of any kind.
-#[derive(Clone, Debug)]
-pub enum Key {
-    Rsa(RsaKey),
-    Ec(EcKey),
-    Okp(OkpKey),
-    /// An X25519 key (OKP `crv: X25519`, RFC 8037): key agreement only (JWE ECDH-ES).
-    X25519(OkpKey),
-    /// An Ed448 key (OKP `crv: Ed448`, RFC 8037).
-    Ed448(Ed448Key),
-    /// An ML-DSA key (`kty: AKP`, RFC 9964).
-    Akp(AkpKey),
-    Oct(Secret),
-}
-
-impl Key {
-    /// An HMAC (oct) key: the one constructor every source of a secret goes through
-    /// (`--secret`, `--secret-file`, stdin, a JWK `k`, a JWKS member, raw bytes). An empty
-    /// key is refused: anyone can compute its MAC (RFC 8725 §3.5), and an unset
-    /// `$JWT_SECRET` lands exactly here.
-    pub fn hmac(secret: Secret) -> Result<Key> {
-        if secret.expose().is_empty() {
-            return Err(Error::input("the HMAC secret is empty")
-                .with_hint("anyone can compute an empty key's MAC; give the real secret (is the variable or file you passed empty?)"));
-        }
-        Ok(Key::Oct(secret))
-    }
-}
+pub(crate) use x25519::scalar_public as x25519_public;
 
 /// A JSON Web Key: key material plus the optional members jot understands.
 #[derive(Clone, Debug)]
@@ -205,7 +82,7 @@ impl Jwk {
     }
 
     /// The JWK `kty`.
-    pub fn kty(&self) -> &'static str {
+    pub(crate) fn kty(&self) -> &'static str {
         match self.key {
             Key::Rsa(_) => "RSA",
             Key::Ec(_) => "EC",
@@ -216,7 +93,7 @@ impl Jwk {
     }
 
     /// True when the key holds private (or secret) material.
-    pub fn is_private(&self) -> bool {
+    pub(crate) fn is_private(&self) -> bool {
         match &self.key {
             Key::Rsa(RsaKey::Private(_)) | Key::Oct(_) => true,
             Key::Rsa(RsaKey::Public(_)) => false,
@@ -258,7 +135,7 @@ impl Jwk {
     }
 
     /// A short description for listings: "RSA 2048", "EC P-256", "oct 256 bits".
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match &self.key {
             Key::Rsa(k) => format!("RSA {}", k.bits()),
             Key::Ec(k) => format!("EC {}", k.curve.name()),
@@ -272,7 +149,7 @@ impl Jwk {
 
     /// The algorithm this key signs with when none is asked for: its own `alg` if it is one
     /// jot knows, else the natural one for the key type.
-    pub fn default_alg(&self) -> Alg {
+    pub(crate) fn default_alg(&self) -> Alg {
         if let Some(a) = self.alg.as_deref().and_then(Alg::from_name) {
             if self.check_alg(a).is_ok() {
                 return a;
@@ -294,7 +171,7 @@ impl Jwk {
 
     /// The algorithms this key can be used with: its `alg` alone when set, else every
     /// algorithm of its family (all RS*/PS* for RSA, the one ES* of its curve, …).
-    pub fn implied_algs(&self) -> Vec<Alg> {
+    pub(crate) fn implied_algs(&self) -> Vec<Alg> {
         if let Some(a) = self.alg.as_deref().and_then(Alg::from_name) {
             return Alg::all()
                 .filter(|b| *b == a || a.same_eddsa(*b) && self.fits(*b))
@@ -305,7 +182,7 @@ impl Jwk {
 
     /// Whether `alg` fits this key: the family must match the key type (an RSA or EC key
     /// is never an HMAC secret), the curve must match, and the JWK's own `alg` is honoured.
-    pub fn check_alg(&self, alg: Alg) -> Result<()> {
+    pub(crate) fn check_alg(&self, alg: Alg) -> Result<()> {
         self.check_alg_family(alg)?;
         if let Some(own) = self.alg.as_deref() {
             let same = Alg::from_name(own).is_some_and(|a| a.same_eddsa(alg));
@@ -334,7 +211,7 @@ impl Jwk {
     }
 
     /// Whether `alg` fits the key type and curve, ignoring the JWK's own `alg`.
-    pub fn check_alg_family(&self, alg: Alg) -> Result<()> {
+    pub(crate) fn check_alg_family(&self, alg: Alg) -> Result<()> {
         if !self.fits(alg) {
             let mut natural = self.clone();
             natural.alg = None;
@@ -347,7 +224,7 @@ impl Jwk {
     }
 
     /// Whether the JWK's `use`/`key_ops` allow `op` ("sign" or "verify").
-    pub fn allows_op(&self, op: &str) -> bool {
+    pub(crate) fn allows_op(&self, op: &str) -> bool {
         if let Some(u) = self.use_.as_deref() {
             if u != "sig" {
                 return false;
@@ -360,7 +237,7 @@ impl Jwk {
     }
 
     /// RFC 7638 thumbprint, base64url.
-    pub fn thumbprint(&self, hash: ThumbprintHash) -> String {
+    pub(crate) fn thumbprint(&self, hash: ThumbprintHash) -> String {
         thumbprint::thumbprint(self, hash)
     }
 
@@ -372,7 +249,7 @@ impl Jwk {
     }
 
     /// The JWK as a JSON value; private members only when `private` is true (and present).
-    /// Commands write private keys with [`Jwk::to_text`] instead, which keeps private
+    /// Commands write private keys with `Jwk::to_text` instead, which keeps private
     /// members out of a plain `Value`; `to_json(true)` is for tests and inspection.
     pub fn to_json(&self, private: bool) -> serde_json::Value {
         jwk_write::to_json(self, private)
@@ -380,7 +257,7 @@ impl Jwk {
 
     /// The JWK as pretty JSON text with a trailing newline; private members only when
     /// `private` is true (and present), written into a zeroizing buffer.
-    pub fn to_text(&self, private: bool) -> Result<Zeroizing<String>> {
+    pub(crate) fn to_text(&self, private: bool) -> Result<Zeroizing<String>> {
         jwk_write::to_text(std::slice::from_ref(self), false, private)
     }
 
@@ -391,7 +268,7 @@ impl Jwk {
 
     /// The key as DER: PKCS#8 when private (and `private`), else SPKI; the body of
     /// [`Jwk::to_pem`], so both forms always hold the same bytes.
-    pub fn to_der(&self, private: bool) -> Result<Zeroizing<Vec<u8>>> {
+    pub(crate) fn to_der(&self, private: bool) -> Result<Zeroizing<Vec<u8>>> {
         let pem = self.to_pem(private)?;
         pem_rfc7468::decode_vec(pem.as_bytes())
             .map(|(_, der)| Zeroizing::new(der))
@@ -413,12 +290,12 @@ impl Jwk {
 }
 
 /// Serialize keys as a JWKS document `{"keys":[…]}` (see [`Jwk::to_json`]; private output
-/// goes through [`to_jwks_text`]).
+/// goes through `to_jwks_text`).
 pub fn to_jwks(keys: &[Jwk], private: bool) -> serde_json::Value {
     serde_json::json!({ "keys": keys.iter().map(|k| k.to_json(private)).collect::<Vec<_>>() })
 }
 
 /// A JWKS as pretty JSON text with a trailing newline; private members when `private`.
-pub fn to_jwks_text(keys: &[Jwk], private: bool) -> Result<Zeroizing<String>> {
+pub(crate) fn to_jwks_text(keys: &[Jwk], private: bool) -> Result<Zeroizing<String>> {
     jwk_write::to_text(keys, true, private)
 }

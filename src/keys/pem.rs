@@ -9,14 +9,14 @@ use zeroize::Zeroizing;
 use crate::{Error, Result};
 
 /// One `-----BEGIN LABEL-----` … `-----END LABEL-----` block, decoded.
-pub struct Block<'a> {
+pub(super) struct Block<'a> {
     pub label: &'a str,
     pub der: Zeroizing<Vec<u8>>,
 }
 
 /// Every PEM block in `text`, in order. An opened block that never closes, or whose body is
 /// not base64, is an error that names the label.
-pub fn blocks(text: &str) -> Result<Vec<Block<'_>>> {
+pub(super) fn blocks(text: &str) -> Result<Vec<Block<'_>>> {
     const BEGIN: &str = "-----BEGIN ";
     let mut out = Vec::new();
     let mut rest = text;

@@ -27,7 +27,7 @@ enum States {
 
 /// An HMAC key with its key schedule done, for one hash.
 #[derive(Clone)]
-pub struct PreparedHmac {
+pub(crate) struct PreparedHmac {
     hash: Hash,
     states: States,
 }
@@ -103,7 +103,7 @@ fn pad_key<const B: usize>(hash: Hash, key: &[u8], pad: u8) -> [u8; B] {
 
 impl PreparedHmac {
     /// Do the key schedule of HMAC-`hash` under `key`.
-    pub fn new(hash: Hash, key: &[u8]) -> PreparedHmac {
+    pub(crate) fn new(hash: Hash, key: &[u8]) -> PreparedHmac {
         let states = match hash {
             Hash::Sha256 => {
                 let (mut inner, mut outer) = (IV256, IV256);
@@ -130,13 +130,8 @@ impl PreparedHmac {
         PreparedHmac { hash, states }
     }
 
-    /// The hash this key was prepared for.
-    pub fn hash(&self) -> Hash {
-        self.hash
-    }
-
     /// Whether `tag` is the HMAC of `msg`, compared in constant time.
-    pub fn verify(&self, msg: &[u8], tag: &[u8]) -> bool {
+    pub(crate) fn verify(&self, msg: &[u8], tag: &[u8]) -> bool {
         let mut out = [0u8; 64];
         let n = self.tag_into(msg, &mut out);
         let ok = tag.len() == n && ct_eq(&out[..n], tag);
@@ -144,8 +139,9 @@ impl PreparedHmac {
         ok
     }
 
-    /// The HMAC of `msg` (for tests and callers that need the tag itself).
-    pub fn tag(&self, msg: &[u8]) -> Vec<u8> {
+    /// The HMAC of `msg`, for the known-answer tests.
+    #[cfg(test)]
+    pub(crate) fn tag(&self, msg: &[u8]) -> Vec<u8> {
         let mut out = [0u8; 64];
         let n = self.tag_into(msg, &mut out);
         out[..n].to_vec()

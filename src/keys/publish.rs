@@ -9,7 +9,7 @@ use crate::{Error, Result};
 /// that knows key formats) and written back from the parsed public keys, so nothing but
 /// public members can ever go out. A set holding a private key is refused, naming the key
 /// and member, never a value.
-pub fn public_jwks(bytes: &[u8]) -> Result<Vec<u8>> {
+pub(crate) fn public_jwks(bytes: &[u8]) -> Result<Vec<u8>> {
     let keys = match crate::keys::read(bytes, &ReadOptions::default())? {
         KeyInput::Set(keys) => keys,
         _ => {
@@ -43,7 +43,7 @@ pub fn public_jwks(bytes: &[u8]) -> Result<Vec<u8>> {
 }
 
 /// Check `bytes` is a JWK set jot can publish (see [`public_jwks`]).
-pub fn check_public_jwks(bytes: &[u8]) -> Result<()> {
+pub(crate) fn check_public_jwks(bytes: &[u8]) -> Result<()> {
     public_jwks(bytes).map(drop)
 }
 

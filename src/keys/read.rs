@@ -30,7 +30,7 @@ impl KeyInput {
     }
 
     /// How many keys [`KeyInput::select`] without a kid leaves unused in a PEM bundle.
-    pub fn ignored_by_select(&self) -> usize {
+    pub(crate) fn ignored_by_select(&self) -> usize {
         match self {
             KeyInput::Bundle(v) => v.len().saturating_sub(1),
             _ => 0,
@@ -38,7 +38,7 @@ impl KeyInput {
     }
 
     /// Every key it holds.
-    pub fn into_keys(self) -> Vec<Jwk> {
+    pub(crate) fn into_keys(self) -> Vec<Jwk> {
         match self {
             KeyInput::Single(k) => vec![k],
             KeyInput::Set(v) | KeyInput::Bundle(v) => v,
@@ -46,7 +46,7 @@ impl KeyInput {
     }
 
     /// The keys it holds.
-    pub fn keys(&self) -> &[Jwk] {
+    pub(crate) fn keys(&self) -> &[Jwk] {
         match self {
             KeyInput::Single(k) => std::slice::from_ref(k),
             KeyInput::Set(v) | KeyInput::Bundle(v) => v,
@@ -88,7 +88,7 @@ pub struct ReadOptions {
 /// Refuse weak RSA keys unless allowed: under 2048 bits (NIST SP 800-131A; RFC 7518
 /// §3.3), or with the ROCA fingerprint (CVE-2017-15361: its modulus can be factored). The
 /// one check every reader of an RSA key goes through, so every command refuses alike.
-pub fn check_rsa(k: &RsaKey, allow_weak: bool) -> Result<()> {
+pub(super) fn check_rsa(k: &RsaKey, allow_weak: bool) -> Result<()> {
     if allow_weak {
         return Ok(());
     }

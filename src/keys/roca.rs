@@ -40,7 +40,7 @@ fn in_subgroup(r: u32, p: u32) -> bool {
 }
 
 /// Whether the RSA modulus `n` (big-endian bytes) has the ROCA fingerprint.
-pub fn has_roca_fingerprint(n: &[u8]) -> bool {
+pub(super) fn has_roca_fingerprint(n: &[u8]) -> bool {
     PRIMES.iter().all(|&p| in_subgroup(residue(n, p), p))
 }
 

@@ -9,7 +9,7 @@ use crate::{Error, Result};
 
 /// One way a set is ambiguous, naming its members by index in the set.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Ambiguity {
+pub(crate) enum Ambiguity {
     /// Members with the same kid and kty.
     SameKid {
         kid: String,
@@ -43,7 +43,7 @@ fn names(keys: &[(usize, &Jwk)], members: &[usize]) -> String {
 
 impl Ambiguity {
     /// What is wrong, naming the members (index and kid) of `keys`, the set it was found in.
-    pub fn message(&self, keys: &[(usize, &Jwk)]) -> String {
+    pub(crate) fn message(&self, keys: &[(usize, &Jwk)]) -> String {
         match self {
             Ambiguity::SameKid { kid, kty, members } => format!(
                 "{} {kty} keys share kid {kid:?}: {}",
@@ -60,7 +60,7 @@ impl Ambiguity {
 }
 
 /// The ambiguities of a set given as (index in the set, key) pairs.
-pub fn ambiguities(keys: &[(usize, &Jwk)]) -> Vec<Ambiguity> {
+pub(crate) fn ambiguities(keys: &[(usize, &Jwk)]) -> Vec<Ambiguity> {
     let mut out = Vec::new();
     let mut seen: Vec<(&str, &'static str)> = Vec::new();
     for (_, k) in keys {
@@ -99,7 +99,7 @@ pub fn ambiguities(keys: &[(usize, &Jwk)]) -> Vec<Ambiguity> {
 
 /// Refuse an ambiguous set of verification keys (see the module doc): the first
 /// ambiguity, naming its members.
-pub fn check_set(keys: &[Jwk]) -> Result<()> {
+pub(crate) fn check_set(keys: &[Jwk]) -> Result<()> {
     let indexed: Vec<(usize, &Jwk)> = keys.iter().enumerate().collect();
     let Some(a) = ambiguities(&indexed).into_iter().next() else {
         return Ok(());

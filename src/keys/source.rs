@@ -17,7 +17,7 @@ use crate::{Error, Result};
 
 /// One place keys come from.
 #[derive(Clone, Debug)]
-pub enum KeySource {
+pub(crate) enum KeySource {
     /// A key file (PEM, DER, JWK or JWKS, detected from the content), or `-` for stdin.
     File(String),
     /// Key text pasted into the ui (PEM, JWK or JWKS), detected as for a file.
@@ -38,7 +38,7 @@ pub enum KeySource {
 
 impl KeySource {
     /// `--jwks`'s value: a URL when it is one (`net::is_http_url`), else a file.
-    pub fn jwks(arg: &str) -> KeySource {
+    pub(crate) fn jwks(arg: &str) -> KeySource {
         if net::is_http_url(arg) {
             KeySource::JwksUrl(arg.to_owned())
         } else {
@@ -48,7 +48,7 @@ impl KeySource {
 }
 
 /// How a URL becomes bytes: the network through `net` for the CLI, a memo for the ui.
-pub trait Fetcher {
+pub(crate) trait Fetcher {
     /// The key set at `url`; `lacks` says a cached set lacks what the caller needs.
     fn key_set(
         &self,
@@ -64,7 +64,7 @@ pub trait Fetcher {
 }
 
 /// The network, through `net` and its on-disk cache.
-pub struct Net;
+pub(crate) struct Net;
 
 impl Fetcher for Net {
     fn key_set(
@@ -79,7 +79,7 @@ impl Fetcher for Net {
 
 /// What reading a source needs besides the source: the fetcher, the clock, the cache
 /// policy, and the options of key files.
-pub struct Resolver<'a> {
+pub(crate) struct Resolver<'a> {
     pub fetcher: &'a dyn Fetcher,
     /// Unix seconds, from the caller's clock (cache freshness, the age of cached keys).
     pub now: i64,
@@ -95,7 +95,7 @@ pub struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     /// Defaults: the cache on, strict key checks, no passphrase, no kid wanted.
-    pub fn new(fetcher: &'a dyn Fetcher, now: i64) -> Self {
+    pub(crate) fn new(fetcher: &'a dyn Fetcher, now: i64) -> Self {
         Resolver {
             fetcher,
             now,
@@ -117,7 +117,7 @@ impl<'a> Resolver<'a> {
 
 /// Where keys came from the on-disk cache: the (redacted) URL, fetch time and age.
 #[derive(Clone, Debug, Serialize)]
-pub struct FromCache {
+pub(crate) struct FromCache {
     pub url: String,
     pub fetched_at: i64,
     pub age_s: i64,
@@ -125,7 +125,7 @@ pub struct FromCache {
 
 /// The keys a source holds, with its name for messages.
 #[derive(Debug)]
-pub struct Resolved {
+pub(crate) struct Resolved {
     pub input: KeyInput,
     /// A raw secret (`--secret`, `--secret-file`), not a key file: it gets no thumbprint
     /// kid, which would be a hash of the secret.
@@ -156,7 +156,7 @@ impl Resolved {
 
     /// One key, chosen by `kid` from a set; for a PEM file with several keys, the first,
     /// with a warning naming how many were ignored. Returns every warning of the source.
-    pub fn one(self, kid: Option<&str>) -> Result<(Jwk, Vec<String>)> {
+    pub(crate) fn one(self, kid: Option<&str>) -> Result<(Jwk, Vec<String>)> {
         let mut warnings = self.warnings;
         let ignored = self.input.ignored_by_select();
         if ignored > 0 && kid.is_none() {
@@ -170,13 +170,13 @@ impl Resolved {
     }
 
     /// Every key: where a key set is allowed (`verify --key`, `audit --key`).
-    pub fn all(self) -> Vec<Jwk> {
+    pub(crate) fn all(self) -> Vec<Jwk> {
         self.input.into_keys()
     }
 }
 
 /// Read a passphrase file: its first line, without the newline.
-pub fn passphrase(path: Option<&Path>) -> Result<Option<Secret>> {
+pub(crate) fn passphrase(path: Option<&Path>) -> Result<Option<Secret>> {
     let Some(p) = path else { return Ok(None) };
     let raw = zeroize::Zeroizing::new(
         read_input(&p.to_string_lossy(), 64 * 1024).map_err(|e| e.context("--passphrase-file"))?,
@@ -187,7 +187,7 @@ pub fn passphrase(path: Option<&Path>) -> Result<Option<Secret>> {
 }
 
 /// The name of a file argument in messages (`-` is stdin).
-pub fn display_name(arg: &str) -> &str {
+pub(crate) fn display_name(arg: &str) -> &str {
     if arg == "-" {
         "<stdin>"
     } else {
@@ -196,7 +196,7 @@ pub fn display_name(arg: &str) -> &str {
 }
 
 /// Read a key file (or `-`) with format detection.
-pub fn read_key_file(
+pub(crate) fn read_key_file(
     arg: &str,
     passphrase_file: Option<&Path>,
     allow_weak: bool,
@@ -213,7 +213,7 @@ pub fn read_key_file(
 
 /// Read a key file for a command that takes one key (see [`Resolved::one`]), with the
 /// warnings to print.
-pub fn read_one_key(
+pub(crate) fn read_one_key(
     arg: &str,
     passphrase_file: Option<&Path>,
     allow_weak: bool,
@@ -225,14 +225,17 @@ pub fn read_one_key(
 }
 
 /// One key of what a source named `name` held (see [`Resolved::one`]).
-pub fn one_of(input: KeyInput, name: &str, kid: Option<&str>) -> Result<(Jwk, Vec<String>)> {
+pub(crate) fn one_of(input: KeyInput, name: &str, kid: Option<&str>) -> Result<(Jwk, Vec<String>)> {
     Resolved::new(input, name).one(kid)
 }
 
 /// An HMAC key from `--secret` or `--secret-file` (the file's exact bytes), with a warning
 /// when a file ends in a newline (`echo` instead of `printf` is the usual slip; the
 /// newline is kept, as part of the key). Empty secrets are refused (by `Key::hmac`).
-pub fn secret(text: Option<&Secret>, file: Option<&str>) -> Result<Option<(Jwk, Vec<String>)>> {
+pub(crate) fn secret(
+    text: Option<&Secret>,
+    file: Option<&str>,
+) -> Result<Option<(Jwk, Vec<String>)>> {
     let (s, name) = match (text, file) {
         (Some(t), _) => (t.clone(), "--secret".to_owned()),
         (None, Some(f)) => (
@@ -254,7 +257,7 @@ pub fn secret(text: Option<&Secret>, file: Option<&str>) -> Result<Option<(Jwk, 
 }
 
 /// Read the keys of one source.
-pub fn resolve(src: &KeySource, r: &Resolver) -> Result<Resolved> {
+pub(crate) fn resolve(src: &KeySource, r: &Resolver) -> Result<Resolved> {
     match src {
         KeySource::File(path) => {
             // The flag in the message: a missing file's error says which option named it.
@@ -326,7 +329,7 @@ fn url_keys(url: &str, r: &Resolver) -> Result<Resolved> {
 
 /// The keys of every source as one set (verify's `--key`s are one set), with the issuer,
 /// cache note and warnings of the sources; `None` when no source was given.
-pub fn resolve_set(srcs: &[KeySource], r: &Resolver) -> Result<Option<Resolved>> {
+pub(crate) fn resolve_set(srcs: &[KeySource], r: &Resolver) -> Result<Option<Resolved>> {
     let mut set: Option<Resolved> = None;
     for s in srcs {
         let got = resolve(s, r)?;
@@ -346,7 +349,7 @@ pub fn resolve_set(srcs: &[KeySource], r: &Resolver) -> Result<Option<Resolved>>
 
 /// Fail when a JWKS held no key jot can use (after the caller printed why each entry was
 /// skipped).
-pub fn require_keys(got: &Resolved) -> Result<()> {
+pub(crate) fn require_keys(got: &Resolved) -> Result<()> {
     let empty = match &got.input {
         KeyInput::Single(_) => false,
         KeyInput::Set(v) | KeyInput::Bundle(v) => v.is_empty(),

@@ -7,10 +7,10 @@ use crate::b64;
 
 /// The hash of a thumbprint (`--hash`): the crate's one hash type, under the name the
 /// key API has always used.
-pub use crate::alg::Hash as ThumbprintHash;
+pub(crate) use crate::alg::Hash as ThumbprintHash;
 
 /// The canonical JSON of RFC 7638 §3.2 for `jwk`.
-pub fn canonical(jwk: &Jwk) -> String {
+pub(crate) fn canonical(jwk: &Jwk) -> String {
     let q = |s: &[u8]| format!("\"{}\"", b64::encode(s));
     match &jwk.key {
         Key::Rsa(_) => {
@@ -33,6 +33,6 @@ pub fn canonical(jwk: &Jwk) -> String {
 }
 
 /// The base64url thumbprint.
-pub fn thumbprint(jwk: &Jwk, hash: Hash) -> String {
+pub(super) fn thumbprint(jwk: &Jwk, hash: Hash) -> String {
     b64::encode(&hash.digest(canonical(jwk).as_bytes()))
 }

@@ -12,7 +12,7 @@ fn enc_err(e: impl std::fmt::Display) -> Error {
 }
 
 /// PKCS#8 PEM when `private` and the key is private; otherwise SPKI PEM.
-pub fn to_pem(jwk: &Jwk, private: bool) -> Result<Zeroizing<String>> {
+pub(super) fn to_pem(jwk: &Jwk, private: bool) -> Result<Zeroizing<String>> {
     let private = private && jwk.is_private();
     match &jwk.key {
         Key::Oct(_) => Err(Error::usage("an HMAC (oct) secret has no PEM form")

@@ -10,12 +10,12 @@ use crate::{Error, Result};
 const OID: [u8; 3] = [0x2b, 0x65, 0x6e];
 
 /// The public key of a private scalar (clamped, RFC 7748 §5); JWE's ECDH-ES uses it too.
-pub fn scalar_public(d: &[u8; 32]) -> [u8; 32] {
+pub(crate) fn scalar_public(d: &[u8; 32]) -> [u8; 32] {
     curve25519_dalek::MontgomeryPoint::mul_base_clamped(*d).to_bytes()
 }
 
 /// The public key of a private scalar given as bytes.
-pub fn public_of(d: &[u8]) -> Result<[u8; 32]> {
+pub(super) fn public_of(d: &[u8]) -> Result<[u8; 32]> {
     let d: [u8; 32] = d
         .try_into()
         .map_err(|_| Error::input("an X25519 private key must be 32 bytes"))?;
@@ -33,7 +33,7 @@ pub fn generate() -> Result<OkpKey> {
 }
 
 /// From JWK members `x` (and `d`); `d` must match `x`.
-pub fn from_jwk(x: Vec<u8>, d: Option<Vec<u8>>) -> Result<OkpKey> {
+pub(super) fn from_jwk(x: Vec<u8>, d: Option<Vec<u8>>) -> Result<OkpKey> {
     let x: [u8; 32] = x
         .try_into()
         .map_err(|_| Error::input("X25519 \"x\" must be 32 bytes"))?;
@@ -47,12 +47,12 @@ pub fn from_jwk(x: Vec<u8>, d: Option<Vec<u8>>) -> Result<OkpKey> {
 }
 
 /// True when a PKCS#8 or SPKI algorithm OID (as a dotted string) is X25519.
-pub fn is_oid(oid: &str) -> bool {
+pub(super) fn is_oid(oid: &str) -> bool {
     oid == "1.3.101.110"
 }
 
 /// From the PKCS#8 `privateKey` OCTET STRING contents (itself `04 20 || d`).
-pub fn from_pkcs8_private(inner: &[u8]) -> Result<OkpKey> {
+pub(super) fn from_pkcs8_private(inner: &[u8]) -> Result<OkpKey> {
     match inner {
         [0x04, 0x20, d @ ..] if d.len() == 32 => Ok(OkpKey {
             x: public_of(d)?,
@@ -63,7 +63,7 @@ pub fn from_pkcs8_private(inner: &[u8]) -> Result<OkpKey> {
 }
 
 /// From the SPKI subject public key bits.
-pub fn from_spki_bits(bits: &[u8]) -> Result<OkpKey> {
+pub(super) fn from_spki_bits(bits: &[u8]) -> Result<OkpKey> {
     let x: [u8; 32] = bits
         .try_into()
         .map_err(|_| Error::input("an X25519 public key must be 32 bytes"))?;
@@ -71,7 +71,7 @@ pub fn from_spki_bits(bits: &[u8]) -> Result<OkpKey> {
 }
 
 /// PKCS#8 v1 DER (RFC 8410 §7).
-pub fn pkcs8_der(d: &[u8]) -> Zeroizing<Vec<u8>> {
+pub(super) fn pkcs8_der(d: &[u8]) -> Zeroizing<Vec<u8>> {
     let mut v = vec![0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03];
     v.extend_from_slice(&OID);
     v.extend_from_slice(&[0x04, 0x22, 0x04, 0x20]);
@@ -80,7 +80,7 @@ pub fn pkcs8_der(d: &[u8]) -> Zeroizing<Vec<u8>> {
 }
 
 /// SPKI DER (RFC 8410 §4).
-pub fn spki_der(x: &[u8; 32]) -> Vec<u8> {
+pub(super) fn spki_der(x: &[u8; 32]) -> Vec<u8> {
     let mut v = vec![0x30, 0x2a, 0x30, 0x05, 0x06, 0x03];
     v.extend_from_slice(&OID);
     v.extend_from_slice(&[0x03, 0x21, 0x00]);
@@ -89,7 +89,7 @@ pub fn spki_der(x: &[u8; 32]) -> Vec<u8> {
 }
 
 /// PEM of either form.
-pub fn to_pem(k: &OkpKey, private: bool) -> Result<Zeroizing<String>> {
+pub(super) fn to_pem(k: &OkpKey, private: bool) -> Result<Zeroizing<String>> {
     let (label, der) = match (private, &k.d) {
         (true, Some(d)) => ("PRIVATE KEY", pkcs8_der(d.expose())),
         _ => ("PUBLIC KEY", Zeroizing::new(spki_der(&k.x))),

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use crate::{Error, Result};
 
 /// Longer chains are refused before any certificate is parsed.
-pub const MAX_CHAIN: usize = 10;
+pub(crate) const MAX_CHAIN: usize = 10;
 
 /// What a certificate says about itself (nothing in it has been checked).
 #[derive(Clone, Debug)]
@@ -25,7 +25,7 @@ pub struct CertInfo {
 
 impl CertInfo {
     /// Subject and issuer are the same name: a self-issued (typically self-signed) certificate.
-    pub fn self_issued(&self) -> bool {
+    pub(crate) fn self_issued(&self) -> bool {
         self.subject == self.issuer
     }
 }
@@ -34,7 +34,7 @@ fn unix(t: x509_cert::time::Time) -> i64 {
     i64::try_from(t.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
 }
 
-/// Read a header's `x5c`: an array of 1 to [`MAX_CHAIN`] standard-base64 DER certificates.
+/// Read a header's `x5c`: an array of 1 to `MAX_CHAIN` standard-base64 DER certificates.
 pub fn read_chain(x5c: &Value) -> Result<Vec<CertInfo>> {
     Ok(parse_chain(x5c)?
         .into_iter()
@@ -85,7 +85,7 @@ pub(crate) fn parse_chain(x5c: &Value) -> Result<Vec<(x509_cert::Certificate, Ce
 }
 
 /// The chain as `decode --json` shows it.
-pub fn describe(chain: &[CertInfo]) -> Value {
+pub(crate) fn describe(chain: &[CertInfo]) -> Value {
     chain
         .iter()
         .map(|c| {
@@ -98,14 +98,14 @@ pub fn describe(chain: &[CertInfo]) -> Value {
 }
 
 /// Whether the header's `x5t#S256` names the leaf; `None` when there is none.
-pub fn x5t_matches(x5t: Option<&Value>, leaf: &CertInfo) -> Option<bool> {
+pub(crate) fn x5t_matches(x5t: Option<&Value>, leaf: &CertInfo) -> Option<bool> {
     let want = x5t?.as_str().and_then(|s| crate::b64::decode(s).ok());
     Some(want.as_deref() == Some(&leaf.sha256[..]))
 }
 
 /// What audit says about a chain at time `now`: expired or not-yet-valid certificates,
 /// a self-issued leaf, and an `x5t#S256` that is not the leaf's.
-pub fn audit(chain: &[CertInfo], x5t: Option<&Value>, now: i64) -> Vec<String> {
+pub(crate) fn audit(chain: &[CertInfo], x5t: Option<&Value>, now: i64) -> Vec<String> {
     let mut out = Vec::new();
     for (i, c) in chain.iter().enumerate() {
         if c.not_after < now {

@@ -22,7 +22,7 @@ pub struct Anchor {
 }
 
 /// Every certificate of a PEM file: the anchors it holds (at least one).
-pub fn read_anchors(pem: &[u8]) -> Result<Vec<Anchor>> {
+pub(crate) fn read_anchors(pem: &[u8]) -> Result<Vec<Anchor>> {
     let certs = Certificate::load_pem_chain(pem)
         .map_err(|e| Error::input(format!("trust anchor is not a PEM certificate: {e}")))?;
     if certs.is_empty() {
@@ -41,7 +41,7 @@ pub fn read_anchors(pem: &[u8]) -> Result<Vec<Anchor>> {
 }
 
 /// The anchors of every `--trust-anchor` file (`-` is stdin).
-pub fn anchor_files(paths: &[String]) -> Result<Vec<Anchor>> {
+pub(crate) fn anchor_files(paths: &[String]) -> Result<Vec<Anchor>> {
     let mut out = Vec::new();
     for path in paths {
         let pem = crate::files::read_input(path, crate::files::MAX_INPUT)?;
@@ -52,7 +52,7 @@ pub fn anchor_files(paths: &[String]) -> Result<Vec<Anchor>> {
 
 /// The leaf's key and the subject of the anchor its chain validated to.
 #[derive(Debug)]
-pub struct Trusted {
+pub(crate) struct Trusted {
     pub key: Jwk,
     pub anchor: String,
 }
@@ -167,7 +167,7 @@ fn check_cert(cert: &Certificate, pos: usize, now: i64) -> std::result::Result<(
 
 /// Validate the header's `x5c` (with its `x5t#S256`, when present) to one of `anchors` at
 /// `now`. `Err` is the reason, ready for a verdict.
-pub fn validate(
+pub(crate) fn validate(
     x5c: &Value,
     x5t: Option<&Value>,
     anchors: &[Anchor],

@@ -11,7 +11,7 @@ use crate::alg::{Alg, Family};
 use crate::{Error, Result};
 
 /// The `format` member every manifest carries, so a future layout is told apart.
-pub const FORMAT: &str = "jot-keyset/1";
+pub(crate) const FORMAT: &str = "jot-keyset/1";
 
 /// The largest kid accepted; kids jot makes are 43-character thumbprints.
 const MAX_KID: usize = 128;
@@ -43,7 +43,7 @@ impl State {
     }
 
     /// Whether keys in this state belong in `jwks.json`.
-    pub fn is_published(self) -> bool {
+    pub(crate) fn is_published(self) -> bool {
         self != State::Removed
     }
 }
@@ -82,12 +82,12 @@ pub struct Entry {
 
 impl Entry {
     /// The algorithm, known to be a valid asymmetric one once the manifest is checked.
-    pub fn algorithm(&self) -> Result<Alg> {
+    pub(crate) fn algorithm(&self) -> Result<Alg> {
         parse_set_alg(&self.alg)
     }
 
     /// The file name of its private key: `<kid>.jwk`.
-    pub fn file_name(&self) -> String {
+    pub(crate) fn file_name(&self) -> String {
         format!("{}.jwk", self.kid)
     }
 }
@@ -102,7 +102,7 @@ pub struct Manifest {
 
 impl Manifest {
     /// A manifest with no keys: written first by a set's first run.
-    pub fn empty() -> Self {
+    pub(crate) fn empty() -> Self {
         Manifest {
             format: FORMAT.into(),
             keys: Vec::new(),
@@ -119,7 +119,7 @@ impl Manifest {
     }
 
     /// The canonical bytes: pretty JSON with a trailing newline.
-    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+    pub(crate) fn to_bytes(&self) -> Result<Vec<u8>> {
         let mut v = serde_json::to_vec_pretty(self)
             .map_err(|e| Error::input(format!("cannot serialise the manifest: {e}")))?;
         v.push(b'\n');
@@ -201,7 +201,7 @@ impl Manifest {
 
 /// Active first, then next, then the rest newest-retired first, so a client that tries
 /// keys in order finds the signing key first.
-pub fn publishing_order(mut v: Vec<&Entry>) -> Vec<&Entry> {
+pub(super) fn publishing_order(mut v: Vec<&Entry>) -> Vec<&Entry> {
     let rank = |e: &Entry| match e.state {
         State::Active => 0,
         State::Next => 1,
@@ -212,7 +212,7 @@ pub fn publishing_order(mut v: Vec<&Entry>) -> Vec<&Entry> {
 }
 
 /// Refuse kids that are unsafe as file names: they become `<kid>.jwk` inside the set.
-pub fn check_kid(kid: &str) -> Result<()> {
+pub(crate) fn check_kid(kid: &str) -> Result<()> {
     let bad = if kid.is_empty() {
         Some("is empty")
     } else if kid.len() > MAX_KID {
@@ -238,7 +238,7 @@ pub fn check_kid(kid: &str) -> Result<()> {
 
 /// An algorithm a key set can hold: any asymmetric one (an HMAC key has no public half to
 /// publish).
-pub fn parse_set_alg(name: &str) -> Result<Alg> {
+pub(crate) fn parse_set_alg(name: &str) -> Result<Alg> {
     let alg = Alg::from_name(name).ok_or_else(|| {
         Error::input(format!("unknown algorithm {name:?}"))
             .with_hint(format!("expected one of {}", asymmetric_names()))
@@ -248,7 +248,7 @@ pub fn parse_set_alg(name: &str) -> Result<Alg> {
 }
 
 /// Refuse the HMAC algorithms for a key set: a secret has no public half to publish.
-pub fn check_set_alg(alg: Alg) -> Result<()> {
+pub(crate) fn check_set_alg(alg: Alg) -> Result<()> {
     if alg.family() == Family::Hmac {
         return Err(Error::usage(format!(
             "{alg} cannot be used in a key set: an HMAC secret has no public half to publish"

@@ -22,12 +22,18 @@ use std::path::Path;
 use crate::keys::Jwk;
 use crate::{Error, Result};
 
-pub use manifest::{check_kid, check_set_alg, parse_set_alg, Entry, Manifest, State, FORMAT};
-pub use plan::{Action, DEFAULT_ALG};
-pub use rotate::{rotate, Outcome, RotateOptions};
-pub use store::{ARCHIVE, JWKS, LOCK, MANIFEST};
-pub use svg::svg;
-pub use timeline::{timeline, Timeline};
+pub(crate) use manifest::{check_set_alg, Entry};
+pub use manifest::{Manifest, State};
+#[cfg(test)]
+pub(crate) use plan::Action;
+#[cfg(test)]
+pub(crate) use rotate::Outcome;
+pub(crate) use rotate::{rotate, RotateOptions};
+#[cfg(test)]
+pub(crate) use store::ARCHIVE;
+pub(crate) use store::{JWKS, MANIFEST};
+pub(crate) use svg::svg;
+pub(crate) use timeline::{timeline, Timeline};
 
 /// The set's active private key, with its kid and alg set, ready to sign.
 pub fn active_key(dir: &Path) -> Result<Jwk> {

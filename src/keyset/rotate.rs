@@ -26,7 +26,7 @@ use crate::{Error, Result};
 
 /// How to rotate.
 #[derive(Clone, Debug)]
-pub struct RotateOptions {
+pub(crate) struct RotateOptions {
     /// Algorithm of new keys; `None` keeps the set's (the next key's), or ES256 for a new set.
     pub alg: Option<Alg>,
     /// Seconds a retired key stays published; at least the longest token lifetime.
@@ -43,7 +43,7 @@ pub struct RotateOptions {
 
 /// What a run did, or in a dry run would do.
 #[derive(Clone, Debug)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub dry_run: bool,
     pub actions: Vec<Action>,
     /// The manifest on disk afterwards (in a dry run: as it is now; empty for a new set).
@@ -51,7 +51,7 @@ pub struct Outcome {
 }
 
 /// Rotate the key set in `dir`, creating it on the first run.
-pub fn rotate(dir: &Path, o: &RotateOptions) -> Result<Outcome> {
+pub(crate) fn rotate(dir: &Path, o: &RotateOptions) -> Result<Outcome> {
     plan::check_options(o.alg, o.grace)?;
     let exists = precheck(dir)?;
     if o.dry_run {

@@ -56,7 +56,7 @@ fn date(t: i64) -> String {
 }
 
 /// The picture of `t`.
-pub fn svg(t: &Timeline) -> String {
+pub(crate) fn svg(t: &Timeline) -> String {
     let rows = t.lanes.len() as i64;
     let axis = TOP + rows * ROW + 8;
     let height = axis + 70;

@@ -7,7 +7,7 @@ use super::manifest::{Entry, Manifest, State};
 
 /// A key entering a state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Step {
+pub(crate) struct Step {
     /// The state entered.
     pub state: State,
     /// When (unix seconds).
@@ -18,7 +18,7 @@ pub struct Step {
 
 /// One key's line of the timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Lane {
+pub(crate) struct Lane {
     /// The key's kid (as the manifest has it: the caller escapes it for where it goes).
     pub kid: String,
     /// Its algorithm.
@@ -32,7 +32,8 @@ pub struct Lane {
 
 impl Lane {
     /// The key's state at `t`: the last step at or before it (`None` before it existed).
-    pub fn state_at(&self, t: i64) -> Option<State> {
+    #[cfg(test)]
+    pub(crate) fn state_at(&self, t: i64) -> Option<State> {
         self.steps
             .iter()
             .take_while(|s| s.at <= t)
@@ -43,7 +44,7 @@ impl Lane {
     /// The intervals the key spent (or will spend) in each state up to `end`, as
     /// `(state, from, to, due)`: `due` marks time after `now` (a planned stretch). A
     /// removed key has no interval after its removal.
-    pub fn spans(&self, now: i64, end: i64) -> Vec<(State, i64, i64, bool)> {
+    pub(crate) fn spans(&self, now: i64, end: i64) -> Vec<(State, i64, i64, bool)> {
         let mut out = Vec::new();
         for (i, s) in self.steps.iter().enumerate() {
             if s.state == State::Removed {
@@ -63,7 +64,7 @@ impl Lane {
 
 /// A whole set seen at `now`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Timeline {
+pub(crate) struct Timeline {
     /// The moment it is seen from.
     pub now: i64,
     /// The earliest step (or `now` for an empty set).
@@ -97,7 +98,7 @@ fn steps(e: &Entry, now: i64) -> Vec<Step> {
 }
 
 /// The timeline of `m` seen at `now`.
-pub fn timeline(m: &Manifest, now: i64) -> Timeline {
+pub(crate) fn timeline(m: &Manifest, now: i64) -> Timeline {
     let mut lanes: Vec<Lane> = m
         .keys
         .iter()

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// The longest we trust a server's `max-age`: a key set cached for days would hide a
 /// rotation or a revocation from every verifier on this machine.
-pub const MAX_AGE_CAP: u64 = 24 * 60 * 60;
+pub(crate) const MAX_AGE_CAP: u64 = 24 * 60 * 60;
 
 /// First bytes of every entry, so a foreign or older-format file is simply ignored.
 const MAGIC: &str = "jot-cache-v1";
@@ -21,7 +21,7 @@ const MAX_HEADER: usize = 128;
 ///
 /// `no-store` and `no-cache` (and a missing or unparsable `max-age`) mean "do not serve
 /// from cache": we never revalidate, so `no-cache` is treated like `no-store`.
-pub fn freshness_lifetime(cache_control: &[&str], age: Option<&str>) -> Option<u64> {
+pub(super) fn freshness_lifetime(cache_control: &[&str], age: Option<&str>) -> Option<u64> {
     let mut max_age = None;
     for directive in cache_control.iter().flat_map(|v| v.split(',')) {
         let directive = directive.trim();
@@ -56,7 +56,7 @@ fn parse_seconds(s: &str) -> Option<u64> {
 }
 
 /// The file holding the cached response for `url` in `dir`.
-pub fn entry_path(dir: &Path, url: &str) -> PathBuf {
+pub(super) fn entry_path(dir: &Path, url: &str) -> PathBuf {
     dir.join(format!(
         "{}.http",
         crate::alg::Hash::Sha256.hex_digest(url.as_bytes())
@@ -65,7 +65,7 @@ pub fn entry_path(dir: &Path, url: &str) -> PathBuf {
 
 /// A decoded cache entry.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Entry {
+pub(super) struct Entry {
     pub fetched_at: i64,
     pub max_age: u64,
     pub body: Vec<u8>,
@@ -74,7 +74,7 @@ pub struct Entry {
 impl Entry {
     /// Fresh from `fetched_at` (inclusive) for `max_age` seconds. An entry stamped in
     /// the future is treated as stale: the clock moved back and we cannot tell its age.
-    pub fn is_fresh(&self, now: i64) -> bool {
+    pub(super) fn is_fresh(&self, now: i64) -> bool {
         let age = match now.checked_sub(self.fetched_at) {
             Some(a) if a >= 0 => a as u64,
             _ => return false,
@@ -83,7 +83,7 @@ impl Entry {
     }
 
     /// `jot-cache-v1 FETCHED_AT MAX_AGE LEN\n` then exactly LEN body bytes.
-    pub fn encode(&self) -> Vec<u8> {
+    pub(super) fn encode(&self) -> Vec<u8> {
         let header = format!(
             "{MAGIC} {} {} {}\n",
             self.fetched_at,
@@ -98,7 +98,7 @@ impl Entry {
 
     /// The inverse of [`Entry::encode`]; `None` for anything that is not exactly one
     /// well-formed entry (truncated, padded, foreign).
-    pub fn decode(bytes: &[u8]) -> Option<Entry> {
+    pub(super) fn decode(bytes: &[u8]) -> Option<Entry> {
         let head_end = bytes.iter().take(MAX_HEADER).position(|&b| b == b'\n')?;
         let header = std::str::from_utf8(&bytes[..head_end]).ok()?;
         let body = &bytes[head_end + 1..];
@@ -122,7 +122,7 @@ impl Entry {
 
 /// The cached entry for `url` if there is a fresh, intact one with a body no larger than
 /// `max_bytes`; every failure reads as "not cached".
-pub fn load_fresh(dir: &Path, url: &str, now: i64, max_bytes: u64) -> Option<Entry> {
+pub(super) fn load_fresh(dir: &Path, url: &str, now: i64, max_bytes: u64) -> Option<Entry> {
     let limit = max_bytes.saturating_add(MAX_HEADER as u64);
     let bytes = crate::files::read_path(&entry_path(dir, url), limit).ok()?;
     let entry = Entry::decode(&bytes)?;
@@ -130,14 +130,14 @@ pub fn load_fresh(dir: &Path, url: &str, now: i64, max_bytes: u64) -> Option<Ent
 }
 
 /// Forget the entry for `url` (a refetch said the response may no longer be cached).
-pub fn remove(dir: &Path, url: &str) {
+pub(super) fn remove(dir: &Path, url: &str) {
     let _ = std::fs::remove_file(entry_path(dir, url));
 }
 
 /// Write the entry for `url` atomically: a temporary file in `dir`, fsynced, then
 /// renamed over the old entry, so a concurrent reader sees the old or the new entry,
 /// never half of one.
-pub fn store(dir: &Path, url: &str, entry: &Entry) -> crate::Result<()> {
+pub(super) fn store(dir: &Path, url: &str, entry: &Entry) -> crate::Result<()> {
     // The cache reveals which issuers this user talks to, so keep it owner-only.
     crate::files::create_private_dir(dir)?;
     let opts = crate::files::WriteOptions {

@@ -16,9 +16,8 @@ use std::time::Duration;
 
 use crate::{Error, Result};
 
-pub use cache::MAX_AGE_CAP;
-pub use redact::{redact_text, redact_url};
-pub use refresh::{fetch_key_set, Fetched, REFETCH_FLOOR};
+pub(crate) use redact::{redact_text, redact_url};
+pub(crate) use refresh::{fetch_key_set, Fetched};
 
 /// How [`fetch`] behaves: limits, where the cache lives, and what time it is.
 #[derive(Clone, Debug)]
@@ -218,7 +217,7 @@ fn network_error(url: &str, opts: &FetchOptions, err: ureq::Error) -> Error {
 
 /// The one http(s) URL check: whether `s` starts with `http://` or `https://` (the scheme
 /// in any case, as RFC 3986 §3.1 allows).
-pub fn is_http_url(s: &str) -> bool {
+pub(crate) fn is_http_url(s: &str) -> bool {
     scheme_of(s).is_some()
 }
 

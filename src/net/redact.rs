@@ -56,7 +56,7 @@ fn is_secret_name(name: &str) -> bool {
 }
 
 /// `url` with its credentials replaced by `***`; borrowed when it carries none.
-pub fn redact_url(url: &str) -> Cow<'_, str> {
+pub(crate) fn redact_url(url: &str) -> Cow<'_, str> {
     let after_scheme = url.find("://").map_or(0, |i| i + 3);
     let authority_end = url[after_scheme..]
         .find(['/', '?', '#'])
@@ -105,7 +105,7 @@ pub fn redact_url(url: &str) -> Cow<'_, str> {
 
 /// `text` with every URL in it (`scheme://…`, up to white space or a quote) redacted: for
 /// messages, which may quote a URL inside another library's words.
-pub fn redact_text(text: &str) -> Cow<'_, str> {
+pub(crate) fn redact_text(text: &str) -> Cow<'_, str> {
     if !text.contains("://") {
         return Cow::Borrowed(text);
     }

@@ -9,11 +9,11 @@ use crate::Result;
 
 /// The shortest time between two fetches of one URL: a cached set younger than this is
 /// as new as a refetch would be.
-pub const REFETCH_FLOOR: i64 = 30;
+pub(crate) const REFETCH_FLOOR: i64 = 30;
 
 /// A fetched body, and when it came from the cache, when that was fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fetched {
+pub(crate) struct Fetched {
     pub body: Vec<u8>,
     /// Unix seconds of the network fetch the cached body came from; `None` when it was
     /// fetched just now.
@@ -23,7 +23,7 @@ pub struct Fetched {
 /// The key set at `url`, from the cache when a fresh entry exists, unless `lacks` says
 /// the cached set lacks what the caller needs and it was fetched [`REFETCH_FLOOR`] or
 /// more seconds ago (by `opts.now`): then it is fetched again and the cache updated.
-pub fn fetch_key_set(
+pub(crate) fn fetch_key_set(
     url: &str,
     opts: &FetchOptions,
     lacks: impl Fn(&[u8]) -> bool,

@@ -11,7 +11,7 @@ use super::http::{Response, GARBAGE};
 
 /// What the reviewer says an accepted (or rejected) response looks like.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Markers {
+pub(crate) struct Markers {
     /// Text only an accepted response has.
     pub accepted_text: Vec<String>,
     /// Text only a rejected response has.
@@ -22,7 +22,7 @@ pub struct Markers {
 
 impl Markers {
     /// True when some marker can say "accepted".
-    pub fn accepts(&self) -> bool {
+    pub(crate) fn accepts(&self) -> bool {
         !self.accepted_text.is_empty() || !self.accepted_status.is_empty()
     }
 
@@ -104,14 +104,14 @@ fn alike(a: &Response, b: &Response) -> bool {
 
 /// The baselines, masked of the tokens that made them, and the reviewer's markers.
 #[derive(Clone, Debug)]
-pub struct Judge {
+pub(crate) struct Judge {
     masked: Baselines,
     pub markers: Markers,
 }
 
 impl Judge {
     /// The judge of responses to tokens sent like `original` was.
-    pub fn new(b: &Baselines, original: &str, markers: Markers) -> Judge {
+    pub(crate) fn new(b: &Baselines, original: &str, markers: Markers) -> Judge {
         Judge {
             masked: Baselines {
                 original: masked(&b.original, original),
@@ -130,7 +130,7 @@ impl Judge {
     }
 
     /// Whether acceptance can be told from rejection; why not, when it cannot.
-    pub fn check(&self) -> Result<(), String> {
+    pub(crate) fn check(&self) -> Result<(), String> {
         let (a, r) = (&self.masked.original, &self.masked.garbage);
         if self.original_is_error() && !self.markers.accepts() {
             return Err(format!(
@@ -156,7 +156,7 @@ impl Judge {
 
     /// Classify the closing recheck `v` of the original token: the same answer as at the
     /// start (a server error included) means nothing changed.
-    pub fn recheck(&self, v: &Response, original: &str) -> (Verdict, String) {
+    pub(crate) fn recheck(&self, v: &Response, original: &str) -> (Verdict, String) {
         if alike(&masked(v, original), &self.masked.original) {
             return (
                 Verdict::Accepted,
@@ -167,7 +167,7 @@ impl Judge {
     }
 
     /// Classify `v`, the response to `token`; the second value says which signal decided.
-    pub fn classify(&self, v: &Response, token: &str) -> (Verdict, String) {
+    pub(crate) fn classify(&self, v: &Response, token: &str) -> (Verdict, String) {
         let v = masked(v, token);
         let (a, r) = (&self.masked.original, &self.masked.garbage);
         if let Some(why) = self.markers.rejected_by(&v) {

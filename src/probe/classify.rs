@@ -6,14 +6,14 @@ use super::http::Response;
 
 /// What a response says about one forged token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     Accepted,
     Inconclusive,
     Rejected,
 }
 
 impl Verdict {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Verdict::Accepted => "accepted",
             Verdict::Inconclusive => "inconclusive",
@@ -30,14 +30,14 @@ const MARGIN: f64 = 0.2;
 
 /// The two reference responses.
 #[derive(Clone, Debug)]
-pub struct Baselines {
+pub(crate) struct Baselines {
     pub original: Response,
     pub garbage: Response,
 }
 
 impl Baselines {
     /// Whether acceptance can be told from rejection; why not, when it cannot.
-    pub fn check(&self) -> Result<(), String> {
+    pub(crate) fn check(&self) -> Result<(), String> {
         let (a, r) = (&self.original, &self.garbage);
         if matches!(a.status, 401 | 403 | 407) {
             return Err(format!(
@@ -61,7 +61,7 @@ impl Baselines {
     }
 
     /// Classify `v`; the second value says which signal decided.
-    pub fn classify(&self, v: &Response) -> (Verdict, String) {
+    pub(crate) fn classify(&self, v: &Response) -> (Verdict, String) {
         let (a, r) = (&self.original, &self.garbage);
         if v.status == 429 && a.status != 429 && r.status != 429 {
             return (
@@ -143,7 +143,7 @@ impl Baselines {
 
 /// How alike two bodies are, 0 to 1: the larger of the shared prefix+suffix share (a page
 /// with one changed field) and the Jaccard index of their byte trigrams (reordered JSON).
-pub fn similarity(x: &[u8], y: &[u8]) -> f64 {
+pub(crate) fn similarity(x: &[u8], y: &[u8]) -> f64 {
     let (x, y) = (&x[..x.len().min(COMPARE)], &y[..y.len().min(COMPARE)]);
     if x == y {
         return 1.0;

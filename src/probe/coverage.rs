@@ -8,7 +8,7 @@ use crate::token::Jws;
 
 /// What happened to one attack.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum State {
+pub(crate) enum State {
     /// Forged; `sent` of its `variants` reached the server.
     Ran { variants: usize, sent: usize },
     /// Not forged: why, and the flags that would make it run (when an input is missing).
@@ -20,14 +20,14 @@ pub enum State {
 
 /// One attack's line of the coverage section.
 #[derive(Clone, Debug)]
-pub struct Coverage {
+pub(crate) struct Coverage {
     pub attack: &'static Attack,
     pub state: State,
 }
 
 /// The plan before sending: each attack of the table, ran (with its forged variants) or
 /// skipped. `selected` are the attacks forged; `explicit` when `--attack` chose them.
-pub fn plan(
+pub(crate) fn plan(
     jws: &Jws,
     inputs: &Inputs,
     selected: &[&'static Attack],
@@ -83,7 +83,7 @@ fn not_applicable(name: &str) -> &'static str {
 }
 
 /// Count what was sent of each attack that ran.
-pub fn count_sent(coverage: &mut [Coverage], outcomes: &[Outcome]) {
+pub(crate) fn count_sent(coverage: &mut [Coverage], outcomes: &[Outcome]) {
     for c in coverage.iter_mut() {
         if let State::Ran { sent, .. } = &mut c.state {
             *sent = outcomes
@@ -95,7 +95,7 @@ pub fn count_sent(coverage: &mut [Coverage], outcomes: &[Outcome]) {
 }
 
 /// The coverage section of the text report: a count, then one line per skipped attack.
-pub fn text(coverage: &[Coverage]) -> String {
+pub(crate) fn text(coverage: &[Coverage]) -> String {
     if coverage.is_empty() {
         return String::new();
     }
@@ -120,7 +120,7 @@ pub fn text(coverage: &[Coverage]) -> String {
 }
 
 /// The coverage section of the JSON and SARIF reports.
-pub fn to_json(coverage: &[Coverage]) -> serde_json::Value {
+pub(crate) fn to_json(coverage: &[Coverage]) -> serde_json::Value {
     use serde_json::json;
     let ran: Vec<_> = coverage
         .iter()

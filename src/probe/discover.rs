@@ -14,14 +14,14 @@ use crate::token::Jws;
 
 /// Keys found, and where.
 #[derive(Debug)]
-pub struct Found {
+pub(crate) struct Found {
     /// The URL (or `sign2n`) they came from.
     pub source: String,
     pub key: PublicKeyInput,
 }
 
 /// `scheme://authority` of an http(s) URL.
-pub fn origin(url: &str) -> Option<String> {
+pub(crate) fn origin(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once("://")?;
     if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
         return None;
@@ -85,7 +85,7 @@ fn input(keys: Vec<Jwk>) -> Option<PublicKeyInput> {
 }
 
 /// Fetch the origin's keys. Errors list what was tried and why each gave nothing.
-pub fn from_server(url: &str, jws: &Jws, opts: &FetchOptions) -> Result<Found, Vec<String>> {
+pub(crate) fn from_server(url: &str, jws: &Jws, opts: &FetchOptions) -> Result<Found, Vec<String>> {
     let mut tried = Vec::new();
     let o = origin(url);
     for (candidate, is_issuer) in candidates(url, jws) {
@@ -124,7 +124,7 @@ pub fn from_server(url: &str, jws: &Jws, opts: &FetchOptions) -> Result<Found, V
 }
 
 /// Recover the key from two RS* tokens of it.
-pub fn from_tokens(a: &Jws, b: &Jws) -> Result<Found, String> {
+pub(crate) fn from_tokens(a: &Jws, b: &Jws) -> Result<Found, String> {
     let r = sign2n::recover(a, b, &crate::forge::sign2n_gmp::Engine::default())?;
     let jwk = serde_json::json!({
         "kty": "RSA",

@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 use crate::{Error, Result};
 
 /// The value sent where a token goes, to see what a rejection looks like.
-pub const GARBAGE: &str = "jot-probe-not-a-jwt";
+pub(crate) const GARBAGE: &str = "jot-probe-not-a-jwt";
 
 /// Where the token goes in the request.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Placement {
+pub(crate) enum Placement {
     /// A header `NAME: VALUE` whose value has `{token}` in it.
     Header { name: String, template: String },
     /// A cookie of this name.
@@ -25,7 +25,7 @@ pub enum Placement {
 
 impl Placement {
     /// Parse `--header 'NAME: VALUE with {token}'`.
-    pub fn header(spec: &str) -> Result<Placement> {
+    pub(crate) fn header(spec: &str) -> Result<Placement> {
         let bad = |why: &str| {
             Error::usage(format!("--header {spec:?}: {why}"))
                 .with_hint("write it as 'NAME: VALUE' with {token} where the token goes, e.g. 'Authorization: Bearer {token}'")
@@ -49,7 +49,7 @@ impl Placement {
     }
 
     /// A DPoP-bound token: `Authorization: DPoP {token}` (RFC 9449 §7.1).
-    pub fn dpop() -> Placement {
+    pub(crate) fn dpop() -> Placement {
         Placement::Header {
             name: "Authorization".into(),
             template: "DPoP {token}".into(),
@@ -57,7 +57,7 @@ impl Placement {
     }
 
     /// The default: `Authorization: Bearer {token}`.
-    pub fn bearer() -> Placement {
+    pub(crate) fn bearer() -> Placement {
         Placement::Header {
             name: "Authorization".into(),
             template: "Bearer {token}".into(),
@@ -65,7 +65,7 @@ impl Placement {
     }
 
     /// The header name and value carrying `token`.
-    pub fn render(&self, token: &str) -> (String, String) {
+    pub(crate) fn render(&self, token: &str) -> (String, String) {
         match self {
             Placement::Header { name, template } => {
                 (name.clone(), template.replace("{token}", token))
@@ -79,7 +79,7 @@ impl Placement {
     }
 
     /// Every header carrying `token` (one, except for [`Placement::Lines`]).
-    pub fn render_all(&self, token: &str) -> Vec<(String, String)> {
+    pub(crate) fn render_all(&self, token: &str) -> Vec<(String, String)> {
         match self {
             Placement::Lines(lines) => lines
                 .iter()
@@ -92,7 +92,7 @@ impl Placement {
 
 /// How to reach the endpoint.
 #[derive(Clone, Debug)]
-pub struct Target {
+pub(crate) struct Target {
     pub url: String,
     pub method: String,
     pub placement: Placement,
@@ -108,7 +108,7 @@ pub struct Target {
 
 /// The DPoP client the probe acts as: its key, and the run's clock for the proofs' iat.
 #[derive(Clone, Debug)]
-pub struct DpopClient {
+pub(crate) struct DpopClient {
     pub key: crate::keys::Jwk,
     pub now: i64,
 }
@@ -132,7 +132,7 @@ impl Target {
 
 /// One response as far as it was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Response {
+pub(crate) struct Response {
     pub status: u16,
     /// The body, up to the bound.
     pub body: Vec<u8>,
@@ -147,14 +147,14 @@ pub struct Response {
 }
 
 /// A connection to one target.
-pub struct Client {
+pub(crate) struct Client {
     agent: ureq::Agent,
     target: Target,
 }
 
 impl Client {
     /// Check the URL and method, and build the agent.
-    pub fn new(target: Target) -> Result<Client> {
+    pub(crate) fn new(target: Target) -> Result<Client> {
         let lower = target.url.to_ascii_lowercase();
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
             return Err(Error::usage(format!(
@@ -187,19 +187,19 @@ impl Client {
     }
 
     /// The target.
-    pub fn target(&self) -> &Target {
+    pub(crate) fn target(&self) -> &Target {
         &self.target
     }
 
     /// Send one request with `token` in place (and a fresh DPoP proof for it when the
     /// target has a DPoP key). An error is a failed exchange (timeout, refused connection),
     /// described for the report.
-    pub fn send(&self, token: &str) -> std::result::Result<Response, String> {
+    pub(crate) fn send(&self, token: &str) -> std::result::Result<Response, String> {
         self.send_with(token, None)
     }
 
     /// Send `token` with `proof` as its `DPoP` header (a forged proof), or a fresh one.
-    pub fn send_with(
+    pub(crate) fn send_with(
         &self,
         token: &str,
         proof: Option<&str>,
@@ -281,7 +281,7 @@ impl Client {
 }
 
 /// Parse `--rate`: `N` or `N/s`, a positive number of requests per second.
-pub fn parse_rate(s: &str) -> Result<f64> {
+pub(crate) fn parse_rate(s: &str) -> Result<f64> {
     let n = s.trim().strip_suffix("/s").unwrap_or(s.trim());
     match n.parse::<f64>() {
         Ok(r) if r.is_finite() && r > 0.0 && r <= 10_000.0 => Ok(r),
@@ -291,7 +291,7 @@ pub fn parse_rate(s: &str) -> Result<f64> {
 }
 
 /// Parse `--timeout`: `500ms`, or a jot duration (`10s`, `1m`).
-pub fn parse_timeout(s: &str) -> Result<Duration> {
+pub(crate) fn parse_timeout(s: &str) -> Result<Duration> {
     let d = match s.trim().strip_suffix("ms") {
         Some(ms) => ms.parse::<u64>().ok().map(Duration::from_millis),
         None => crate::clock::parse_duration(s)

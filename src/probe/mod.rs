@@ -2,13 +2,13 @@
 //! then each forged token, paced and bounded, and classify every response. The outcome is
 //! a [`Report`] value; `report` renders it as text, JSON or SARIF.
 
-pub mod baseline;
-pub mod classify;
-pub mod coverage;
-pub mod discover;
-pub mod http;
-pub mod origin;
-pub mod report;
+pub(crate) mod baseline;
+pub(crate) mod classify;
+pub(crate) mod coverage;
+pub(crate) mod discover;
+pub(crate) mod http;
+pub(crate) mod origin;
+pub(crate) mod report;
 mod twin;
 
 #[cfg(test)]
@@ -24,7 +24,7 @@ use http::{Response, GARBAGE};
 
 /// The bounds on the traffic.
 #[derive(Clone, Copy, Debug)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// Requests per second at most.
     pub rate: f64,
     /// Requests in all at most, the baselines and the closing recheck included.
@@ -33,7 +33,7 @@ pub struct Limits {
 
 /// What one forged token got.
 #[derive(Clone, Debug)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub forged: Forged,
     pub verdict: Verdict,
     /// Which signal decided (or why nothing could).
@@ -47,7 +47,7 @@ pub struct Outcome {
 
 /// The whole probe.
 #[derive(Clone, Debug)]
-pub struct Report {
+pub(crate) struct Report {
     pub target: http::Target,
     pub baselines: Baselines,
     pub outcomes: Vec<Outcome>,
@@ -66,7 +66,7 @@ pub struct Report {
 
 /// How the server answered the original token after the forged ones.
 #[derive(Clone, Debug)]
-pub struct Recheck {
+pub(crate) struct Recheck {
     pub verdict: Verdict,
     pub signal: String,
     pub status: Option<u16>,
@@ -75,7 +75,7 @@ pub struct Recheck {
 impl Recheck {
     /// Why the rejections may not be the server's verdict, when the original token is no
     /// longer accepted.
-    pub fn drift(&self) -> Option<String> {
+    pub(crate) fn drift(&self) -> Option<String> {
         (self.verdict != Verdict::Accepted).then(|| {
             format!(
                 "the original token is no longer accepted ({}): the server may have blocked the probe, so rejections may not be its verdict; retry with a lower --rate",
@@ -87,14 +87,14 @@ impl Recheck {
 
 impl Report {
     /// True when any forged token was accepted: a vulnerability (exit 1).
-    pub fn any_accepted(&self) -> bool {
+    pub(crate) fn any_accepted(&self) -> bool {
         self.outcomes.iter().any(|o| o.verdict == Verdict::Accepted)
     }
 }
 
 /// Why a probe stopped before it could conclude anything.
 #[derive(Debug)]
-pub enum Failure {
+pub(crate) enum Failure {
     /// A baseline request failed.
     Baseline(String),
     /// The baselines look alike: acceptance cannot be told from rejection.
@@ -121,12 +121,12 @@ impl Pacer {
 }
 
 /// Where the probe is: attack `n` of `m`, named, about to be sent.
-pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &'static str);
+pub(crate) type Progress<'a> = &'a mut dyn FnMut(usize, usize, &'static str);
 
 /// Run the probe: baselines, then each forged token in order, until done, the request
 /// budget is spent, or `stop` is set. `markers` are the reviewer's own signs of
 /// acceptance and rejection; `progress` hears of each attack as it starts.
-pub fn run(
+pub(crate) fn run(
     client: &http::Client,
     original: &str,
     forged: Vec<Forged>,
@@ -155,12 +155,7 @@ pub fn run(
     };
     let judge = Judge::new(&baselines, original, markers);
     judge.check().map_err(Failure::Indistinct)?;
-    let mut names: Vec<&'static str> = Vec::new();
-    for f in &forged {
-        if !names.contains(&f.attack.name) {
-            names.push(f.attack.name);
-        }
-    }
+    let names = attack_names(&forged);
     // One request is kept back for the closing recheck of the original token.
     let budget = limits.max_requests.saturating_sub(requests + 1);
     let total = forged.len();
@@ -176,44 +171,7 @@ pub fn run(
             progress(n + 1, names.len(), f.attack.name);
         }
         requests += 1;
-        // A DPoP attack's forged item is the proof, sent with the original token.
-        let sent = if f.attack.needs == Need::DpopKey {
-            client.send_with(original, Some(&f.token))
-        } else {
-            client.send(&f.token)
-        };
-        let outcome = match sent {
-            Ok(resp) => {
-                let sent = if f.attack.needs == Need::DpopKey {
-                    original
-                } else {
-                    &f.token
-                };
-                let (mut verdict, mut signal) = judge.classify(&resp, sent);
-                if f.attack.blind {
-                    signal = format!(
-                        "blind: the response alone gives no verdict ({signal}; {} ms)",
-                        resp.elapsed_ms
-                    );
-                    verdict = Verdict::Inconclusive;
-                }
-                Outcome {
-                    forged: f,
-                    verdict,
-                    signal,
-                    response: Some(resp),
-                    implied_by: None,
-                }
-            }
-            Err(e) => Outcome {
-                forged: f,
-                verdict: Verdict::Inconclusive,
-                signal: e,
-                response: None,
-                implied_by: None,
-            },
-        };
-        outcomes.push(outcome);
+        outcomes.push(send_forged(client, &judge, original, f));
     }
     let not_sent = if interrupted {
         0
@@ -227,21 +185,7 @@ pub fn run(
     } else {
         pacer.wait(stop);
         requests += 1;
-        Some(match client.send(original) {
-            Ok(resp) => {
-                let (verdict, signal) = judge.recheck(&resp, original);
-                Recheck {
-                    verdict,
-                    signal,
-                    status: Some(resp.status),
-                }
-            }
-            Err(e) => Recheck {
-                verdict: Verdict::Inconclusive,
-                signal: e,
-                status: None,
-            },
-        })
+        Some(recheck_original(client, &judge, original))
     };
     twin::judge(&mut outcomes, recheck.as_ref());
     mark_implied(&mut outcomes);
@@ -255,6 +199,74 @@ pub fn run(
         recheck,
         coverage: Vec::new(),
     })
+}
+
+/// The attacks' names in the order they are first sent, for the progress line.
+fn attack_names(forged: &[Forged]) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for f in forged {
+        if !names.contains(&f.attack.name) {
+            names.push(f.attack.name);
+        }
+    }
+    names
+}
+
+/// Send one forged item and judge the answer against the baselines.
+fn send_forged(client: &http::Client, judge: &Judge, original: &str, f: Forged) -> Outcome {
+    // A DPoP attack's forged item is the proof, sent with the original token.
+    let dpop = f.attack.needs == Need::DpopKey;
+    let sent = if dpop {
+        client.send_with(original, Some(&f.token))
+    } else {
+        client.send(&f.token)
+    };
+    match sent {
+        Ok(resp) => {
+            let sent = if dpop { original } else { &f.token };
+            let (mut verdict, mut signal) = judge.classify(&resp, sent);
+            if f.attack.blind {
+                signal = format!(
+                    "blind: the response alone gives no verdict ({signal}; {} ms)",
+                    resp.elapsed_ms
+                );
+                verdict = Verdict::Inconclusive;
+            }
+            Outcome {
+                forged: f,
+                verdict,
+                signal,
+                response: Some(resp),
+                implied_by: None,
+            }
+        }
+        Err(e) => Outcome {
+            forged: f,
+            verdict: Verdict::Inconclusive,
+            signal: e,
+            response: None,
+            implied_by: None,
+        },
+    }
+}
+
+/// Send the original token once more and judge it against its baseline.
+fn recheck_original(client: &http::Client, judge: &Judge, original: &str) -> Recheck {
+    match client.send(original) {
+        Ok(resp) => {
+            let (verdict, signal) = judge.recheck(&resp, original);
+            Recheck {
+                verdict,
+                signal,
+                status: Some(resp.status),
+            }
+        }
+        Err(e) => Recheck {
+            verdict: Verdict::Inconclusive,
+            signal: e,
+            status: None,
+        },
+    }
 }
 
 /// When `tamper` (original signature, changed claims) is accepted the server checks no
@@ -275,7 +287,7 @@ fn mark_implied(outcomes: &mut [Outcome]) {
 
 /// One attack's outcome: its verdict is the best of its variants' (accepted over
 /// inconclusive over rejected), with the variant that decided it.
-pub struct AttackSummary<'a> {
+pub(crate) struct AttackSummary<'a> {
     pub attack: &'static Attack,
     pub verdict: Verdict,
     pub decisive: &'a Outcome,
@@ -284,7 +296,7 @@ pub struct AttackSummary<'a> {
 
 /// The outcomes grouped by attack, accepted first (then inconclusive, then rejected),
 /// table order within each.
-pub fn by_attack(r: &Report) -> Vec<AttackSummary<'_>> {
+pub(crate) fn by_attack(r: &Report) -> Vec<AttackSummary<'_>> {
     let mut out: Vec<AttackSummary> = Vec::new();
     for o in &r.outcomes {
         match out

@@ -7,7 +7,7 @@ use super::http::Placement;
 
 /// The token found in header lines, and the lines as templates.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found {
+pub(crate) struct Found {
     pub token: String,
     pub placement: Placement,
 }
@@ -49,7 +49,7 @@ fn header_line(line: &str) -> Option<(&str, &str)> {
 
 /// The token and its places when `text` is one or more header lines carrying a JWT;
 /// `None` for anything else (a bare token, `Bearer …`), which the usual reading handles.
-pub fn locate(text: &str) -> Option<Found> {
+pub(crate) fn locate(text: &str) -> Option<Found> {
     let lines: Vec<(&str, &str)> = text
         .lines()
         .map(str::trim)

@@ -6,17 +6,17 @@ use crate::net::redact_url;
 use serde_json::{json, Value};
 
 use super::classify::Verdict;
-use super::{by_attack, Outcome, Report};
+use super::{by_attack, AttackSummary, Outcome, Report};
 use crate::forge::ATTACKS;
 
 /// Show whole tokens or abbreviate them.
 #[derive(Clone, Copy, Debug)]
-pub struct Show {
+pub(crate) struct Show {
     pub tokens: bool,
 }
 
 /// `eyJhbGciOi…Xk3a` for a long token.
-pub fn abbreviate(t: &str) -> String {
+pub(crate) fn abbreviate(t: &str) -> String {
     if t.chars().count() <= 32 {
         return t.to_owned();
     }
@@ -33,7 +33,7 @@ pub fn abbreviate(t: &str) -> String {
 }
 
 /// The request that sent `o`, as a reviewer would replay it.
-pub fn request_line(r: &Report, o: &Outcome, show: Show) -> String {
+pub(crate) fn request_line(r: &Report, o: &Outcome, show: Show) -> String {
     let t = &r.target;
     let token = if show.tokens {
         o.forged.token.clone()
@@ -68,7 +68,7 @@ fn response_json(o: &Outcome) -> Value {
 }
 
 /// The report as text.
-pub fn text(r: &Report, show: Show) -> String {
+pub(crate) fn text(r: &Report, show: Show) -> String {
     let mut s = String::new();
     let base = |what: &str, resp: &super::http::Response| {
         format!(
@@ -80,38 +80,49 @@ pub fn text(r: &Report, show: Show) -> String {
     s.push_str(&base("original token", &r.baselines.original));
     s.push_str(&base("garbage value", &r.baselines.garbage));
     for a in by_attack(r) {
-        let label = match (a.verdict, a.decisive.implied_by) {
-            (Verdict::Accepted, None) => "ACCEPTED",
-            (Verdict::Accepted, Some(_)) => "accepted*",
-            (Verdict::Inconclusive, _) => "inconclusive",
-            (Verdict::Rejected, _) => "rejected",
-        };
-        let n = a.variants.len();
-        let hits = a.variants.iter().filter(|o| o.verdict == a.verdict).count();
-        s.push_str(&format!(
-            "{label:<13} {:<14} {hits}/{n} variants",
-            a.attack.name
-        ));
-        if let Some(c) = a.attack.cve {
-            s.push_str(&format!("  [{c}]"));
-        }
-        s.push_str(&format!(
-            " — {}: {}\n",
-            a.decisive.forged.variant, a.decisive.signal
-        ));
-        if a.verdict == Verdict::Accepted {
-            if let Some(by) = a.decisive.implied_by {
-                s.push_str(&format!(
-                    "              explained by {by}: the server checks no signature at all\n"
-                ));
-            }
-            s.push_str(&format!(
-                "              request: {}\n",
-                request_line(r, a.decisive, show)
-            ));
-            s.push_str(&format!("              fix: {}\n", a.attack.fix));
-        }
+        attack_lines(&mut s, r, &a, show);
     }
+    closing_lines(&mut s, r);
+    s
+}
+
+/// An attack's line, and for an accepted one the request that shows it and the fix.
+fn attack_lines(s: &mut String, r: &Report, a: &AttackSummary<'_>, show: Show) {
+    let label = match (a.verdict, a.decisive.implied_by) {
+        (Verdict::Accepted, None) => "ACCEPTED",
+        (Verdict::Accepted, Some(_)) => "accepted*",
+        (Verdict::Inconclusive, _) => "inconclusive",
+        (Verdict::Rejected, _) => "rejected",
+    };
+    let n = a.variants.len();
+    let hits = a.variants.iter().filter(|o| o.verdict == a.verdict).count();
+    s.push_str(&format!(
+        "{label:<13} {:<14} {hits}/{n} variants",
+        a.attack.name
+    ));
+    if let Some(c) = a.attack.cve {
+        s.push_str(&format!("  [{c}]"));
+    }
+    s.push_str(&format!(
+        " — {}: {}\n",
+        a.decisive.forged.variant, a.decisive.signal
+    ));
+    if a.verdict == Verdict::Accepted {
+        if let Some(by) = a.decisive.implied_by {
+            s.push_str(&format!(
+                "              explained by {by}: the server checks no signature at all\n"
+            ));
+        }
+        s.push_str(&format!(
+            "              request: {}\n",
+            request_line(r, a.decisive, show)
+        ));
+        s.push_str(&format!("              fix: {}\n", a.attack.fix));
+    }
+}
+
+/// The recheck, what was not sent, the coverage and the one-line summary.
+fn closing_lines(s: &mut String, r: &Report) {
     match &r.recheck {
         Some(c) if c.drift().is_some() => {
             s.push_str(&format!(
@@ -149,11 +160,10 @@ pub fn text(r: &Report, show: Show) -> String {
             format!("{accepted} attack(s) accepted")
         }
     ));
-    s
 }
 
 /// The report as a JSON document.
-pub fn to_json(r: &Report, show: Show) -> Value {
+pub(crate) fn to_json(r: &Report, show: Show) -> Value {
     let attacks: Vec<Value> = by_attack(r)
         .iter()
         .map(|a| {
@@ -201,7 +211,7 @@ pub fn to_json(r: &Report, show: Show) -> Value {
 }
 
 /// SARIF 2.1.0: a rule per attack, a result per accepted attack.
-pub fn to_sarif(r: &Report, show: Show) -> Value {
+pub(crate) fn to_sarif(r: &Report, show: Show) -> Value {
     let rules: Vec<Value> = ATTACKS
         .iter()
         .map(|a| {

@@ -16,7 +16,7 @@ use crate::token::{parse as parse_jws, Jws, Parsed};
 
 /// What a verifier asks of key binding.
 #[derive(Clone, Debug, Default)]
-pub struct KbPolicy {
+pub(crate) struct KbPolicy {
     /// The KB-JWT's aud must be this.
     pub aud: Option<String>,
     /// The KB-JWT's nonce must be this.
@@ -28,11 +28,11 @@ pub struct KbPolicy {
 }
 
 /// Default `--kb-max-age`: a KB-JWT answers one request, made moments ago.
-pub const DEFAULT_KB_MAX_AGE: i64 = 300;
+pub(crate) const DEFAULT_KB_MAX_AGE: i64 = 300;
 
 /// An SD-JWT verdict: the JWS verdict (claims rebuilt), and what was disclosed.
 #[derive(Clone, Debug, Serialize)]
-pub struct SdVerdict {
+pub(crate) struct SdVerdict {
     #[serde(flatten)]
     pub verdict: Verdict,
     /// Paths of the claims the disclosures opened, in the order sent.
@@ -55,7 +55,13 @@ impl SdVerdict {
 }
 
 /// Verify the SD-JWT `text` with the issuer's `keys`, at `now`.
-pub fn verify(text: &str, keys: &[Jwk], policy: &Policy, kb: &KbPolicy, now: i64) -> SdVerdict {
+pub(crate) fn verify(
+    text: &str,
+    keys: &[Jwk],
+    policy: &Policy,
+    kb: &KbPolicy,
+    now: i64,
+) -> SdVerdict {
     let sd = match parse(text) {
         Ok(sd) => sd,
         Err(e) => return SdVerdict::invalid(format!("malformed SD-JWT: {e}")),
@@ -106,7 +112,7 @@ fn finish(mut v: Verdict, jws: &Jws, r: Option<Rebuilt>, bound: bool) -> SdVerdi
 }
 
 /// The holder key named by the credential's `cnf.jwk` (RFC 7800 §3.2).
-pub fn holder_key(claims: &Map<String, Value>) -> Result<Jwk, String> {
+pub(crate) fn holder_key(claims: &Map<String, Value>) -> Result<Jwk, String> {
     let jwk = claims
         .get("cnf")
         .and_then(|c| c.get("jwk"))

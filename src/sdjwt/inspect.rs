@@ -40,7 +40,7 @@ pub fn inspect(text: &str) -> Result<Value> {
     let rebuilt = rebuild(payload, &sd.disclosures);
     let hash = match &rebuilt {
         Ok(r) => r.hash,
-        Err(_) => super::rebuild::sd_alg(payload).map_or(super::DEFAULT_HASH, |(h, _)| h),
+        Err(_) => super::rebuild::sd_alg(payload).unwrap_or(super::DEFAULT_HASH),
     };
     let disclosures: Vec<Value> = sd
         .disclosures

@@ -11,17 +11,17 @@ use crate::alg::Hash;
 use crate::{b64, Error, Result};
 
 /// Bytes of salt per disclosure: 128 bits, RFC 9901 §4.2.1's minimum recommendation.
-pub const SALT_BYTES: usize = 16;
+pub(crate) const SALT_BYTES: usize = 16;
 
 /// Names `--sd-all` leaves in the clear: the RFC 7519 §4.1 registered claims, and `cnf`,
 /// `vct` and `status`, which a verifier needs before any disclosure (SD-JWT VC §3.2.2.2).
-pub const ALWAYS_CLEAR: &[&str] = &[
+pub(crate) const ALWAYS_CLEAR: &[&str] = &[
     "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "cnf", "vct", "status",
 ];
 
 /// What to make disclosable, and how.
 #[derive(Clone, Debug)]
-pub struct IssueOptions {
+pub(crate) struct IssueOptions {
     /// Paths of claims to make selectively disclosable.
     pub paths: Vec<String>,
     /// Every top-level claim but [`ALWAYS_CLEAR`].
@@ -34,7 +34,7 @@ pub struct IssueOptions {
 }
 
 /// Randomness, injected: the OS CSPRNG in the CLI, a fixed stream in tests.
-pub type Rng<'a> = &'a mut dyn FnMut(&mut [u8]) -> Result<()>;
+pub(crate) type Rng<'a> = &'a mut dyn FnMut(&mut [u8]) -> Result<()>;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Seg {
@@ -79,7 +79,7 @@ fn parse_path(path: &str) -> Result<Vec<Seg>> {
 
 /// Whether `path` names something in `claims` (a claim shown in the clear needs no
 /// disclosure to be presented).
-pub fn has_path(claims: &Map<String, Value>, path: &str) -> bool {
+pub(crate) fn has_path(claims: &Map<String, Value>, path: &str) -> bool {
     let Ok(segs) = parse_path(path) else {
         return false;
     };
@@ -189,7 +189,7 @@ fn conceal(
 }
 
 /// Turn `claims` into an SD-JWT payload; returns the disclosures, in the order made.
-pub fn issue(
+pub(crate) fn issue(
     claims: &mut Map<String, Value>,
     o: &IssueOptions,
     rng: Rng<'_>,

@@ -4,11 +4,11 @@
 //! `issue` makes an SD-JWT, `present` picks disclosures and binds them to a holder key, and
 //! `check` verifies a presentation. No clap, no printing, time and randomness injected.
 
-pub mod check;
+pub(crate) mod check;
 pub mod inspect;
-pub mod issue;
-pub mod present;
-pub mod rebuild;
+pub(crate) mod issue;
+pub(crate) mod present;
+pub(crate) mod rebuild;
 
 #[cfg(test)]
 mod props;
@@ -20,16 +20,16 @@ use serde_json::Value;
 use crate::alg::Hash;
 use crate::{b64, Error, Result};
 
-pub use check::{verify, KbPolicy, SdVerdict};
-pub use issue::{issue, IssueOptions};
-pub use present::{present, Selection};
-pub use rebuild::{rebuild, Rebuilt};
+pub(crate) use check::{verify, KbPolicy, SdVerdict};
+pub(crate) use issue::{issue, IssueOptions};
+pub(crate) use present::{present, Selection};
+pub(crate) use rebuild::rebuild;
 
 /// The hash named by `_sd_alg` when the payload has none (RFC 9901 §4.1.1).
-pub const DEFAULT_HASH: Hash = Hash::Sha256;
+pub(crate) const DEFAULT_HASH: Hash = Hash::Sha256;
 
 /// Claim names a disclosure may never carry (RFC 9901 §4.2.1): they are the digests'.
-pub const RESERVED_NAMES: &[&str] = &["_sd", "..."];
+pub(crate) const RESERVED_NAMES: &[&str] = &["_sd", "..."];
 
 /// One disclosure: `[salt, name, value]` for an object property, `[salt, value]` for an
 /// array element. `encoded` is the base64url text as sent: digests are over it, not over a
@@ -53,14 +53,14 @@ pub struct SdJwt {
 }
 
 /// Whether `t` has the SD-JWT shape: a compact JWS never holds `~` (not base64url).
-pub fn looks_like(t: &str) -> bool {
+pub(crate) fn looks_like(t: &str) -> bool {
     // A JSON-serialized JWS may hold a '~' in an unprotected header; it is not an SD-JWT.
     t.contains('~') && !t.trim_start().starts_with('{')
 }
 
 /// The `_sd_alg` names jot accepts, and their hashes (IANA "Named Information Hash
 /// Algorithm" names; RFC 9901 §4.1.1).
-pub fn hash_from_name(name: &str) -> Option<Hash> {
+pub(crate) fn hash_from_name(name: &str) -> Option<Hash> {
     match name {
         "sha-256" => Some(Hash::Sha256),
         "sha-384" => Some(Hash::Sha384),
@@ -70,7 +70,7 @@ pub fn hash_from_name(name: &str) -> Option<Hash> {
 }
 
 /// The `_sd_alg` name of a hash.
-pub fn hash_name(h: Hash) -> &'static str {
+pub(crate) fn hash_name(h: Hash) -> &'static str {
     match h {
         Hash::Sha256 => "sha-256",
         Hash::Sha384 => "sha-384",
@@ -80,7 +80,7 @@ pub fn hash_name(h: Hash) -> &'static str {
 
 /// The digest of a disclosure or of a presentation (for `sd_hash`): base64url of the hash
 /// of the ASCII text (RFC 9901 §4.2.3, §4.3.1).
-pub fn digest(hash: Hash, text: &str) -> String {
+pub(crate) fn digest(hash: Hash, text: &str) -> String {
     b64::encode(&hash.digest(text.as_bytes()))
 }
 
@@ -91,7 +91,7 @@ fn disclosure_err(i: usize, why: impl std::fmt::Display) -> Error {
 
 impl Disclosure {
     /// Parse the `i`-th (0-based, for messages) disclosure of a presentation.
-    pub fn parse(i: usize, encoded: &str) -> Result<Disclosure> {
+    pub(crate) fn parse(i: usize, encoded: &str) -> Result<Disclosure> {
         let bytes = b64::decode(encoded).map_err(|e| disclosure_err(i, e))?;
         let json = crate::token::parse_strict(&bytes)
             .map_err(|e| disclosure_err(i, format!("not JSON: {e}")))?;
@@ -216,7 +216,7 @@ pub fn parse(text: &str) -> Result<SdJwt> {
 impl SdJwt {
     /// The presentation text without the KB-JWT: what `sd_hash` covers (RFC 9901 §4.3.1),
     /// the issuer JWT and each disclosure as sent, each followed by `~`.
-    pub fn without_kb(&self) -> String {
+    pub(crate) fn without_kb(&self) -> String {
         let mut s = String::with_capacity(self.jwt.len() + 64 * self.disclosures.len());
         s.push_str(&self.jwt);
         s.push('~');
@@ -228,7 +228,7 @@ impl SdJwt {
     }
 
     /// The whole text, with the KB-JWT when there is one.
-    pub fn serialize(&self) -> String {
+    pub(crate) fn serialize(&self) -> String {
         let mut s = self.without_kb();
         if let Some(kb) = &self.kb_jwt {
             s.push_str(kb);

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::rebuild::{describe, Rebuilt};
+use super::rebuild::Rebuilt;
 use super::{digest, SdJwt};
 use crate::alg::Alg;
 use crate::keys::Jwk;
@@ -12,7 +12,7 @@ use crate::{Error, Result};
 
 /// Which disclosures to keep.
 #[derive(Clone, Debug)]
-pub enum Selection {
+pub(crate) enum Selection {
     /// Every disclosure.
     All,
     /// None: the issuer JWT alone.
@@ -22,7 +22,7 @@ pub enum Selection {
 }
 
 /// The holder's binding: the key and what the verifier asked for.
-pub struct Binding<'a> {
+pub(crate) struct Binding<'a> {
     pub key: &'a Jwk,
     pub alg: Alg,
     pub aud: &'a str,
@@ -38,7 +38,7 @@ fn within(p: &str, want: &str) -> bool {
 }
 
 /// The indexes of the disclosures `sel` keeps, in their original order.
-pub fn select(r: &Rebuilt, sd: &SdJwt, sel: &Selection) -> Result<Vec<usize>> {
+pub(crate) fn select(r: &Rebuilt, sd: &SdJwt, sel: &Selection) -> Result<Vec<usize>> {
     let n = sd.disclosures.len();
     let mut keep = vec![false; n];
     match sel {
@@ -78,7 +78,7 @@ pub fn select(r: &Rebuilt, sd: &SdJwt, sel: &Selection) -> Result<Vec<usize>> {
 }
 
 /// The presentation of `sd` keeping `keep`, bound to the holder when `binding` is given.
-pub fn present(
+pub(crate) fn present(
     sd: &SdJwt,
     r: &Rebuilt,
     keep: &[usize],
@@ -101,15 +101,6 @@ pub fn present(
     claims.insert("sd_hash".into(), Value::String(digest(r.hash, &text)));
     let kb = crate::token::sign::sign(b.key, b.alg, &header, &claims)?;
     Ok(text + &kb)
-}
-
-/// A line per disclosure for messages and listings: its path and what it is.
-pub fn listing(r: &Rebuilt, sd: &SdJwt) -> Vec<String> {
-    sd.disclosures
-        .iter()
-        .zip(&r.placed)
-        .map(|(d, p)| format!("{} ({})", p.path, describe(d)))
-        .collect()
 }
 
 #[cfg(test)]

@@ -12,13 +12,11 @@ use crate::alg::Hash;
 
 /// What the disclosures made of the payload.
 #[derive(Clone, Debug)]
-pub struct Rebuilt {
+pub(crate) struct Rebuilt {
     /// The claims: payload members, plus the disclosed ones, without `_sd`, `...`, `_sd_alg`.
     pub claims: Map<String, Value>,
     /// The hash the digests use.
     pub hash: Hash,
-    /// Whether `_sd_alg` was present in the payload.
-    pub sd_alg_given: bool,
     /// For each disclosure (by index): where it landed, as a path (`address.street_address`,
     /// `nationalities[1]`), and the disclosure it sits inside, if any.
     pub placed: Vec<Placed>,
@@ -29,7 +27,7 @@ pub struct Rebuilt {
 
 /// Where one disclosure landed.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Placed {
+pub(crate) struct Placed {
     pub path: String,
     pub parent: Option<usize>,
 }
@@ -50,12 +48,12 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-/// The `_sd_alg` of a payload: the hash, and whether it was given. An unknown name is an
+/// The `_sd_alg` of a payload: the hash it names, or SHA-256 when absent. An unknown name is an
 /// error (RFC 9901 §7.1 step 3.1).
-pub fn sd_alg(payload: &Map<String, Value>) -> Result<(Hash, bool), String> {
+pub(crate) fn sd_alg(payload: &Map<String, Value>) -> Result<Hash, String> {
     match payload.get("_sd_alg") {
-        None => Ok((DEFAULT_HASH, false)),
-        Some(Value::String(s)) => hash_from_name(s).map(|h| (h, true)).ok_or_else(|| {
+        None => Ok(DEFAULT_HASH),
+        Some(Value::String(s)) => hash_from_name(s).ok_or_else(|| {
             format!("_sd_alg {s:?} is not one jot accepts (sha-256, sha-384, sha-512)")
         }),
         Some(v) => Err(format!("_sd_alg is {v}, not a string")),
@@ -63,11 +61,11 @@ pub fn sd_alg(payload: &Map<String, Value>) -> Result<(Hash, bool), String> {
 }
 
 /// Rebuild the claims of `payload` from `disclosures`.
-pub fn rebuild(
+pub(crate) fn rebuild(
     payload: &Map<String, Value>,
     disclosures: &[Disclosure],
 ) -> Result<Rebuilt, String> {
-    let (hash, sd_alg_given) = sd_alg(payload)?;
+    let hash = sd_alg(payload)?;
     let mut by_digest = HashMap::new();
     for (i, d) in disclosures.iter().enumerate() {
         if by_digest.insert(d.digest(hash), i).is_some() {
@@ -102,14 +100,13 @@ pub fn rebuild(
     Ok(Rebuilt {
         claims,
         hash,
-        sd_alg_given,
         placed,
         undisclosed: w.undisclosed,
     })
 }
 
 /// A disclosure for messages: its claim name, or "an array element".
-pub fn describe(d: &Disclosure) -> String {
+pub(crate) fn describe(d: &Disclosure) -> String {
     match &d.name {
         Some(n) => format!("claim {n:?}"),
         None => "an array element".into(),

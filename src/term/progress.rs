@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 /// The shortest time between two redraws: four a second is smooth to read and costs the
 /// workers nothing (they only bump counters).
-pub const REDRAW: Duration = Duration::from_millis(250);
+pub(crate) const REDRAW: Duration = Duration::from_millis(250);
 
 /// The rate is measured over about this long, so it follows a change of pace (a gzip list
 /// after a plain one) without jumping at every redraw.
@@ -21,7 +21,7 @@ const BAR: usize = 20;
 
 /// One look at the counters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Reading {
+pub(crate) struct Reading {
     /// Items done (candidates tried): the count and the rate.
     pub done: u64,
     /// How far along the measure of the whole job, `(so far, total)`, when it is known:
@@ -32,7 +32,7 @@ pub struct Reading {
 
 /// Redraw pacing and rate measurement for one progress line.
 #[derive(Debug)]
-pub struct Meter {
+pub(crate) struct Meter {
     started: Instant,
     last_draw: Option<Instant>,
     /// `(when, done, part so far)`, oldest first, spanning about [`WINDOW`].
@@ -41,7 +41,7 @@ pub struct Meter {
 
 impl Meter {
     /// A meter for work that starts at `now`.
-    pub fn new(now: Instant) -> Meter {
+    pub(crate) fn new(now: Instant) -> Meter {
         let mut history = VecDeque::new();
         history.push_back((now, 0, 0));
         Meter {
@@ -53,7 +53,7 @@ impl Meter {
 
     /// The line to draw at `now`, or `None` when the last one is less than [`REDRAW`] old
     /// (or the work has only just begun, when there is no rate to show yet).
-    pub fn tick(&mut self, now: Instant, r: Reading) -> Option<String> {
+    pub(crate) fn tick(&mut self, now: Instant, r: Reading) -> Option<String> {
         let due = match self.last_draw {
             Some(t) => now.duration_since(t) >= REDRAW,
             None => now.duration_since(self.started) >= REDRAW,
@@ -82,7 +82,7 @@ impl Meter {
     }
 
     /// The closing line: `1,234,567 candidates in 2.3 s (536,768 H/s)`.
-    pub fn summary(&self, now: Instant, done: u64, what: &str) -> String {
+    pub(crate) fn summary(&self, now: Instant, done: u64, what: &str) -> String {
         let secs = now.duration_since(self.started).as_secs_f64();
         let rate = if secs > 0.0 { done as f64 / secs } else { 0.0 };
         format!(
@@ -95,7 +95,7 @@ impl Meter {
 
 /// `[#######.............]  35.2%  1,234,567 tried  12,345,678 H/s  ETA 3m12s`; without a
 /// known total, only the count and the rate.
-pub fn line(r: Reading, rate: f64, eta: Option<Duration>) -> String {
+pub(crate) fn line(r: Reading, rate: f64, eta: Option<Duration>) -> String {
     let mut out = String::new();
     if let Some((at, total)) = r.part {
         let fraction = match total {
@@ -123,7 +123,7 @@ pub fn line(r: Reading, rate: f64, eta: Option<Duration>) -> String {
 }
 
 /// `n` with a comma between groups of three digits: `12,345,678`.
-pub fn thousands(n: u128) -> String {
+pub(crate) fn thousands(n: u128) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
@@ -137,7 +137,7 @@ pub fn thousands(n: u128) -> String {
 
 /// A time left, short and to the precision that matters: `45s`, `3m12s`, `1h02m`, `2d03h`,
 /// `1,902 years`.
-pub fn duration(d: Duration) -> String {
+pub(crate) fn duration(d: Duration) -> String {
     let s = d.as_secs();
     let (m, h, day) = (60, 3600, 86_400);
     match s {
@@ -151,19 +151,19 @@ pub fn duration(d: Duration) -> String {
 
 /// Whether to draw progress: stderr is a terminal that can erase a line (not `TERM=dumb`).
 /// Piped or redirected, stderr gets only what a script reads.
-pub fn enabled() -> bool {
+pub(crate) fn enabled() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
 /// Draw `line` over the previous one.
-pub fn draw(w: &mut impl Write, line: &str) {
+pub(crate) fn draw(w: &mut impl Write, line: &str) {
     // \r to the line's start, the text, then erase what a longer earlier line left.
     let _ = write!(w, "\r{line}\x1b[K");
     let _ = w.flush();
 }
 
 /// Erase the progress line, leaving the cursor at the start of an empty line.
-pub fn clear(w: &mut impl Write) {
+pub(crate) fn clear(w: &mut impl Write) {
     let _ = write!(w, "\r\x1b[K");
     let _ = w.flush();
 }

@@ -7,11 +7,11 @@ use serde_json::{Map, Value};
 use crate::{Error, Result};
 
 /// Registered claims that are NumericDates.
-pub const TIME_CLAIMS: &[&str] = &["exp", "nbf", "iat"];
+pub(crate) const TIME_CLAIMS: &[&str] = &["exp", "nbf", "iat"];
 
 /// Why a claim is not a NumericDate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NotNumericDate {
+pub(crate) enum NotNumericDate {
     /// Not a JSON number at all (a string, an object…).
     NotANumber,
     /// A number no i64 of seconds can hold.
@@ -28,7 +28,7 @@ impl std::fmt::Display for NotNumericDate {
 }
 
 /// Parse a `k=v` flag (`--claim`, `--header`); the value is JSON when it parses as JSON, else a string.
-pub fn parse_kv(s: &str) -> Result<(String, Value)> {
+pub(crate) fn parse_kv(s: &str) -> Result<(String, Value)> {
     let (k, v) = s
         .split_once('=')
         .ok_or_else(|| Error::usage(format!("{s:?} is not of the form key=value")))?;
@@ -41,7 +41,7 @@ pub fn parse_kv(s: &str) -> Result<(String, Value)> {
 
 /// Read a NumericDate (RFC 7519 §2): a JSON number of seconds; fractions are floored, so
 /// every command rounds the same way.
-pub fn numeric_date(v: &Value) -> std::result::Result<i64, NotNumericDate> {
+pub(crate) fn numeric_date(v: &Value) -> std::result::Result<i64, NotNumericDate> {
     let Value::Number(n) = v else {
         return Err(NotNumericDate::NotANumber);
     };
@@ -59,7 +59,7 @@ pub fn numeric_date(v: &Value) -> std::result::Result<i64, NotNumericDate> {
 /// be signed: `exp`/`nbf`/`iat` must be NumericDates, and a string is read as the time
 /// flags read it (`15m` from `now`, RFC 3339, unix seconds); `iss` and `sub` must be
 /// strings; `aud` a string or an array of strings.
-pub fn check_registered(claims: &mut Map<String, Value>, now: i64) -> Result<()> {
+pub(crate) fn check_registered(claims: &mut Map<String, Value>, now: i64) -> Result<()> {
     for name in TIME_CLAIMS {
         let Some(v) = claims.get_mut(*name) else {
             continue;

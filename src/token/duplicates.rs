@@ -12,7 +12,7 @@ use crate::b64;
 /// The token read with duplicate members allowed (the last of each name wins, as most JSON
 /// libraries do), and one note per segment that repeats a member. `None` when the token has
 /// no duplicate member, or is malformed in some other way.
-pub fn parse_with_duplicates(token: &str) -> Option<(Jws, Vec<String>)> {
+pub(crate) fn parse_with_duplicates(token: &str) -> Option<(Jws, Vec<String>)> {
     let parts: Vec<&str> = token.trim().split('.').collect();
     let [h, p, s] = parts.as_slice() else {
         return None;

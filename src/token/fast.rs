@@ -25,7 +25,7 @@ const PLAIN_HEADERS: &[&str] = &["alg", "kid", "typ", "cty", "x5t", "x5t#S256"];
 /// Reused per-thread buffers for the decoded segments, and the last header seen: tokens
 /// in bulk mostly share one header, which is then decoded and scanned once.
 #[derive(Default)]
-pub struct Scratch {
+pub(crate) struct Scratch {
     header: Vec<u8>,
     payload: Vec<u8>,
     sig: Vec<u8>,
@@ -70,7 +70,7 @@ fn plain_header(h: &str, buf: &mut Vec<u8>) -> Option<(Alg, Option<String>)> {
 }
 
 /// Keys and policy prepared once for a whole bulk run.
-pub struct Fast<'k> {
+pub(crate) struct Fast<'k> {
     /// Tells this `Fast`'s entries in a (thread-local) `Scratch` from another's.
     id: u64,
     keys: Vec<Prepared<'k>>,
@@ -91,7 +91,7 @@ fn hash_index(h: Hash) -> usize {
 
 impl<'k> Fast<'k> {
     /// Prepare `keys` under `policy` at time `now`.
-    pub fn new(keys: &'k [Jwk], policy: &'k Policy, now: i64) -> Fast<'k> {
+    pub(crate) fn new(keys: &'k [Jwk], policy: &'k Policy, now: i64) -> Fast<'k> {
         let keys = keys
             .iter()
             .map(|jwk| {
@@ -139,12 +139,12 @@ impl<'k> Fast<'k> {
     }
 
     /// Whether `token` is certainly valid (see the module doc); `false` means "ask verify".
-    pub fn is_valid(&self, token: &str, s: &mut Scratch) -> bool {
+    pub(crate) fn is_valid(&self, token: &str, s: &mut Scratch) -> bool {
         self.enabled && self.check(token.trim(), s).is_some()
     }
 
     /// [`Fast::is_valid`] with this thread's own buffers.
-    pub fn is_valid_here(&self, token: &str) -> bool {
+    pub(crate) fn is_valid_here(&self, token: &str) -> bool {
         thread_local! {
             static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
         }
@@ -272,49 +272,75 @@ impl<'k> Fast<'k> {
         if required.count_ones() as usize != p.require.len() {
             return None;
         }
-        let slack = now.saturating_add(p.leeway);
-        match exp {
-            Some(e) if e.saturating_add(p.leeway) <= now => return None,
-            None if p.require_exp => return None,
-            _ => {}
-        }
-        if nbf.is_some_and(|n| n > slack) || iat.is_some_and(|i| i > slack) {
+        times_pass(p, now, exp, nbf, iat)?;
+        identity_pass(p, iss, sub, aud)
+    }
+}
+
+/// exp, nbf, iat and --max-age as `verify::check_claims` judges them: `None` sends the
+/// token back to `verify`.
+#[inline]
+fn times_pass(
+    p: &Policy,
+    now: i64,
+    exp: Option<i64>,
+    nbf: Option<i64>,
+    iat: Option<i64>,
+) -> Option<()> {
+    let slack = now.saturating_add(p.leeway);
+    match exp {
+        Some(e) if e.saturating_add(p.leeway) <= now => return None,
+        None if p.require_exp => return None,
+        _ => {}
+    }
+    if nbf.is_some_and(|n| n > slack) || iat.is_some_and(|i| i > slack) {
+        return None;
+    }
+    if let Some(max) = p.max_age {
+        if now.saturating_sub(iat?) > max.saturating_add(p.leeway) {
             return None;
         }
-        if let Some(max) = p.max_age {
-            if now.saturating_sub(iat?) > max.saturating_add(p.leeway) {
+    }
+    Some(())
+}
+
+/// iss, sub and aud as `verify::check_claims` judges them: `None` sends the token back to
+/// `verify`.
+#[inline]
+fn identity_pass(
+    p: &Policy,
+    iss: Option<Val<'_>>,
+    sub: Option<Val<'_>>,
+    aud: Option<Val<'_>>,
+) -> Option<()> {
+    for (got, want) in [(iss, &p.iss), (sub, &p.sub)] {
+        if let Some(w) = want {
+            match got {
+                Some(Val::Str(s)) if s == w => {}
+                _ => return None,
+            }
+        }
+    }
+    match aud {
+        None if p.aud.is_empty() => {}
+        Some(_) if p.aud.is_empty() => return None,
+        Some(Val::Str(a)) if p.aud.iter().any(|w| w == a) => {}
+        Some(Val::Arr(raw)) => {
+            let mut hit = false;
+            fast_json::elements(raw, |e| {
+                match e {
+                    Val::Str(a) => hit |= p.aud.iter().any(|w| w == a),
+                    _ => return None,
+                }
+                Some(())
+            })?;
+            if !hit {
                 return None;
             }
         }
-        for (got, want) in [(iss, &p.iss), (sub, &p.sub)] {
-            if let Some(w) = want {
-                match got {
-                    Some(Val::Str(s)) if s == w => {}
-                    _ => return None,
-                }
-            }
-        }
-        match aud {
-            None if p.aud.is_empty() => {}
-            Some(_) if p.aud.is_empty() => return None,
-            Some(Val::Str(a)) if p.aud.iter().any(|w| w == a) => {}
-            Some(Val::Arr(raw)) => {
-                let mut hit = false;
-                fast_json::elements(raw, |e| {
-                    match e {
-                        Val::Str(a) => hit |= p.aud.iter().any(|w| w == a),
-                        _ => return None,
-                    }
-                    Some(())
-                })?;
-                if !hit {
-                    return None;
-                }
-            }
-            _ => return None,
-        }
-        Some(())
+        _ => return None,
     }
+    Some(())
 }
 
 #[cfg(test)]

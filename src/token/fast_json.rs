@@ -12,7 +12,7 @@ const MAX_DEPTH: usize = 16;
 
 /// A top-level member's value, as far as verification needs to know it.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Val<'a> {
+pub(super) enum Val<'a> {
     /// A string without escapes (its text).
     Str(&'a str),
     /// A string with escapes: valid, but its text is not at hand.
@@ -27,15 +27,15 @@ pub enum Val<'a> {
 
 /// The members of a top-level object in input order (for the tests; code visits).
 #[cfg(test)]
-pub struct Members<'a> {
-    pub items: [(&'a str, Val<'a>); MAX_MEMBERS],
-    pub len: usize,
+pub(crate) struct Members<'a> {
+    pub(crate) items: [(&'a str, Val<'a>); MAX_MEMBERS],
+    pub(crate) len: usize,
 }
 
 #[cfg(test)]
 impl<'a> Members<'a> {
     /// The value of member `name`.
-    pub fn get(&self, name: &str) -> Option<Val<'a>> {
+    pub(crate) fn get(&self, name: &str) -> Option<Val<'a>> {
         self.items[..self.len]
             .iter()
             .find(|(k, _)| *k == name)
@@ -43,7 +43,7 @@ impl<'a> Members<'a> {
     }
 
     /// The member names, in input order.
-    pub fn names(&self) -> impl Iterator<Item = &'a str> + '_ {
+    pub(crate) fn names(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.items[..self.len].iter().map(|(k, _)| *k)
     }
 }
@@ -261,7 +261,10 @@ fn same(a: &str, b: &str) -> bool {
 /// member in input order; `None` when it is outside the subset (or `each` said `None`).
 /// Nothing is collected, so a token's claims cost no copying (a `Members` array per token
 /// was 1.3 KB of stores and a copy on return).
-pub fn visit<'a>(bytes: &'a [u8], each: impl FnMut(&'a str, Val<'a>) -> Option<()>) -> Option<()> {
+pub(super) fn visit<'a>(
+    bytes: &'a [u8],
+    each: impl FnMut(&'a str, Val<'a>) -> Option<()>,
+) -> Option<()> {
     let text = std::str::from_utf8(bytes).ok()?;
     let mut s = Scan {
         s: text,
@@ -276,7 +279,7 @@ pub fn visit<'a>(bytes: &'a [u8], each: impl FnMut(&'a str, Val<'a>) -> Option<(
 /// Scan a whole document that must be one object; `None` when it is outside the subset.
 /// The tests' view of [`visit`]: every member, collected.
 #[cfg(test)]
-pub fn object(bytes: &[u8]) -> Option<Members<'_>> {
+pub(crate) fn object(bytes: &[u8]) -> Option<Members<'_>> {
     let mut m = Members {
         items: [("", Val::Other); MAX_MEMBERS],
         len: 0,
@@ -290,7 +293,7 @@ pub fn object(bytes: &[u8]) -> Option<Members<'_>> {
 }
 
 /// Call `each` with every element of an array [`Val::Arr`] holds.
-pub fn elements<'a>(arr: &'a str, each: impl FnMut(Val<'a>) -> Option<()>) -> Option<()> {
+pub(super) fn elements<'a>(arr: &'a str, each: impl FnMut(Val<'a>) -> Option<()>) -> Option<()> {
     Scan {
         s: arr,
         b: arr.as_bytes(),

@@ -21,7 +21,7 @@ const JSON_DOC: &str = "a JSON document, not a compact token";
 /// What kind of token `s` is, when it is recognisably *not* a JWS; `None` for anything that
 /// looks like a JWS (three segments whose first decodes to a JSON object) or that is not
 /// recognised at all, so the caller goes on to parse it and report its own error.
-pub fn identify(s: &str) -> Option<&'static str> {
+pub(crate) fn identify(s: &str) -> Option<&'static str> {
     let s = s.trim();
     if s.is_empty() {
         return None;

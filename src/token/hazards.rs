@@ -6,10 +6,10 @@ use serde_json::{Map, Value};
 
 /// Header members that name or carry a key (`jku`, `x5u`, `jwk`, `x5c`): a verifier must
 /// never use them, and a reader should be told they are there.
-pub const KEY_HEADERS: &[&str] = &["jku", "x5u", "jwk", "x5c"];
+pub(crate) const KEY_HEADERS: &[&str] = &["jku", "x5u", "jwk", "x5c"];
 
 /// What each key-bearing header carries, for messages.
-pub fn key_header_carries(name: &str) -> &'static str {
+pub(crate) fn key_header_carries(name: &str) -> &'static str {
     match name {
         "jku" => "a URL to fetch keys from",
         "x5u" => "a URL to fetch a certificate from",
@@ -21,13 +21,13 @@ pub fn key_header_carries(name: &str) -> &'static str {
 
 /// Whether `alg` names the unsigned algorithm `none`, in any spelling: any case, with
 /// whitespace around it (a lax verifier may trim or lowercase before comparing).
-pub fn is_alg_none(alg: &str) -> bool {
+pub(crate) fn is_alg_none(alg: &str) -> bool {
     alg.trim().eq_ignore_ascii_case("none")
 }
 
 /// Warnings a reader of this token should see (decode, the ui): an unsigned alg, a key
 /// carried in the header, no exp.
-pub fn header_warnings(
+pub(crate) fn header_warnings(
     header: &Map<String, Value>,
     claims: Option<&Map<String, Value>>,
 ) -> Vec<String> {

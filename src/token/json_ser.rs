@@ -1,7 +1,7 @@
 //! The JWS JSON serializations (RFC 7515 §7.2): general (`signatures` array) and flattened
 //! (one signature at the top level), parsed strictly. Duplicate members, a `protected` that
 //! is not base64url JSON, a header member both protected and unprotected (§7.2.1), over
-//! [`MAX_SIGNATURES`] signatures and mixed general/flattened members are refused.
+//! `MAX_SIGNATURES` signatures and mixed general/flattened members are refused.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -10,7 +10,7 @@ use super::{parse_strict, Jws, MAX_TOKEN};
 use crate::{b64, Error, Result};
 
 /// More signatures than this is not a token anyone means to send: refused before any work.
-pub const MAX_SIGNATURES: usize = 100;
+pub(crate) const MAX_SIGNATURES: usize = 100;
 
 /// How a token is written down.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -25,7 +25,7 @@ pub enum Serialization {
 
 impl Serialization {
     /// The name `--serialization` and `--json` output use.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Serialization::Compact => "compact",
             Serialization::General => "general",
@@ -61,7 +61,7 @@ pub struct JsonJws {
 impl JsonJws {
     /// Signature `i` as a compact-shaped [`Jws`] whose header is its protected header alone:
     /// what a check that reads only protected members (alg, crit, typ) looks at.
-    pub fn jws(&self, i: usize) -> Jws {
+    pub(crate) fn jws(&self, i: usize) -> Jws {
         let s = &self.signatures[i];
         Jws {
             header: s.protected.clone(),
@@ -76,7 +76,7 @@ impl JsonJws {
 impl JsonJws {
     /// What `decode --json` shows: the serialization, the payload (JSON when it is JSON,
     /// else as written) and every signature's headers.
-    pub fn describe(&self) -> Value {
+    pub(crate) fn describe(&self) -> Value {
         let sigs: Vec<Value> = self
             .signatures
             .iter()
@@ -95,7 +95,7 @@ impl JsonJws {
 }
 
 /// Whether text is a JSON serialization rather than a compact token: it starts with `{`.
-pub fn is_json(text: &str) -> bool {
+pub(crate) fn is_json(text: &str) -> bool {
     text.trim_start().starts_with('{')
 }
 
@@ -105,7 +105,7 @@ pub fn object(text: &str) -> Result<Map<String, Value>> {
 }
 
 /// [`object`] with another size bound (a JWE's follows its plaintext bound).
-pub fn object_within(text: &str, limit: usize) -> Result<Map<String, Value>> {
+pub(crate) fn object_within(text: &str, limit: usize) -> Result<Map<String, Value>> {
     let t = text.trim();
     if t.len() > limit {
         return Err(Error::input(format!(
@@ -199,7 +199,7 @@ pub fn parse(text: &str) -> Result<JsonJws> {
 }
 
 /// Parse the top-level object of a JSON-serialized JWS.
-pub fn parse_object(top: &Map<String, Value>) -> Result<JsonJws> {
+pub(crate) fn parse_object(top: &Map<String, Value>) -> Result<JsonJws> {
     if top.contains_key("ciphertext") {
         return Err(Error::input("this is a JSON-serialized JWE, not a JWS"));
     }
@@ -255,7 +255,7 @@ pub fn parse_object(top: &Map<String, Value>) -> Result<JsonJws> {
 
 /// Write a JWS in a JSON serialization. Each signature is (protected b64, unprotected
 /// header, signature bytes); flattened takes exactly one.
-pub fn write(
+pub(crate) fn write(
     serialization: Serialization,
     payload_b64: &str,
     sigs: &[(String, Map<String, Value>, Vec<u8>)],

@@ -2,22 +2,22 @@
 //! segment, strict JSON (duplicate members rejected, depth bounded), signing and
 //! verification. Tokens are attacker-controlled: nothing here panics on them.
 
-pub mod claims;
-pub mod duplicates;
-pub mod fast;
+pub(crate) mod claims;
+pub(crate) mod duplicates;
+pub(crate) mod fast;
 mod fast_json;
-pub mod format;
-pub mod hazards;
+pub(crate) mod format;
+pub(crate) mod hazards;
 mod json;
 pub mod json_ser;
-pub mod options;
-pub mod paste;
+pub(crate) mod options;
+pub(crate) mod paste;
 pub mod sign;
-pub mod summary;
-pub mod typing;
+pub(crate) mod summary;
+pub(crate) mod typing;
 pub mod verify;
-pub mod verify_json;
-pub mod verify_keys;
+pub(crate) mod verify_json;
+pub(crate) mod verify_keys;
 mod x5c_trust;
 
 #[cfg(test)]
@@ -27,12 +27,12 @@ use serde_json::{Map, Value};
 
 use crate::{b64, Error, Result};
 
-pub use hazards::{is_alg_none, KEY_HEADERS};
+pub(crate) use hazards::{is_alg_none, KEY_HEADERS};
 pub use json::parse_strict;
-pub use paste::{paste, Pasted};
+pub(crate) use paste::paste;
 
 /// Tokens larger than this are refused before any work (real tokens are a few KB).
-pub const MAX_TOKEN: usize = 256 * 1024;
+pub(crate) const MAX_TOKEN: usize = 256 * 1024;
 
 /// A parsed compact JWS. Nothing in it has been verified.
 #[derive(Clone, Debug)]
@@ -64,7 +64,7 @@ impl Jws {
     /// SHA-256 (hex) of the signing input `header.payload`: how a denylist names a token.
     /// An attacker cannot change it without the key, unlike the whole token's text (an
     /// ECDSA signature has a second valid form, (r, n−s)).
-    pub fn signing_input_sha256_hex(&self) -> String {
+    pub(crate) fn signing_input_sha256_hex(&self) -> String {
         crate::alg::Hash::Sha256.hex_digest(self.signing_input.as_bytes())
     }
 

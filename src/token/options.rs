@@ -12,13 +12,13 @@ use crate::clock::parse_duration;
 use crate::{Error, Result};
 
 /// Default token lifetime: short, so a leaked token is soon useless.
-pub const DEFAULT_LIFETIME: i64 = 15 * 60;
+pub(crate) const DEFAULT_LIFETIME: i64 = 15 * 60;
 
 /// Default clock skew allowed by `verify` (as the `--leeway` flag writes it).
-pub const DEFAULT_LEEWAY: &str = "60s";
+pub(crate) const DEFAULT_LEEWAY: &str = "60s";
 
 /// Add jot's default `iat` (now) and `exp` (now + 15m) where the claims lack them.
-pub fn add_default_times(
+pub(crate) fn add_default_times(
     claims: &mut Map<String, Value>,
     now: i64,
     iat: bool,
@@ -38,7 +38,7 @@ pub fn add_default_times(
 
 /// What a verifier asks of a token, as a user states it (durations as text).
 #[derive(Clone, Debug, Default)]
-pub struct VerifyOptions {
+pub(crate) struct VerifyOptions {
     pub algs: Vec<Alg>,
     pub iss: Option<String>,
     pub sub: Option<String>,
@@ -67,7 +67,7 @@ pub struct VerifyOptions {
 
 impl VerifyOptions {
     /// The policy: exp required unless allowed or replaced by `require`, durations parsed.
-    pub fn policy(mut self) -> Result<Policy> {
+    pub(crate) fn policy(mut self) -> Result<Policy> {
         let profile = self
             .profile
             .as_deref()

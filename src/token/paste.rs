@@ -12,14 +12,14 @@ use std::borrow::Cow;
 /// A cleaned token and what was stripped from around it (empty when nothing but
 /// whitespace was; whitespace is not worth a note).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pasted<'a> {
+pub(crate) struct Pasted<'a> {
     pub token: Cow<'a, str>,
     pub stripped: Vec<&'static str>,
 }
 
 impl Pasted<'_> {
     /// "an Authorization header name, a Bearer prefix and quotes", for a note on stderr.
-    pub fn describe(&self) -> Option<String> {
+    pub(crate) fn describe(&self) -> Option<String> {
         match self.stripped.as_slice() {
             [] => None,
             [one] => Some((*one).to_owned()),
@@ -74,7 +74,7 @@ fn strip_once<'a>(mut s: &'a str, note: &mut impl FnMut(&'static str)) -> &'a st
 
 /// Strip what surrounds a pasted token, and join a token wrapped over lines. Pure: the
 /// caller decides whether to print [`Pasted::describe`].
-pub fn paste(input: &str) -> Pasted<'_> {
+pub(crate) fn paste(input: &str) -> Pasted<'_> {
     let mut s = input.trim();
     let mut stripped = Vec::new();
     let mut note = |what: &'static str| {
@@ -170,7 +170,7 @@ fn complete(s: &str) -> bool {
 /// token wrapped over them rather than one token per line: there are several, the first
 /// alone is not a whole token, and all of them joined are. A wrap that falls inside the
 /// signature leaves a first line that looks whole; that input is read one token per line.
-pub fn one_wrapped(lines: &[&str]) -> bool {
+pub(crate) fn one_wrapped(lines: &[&str]) -> bool {
     lines.len() > 1 && !complete(&paste(lines[0]).token) && {
         let p = paste_lines(lines);
         p.stripped.contains(&LINE_BREAKS)

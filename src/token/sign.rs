@@ -56,7 +56,7 @@ pub fn sign(
 
 /// Sign `claims` once per (key, alg, protected header) and write the JWS in a JSON
 /// serialization (RFC 7515 §7.2): every signature covers the same payload bytes.
-pub fn sign_json(
+pub(crate) fn sign_json(
     serialization: super::json_ser::Serialization,
     signers: &[(&Jwk, Alg, Map<String, Value>)],
     claims: &Map<String, Value>,
@@ -79,7 +79,7 @@ pub fn sign_json(
 
 /// The OWASP token-sidejacking fingerprint: a random value for the client's hardened cookie,
 /// and the SHA-256 (hex) that goes in the token's `fgp` claim.
-pub fn fingerprint() -> Result<(String, String)> {
+pub(crate) fn fingerprint() -> Result<(String, String)> {
     let mut raw = [0u8; 32];
     getrandom::fill(&mut raw).map_err(|e| Error::input(format!("no randomness: {e}")))?;
     let value = crate::hex::encode(&raw);
@@ -88,12 +88,12 @@ pub fn fingerprint() -> Result<(String, String)> {
 }
 
 /// SHA-256 hex of a fingerprint value.
-pub fn fingerprint_digest(value: &str) -> String {
+pub(crate) fn fingerprint_digest(value: &str) -> String {
     crate::alg::Hash::Sha256.hex_digest(value.as_bytes())
 }
 
 /// A random `jti`: 128 bits, base64url.
-pub fn random_jti() -> Result<String> {
+pub(crate) fn random_jti() -> Result<String> {
     let mut raw = [0u8; 16];
     getrandom::fill(&mut raw).map_err(|e| Error::input(format!("no randomness: {e}")))?;
     Ok(b64::encode(&raw))
@@ -101,7 +101,7 @@ pub fn random_jti() -> Result<String> {
 
 /// RFC 7518 §3.2: an HMAC key must be at least as long as the hash output. Refused unless
 /// `insecure` (`--insecure-short-key`); then the warning to show is returned.
-pub fn check_hmac_length(key: &Jwk, alg: Alg, insecure: bool) -> Result<Option<String>> {
+pub(crate) fn check_hmac_length(key: &Jwk, alg: Alg, insecure: bool) -> Result<Option<String>> {
     hmac_length(key, alg, insecure, "signs")
 }
 

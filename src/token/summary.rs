@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 /// Counts gathered batch by batch.
 #[derive(Debug, Default)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub invalid: usize,
     /// Folded reason → (count, first example, whether the group holds other texts too).
     reasons: HashMap<String, (usize, String, bool)>,
@@ -17,7 +17,7 @@ const TOP: usize = 3;
 
 impl Summary {
     /// Count a batch's invalid tokens, each by its first reason.
-    pub fn add_invalid(&mut self, first_reasons: Vec<String>) {
+    pub(crate) fn add_invalid(&mut self, first_reasons: Vec<String>) {
         self.invalid += first_reasons.len();
         for r in first_reasons {
             let group = self
@@ -30,7 +30,7 @@ impl Summary {
     }
 
     /// `900 tokens: 300 valid, 600 invalid`, then the commonest reasons, most first.
-    pub fn lines(&self, total: usize) -> Vec<String> {
+    pub(crate) fn lines(&self, total: usize) -> Vec<String> {
         let valid = total.saturating_sub(self.invalid);
         let mut out = vec![format!(
             "{total} token{}: {valid} valid, {} invalid",

@@ -17,12 +17,12 @@ fn normalise(t: &str) -> String {
 }
 
 /// Whether a header `typ` names the type `want`.
-pub fn typ_matches(typ: &str, want: &str) -> bool {
+pub(crate) fn typ_matches(typ: &str, want: &str) -> bool {
     normalise(typ) == normalise(want)
 }
 
 /// The reason a protected header fails `--typ want`, if it does.
-pub fn check_typ(header: &Map<String, Value>, want: &str) -> Option<String> {
+pub(crate) fn check_typ(header: &Map<String, Value>, want: &str) -> Option<String> {
     match header.get("typ") {
         Some(Value::String(t)) if typ_matches(t, want) => None,
         Some(Value::String(t)) => Some(format!("typ is {t:?}, expected {want:?} (RFC 8725 §3.11)")),
@@ -35,7 +35,7 @@ pub fn check_typ(header: &Map<String, Value>, want: &str) -> Option<String> {
 
 /// A verification profile: defaults for typ and the required claims.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Profile {
+pub(crate) enum Profile {
     /// RFC 9068 §2.2 and §4: typ `at+jwt`; iss, exp, aud, sub, client_id, iat, jti.
     AccessToken,
     /// OpenID Connect Core 1.0 §2 and §3.1.3.7: iss, sub, aud, exp, iat; azp when aud has
@@ -45,7 +45,7 @@ pub enum Profile {
 
 impl Profile {
     /// `at+jwt` or `id-token`.
-    pub fn from_name(s: &str) -> Result<Profile> {
+    pub(crate) fn from_name(s: &str) -> Result<Profile> {
         match s {
             "at+jwt" => Ok(Profile::AccessToken),
             "id-token" => Ok(Profile::IdToken),
@@ -55,7 +55,7 @@ impl Profile {
     }
 
     /// The typ the profile requires, if any.
-    pub fn typ(self) -> Option<&'static str> {
+    pub(crate) fn typ(self) -> Option<&'static str> {
         match self {
             Profile::AccessToken => Some("at+jwt"),
             Profile::IdToken => None,
@@ -63,7 +63,7 @@ impl Profile {
     }
 
     /// The claims the profile requires.
-    pub fn required(self) -> &'static [&'static str] {
+    pub(crate) fn required(self) -> &'static [&'static str] {
         match self {
             Profile::AccessToken => &["iss", "exp", "aud", "sub", "client_id", "iat", "jti"],
             Profile::IdToken => &["iss", "sub", "aud", "exp", "iat"],
@@ -73,7 +73,7 @@ impl Profile {
 
 /// OpenID Connect Core §3.1.3.7 (8): an ID token with several audiences must name its
 /// authorized party.
-pub fn check_azp(c: &Map<String, Value>) -> Option<String> {
+pub(crate) fn check_azp(c: &Map<String, Value>) -> Option<String> {
     let several = c
         .get("aud")
         .and_then(Value::as_array)
@@ -85,7 +85,7 @@ pub fn check_azp(c: &Map<String, Value>) -> Option<String> {
 
 /// Whether claims look like an access token (a client_id or a scope) whose header does not
 /// say so with typ `at+jwt`: what RFC 8725 §3.11's explicit typing is for.
-pub fn untyped_access_token(header: &Map<String, Value>, c: &Map<String, Value>) -> bool {
+pub(crate) fn untyped_access_token(header: &Map<String, Value>, c: &Map<String, Value>) -> bool {
     let shaped = ["client_id", "scope", "scp"]
         .iter()
         .any(|k| c.contains_key(*k));

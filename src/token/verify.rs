@@ -77,7 +77,7 @@ pub struct Verdict {
 
 impl Verdict {
     /// An invalid verdict with one reason.
-    pub fn invalid(reason: impl Into<String>) -> Verdict {
+    pub(crate) fn invalid(reason: impl Into<String>) -> Verdict {
         Verdict {
             valid: false,
             reasons: vec![reason.into()],
@@ -248,6 +248,7 @@ fn numeric_date(c: &Map<String, Value>, name: &str, reasons: &mut Vec<String>) -
         .ok()
 }
 
+/// Every claim check `p` asks for, each failure pushed to `reasons` as a sentence.
 pub(crate) fn check_claims(
     c: &Map<String, Value>,
     jws: &super::Jws,
@@ -256,6 +257,13 @@ pub(crate) fn check_claims(
     now: i64,
     reasons: &mut Vec<String>,
 ) {
+    check_times(c, p, now, reasons);
+    check_audience(c, jws, p, reasons);
+    check_binding(c, jws, token, p, reasons);
+}
+
+/// exp, nbf, iat and --max-age, each with the policy's leeway.
+fn check_times(c: &Map<String, Value>, p: &Policy, now: i64, reasons: &mut Vec<String>) {
     let exp = numeric_date(c, "exp", reasons);
     let nbf = numeric_date(c, "nbf", reasons);
     let iat = numeric_date(c, "iat", reasons);
@@ -292,6 +300,10 @@ pub(crate) fn check_claims(
             _ => {}
         }
     }
+}
+
+/// Who the token is from and for: iss, sub, nonce, typ, azp and aud.
+fn check_audience(c: &Map<String, Value>, jws: &super::Jws, p: &Policy, reasons: &mut Vec<String>) {
     let exact = |name: &str, want: &Option<String>, reasons: &mut Vec<String>| {
         if let Some(w) = want {
             match c.get(name) {
@@ -336,6 +348,16 @@ pub(crate) fn check_claims(
             reasons.push(format!("aud does not contain any of {:?}", p.aud));
         }
     }
+}
+
+/// Required claims, the denylist and the fingerprint binding (fgp).
+fn check_binding(
+    c: &Map<String, Value>,
+    jws: &super::Jws,
+    token: &str,
+    p: &Policy,
+    reasons: &mut Vec<String>,
+) {
     for r in &p.require {
         if !c.contains_key(r) {
             reasons.push(format!("required claim {r:?} is missing"));

@@ -41,7 +41,7 @@ pub struct JsonOutcome {
 impl JsonOutcome {
     /// "2 of 3 (kid "k", alg ES256), general serialization": which signature verified, for
     /// a line on stderr. `None` when none did.
-    pub fn note(&self) -> Option<String> {
+    pub(crate) fn note(&self) -> Option<String> {
         let s = self.signature.as_ref()?;
         let valid = self.signatures.iter().filter(|o| o.valid).count();
         let kid = s
@@ -60,7 +60,7 @@ impl JsonOutcome {
 }
 
 /// Verify a JSON-serialized JWS given as text.
-pub fn verify(text: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
+pub(crate) fn verify(text: &str, keys: &[Jwk], policy: &Policy, now: i64) -> Verdict {
     match json_ser::parse(text) {
         Ok(j) => verify_parsed(&j, text, keys, policy, now),
         Err(e) => Verdict::invalid(format!("malformed token: {e}")),
@@ -151,7 +151,13 @@ fn check_one(j: &JsonJws, i: usize, keys: &[Jwk], policy: &Policy, now: i64) -> 
 }
 
 /// Verify a parsed JSON-serialized JWS; `text` is what a denylist entry may hash.
-pub fn verify_parsed(j: &JsonJws, text: &str, keys: &[Jwk], p: &Policy, now: i64) -> Verdict {
+pub(crate) fn verify_parsed(
+    j: &JsonJws,
+    text: &str,
+    keys: &[Jwk],
+    p: &Policy,
+    now: i64,
+) -> Verdict {
     let outcomes: Vec<SigOutcome> = (0..j.signatures.len())
         .map(|i| check_one(j, i, keys, p, now))
         .collect();

@@ -60,7 +60,7 @@ fn hmac_algs(k: &Jwk, policy: &Policy) -> Vec<Alg> {
 
 /// Vet `keys` for verification under `policy` (see the module doc). The warnings to show
 /// when short keys are allowed.
-pub fn check_keys(keys: &[Jwk], policy: &Policy) -> Result<Vec<String>> {
+pub(crate) fn check_keys(keys: &[Jwk], policy: &Policy) -> Result<Vec<String>> {
     crate::keys::check_set(keys)?;
     let mut warnings = Vec::new();
     for (i, k) in keys.iter().enumerate() {

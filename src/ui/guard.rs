@@ -8,11 +8,11 @@ use std::net::{IpAddr, SocketAddr};
 use crate::{Error, Result};
 
 /// The header the page sends the capability token in.
-pub const TOKEN_HEADER: &str = "X-Jot-Token";
+pub(crate) const TOKEN_HEADER: &str = "X-Jot-Token";
 
 /// Headers on every response. `default-src 'self'` forbids inline script and style, so the
 /// page is plain files; the rest keep the page out of frames, caches and referrers.
-pub const SECURITY_HEADERS: &[(&str, &str)] = &[
+pub(crate) const SECURITY_HEADERS: &[(&str, &str)] = &[
     (
         "Content-Security-Policy",
         "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
@@ -26,14 +26,14 @@ pub const SECURITY_HEADERS: &[(&str, &str)] = &[
 ];
 
 /// A fresh capability token: 256 random bits, hex.
-pub fn new_token() -> Result<String> {
+pub(crate) fn new_token() -> Result<String> {
     let mut raw = [0u8; 32];
     getrandom::fill(&mut raw).map_err(|e| Error::input(format!("no randomness: {e}")))?;
     Ok(crate::hex::encode(&raw))
 }
 
 /// Equality whose time does not depend on where the inputs differ (the length is public).
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -42,7 +42,7 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The `token` parameter of a query string, if any.
-pub fn query_token(url: &str) -> Option<&str> {
+pub(crate) fn query_token(url: &str) -> Option<&str> {
     let query = url.split_once('?')?.1;
     let query = query.split('#').next().unwrap_or(query);
     query.split('&').find_map(|kv| kv.strip_prefix("token="))
@@ -52,7 +52,7 @@ pub fn query_token(url: &str) -> Option<&str> {
 /// (any IP literal when bound to an unspecified address with `--allow-remote`), or
 /// `localhost` when bound to loopback, with the bound port. DNS names are refused: a page
 /// from `evil.example` rebound to 127.0.0.1 still says `Host: evil.example`.
-pub fn host_allowed(host: &str, bound: SocketAddr) -> bool {
+pub(crate) fn host_allowed(host: &str, bound: SocketAddr) -> bool {
     let (name, port) = match host.rsplit_once(':') {
         Some((n, p)) if !n.is_empty() && (!n.contains(':') || n.ends_with(']')) => {
             match p.parse::<u16>() {
@@ -83,7 +83,7 @@ pub fn host_allowed(host: &str, bound: SocketAddr) -> bool {
 
 /// Whether an `Origin` header (when the browser sent one) is the page's own origin,
 /// `http://HOST` for the request's already-checked `Host`. `null` is refused.
-pub fn origin_allowed(origin: Option<&str>, host: &str) -> bool {
+pub(crate) fn origin_allowed(origin: Option<&str>, host: &str) -> bool {
     match origin {
         None => true,
         Some(o) => o.eq_ignore_ascii_case(&format!("http://{host}")),
@@ -93,7 +93,7 @@ pub fn origin_allowed(origin: Option<&str>, host: &str) -> bool {
 /// Whether `Sec-Fetch-Site` (sent by current browsers) allows the request: a navigation
 /// typed or opened from outside the browser is `none`, the page's own requests are
 /// `same-origin`; `cross-site` and `same-site` come from other pages.
-pub fn fetch_site_allowed(value: Option<&str>) -> bool {
+pub(crate) fn fetch_site_allowed(value: Option<&str>) -> bool {
     matches!(value, None | Some("none") | Some("same-origin"))
 }
 

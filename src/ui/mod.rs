@@ -2,8 +2,8 @@
 //! served on loopback behind a random capability token, with a small JSON API over the
 //! same library functions as the CLI. Nothing here prints, logs or writes to disk.
 
-pub mod api;
-pub mod guard;
+pub(crate) mod api;
+pub(crate) mod guard;
 mod server;
 
 pub use server::{RunLimits, Server, MAX_BODY, WORKERS};

@@ -16,7 +16,7 @@ const DEFAULT_MAX_LIFETIME: &str = "24h";
 /// The request.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct AuditRequest {
+pub(super) struct AuditRequest {
     pub token: String,
     /// Key text to check the signature with (PEM, JWK, JWKS).
     pub key: Option<Pasted>,
@@ -27,7 +27,7 @@ pub struct AuditRequest {
 }
 
 /// Audit one token.
-pub fn audit(r: &AuditRequest) -> Result<Value> {
+pub(super) fn audit(r: &AuditRequest) -> Result<Value> {
     let now = clock(r.now.as_deref())?;
     let (token, stripped) = strip_token(&r.token);
     if token.is_empty() {

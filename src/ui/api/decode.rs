@@ -15,7 +15,7 @@ const TIME_CLAIMS: &[&str] = &["iat", "nbf", "exp", "auth_time"];
 /// The request.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct DecodeRequest {
+pub(super) struct DecodeRequest {
     pub token: String,
     /// The clock (unix seconds or RFC 3339); the system's when absent.
     #[serde(default)]
@@ -57,7 +57,7 @@ fn decode_json(t: &str, now: i64) -> Result<Value> {
 }
 
 /// Decode one token.
-pub fn decode(r: &DecodeRequest) -> Result<Value> {
+pub(super) fn decode(r: &DecodeRequest) -> Result<Value> {
     let now = clock(r.now.as_deref())?;
     let (t, stripped) = strip_token(&r.token);
     if token::json_ser::is_json(&t) {

@@ -18,7 +18,7 @@ use crate::{b64, Error, Result};
 /// The request: one token and exactly one of key, secret, passphrase.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct DecryptRequest {
+pub(super) struct DecryptRequest {
     pub token: String,
     /// Key text: PEM, JWK or JWKS (a private key, or an `oct` JWK).
     pub key: Option<Pasted>,
@@ -92,7 +92,7 @@ fn plaintext(d: &Decrypted, now: Option<&str>) -> Result<Value> {
 }
 
 /// Decrypt one token.
-pub fn decrypt(r: &DecryptRequest) -> Result<Value> {
+pub(super) fn decrypt(r: &DecryptRequest) -> Result<Value> {
     let now = clock(r.now.as_deref())?;
     let (t, stripped) = strip_token(&r.token);
     if t.is_empty() {

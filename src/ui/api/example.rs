@@ -27,7 +27,7 @@ const LIFETIME: i64 = 3600;
 /// The request.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct ExampleRequest {
+pub(super) struct ExampleRequest {
     pub now: Option<String>,
 }
 
@@ -56,7 +56,7 @@ fn claims(now: i64) -> Map<String, Value> {
 }
 
 /// The example token, key, JWE and decryption key at the request's clock.
-pub fn example(r: &ExampleRequest) -> Result<Value> {
+pub(super) fn example(r: &ExampleRequest) -> Result<Value> {
     let now = clock(r.now.as_deref())?;
     let mut key = pasted_keys(SIGNING_KEY)?
         .into_iter()

@@ -23,10 +23,10 @@ use crate::keys::{self, Jwk, Secret};
 use crate::{Error, Result};
 
 /// One HTTP answer.
-pub type Reply = tiny_http::Response<Cursor<Vec<u8>>>;
+pub(crate) type Reply = tiny_http::Response<Cursor<Vec<u8>>>;
 
 /// The API, with what it keeps between requests: fetched public key sets, in memory only.
-pub struct Api {
+pub(crate) struct Api {
     fetched: verify::FetchMemo,
 }
 
@@ -38,14 +38,14 @@ impl Default for Api {
 
 impl Api {
     /// An API with an empty fetch memo.
-    pub fn new() -> Api {
+    pub(crate) fn new() -> Api {
         Api {
             fetched: verify::FetchMemo::default(),
         }
     }
 
     /// Answer `POST /api/NAME` with `body`.
-    pub fn handle(&self, name: &str, body: &[u8]) -> Reply {
+    pub(crate) fn handle(&self, name: &str, body: &[u8]) -> Reply {
         let result = match name {
             "decode" => parse(body).and_then(|r| decode::decode(&r)),
             "verify" => parse(body).and_then(|r| verify::verify(&r, &self.fetched)),
@@ -82,7 +82,7 @@ fn json_reply(status: u16, v: &Value) -> Reply {
 }
 
 /// An error answer with a status.
-pub fn error(status: u16, msg: &str) -> Reply {
+pub(crate) fn error(status: u16, msg: &str) -> Reply {
     json_reply(status, &json!({ "error": msg }))
 }
 
@@ -129,7 +129,7 @@ fn given(s: &Option<String>) -> Option<&str> {
 /// Text pasted into the page that may be secret (a private key, an HMAC secret): zeroized
 /// when the request is dropped and redacted in `Debug`.
 #[derive(Default)]
-pub struct Pasted(zeroize::Zeroizing<String>);
+pub(crate) struct Pasted(zeroize::Zeroizing<String>);
 
 impl Pasted {
     /// The text, when it is more than whitespace.

@@ -16,7 +16,7 @@ use crate::{Error, Result};
 /// The sign request.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct SignRequest {
+pub(super) struct SignRequest {
     /// Header members; `alg` and `kid` here override the key's.
     pub header: Map<String, Value>,
     pub claims: Map<String, Value>,
@@ -32,7 +32,7 @@ pub struct SignRequest {
 }
 
 /// Sign one token.
-pub fn sign(r: &SignRequest) -> Result<Value> {
+pub(super) fn sign(r: &SignRequest) -> Result<Value> {
     let now = clock(r.now.as_deref())?;
     let mut header = r.header.clone();
     let kid = match header.remove("kid") {
@@ -104,12 +104,12 @@ pub fn sign(r: &SignRequest) -> Result<Value> {
 /// The request for the editor's starting claims.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct DefaultsRequest {
+pub(super) struct DefaultsRequest {
     pub now: Option<String>,
 }
 
 /// The claims `jot sign` would add now, for the editor to start from.
-pub fn defaults(r: &DefaultsRequest) -> Result<Value> {
+pub(super) fn defaults(r: &DefaultsRequest) -> Result<Value> {
     let now = clock(r.now.as_deref())?;
     let mut claims = Map::new();
     claims.insert("sub".into(), "alice".into());
@@ -124,7 +124,7 @@ pub fn defaults(r: &DefaultsRequest) -> Result<Value> {
 /// The keygen request.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KeygenRequest {
+pub(super) struct KeygenRequest {
     pub alg: String,
     #[serde(default)]
     pub bits: Option<usize>,
@@ -133,7 +133,7 @@ pub struct KeygenRequest {
 }
 
 /// Generate a key: the private half as JWK (and PEM unless HMAC), the public half too.
-pub fn keygen(r: &KeygenRequest) -> Result<Value> {
+pub(super) fn keygen(r: &KeygenRequest) -> Result<Value> {
     let alg = Alg::from_name(r.alg.trim())
         .ok_or_else(|| Error::usage(format!("unknown algorithm {:?}", r.alg)))?;
     let jwk = keys::generate(alg, r.bits, given(&r.kid).map(str::to_owned))?;

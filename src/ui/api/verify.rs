@@ -25,7 +25,7 @@ use crate::{Error, Result};
 /// The request: one token, one key source, the policy's fields.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct VerifyRequest {
+pub(super) struct VerifyRequest {
     pub token: String,
     /// Key text: PEM, JWK or JWKS.
     pub key: Option<Pasted>,
@@ -54,7 +54,7 @@ pub struct VerifyRequest {
 /// Fetched key sets kept for a minute, in memory only, so typing in other fields does not
 /// refetch. Only public documents are kept; the memo holds at most a few.
 #[derive(Default)]
-pub struct FetchMemo(Mutex<HashMap<String, (Instant, Vec<u8>)>>);
+pub(super) struct FetchMemo(Mutex<HashMap<String, (Instant, Vec<u8>)>>);
 
 const MEMO_FOR: Duration = Duration::from_secs(60);
 const MEMO_MAX: usize = 16;
@@ -133,7 +133,7 @@ fn parse_alg(s: &str) -> Result<Alg> {
 }
 
 /// Verify one token.
-pub fn verify(r: &VerifyRequest, memo: &FetchMemo) -> Result<Value> {
+pub(super) fn verify(r: &VerifyRequest, memo: &FetchMemo) -> Result<Value> {
     let now = clock(r.now.as_deref())?;
     let (token, stripped) = strip_token(&r.token);
     if token.is_empty() {
