@@ -227,6 +227,10 @@ fn key_and_jwks_check_signatures() {
         let (code, report) = audit_json_in(Some(p), &[flag, key, token.as_str()], None);
         let ids = rule_ids(&report, None);
         assert_eq!(ids.contains("JOT019"), bad, "{name}: {ids:?}");
-        assert_eq!(code, i32::from(bad), "{name}: JOT019 is high; report: {report:#}");
+        assert_eq!(
+            code,
+            i32::from(bad),
+            "{name}: JOT019 is high; report: {report:#}"
+        );
     }
 }
