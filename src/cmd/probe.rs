@@ -1,7 +1,6 @@
 //! `jot probe`: forge the attacks (as `jot forge` would), send them to the endpoint with
 //! the baselines, print the report in the chosen format, exit 1 when any is accepted.
 
-use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::cli::{ProbeArgs, ProbeFormat};
@@ -179,10 +178,14 @@ fn send(
 ) -> anyhow::Result<probe::Report> {
     ctrlc::set_handler(|| STOP.store(true, Ordering::SeqCst))
         .map_err(|e| Error::usage(format!("cannot install the Ctrl-C handler: {e}")))?;
-    let bar = std::io::stderr().is_terminal().then(progress_bar);
+    // The one progress line crack draws too (term::progress): terminal only, redrawn in place.
+    let shown = crate::term::progress::enabled();
+    let started = std::time::Instant::now();
     let mut progress = |n: usize, m: usize, name: &'static str| {
-        if let Some(b) = &bar {
-            b.set_message(format!("attack {n} of {m}: {name}"));
+        if shown {
+            let secs = started.elapsed().as_secs();
+            let line = format!("attack {n} of {m}: {name}  {secs}s");
+            crate::term::progress::draw(&mut std::io::stderr().lock(), &line);
         }
     };
     let run = probe::run(
@@ -194,8 +197,8 @@ fn send(
         &STOP,
         &mut progress,
     );
-    if let Some(b) = &bar {
-        b.finish_and_clear();
+    if shown {
+        crate::term::progress::clear(&mut std::io::stderr().lock());
     }
     match run {
         Ok(r) => Ok(r),
@@ -249,15 +252,4 @@ fn original_token(arg: &str) -> crate::Result<(String, crate::token::Jws, Option
     let one = first.map(|(_, t)| t).unwrap_or_default();
     let (t, jws) = read_token(&one)?;
     Ok((t, jws, None))
-}
-
-/// `attack n of m: name` on stderr while the probe runs (terminal only).
-fn progress_bar() -> indicatif::ProgressBar {
-    let b = indicatif::ProgressBar::new_spinner();
-    b.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {msg}  {elapsed}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-    );
-    b.enable_steady_tick(std::time::Duration::from_millis(120));
-    b
 }
