@@ -13,13 +13,14 @@ pub(crate) enum Opened<'a> {
     /// plaintext, a newline, line after line): bytes to write as they are.
     Written(&'a [u8]),
     /// One line through the one-token path: its number, its token text (`None` for a line
-    /// the reader skipped), the verdict, and for a JSON-serialized token the recipient that
-    /// decrypted it.
+    /// the reader skipped), the verdict, for a JSON-serialized token the recipient that
+    /// decrypted it, and what was stripped from a pasted line (`Bearer …`, a cookie).
     Full(
         usize,
         Option<&'a str>,
         &'a Result<Decrypted, Failure>,
         Option<usize>,
+        Option<&'a str>,
     ),
 }
 
@@ -33,7 +34,7 @@ pub(crate) struct Done {
 
 enum Verdict {
     Plain(Range<usize>),
-    Full(Result<Decrypted, Failure>, Option<usize>),
+    Full(Result<Decrypted, Failure>, Option<usize>, Option<String>),
 }
 
 impl Done {
@@ -54,11 +55,11 @@ impl Done {
                         }
                     }
                 },
-                Verdict::Full(r, i) => {
+                Verdict::Full(r, i, stripped) => {
                     if let Some(done) = run.take() {
                         f(Opened::Written(&self.plain[done]))?;
                     }
-                    f(Opened::Full(n, t.ok(), r, *i))?;
+                    f(Opened::Full(n, t.ok(), r, *i, stripped.as_deref()))?;
                 }
             }
         }
@@ -125,12 +126,13 @@ pub(crate) fn open_batch(
                 }
                 // A pasted line (`Bearer …`, a cookie) is judged as its token; the caller
                 // says what was stripped.
-                let (r, recipient) = decrypt_one(&crate::token::paste(t).token, keys, p);
-                Verdict::Full(r, recipient)
+                let pasted = crate::token::paste(t);
+                let (r, recipient) = decrypt_one(&pasted.token, keys, p);
+                Verdict::Full(r, recipient, pasted.describe())
             }
             Err(why) => {
                 let reason = why.to_owned();
-                Verdict::Full(Err(Failure { reason, hint: None }), None)
+                Verdict::Full(Err(Failure { reason, hint: None }), None, None)
             }
         })
         .collect();

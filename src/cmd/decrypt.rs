@@ -260,11 +260,11 @@ fn run_stream(a: &DecryptArgs, keys: &[jwe::JweKey], p: &Policy) -> Result<ExitC
                     .write_all(lines)
                     .map_err(stdout_error)
             }
-            Opened::Full(n, t, r, i) => {
+            Opened::Full(n, t, r, i, stripped) => {
                 all_ok &= r.is_ok();
-                if let Some(t) = t.filter(|t| crate::token::paste(t).describe().is_some()) {
+                if let Some(what) = stripped {
                     out.flush().map_err(stdout_error)?;
-                    crate::cmd::output::pasted(t, Some(n));
+                    crate::cmd::output::stripped(what, Some(n));
                 }
                 show_verdict(&mut out, a, Some(n), t, r, i, tty)
             }

@@ -128,14 +128,19 @@ pub fn report_error(err: &anyhow::Error) {
 pub(crate) fn pasted(input: &str, line: Option<usize>) -> Cow<'_, str> {
     let p = crate::token::paste(input);
     if let Some(what) = p.describe() {
-        let at = line.map(|l| format!("line {l}: ")).unwrap_or_default();
-        note(
-            crate::term::style::DIM,
-            "note:",
-            &format!("{at}stripped {what} from the token"),
-        );
+        stripped(&what, line);
     }
     p.token
+}
+
+/// The note that says what was stripped from a pasted token (on `line` of a stream).
+pub(crate) fn stripped(what: &str, line: Option<usize>) {
+    let at = line.map(|l| format!("line {l}: ")).unwrap_or_default();
+    note(
+        crate::term::style::DIM,
+        "note:",
+        &format!("{at}stripped {what} from the token"),
+    );
 }
 
 #[cfg(test)]
