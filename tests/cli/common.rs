@@ -222,3 +222,35 @@ pub fn streamed_before_stdin_closes(
     reader.join().expect("reader");
     (got, rx.try_iter().collect(), status.success())
 }
+
+/// What a terminal shows of `sh -c shell` run on util-linux `script`'s pseudo-terminal
+/// (colour off, a TERM that can erase a line whatever CI's is). `None` where `script` is
+/// missing, which fails under CI.
+pub fn shown_on_a_terminal(shell: &str) -> Option<String> {
+    let out = std::process::Command::new("script")
+        .args(["-qec", shell, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .output();
+    match out {
+        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Err(_) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "util-linux script is missing"
+            );
+            None
+        }
+    }
+}
+
+/// What a terminal shows of `jot ARGS` (each argument quoted for sh); see
+/// [`shown_on_a_terminal`].
+pub fn jot_on_a_terminal(args: &[&str]) -> Option<String> {
+    let cmd = std::iter::once(jot_path().to_str().unwrap())
+        .chain(args.iter().copied())
+        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    shown_on_a_terminal(&cmd)
+}

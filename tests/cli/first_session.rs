@@ -2,7 +2,7 @@
 //! empty input to the token readers, `#` comments in token lists, and signing a token that is
 //! born expired.
 
-use crate::common::{assert_input_error, jot, jot_ok, tmp};
+use crate::common::{assert_input_error, jot, jot_ok, jot_on_a_terminal, shown_on_a_terminal, tmp};
 
 #[test]
 fn decode_of_empty_stdin_is_no_token_given_exit_2() {
@@ -128,17 +128,6 @@ fn a_missing_key_file_names_the_flag_that_named_it() {
     }
 }
 
-/// Runs `jot args…` on a pseudo-terminal (util-linux `script`), so stderr is a terminal;
-/// returns what the terminal showed. None where `script` is missing.
-fn on_a_terminal(args: &[&str]) -> Option<String> {
-    let cmd = std::iter::once(crate::common::jot_path().to_str().unwrap())
-        .chain(args.iter().copied())
-        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
-        .collect::<Vec<_>>()
-        .join(" ");
-    on_a_terminal_sh(&cmd)
-}
-
 #[test]
 fn verify_without_iss_says_on_a_terminal_that_the_issuer_was_not_checked() {
     let d = tmp();
@@ -155,15 +144,12 @@ fn verify_without_iss_says_on_a_terminal_that_the_issuer_was_not_checked() {
         "a",
     ]);
     let t = t.trim();
-    let Some(shown) = on_a_terminal(&["verify", t, "--key", k]) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "util-linux script is missing"
-        );
+    let Some(shown) = jot_on_a_terminal(&["verify", t, "--key", k]) else {
         return;
     };
     assert!(shown.contains("the issuer was not checked"), "{shown}");
-    let shown = on_a_terminal(&["verify", t, "--key", k, "--iss", "https://id.example"]).unwrap();
+    let shown =
+        jot_on_a_terminal(&["verify", t, "--key", k, "--iss", "https://id.example"]).unwrap();
     assert!(!shown.contains("issuer was not checked"), "{shown}");
     // Piped, the output is only the verdict a script asked for.
     let out = jot()
@@ -188,11 +174,7 @@ fn bulk_verify_ends_with_a_summary_on_a_terminal_only() {
         crate::common::jot_path().display(),
         list.display()
     );
-    let Some(shown) = on_a_terminal_sh(&shell) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "util-linux script is missing"
-        );
+    let Some(shown) = shown_on_a_terminal(&shell) else {
         return;
     };
     assert!(
@@ -209,16 +191,6 @@ fn bulk_verify_ends_with_a_summary_on_a_terminal_only() {
         .output()
         .expect("run jot");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("summary:"));
-}
-
-/// A shell command line run on a pseudo-terminal; what the terminal showed.
-fn on_a_terminal_sh(shell: &str) -> Option<String> {
-    let out = std::process::Command::new("script")
-        .args(["-qec", shell, "/dev/null"])
-        .env("NO_COLOR", "1")
-        .output()
-        .ok()?;
-    Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// `{"alg":"HS256","typ":"JWT"}` . `{"sub":"alice","sub":"admin","exp":9999999999}` . junk.
@@ -263,11 +235,7 @@ fn convert_to_der_is_refused_on_a_terminal_with_a_hint() {
     let key = d.path().join("k.pem");
     let k = key.to_str().unwrap();
     jot_ok(["keygen", "ES256", "--out", k]);
-    let Some(shown) = on_a_terminal(&["convert", k, "--to", "der"]) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "util-linux script is missing"
-        );
+    let Some(shown) = jot_on_a_terminal(&["convert", k, "--to", "der"]) else {
         return;
     };
     assert!(

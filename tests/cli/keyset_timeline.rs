@@ -59,18 +59,9 @@ fn keyset_list_shows_the_timeline_on_a_terminal_and_the_table_when_piped() {
     let dir = d.path().join("keys");
     three_rotations(&dir);
     let shell = format!("{} keyset list {}", jot_path().display(), dir.display());
-    let Ok(out) = Command::new("script")
-        .args(["-qec", &shell, "/dev/null"])
-        .env("NO_COLOR", "1")
-        .output()
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "util-linux script is missing"
-        );
+    let Some(shown) = crate::common::shown_on_a_terminal(&shell) else {
         return;
     };
-    let shown = String::from_utf8_lossy(&out.stdout);
     assert!(shown.contains("Key set timeline at "), "{shown}");
     assert!(shown.contains("▲ now"), "{shown}");
     let piped = list(&dir, &[]);

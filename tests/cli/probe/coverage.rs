@@ -113,23 +113,9 @@ fn progress_shows_on_a_terminal_and_not_when_piped() {
         !String::from_utf8_lossy(&piped.stderr).contains("attack 1 of"),
         "no progress when stderr is not a terminal"
     );
-    let cmd = std::iter::once(crate::common::jot_path().to_str().unwrap())
-        .chain(args.iter().copied())
-        .map(|a| format!("'{}'", a.replace('\'', r"'\''")))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let Ok(out) = std::process::Command::new("script")
-        .args(["-qec", &cmd, "/dev/null"])
-        .env("NO_COLOR", "1")
-        .output()
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "util-linux script is needed under CI"
-        );
+    let Some(shown) = crate::common::jot_on_a_terminal(&args) else {
         return;
     };
-    let shown = String::from_utf8_lossy(&out.stdout);
     assert!(shown.contains("attack 1 of 2: none"), "{shown}");
     assert!(shown.contains("attack 2 of 2: strip"), "{shown}");
 }
